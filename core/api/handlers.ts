@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { action } from './action';
+import * as account from '../schemas/account';
+import * as cases from '../schemas/case';
+import * as wb from '../schemas/workbench';
+import * as msg from '../schemas/message';
+import { me } from '../usecases/account/me';
+import { bind } from '../usecases/account/bind';
+import { bindings } from '../usecases/account/bindings';
+import { decideBinding } from '../usecases/account/decideBinding';
+import { submitCase } from '../usecases/case/submit';
+import { listCases } from '../usecases/case/list';
+import { getCase } from '../usecases/case/get';
+import { cancelCase } from '../usecases/case/cancel';
+import { queue } from '../usecases/workbench/queue';
+import { workbenchGet } from '../usecases/workbench/get';
+import { intake } from '../usecases/workbench/intake';
+import { assign } from '../usecases/workbench/assign';
+import { reply } from '../usecases/workbench/reply';
+import { staffList } from '../usecases/workbench/staff';
+import { listMessages } from '../usecases/message/list';
+import { readMessages } from '../usecases/message/read';
+
+/**
+ * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
+ * client derives its types from it, so a renamed field breaks the build, not the user.
+ */
+export const handlers = {
+  account: {
+    me: action(account.meInput, me, { readOnly: true }),
+    bind: action(account.bindInput, bind, { idempotent: true }),
+    bindings: action(account.bindingsInput, bindings, { readOnly: true }),
+    approveBinding: action(account.approveBindingInput, (ctx, i) => decideBinding(ctx, { id: i.id, decision: 'approved' })),
+    rejectBinding: action(account.rejectBindingInput, (ctx, i) => decideBinding(ctx, { id: i.id, decision: 'rejected', reason: i.reason })),
+  },
+  case: {
+    submit: action(cases.submitCaseInput, submitCase, { idempotent: true }),
+    list: action(cases.listCasesInput, listCases, { readOnly: true }),
+    get: action(cases.getCaseInput, getCase, { readOnly: true }),
+    cancel: action(cases.cancelCaseInput, cancelCase),
+  },
+  workbench: {
+    queue: action(wb.queueInput, queue, { readOnly: true }),
+    get: action(wb.workbenchGetInput, workbenchGet, { readOnly: true }),
+    intake: action(wb.intakeInput, intake, { idempotent: true }),
+    assign: action(wb.assignInput, assign),
+    reply: action(wb.replyInput, reply),
+    staff: action(wb.staffInput, staffList, { readOnly: true }),
+  },
+  message: {
+    list: action(msg.messageListInput, listMessages, { readOnly: true }),
+    read: action(msg.messageReadInput, readMessages),
+  },
+} as const;
+
+export type Handlers = typeof handlers;
+export type FunctionName = keyof Handlers;
+export const FUNCTION_NAMES = Object.keys(handlers) as FunctionName[];
+
+/** The envelope every function answers with (contract §1). */
+export const envelope = z.object({ action: z.string().min(1).max(40) }).passthrough();

@@ -1,0 +1,66 @@
+/**
+ * Stable error codes of the outside contract (contract §1) and the polite Chinese message for each.
+ * Expected failures are values (`Failure`), never thrown across a use case boundary; bugs throw.
+ */
+export const ERROR_MESSAGES = {
+  'INPUT.INVALID': '您好，提交的信息不完整或格式有误，请检查后再试',
+  'INPUT.UNKNOWN_ACTION': '您好，暂不支持该操作',
+  'AUTH.UNAUTHENTICATED': '您好，请先登录后再操作',
+  'AUTH.FORBIDDEN': '很抱歉，您暂无权限进行此操作',
+  'HOUSEHOLD.NOT_BOUND': '您好，请先完成房屋认证后再办理此项业务',
+  'HOUSEHOLD.NOT_FOUND': '很抱歉，未找到该房屋，请核对房号',
+  'BINDING.NOT_FOUND': '很抱歉，未找到该认证申请',
+  'BINDING.CONFLICT': '您好，该房屋已有您的认证申请，请勿重复提交',
+  'BINDING.INVALID_TRANSITION': '您好，该认证申请已处理，无需重复操作',
+  'CASE.NOT_FOUND': '很抱歉，未找到该工单',
+  'CASE.INVALID_TRANSITION': '您好，该工单当前状态不支持此操作',
+  'USER.NOT_FOUND': '很抱歉，未找到该员工',
+  'FILE.NOT_FOUND': '很抱歉，未找到该图片，请重新上传',
+  'FILE.TOO_LARGE': '您好，图片过大，请选择 5MB 以内的图片',
+  'FILE.UNSUPPORTED_TYPE': '您好，仅支持上传 JPG、PNG、WEBP 格式的图片',
+  'FUNCTION.NOT_FOUND': '您好，暂不支持该服务',
+  'REQUEST.REPLAY_MISMATCH': '您好，该请求编号已用于另一份内容，请刷新后重新提交',
+  'RATE.LIMITED': '您好，操作过于频繁，请稍候再试，感谢您的耐心',
+  INTERNAL: '很抱歉，系统繁忙，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  /** Field-level details for INPUT.INVALID (path → message); never personal data. */
+  fields?: Record<string, string>;
+}
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: Failure };
+
+export const ok = <T>(data: T): Outcome<T> => ({ ok: true, data });
+
+export const fail = (code: ErrorCode, fields?: Record<string, string>): { ok: false; error: Failure } => ({
+  ok: false,
+  error: fields ? { code, message: ERROR_MESSAGES[code], fields } : { code, message: ERROR_MESSAGES[code] },
+});
+
+/** Thrown inside a transaction to abort it with an expected failure; caught by the unit of work. */
+export class FailureSignal extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.code);
+  }
+}
+
+export const abort = (code: ErrorCode): never => {
+  throw new FailureSignal(fail(code).error);
+};
+
+/** HTTP status by error class (contract §1). */
+export function httpStatusOf(code: ErrorCode): number {
+  if (code.startsWith('INPUT.')) return 400;
+  if (code === 'AUTH.UNAUTHENTICATED') return 401;
+  if (code === 'AUTH.FORBIDDEN' || code === 'HOUSEHOLD.NOT_BOUND') return 403;
+  if (code.endsWith('.NOT_FOUND')) return 404;
+  if (code.endsWith('.CONFLICT') || code.endsWith('.INVALID_TRANSITION') || code === 'REQUEST.REPLAY_MISMATCH') return 409;
+  if (code === 'RATE.LIMITED') return 429;
+  if (code.startsWith('FILE.')) return 400;
+  return 500;
+}

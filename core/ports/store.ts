@@ -1,0 +1,166 @@
+import type { Relation, StaffRole } from '../schemas/common';
+import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/types';
+import type { ResponsibleMap } from '../domain/case/routing';
+
+export interface UserRow {
+  id: string;
+  openid: string;
+  name: string;
+  phone: string | null;
+  createdAt: number;
+}
+
+export interface StaffRow {
+  userId: string;
+  communityId: string;
+  role: StaffRole;
+  onDuty: boolean;
+}
+
+export interface CommunityRow {
+  id: string;
+  name: string;
+  timeZone: string;
+  responsible: ResponsibleMap;
+}
+
+export interface HouseholdRow {
+  id: string;
+  communityId: string;
+  building: string;
+  unit: string;
+  room: string;
+  areaM2x100: number;
+  ownerName: string;
+  ownerPhone: string;
+}
+
+export type BindingStatus = 'pending' | 'approved' | 'rejected';
+
+export interface BindingRow {
+  id: string;
+  userId: string;
+  householdId: string;
+  communityId: string;
+  name: string;
+  phone: string;
+  relation: Relation;
+  status: BindingStatus;
+  createdAt: number;
+  decidedAt: number | null;
+  decidedBy: string | null;
+  reason: string | null;
+}
+
+export interface StoredCase {
+  state: CaseState;
+  nextDueAt: number | null;
+}
+
+export interface CaseFilter {
+  communityIds: string[];
+  status?: CaseState['status'][];
+  kind?: CaseState['kind'];
+  department?: CaseState['department'];
+  owner?: string;
+  householdIds?: string[];
+  /** `urgent`: nearest open deadline first (the workbench); `newest`: most recent first (residents). */
+  order: 'urgent' | 'newest';
+  limit: number;
+  /** Opaque position from the previous page. */
+  cursor?: string;
+}
+
+export interface OutboxMessage {
+  id: string;
+  channel: 'inbox' | 'wechat' | 'wecom';
+  to: string;
+  template: NotificationTemplate;
+  data: Record<string, string>;
+  createdAt: number;
+}
+
+export interface OutboxRow extends OutboxMessage {
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  deliveredAt: number | null;
+  lastError: string | null;
+}
+
+export interface MessageRow {
+  id: string;
+  userId: string;
+  title: string;
+  body: string;
+  caseId: string | null;
+  createdAt: number;
+  readAt: number | null;
+  /** The outbox message this came from: delivering twice stores it once. */
+  sourceId: string;
+}
+
+export interface FileRow {
+  id: string;
+  ownerId: string;
+  mime: string;
+  size: number;
+  createdAt: number;
+}
+
+export interface IdempotencyRow {
+  key: string;
+  bodyHash: string;
+  result: unknown;
+  createdAt: number;
+}
+
+/** Everything a use case may read or write, inside one transaction. */
+export interface Tx {
+  userByOpenid(openid: string): Promise<UserRow | undefined>;
+  userById(id: string): Promise<UserRow | undefined>;
+  usersByIds(ids: string[]): Promise<UserRow[]>;
+  insertUser(row: UserRow): Promise<void>;
+  staffOfUser(userId: string): Promise<StaffRow[]>;
+  staffOfCommunity(communityId: string): Promise<StaffRow[]>;
+
+  community(id: string): Promise<CommunityRow | undefined>;
+  household(id: string): Promise<HouseholdRow | undefined>;
+
+  insertBinding(row: BindingRow): Promise<void>;
+  binding(id: string): Promise<BindingRow | undefined>;
+  bindingsOfUser(userId: string): Promise<BindingRow[]>;
+  bindingsInCommunities(communityIds: string[], status?: BindingStatus): Promise<BindingRow[]>;
+  updateBinding(row: BindingRow): Promise<void>;
+
+  insertCase(state: CaseState, nextDueAt: number | null, events: CaseEvent[]): Promise<void>;
+  /** Appends events and stores the new state; fails (returns false) when the stored version is not `expectedVersion`. */
+  appendCaseEvents(state: CaseState, nextDueAt: number | null, expectedVersion: number, events: CaseEvent[]): Promise<boolean>;
+  caseById(id: string): Promise<CaseState | undefined>;
+  caseEvents(id: string): Promise<CaseEvent[]>;
+  cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;
+  countCases(): Promise<number>;
+
+  enqueue(messages: OutboxMessage[]): Promise<void>;
+  dueOutbox(now: number, limit: number): Promise<OutboxRow[]>;
+  markOutbox(id: string, patch: Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'lastError'>): Promise<void>;
+  outboxAll(): Promise<OutboxRow[]>;
+
+  insertMessage(row: MessageRow): Promise<boolean>;
+  messagesOf(userId: string, limit: number): Promise<MessageRow[]>;
+  markMessagesRead(userId: string, ids: string[] | 'all', at: number): Promise<void>;
+
+  insertFile(row: FileRow): Promise<void>;
+  file(id: string): Promise<FileRow | undefined>;
+  /** Whether a case of one of these households references the file. */
+  fileUsedByHouseholds(fileId: string, householdIds: string[]): Promise<boolean>;
+
+  idempotency(key: string): Promise<IdempotencyRow | undefined>;
+  saveIdempotency(row: IdempotencyRow): Promise<void>;
+}
+
+export interface Store {
+  /** Runs `fn` in one transaction: everything commits together or nothing does. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

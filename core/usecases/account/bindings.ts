@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { isStaff } from '../../access/caller';
+import { requireAccess } from '../../access/requireAccess';
+import { ok, type Outcome } from '../../errors';
+import { maskPhone } from '../../domain/privacy';
+import { RELATION_LABELS } from '../../schemas/common';
+import type { bindingsInput } from '../../schemas/account';
+import type { BindingRow } from '../../ports/store';
+import { toIso } from '../../time';
+import type { UseCaseContext } from '../context';
+
+export const bindingView = (b: BindingRow) => ({
+  id: b.id,
+  householdId: b.householdId,
+  name: b.name,
+  phone: maskPhone(b.phone),
+  relation: b.relation,
+  relationLabel: RELATION_LABELS[b.relation],
+  status: b.status,
+  createdAt: toIso(b.createdAt),
+  decidedAt: b.decidedAt ? toIso(b.decidedAt) : null,
+  reason: b.reason,
+});
+
+/**
+ * Staff: the binding requests of their communities (pending first), phones masked (R-ACC-5).
+ * A resident: their own requests.
+ */
+export async function bindings(ctx: UseCaseContext, input: z.output<typeof bindingsInput>): Promise<Outcome<{ items: ReturnType<typeof bindingView>[] }>> {
+  const c = ctx.caller;
+  if (c && !isStaff(c)) {
+    const own = await ctx.tx.bindingsOfUser(c.userId);
+    return ok({ items: own.filter((b) => !input.status || b.status === input.status).map(bindingView) });
+  }
+  const access = requireAccess(c, 'binding.review');
+  if (!access.ok) return access;
+  const communities = c!.staff.filter((s) => ['frontdesk', 'supervisor', 'manager'].includes(s.role)).map((s) => s.communityId);
+  const rows = await ctx.tx.bindingsInCommunities(communities, input.status);
+  rows.sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt - a.createdAt);
+  return ok({ items: rows.map(bindingView) });
+}

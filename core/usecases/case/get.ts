@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { fail, ok, type Outcome } from '../../errors';
+import type { getCaseInput } from '../../schemas/case';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { UseCaseContext } from '../context';
+import { namesOf } from './names';
+
+/** A resident reads one case of their own household, with its timeline; others' cases are 404 (R-ACC-4). */
+export async function getCase(ctx: UseCaseContext, input: z.output<typeof getCaseInput>): Promise<Outcome<CaseView>> {
+  const pre = requireAccess(ctx.caller, 'case.readOwn');
+  if (!pre.ok) return pre;
+  const s = await ctx.tx.caseById(input.id);
+  if (!s) return fail('CASE.NOT_FOUND');
+  const access = requireAccess(ctx.caller, 'case.readOwn', { communityId: s.communityId, householdId: s.householdId, notFound: 'CASE.NOT_FOUND' });
+  if (!access.ok) return access;
+  const events = await ctx.tx.caseEvents(s.id);
+  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
+}

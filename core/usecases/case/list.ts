@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { ok, type Outcome } from '../../errors';
+import type { listCasesInput } from '../../schemas/case';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { UseCaseContext } from '../context';
+import { namesOf } from './names';
+
+/** The caller's households' cases, newest first. */
+export async function listCases(ctx: UseCaseContext, input: z.output<typeof listCasesInput>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
+  const access = requireAccess(ctx.caller, 'case.readOwn');
+  if (!access.ok) return access;
+  const c = ctx.caller!;
+  const page = await ctx.tx.cases({
+    communityIds: [...new Set(c.households.map((h) => h.communityId))],
+    householdIds: c.households.map((h) => h.householdId),
+    status: input.status ? [input.status] : undefined,
+    kind: input.kind,
+    order: 'newest',
+    limit: 20,
+    cursor: input.cursor,
+  });
+  const names = await namesOf(ctx.tx, page.items.map((s) => s.owner));
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names)), cursor: page.cursor });
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { fail, ok, type Outcome } from '../../errors';
+import type { submitCaseInput } from '../../schemas/case';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { UseCaseContext } from '../context';
+import { namesOf } from './names';
+import { openCase } from './openCase';
+
+/** A bound resident submits a case for their own household (R-ACC-1, R-ACC-4, R-INT-2). */
+export async function submitCase(ctx: UseCaseContext, input: z.output<typeof submitCaseInput>): Promise<Outcome<CaseView>> {
+  const pre = requireAccess(ctx.caller, 'case.submit');
+  if (!pre.ok) return pre;
+  const household = await ctx.tx.household(input.householdId);
+  const access = requireAccess(ctx.caller, 'case.submit', {
+    communityId: household?.communityId ?? '',
+    householdId: input.householdId,
+    notFound: 'HOUSEHOLD.NOT_FOUND',
+  });
+  if (!access.ok) return access;
+  if (!household) return fail('HOUSEHOLD.NOT_FOUND');
+
+  const c = ctx.caller!;
+  const binding = (await ctx.tx.bindingsOfUser(c.userId)).find((b) => b.householdId === household.id && b.status === 'approved');
+  const { requestId: _r, householdId: _h, ...fields } = input;
+  const opened = await openCase(ctx, household, fields, {
+    channel: 'miniprogram',
+    contactName: binding?.name ?? c.name,
+    contactPhone: binding?.phone ?? '',
+    submittedBy: c.userId,
+    recordedBy: { id: c.userId, name: binding?.name ?? c.name },
+  });
+  if (!opened.ok) return opened;
+  const s = opened.data;
+  const events = await ctx.tx.caseEvents(s.id);
+  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
+}

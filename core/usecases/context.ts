@@ -1,0 +1,12 @@
+import type { Caller } from '../access/caller';
+import type { IdSource } from '../ports/clock';
+import type { Tx } from '../ports/store';
+
+/** What a use case gets: the open transaction, the request's time, an id source and the caller. */
+export interface UseCaseContext {
+  tx: Tx;
+  /** Platform time of this request, read once (ms). */
+  now: number;
+  ids: IdSource;
+  caller: Caller | null;
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { fail, ok, type Outcome } from '../../errors';
+import type { assignInput } from '../../schemas/workbench';
+import { commitCaseEvent } from '../../domain/case/commit';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { UseCaseContext } from '../context';
+
+/** Hands a case to a staff member of its community: one responsible person at every moment (R-INT-5). */
+export async function assign(ctx: UseCaseContext, input: z.output<typeof assignInput>): Promise<Outcome<CaseView>> {
+  const pre = requireAccess(ctx.caller, 'workbench.assign');
+  if (!pre.ok) return pre;
+  const s = await ctx.tx.caseById(input.id);
+  if (!s) return fail('CASE.NOT_FOUND');
+  const access = requireAccess(ctx.caller, 'workbench.assign', { communityId: s.communityId, notFound: 'CASE.NOT_FOUND' });
+  if (!access.ok) return access;
+  const staff = (await ctx.tx.staffOfCommunity(s.communityId)).filter((m) => m.userId === input.to);
+  const target = staff.length ? await ctx.tx.userById(input.to) : undefined;
+  if (!target) return fail('USER.NOT_FOUND');
+
+  const c = ctx.caller!;
+  const next = await commitCaseEvent(ctx, s, {
+    type: 'assigned',
+    at: ctx.now,
+    by: c.userId,
+    byName: c.name,
+    note: input.note ?? null,
+    to: target.id,
+    toName: target.name,
+    department: input.department ?? s.department,
+  });
+  const events = await ctx.tx.caseEvents(s.id);
+  return ok(caseView(next, ctx.now, { [target.id]: target.name }, { events, fullPhone: true }));
+}

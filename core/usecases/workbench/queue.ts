@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { ok, type Outcome } from '../../errors';
+import type { queueInput } from '../../schemas/workbench';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { UseCaseContext } from '../context';
+import { namesOf } from '../case/names';
+
+/** Staff queue of their communities, most urgent first, phones masked (R-ACC-5). */
+export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInput>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
+  const access = requireAccess(ctx.caller, 'workbench.queue');
+  if (!access.ok) return access;
+  const c = ctx.caller!;
+  const page = await ctx.tx.cases({
+    communityIds: [...new Set(c.staff.map((s) => s.communityId))],
+    status: input.status ? [input.status] : undefined,
+    kind: input.kind,
+    department: input.department,
+    owner: input.mine ? c.userId : undefined,
+    householdIds: input.householdId ? [input.householdId] : undefined,
+    order: 'urgent',
+    limit: input.limit,
+    cursor: input.cursor,
+  });
+  const names = await namesOf(ctx.tx, page.items.map((s) => s.owner));
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names)), cursor: page.cursor });
+}

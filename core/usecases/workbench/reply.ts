@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { fail, ok, type Outcome } from '../../errors';
+import type { replyInput } from '../../schemas/workbench';
+import { commitCaseEvent } from '../../domain/case/commit';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { UseCaseContext } from '../context';
+import { namesOf } from '../case/names';
+
+/** Answers a consultation, suggestion, praise or help request; the resident is told (案结事了). */
+export async function reply(ctx: UseCaseContext, input: z.output<typeof replyInput>): Promise<Outcome<CaseView>> {
+  const pre = requireAccess(ctx.caller, 'workbench.reply');
+  if (!pre.ok) return pre;
+  const s = await ctx.tx.caseById(input.id);
+  if (!s) return fail('CASE.NOT_FOUND');
+  const access = requireAccess(ctx.caller, 'workbench.reply', { communityId: s.communityId, notFound: 'CASE.NOT_FOUND' });
+  if (!access.ok) return access;
+  if (s.kind === 'repair' || s.kind === 'complaint' || s.kind === 'service' || s.kind === 'warranty') return fail('CASE.INVALID_TRANSITION');
+  const c = ctx.caller!;
+  const next = await commitCaseEvent(ctx, s, { type: 'replied', at: ctx.now, by: c.userId, byName: c.name, note: input.note });
+  const events = await ctx.tx.caseEvents(s.id);
+  return ok(caseView(next, ctx.now, await namesOf(ctx.tx, [next.owner]), { events, fullPhone: true }));
+}
