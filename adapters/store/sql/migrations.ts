@@ -1,0 +1,151 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+/**
+ * Schema migrations, applied at start. Types are portable between SQLite and MySQL/MariaDB:
+ * varchar keys, bigint times (ms), text JSON.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': {
+    async up(db: Kysely<any>) {
+      const id = (n = 64) => `varchar(${n})` as const;
+      await db.schema
+        .createTable('communities')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('name', id(100), (c) => c.notNull())
+        .addColumn('time_zone', id(40), (c) => c.notNull())
+        .addColumn('config_json', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('households')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('building', id(16), (c) => c.notNull())
+        .addColumn('unit', id(16), (c) => c.notNull())
+        .addColumn('room', id(16), (c) => c.notNull())
+        .addColumn('area_m2x100', 'integer', (c) => c.notNull())
+        .addColumn('owner_name', id(40), (c) => c.notNull())
+        .addColumn('owner_phone', id(20), (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('users')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('openid', id(128), (c) => c.notNull().unique())
+        .addColumn('name', id(40), (c) => c.notNull())
+        .addColumn('phone', id(20))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('staff')
+        .addColumn('user_id', id(), (c) => c.notNull())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('role', id(32), (c) => c.notNull())
+        .addColumn('on_duty', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('staff_pk', ['user_id', 'community_id', 'role'])
+        .execute();
+      await db.schema.createIndex('staff_community').on('staff').columns(['community_id', 'role']).execute();
+      await db.schema
+        .createTable('bindings')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('user_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('name', id(40), (c) => c.notNull())
+        .addColumn('phone', id(20), (c) => c.notNull())
+        .addColumn('relation', id(16), (c) => c.notNull())
+        .addColumn('status', id(16), (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('decided_at', 'bigint')
+        .addColumn('decided_by', id())
+        .addColumn('reason', id(200))
+        .execute();
+      await db.schema.createIndex('bindings_user').on('bindings').column('user_id').execute();
+      await db.schema.createIndex('bindings_review').on('bindings').columns(['community_id', 'status']).execute();
+      await db.schema
+        .createTable('cases')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('kind', id(20), (c) => c.notNull())
+        .addColumn('status', id(20), (c) => c.notNull())
+        .addColumn('department', id(32), (c) => c.notNull())
+        .addColumn('owner', id(), (c) => c.notNull())
+        .addColumn('emergency', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('next_due_at', 'bigint')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('state_json', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cases_queue').on('cases').columns(['community_id', 'next_due_at']).execute();
+      await db.schema.createIndex('cases_household').on('cases').columns(['household_id', 'created_at']).execute();
+      await db.schema.createIndex('cases_owner').on('cases').columns(['owner', 'next_due_at']).execute();
+      await db.schema
+        .createTable('case_events')
+        .addColumn('case_id', id(), (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('type', id(32), (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('by_user', id(), (c) => c.notNull())
+        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('case_files')
+        .addColumn('file_id', id(), (c) => c.notNull())
+        .addColumn('case_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_files_pk', ['file_id', 'case_id'])
+        .execute();
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('channel', id(16), (c) => c.notNull())
+        .addColumn('to_user', id(), (c) => c.notNull())
+        .addColumn('template', id(40), (c) => c.notNull())
+        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('status', id(16), (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('delivered_at', 'bigint')
+        .addColumn('last_error', id(500))
+        .execute();
+      await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+      await db.schema
+        .createTable('messages')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('user_id', id(), (c) => c.notNull())
+        .addColumn('title', id(200), (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('case_id', id())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('read_at', 'bigint')
+        .addColumn('source_id', id(), (c) => c.notNull().unique())
+        .execute();
+      await db.schema.createIndex('messages_user').on('messages').columns(['user_id', 'created_at']).execute();
+      await db.schema
+        .createTable('files')
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('owner_id', id(), (c) => c.notNull())
+        .addColumn('mime', id(40), (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('idempotency')
+        .addColumn('key', id(255), (c) => c.primaryKey())
+        .addColumn('body_hash', id(64), (c) => c.notNull())
+        .addColumn('result_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrate(db: Kysely<any>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  for (const r of results ?? []) if (r.status === 'Error') throw new Error(`migration ${r.migrationName} failed`);
+}

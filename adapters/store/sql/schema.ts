@@ -1,0 +1,72 @@
+/** Table shapes as Kysely sees them. Times are integer ms since the epoch; JSON is stored as text. */
+export interface DB {
+  communities: { id: string; name: string; time_zone: string; config_json: string };
+  households: {
+    id: string;
+    community_id: string;
+    building: string;
+    unit: string;
+    room: string;
+    area_m2x100: number;
+    owner_name: string;
+    owner_phone: string;
+  };
+  users: { id: string; openid: string; name: string; phone: string | null; created_at: number };
+  staff: { user_id: string; community_id: string; role: string; on_duty: number };
+  bindings: {
+    id: string;
+    user_id: string;
+    household_id: string;
+    community_id: string;
+    name: string;
+    phone: string;
+    relation: string;
+    status: string;
+    created_at: number;
+    decided_at: number | null;
+    decided_by: string | null;
+    reason: string | null;
+  };
+  cases: {
+    id: string;
+    community_id: string;
+    household_id: string;
+    kind: string;
+    status: string;
+    department: string;
+    owner: string;
+    emergency: number;
+    created_at: number;
+    updated_at: number;
+    next_due_at: number | null;
+    version: number;
+    state_json: string;
+  };
+  case_events: { case_id: string; seq: number; type: string; at: number; by_user: string; data_json: string };
+  case_files: { file_id: string; case_id: string; household_id: string };
+  outbox: {
+    id: string;
+    channel: string;
+    to_user: string;
+    template: string;
+    data_json: string;
+    created_at: number;
+    status: string;
+    attempts: number;
+    next_attempt_at: number;
+    delivered_at: number | null;
+    last_error: string | null;
+  };
+  messages: {
+    id: string;
+    user_id: string;
+    title: string;
+    body: string;
+    case_id: string | null;
+    created_at: number;
+    read_at: number | null;
+    source_id: string;
+  };
+  files: { id: string; owner_id: string; mime: string; size: number; created_at: number };
+  idempotency: { key: string; body_hash: string; result_json: string; created_at: number };
+}

@@ -1,0 +1,298 @@
+import { type Kysely, sql } from 'kysely';
+import type { CaseEvent, CaseState } from '../../../core/domain/case/types';
+import type { BindingRow, CaseFilter, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
+import type { DB } from './schema';
+
+const toUser = (r: DB['users']): UserRow => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone, createdAt: Number(r.created_at) });
+const toBinding = (r: DB['bindings']): BindingRow => ({
+  id: r.id,
+  userId: r.user_id,
+  householdId: r.household_id,
+  communityId: r.community_id,
+  name: r.name,
+  phone: r.phone,
+  relation: r.relation as BindingRow['relation'],
+  status: r.status as BindingRow['status'],
+  createdAt: Number(r.created_at),
+  decidedAt: r.decided_at === null ? null : Number(r.decided_at),
+  decidedBy: r.decided_by,
+  reason: r.reason,
+});
+const toStaff = (r: DB['staff']): StaffRow => ({ userId: r.user_id, communityId: r.community_id, role: r.role as StaffRow['role'], onDuty: !!r.on_duty });
+const toOutbox = (r: DB['outbox']): OutboxRow => ({
+  id: r.id,
+  channel: r.channel as OutboxRow['channel'],
+  to: r.to_user,
+  template: r.template as OutboxRow['template'],
+  data: JSON.parse(r.data_json),
+  createdAt: Number(r.created_at),
+  status: r.status as OutboxRow['status'],
+  attempts: r.attempts,
+  nextAttemptAt: Number(r.next_attempt_at),
+  deliveredAt: r.delivered_at === null ? null : Number(r.delivered_at),
+  lastError: r.last_error,
+});
+
+const caseRow = (s: CaseState, nextDueAt: number | null) => ({
+  community_id: s.communityId,
+  household_id: s.householdId,
+  kind: s.kind,
+  status: s.status,
+  department: s.department,
+  owner: s.owner,
+  emergency: s.emergency ? 1 : 0,
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+  next_due_at: nextDueAt,
+  version: s.version,
+  state_json: JSON.stringify(s),
+});
+
+/** Ignores a duplicate-key insert; each dialect spells it its own way. */
+export interface Dialect {
+  insertIgnore: 'or ignore' | 'ignore';
+}
+
+/** The store's one implementation over Kysely; SQLite and MySQL/MariaDB differ only in `Dialect`. */
+export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
+  return {
+    async userByOpenid(openid) {
+      const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
+      return r && toUser(r);
+    },
+    async userById(id) {
+      const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toUser(r);
+    },
+    async usersByIds(ids) {
+      if (ids.length === 0) return [];
+      return (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map(toUser);
+    },
+    async insertUser(u) {
+      await db.insertInto('users').values({ id: u.id, openid: u.openid, name: u.name, phone: u.phone, created_at: u.createdAt }).execute();
+    },
+    async staffOfUser(userId) {
+      return (await db.selectFrom('staff').selectAll().where('user_id', '=', userId).execute()).map(toStaff);
+    },
+    async staffOfCommunity(communityId) {
+      return (await db.selectFrom('staff').selectAll().where('community_id', '=', communityId).orderBy('user_id').execute()).map(toStaff);
+    },
+    async community(id): Promise<CommunityRow | undefined> {
+      const r = await db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && { id: r.id, name: r.name, timeZone: r.time_zone, ...JSON.parse(r.config_json) };
+    },
+    async household(id): Promise<HouseholdRow | undefined> {
+      const r = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+      return (
+        r && {
+          id: r.id,
+          communityId: r.community_id,
+          building: r.building,
+          unit: r.unit,
+          room: r.room,
+          areaM2x100: r.area_m2x100,
+          ownerName: r.owner_name,
+          ownerPhone: r.owner_phone,
+        }
+      );
+    },
+    async insertBinding(b) {
+      await db
+        .insertInto('bindings')
+        .values({
+          id: b.id,
+          user_id: b.userId,
+          household_id: b.householdId,
+          community_id: b.communityId,
+          name: b.name,
+          phone: b.phone,
+          relation: b.relation,
+          status: b.status,
+          created_at: b.createdAt,
+          decided_at: b.decidedAt,
+          decided_by: b.decidedBy,
+          reason: b.reason,
+        })
+        .execute();
+    },
+    async binding(id) {
+      const r = await db.selectFrom('bindings').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toBinding(r);
+    },
+    async bindingsOfUser(userId) {
+      return (await db.selectFrom('bindings').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute()).map(toBinding);
+    },
+    async bindingsInCommunities(communityIds, status) {
+      if (communityIds.length === 0) return [];
+      let q = db.selectFrom('bindings').selectAll().where('community_id', 'in', communityIds);
+      if (status) q = q.where('status', '=', status);
+      return (await q.orderBy('created_at', 'desc').limit(500).execute()).map(toBinding);
+    },
+    async updateBinding(b) {
+      await db
+        .updateTable('bindings')
+        .set({ status: b.status, decided_at: b.decidedAt, decided_by: b.decidedBy, reason: b.reason })
+        .where('id', '=', b.id)
+        .execute();
+    },
+    async insertCase(state, nextDueAt, events) {
+      await db.insertInto('cases').values({ id: state.id, ...caseRow(state, nextDueAt) }).execute();
+      await insertEvents(db, state.id, 1, events);
+      if (state.photos.length) {
+        await db
+          .insertInto('case_files')
+          .values(state.photos.map((f) => ({ file_id: f, case_id: state.id, household_id: state.householdId })))
+          .execute();
+      }
+    },
+    async appendCaseEvents(state, nextDueAt, expectedVersion, events) {
+      const r = await db
+        .updateTable('cases')
+        .set(caseRow(state, nextDueAt))
+        .where('id', '=', state.id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await insertEvents(db, state.id, expectedVersion + 1, events);
+      return true;
+    },
+    async caseById(id) {
+      const r = await db.selectFrom('cases').select('state_json').where('id', '=', id).executeTakeFirst();
+      return r && (JSON.parse(r.state_json) as CaseState);
+    },
+    async caseEvents(id) {
+      const rows = await db.selectFrom('case_events').select('data_json').where('case_id', '=', id).orderBy('seq').execute();
+      return rows.map((r) => JSON.parse(r.data_json) as CaseEvent);
+    },
+    async cases(f: CaseFilter) {
+      if (f.communityIds.length === 0) return { items: [], cursor: null };
+      const offset = f.cursor && /^\d{1,7}$/.test(f.cursor) ? Number(f.cursor) : 0;
+      let q = db.selectFrom('cases').select('state_json').where('community_id', 'in', f.communityIds);
+      if (f.householdIds) q = f.householdIds.length ? q.where('household_id', 'in', f.householdIds) : q.where(sql<boolean>`1 = 0`);
+      if (f.status?.length) q = q.where('status', 'in', f.status);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      if (f.department) q = q.where('department', '=', f.department);
+      if (f.owner) q = q.where('owner', '=', f.owner);
+      q =
+        f.order === 'urgent'
+          ? q.orderBy(sql`case when next_due_at is null then 1 else 0 end`).orderBy('next_due_at').orderBy('created_at', 'desc').orderBy('id')
+          : q.orderBy('created_at', 'desc').orderBy('id', 'desc');
+      const rows = await q.limit(f.limit + 1).offset(offset).execute();
+      const more = rows.length > f.limit;
+      return { items: rows.slice(0, f.limit).map((r) => JSON.parse(r.state_json) as CaseState), cursor: more ? String(offset + f.limit) : null };
+    },
+    async countCases() {
+      const r = await db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async enqueue(messages) {
+      if (messages.length === 0) return;
+      await db
+        .insertInto('outbox')
+        .values(
+          messages.map((m) => ({
+            id: m.id,
+            channel: m.channel,
+            to_user: m.to,
+            template: m.template,
+            data_json: JSON.stringify(m.data),
+            created_at: m.createdAt,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: m.createdAt,
+            delivered_at: null,
+            last_error: null,
+          })),
+        )
+        .execute();
+    },
+    async dueOutbox(now, limit) {
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toOutbox);
+    },
+    async markOutbox(id, p) {
+      await db
+        .updateTable('outbox')
+        .set({ status: p.status, attempts: p.attempts, next_attempt_at: p.nextAttemptAt, delivered_at: p.deliveredAt, last_error: p.lastError })
+        .where('id', '=', id)
+        .execute();
+    },
+    async outboxAll() {
+      return (await db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id').execute()).map(toOutbox);
+    },
+    async insertMessage(m: MessageRow) {
+      const values = {
+        id: m.id,
+        user_id: m.userId,
+        title: m.title,
+        body: m.body,
+        case_id: m.caseId,
+        created_at: m.createdAt,
+        read_at: m.readAt,
+        source_id: m.sourceId,
+      };
+      const q = dialect.insertIgnore === 'or ignore' ? db.insertInto('messages').orIgnore() : db.insertInto('messages').ignore();
+      const r = await q.values(values).executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+    async messagesOf(userId, limit) {
+      const rows = await db.selectFrom('messages').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        userId: r.user_id,
+        title: r.title,
+        body: r.body,
+        caseId: r.case_id,
+        createdAt: Number(r.created_at),
+        readAt: r.read_at === null ? null : Number(r.read_at),
+        sourceId: r.source_id,
+      }));
+    },
+    async markMessagesRead(userId, ids, at) {
+      let q = db.updateTable('messages').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
+      if (ids !== 'all') {
+        if (ids.length === 0) return;
+        q = q.where('id', 'in', ids);
+      }
+      await q.execute();
+    },
+    async insertFile(f: FileRow) {
+      await db.insertInto('files').values({ id: f.id, owner_id: f.ownerId, mime: f.mime, size: f.size, created_at: f.createdAt }).execute();
+    },
+    async file(id) {
+      const r = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && { id: r.id, ownerId: r.owner_id, mime: r.mime, size: r.size, createdAt: Number(r.created_at) };
+    },
+    async fileUsedByHouseholds(fileId, householdIds) {
+      if (householdIds.length === 0) return false;
+      const r = await db.selectFrom('case_files').select('case_id').where('file_id', '=', fileId).where('household_id', 'in', householdIds).executeTakeFirst();
+      return !!r;
+    },
+    async idempotency(key) {
+      const r = await db.selectFrom('idempotency').selectAll().where('key', '=', key).executeTakeFirst();
+      return r && { key: r.key, bodyHash: r.body_hash, result: JSON.parse(r.result_json), createdAt: Number(r.created_at) };
+    },
+    async saveIdempotency(row) {
+      await db
+        .insertInto('idempotency')
+        .values({ key: row.key, body_hash: row.bodyHash, result_json: JSON.stringify(row.result), created_at: row.createdAt })
+        .execute();
+    },
+  };
+}
+
+async function insertEvents(db: Kysely<DB>, caseId: string, firstSeq: number, events: CaseEvent[]) {
+  if (events.length === 0) return;
+  await db
+    .insertInto('case_events')
+    .values(events.map((e, i) => ({ case_id: caseId, seq: firstSeq + i, type: e.type, at: e.at, by_user: e.by, data_json: JSON.stringify(e) })))
+    .execute();
+}

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { type Failure, FailureSignal, fail, type Outcome } from '../errors';
+import type { Deps } from '../ports/runtime';
+import { loadCaller } from '../usecases/loadCaller';
+import type { AnyAction } from './action';
+import { canonicalJson } from './canonical';
+import { envelope, type FunctionName, handlers } from './handlers';
+
+export type Envelope = Outcome<unknown>;
+
+/** The platform's word on who is calling: WeChat OPENID in CloudBase, the session's user locally. */
+export interface Identity {
+  openid: string | null;
+}
+
+function inputFailure(error: z.ZodError): Envelope {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues.slice(0, 20)) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fail('INPUT.INVALID', fields);
+}
+
+const isUniqueViolation = (e: unknown) => /unique|duplicate|primary key/i.test(String((e as Error)?.message ?? ''));
+
+/**
+ * Runs one call of one cloud function: envelope and input parsed with zod, caller from the platform
+ * identity (never the payload: R-ACC-2), the use case in one transaction, creating actions made
+ * idempotent per caller + action + requestId (R-INT-7). Expected failures roll the transaction back.
+ */
+export async function dispatch(deps: Deps, fn: string, event: unknown, identity: Identity): Promise<Envelope> {
+  if (!Object.prototype.hasOwnProperty.call(handlers, fn)) return fail('FUNCTION.NOT_FOUND');
+  const actions = handlers[fn as FunctionName] as Record<string, AnyAction>;
+  const env = envelope.safeParse(event);
+  if (!env.success) return inputFailure(env.error);
+  const { action: name, ...body } = env.data;
+  if (!Object.prototype.hasOwnProperty.call(actions, name)) return fail('INPUT.UNKNOWN_ACTION');
+  const def = actions[name];
+  const parsed = def.input.safeParse(body);
+  if (!parsed.success) return inputFailure(parsed.error);
+  const input = parsed.data as Record<string, unknown>;
+
+  const run = () =>
+    deps.store.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const caller = await loadCaller(tx, identity.openid, now, deps.ids);
+      const ctx = { tx, now, ids: deps.ids, caller };
+      const requestId = def.idempotent && caller && typeof input.requestId === 'string' ? input.requestId : null;
+      const key = requestId ? `${caller!.userId}|${fn}.${name}|${requestId}` : null;
+      const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
+      if (key) {
+        const seen = await tx.idempotency(key);
+        if (seen) {
+          if (seen.bodyHash !== bodyHash) throw new FailureSignal(fail('REQUEST.REPLAY_MISMATCH').error);
+          return seen.result;
+        }
+      }
+      const out = await def.run(ctx, input);
+      if (!out.ok) throw new FailureSignal(out.error);
+      if (key) await tx.saveIdempotency({ key, bodyHash, result: out.data, createdAt: now });
+      return out.data;
+    });
+
+  try {
+    let data: unknown;
+    try {
+      data = await run();
+    } catch (e) {
+      // Two first attempts raced on a store without a global write lock: the loser replays the winner.
+      if (!(e instanceof FailureSignal) && def.idempotent && isUniqueViolation(e)) data = await run();
+      else throw e;
+    }
+    if (!def.readOnly) deps.afterCommit?.();
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof FailureSignal) return { ok: false, error: e.failure };
+    deps.log.error({ fn, action: name, err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'function failed');
+    return fail('INTERNAL') as { ok: false; error: Failure };
+  }
+}

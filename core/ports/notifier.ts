@@ -1,0 +1,9 @@
+import type { OutboxRow, Tx } from './store';
+
+/**
+ * Delivers one outbox message on one channel. The in-app message center writes inside the store's
+ * transaction (so a delivery retried after a crash stores the message once); WeChat channels call out.
+ */
+export interface Notifier {
+  deliver(message: OutboxRow, tx: Tx, now: number): Promise<void>;
+}

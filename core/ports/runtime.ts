@@ -1,0 +1,20 @@
+import type { Clock, IdSource } from './clock';
+import type { Store } from './store';
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What the functions need from the platform, chosen once at start (no per-call flags). */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  /** A collision-resistant digest (sha-256 hex) for request-body comparison. */
+  hash(text: string): string;
+  log: Logger;
+  /** Called after a write commits (the local platform delivers the outbox at once). */
+  afterCommit?: () => void;
+}

@@ -1,0 +1,47 @@
+import type { Notifier } from '../../ports/notifier';
+import type { Deps } from '../../ports/runtime';
+import type { OutboxRow } from '../../ports/store';
+import { MINUTE, HOUR } from '../../time';
+
+export const MAX_ATTEMPTS = 10;
+
+/** Retry schedule: 1, 2, 4 … minutes, at most an hour apart. */
+export const retryDelay = (attempts: number) => Math.min(2 ** Math.max(0, attempts - 1) * MINUTE, HOUR);
+
+/**
+ * Delivers the outbox messages that are due, each in its own transaction, with retries. A message
+ * is marked delivered in the same transaction as an in-store delivery, so a crash between the two
+ * cannot deliver it twice.
+ */
+export async function deliverDue(deps: Pick<Deps, 'store' | 'clock' | 'log'>, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>, limit = 100) {
+  const now = deps.clock.now();
+  const due = await deps.store.transaction((tx) => tx.dueOutbox(now, limit));
+  let delivered = 0;
+  let failed = 0;
+  for (const msg of due) {
+    const notifier = notifiers[msg.channel];
+    try {
+      if (!notifier) throw new Error(`no notifier for channel ${msg.channel}`);
+      await deps.store.transaction(async (tx) => {
+        await notifier.deliver(msg, tx, now);
+        await tx.markOutbox(msg.id, { status: 'delivered', attempts: msg.attempts + 1, nextAttemptAt: msg.nextAttemptAt, deliveredAt: now, lastError: null });
+      });
+      delivered++;
+    } catch (e) {
+      failed++;
+      const attempts = msg.attempts + 1;
+      const error = String((e as Error)?.message ?? e).slice(0, 480);
+      deps.log.warn({ outboxId: msg.id, channel: msg.channel, attempts, error }, 'notification delivery failed');
+      await deps.store.transaction((tx) =>
+        tx.markOutbox(msg.id, {
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          attempts,
+          nextAttemptAt: now + retryDelay(attempts),
+          deliveredAt: null,
+          lastError: error,
+        }),
+      );
+    }
+  }
+  return { delivered, failed };
+}

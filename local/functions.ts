@@ -1,0 +1,14 @@
+import { main as account } from '../cloudfunctions/account/index';
+import { main as caseFn } from '../cloudfunctions/case/index';
+import { main as workbench } from '../cloudfunctions/workbench/index';
+import { main as message } from '../cloudfunctions/message/index';
+import type { FunctionName } from '../core/api/handlers';
+import type { Envelope } from '../core/api/dispatch';
+
+/** Every cloud function the gateway hosts at POST /fn/<name>: the same `main` CloudBase runs. */
+export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) => Promise<Envelope>> = {
+  account,
+  case: caseFn,
+  workbench,
+  message,
+};

@@ -1,0 +1,201 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import Busboy from 'busboy';
+import { z } from 'zod';
+import { openSqliteStore } from '../adapters/store/sqlite';
+import { diskFileStore } from '../adapters/files/disk';
+import { inboxNotifier } from '../adapters/notify/inbox';
+import { MovableClock, createLogger, randomIds, sha256, systemClock } from '../adapters/platform/system';
+import { configureRuntime } from '../cloudfunctions/_runtime/deps';
+import { httpStatusOf, type Outcome } from '../core/errors';
+import type { Deps } from '../core/ports/runtime';
+import { loadCaller } from '../core/usecases/loadCaller';
+import { deliverDue } from '../core/usecases/outbox/deliverDue';
+import { uploadImage, MAX_IMAGE_BYTES } from '../core/usecases/file/upload';
+import { readImage } from '../core/usecases/file/read';
+import { toIso, parseIso } from '../core/time';
+import { FUNCTIONS } from './functions';
+import { readJson, sendError, sendJson } from './http';
+import { Scheduler, type Job } from './scheduler';
+import { DEMO_USERS, demoOpenid, seedDemo } from './seed';
+import { Sessions, tokenOf } from './sessions';
+import { serveStatic } from './static';
+
+export const platformEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  SEED: z.enum(['demo', 'none', '']).default('none'),
+  TEST_CLOCK: z.enum(['0', '1', '']).default(''),
+  H5_DIR: z.string().default('dist/h5'),
+});
+export type PlatformOptions = z.infer<typeof platformEnv>;
+
+export interface Platform {
+  url: string;
+  port: number;
+  deps: Deps;
+  clock: MovableClock;
+  scheduler: Scheduler;
+  /** Delivers whatever the outbox holds now (also runs after every write and every minute). */
+  flushOutbox(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The local platform: plays CloudBase's part on one machine (contract §2). */
+export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []): Promise<Platform> {
+  const log = createLogger();
+  const clock = new MovableClock(systemClock);
+  const store = await openSqliteStore(path.join(opts.DATA_DIR, 'wuye.sqlite'));
+  const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
+  if (opts.SEED === 'demo' && (await seedDemo(store.db, clock.now()))) log.info({}, 'demo data seeded');
+
+  let delivering: Promise<void> = Promise.resolve();
+  const flushOutbox = () => {
+    delivering = delivering.then(() => deliverDue({ store, clock, log }, { inbox: inboxNotifier }).then(() => undefined)).catch((e) => log.error({ err: String(e) }, 'outbox'));
+    return delivering;
+  };
+  const deps: Deps = { store, clock, ids: randomIds(clock), hash: sha256, log, afterCommit: () => void flushOutbox() };
+  configureRuntime(deps);
+
+  const jobs: Job[] = [{ name: 'outbox', run: () => flushOutbox() }, ...extraJobs];
+  const scheduler = new Scheduler(clock, jobs, (job, e) => log.error({ job, err: String(e) }, 'scheduled job failed'));
+  const sessions = new Sessions();
+  const h5Root = path.resolve(opts.H5_DIR);
+
+  const withCaller = <T>(req: IncomingMessage, fn: (ctx: Parameters<typeof uploadImage>[0]) => Promise<Outcome<T>>) =>
+    store.transaction(async (tx) => {
+      const now = clock.now();
+      const caller = await loadCaller(tx, sessions.openidOf(tokenOf(req.headers)), now, deps.ids);
+      return fn({ tx, now, ids: deps.ids, caller });
+    });
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const p = url.pathname;
+
+    if (req.method === 'POST' && p.startsWith('/fn/')) {
+      const name = p.slice(4);
+      const fn = (FUNCTIONS as Record<string, (typeof FUNCTIONS)['account']>)[name];
+      if (!fn || !Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) return sendError(res, 'FUNCTION.NOT_FOUND');
+      const body = await readJson(req);
+      if (!body.ok) return sendError(res, 'INPUT.INVALID');
+      const openid = sessions.openidOf(tokenOf(req.headers));
+      // Identity travels in the context, as CloudBase injects it — never in the event (R-ACC-2).
+      const context = { environment: JSON.stringify(openid ? { WX_OPENID: openid, WX_APPID: 'local' } : {}), request_id: deps.ids.next('req') };
+      const out = await fn(body.value, context);
+      return sendJson(res, out.ok ? 200 : httpStatusOf(out.error.code), out);
+    }
+
+    if (req.method === 'POST' && p === '/local/login') {
+      const body = await readJson(req);
+      const parsed = z.object({ user: z.string().min(1).max(64) }).safeParse(body.ok ? body.value : null);
+      if (!parsed.success) return sendError(res, 'INPUT.INVALID');
+      const user = await store.transaction((tx) => tx.userById(parsed.data.user));
+      if (!user) return sendError(res, 'USER.NOT_FOUND');
+      const token = sessions.open(user.openid);
+      res.setHeader('set-cookie', `wuye_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`);
+      return sendJson(res, 200, { ok: true, data: { token, user: { id: user.id, name: user.name } }, token });
+    }
+
+    if (req.method === 'GET' && p === '/local/users') {
+      return sendJson(res, 200, { ok: true, data: { items: DEMO_USERS.map((u) => ({ key: u.key, name: u.name, label: u.label })) } });
+    }
+
+    if (req.method === 'POST' && p === '/local/upload') return upload(req, res);
+
+    if (req.method === 'GET' && p.startsWith('/local/file/')) {
+      const id = p.slice('/local/file/'.length);
+      if (!/^f_[A-Za-z0-9_-]{4,60}$/.test(id)) return sendError(res, 'FILE.NOT_FOUND');
+      const out = await withCaller(req, (ctx) => readImage(ctx, files, id));
+      if (!out.ok) return sendJson(res, httpStatusOf(out.error.code), out);
+      res.writeHead(200, { 'content-type': out.data.mime, 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' });
+      return res.end(Buffer.from(out.data.bytes));
+    }
+
+    if (req.method === 'GET' && p === '/local/outbox') {
+      const rows = await store.transaction((tx) => tx.outboxAll());
+      const items = rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, data: r.data, time: toIso(r.createdAt), status: r.status, attempts: r.attempts }));
+      return sendJson(res, 200, { ok: true, data: { items }, items });
+    }
+
+    if (p === '/local/clock' && opts.TEST_CLOCK === '1') {
+      if (req.method === 'POST') {
+        const body = await readJson(req);
+        const parsed = z
+          .union([z.object({ advanceMs: z.number().int().min(0).max(400 * 86_400_000) }), z.object({ set: z.iso.datetime({ offset: true }) })])
+          .safeParse(body.ok ? body.value : null);
+        if (!parsed.success) return sendError(res, 'INPUT.INVALID');
+        if ('advanceMs' in parsed.data) clock.advance(parsed.data.advanceMs);
+        else clock.set(parseIso(parsed.data.set));
+        await scheduler.catchUp();
+        await flushOutbox();
+      }
+      if (req.method === 'GET' || req.method === 'POST') {
+        const now = toIso(clock.now());
+        return sendJson(res, 200, { ok: true, data: { now }, now });
+      }
+    }
+
+    if (req.method === 'GET' && p === '/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
+
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(h5Root, req, res);
+    return sendError(res, 'FUNCTION.NOT_FOUND');
+  }
+
+  function upload(req: IncomingMessage, res: ServerResponse) {
+    let bb: Busboy.Busboy;
+    try {
+      bb = Busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_IMAGE_BYTES + 1, fields: 5 } });
+    } catch {
+      return sendError(res, 'INPUT.INVALID');
+    }
+    const parts: Buffer[] = [];
+    let got = false;
+    let tooBig = false;
+    bb.on('file', (_field, stream) => {
+      got = true;
+      stream.on('data', (d: Buffer) => parts.push(d));
+      stream.on('limit', () => (tooBig = true));
+    });
+    bb.on('error', () => sendError(res, 'INPUT.INVALID'));
+    bb.on('close', async () => {
+      if (!got) return sendError(res, 'INPUT.INVALID');
+      if (tooBig) return sendError(res, 'FILE.TOO_LARGE');
+      const out = await withCaller(req, (ctx) => uploadImage(ctx, files, new Uint8Array(Buffer.concat(parts))));
+      sendJson(res, out.ok ? 200 : httpStatusOf(out.error.code), out.ok ? { ...out, fileId: out.data.fileId } : out);
+    });
+    req.pipe(bb);
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((e) => {
+      log.error({ err: e instanceof Error ? e.message : String(e), path: req.url }, 'request failed');
+      if (!res.headersSent) sendError(res, 'INTERNAL');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.PORT, opts.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  // Real time moves too: tick the scheduler every 15 s of wall time.
+  const timer = setInterval(() => void scheduler.catchUp(), 15_000);
+  timer.unref();
+
+  return {
+    url: `http://${opts.HOST}:${port}`,
+    port,
+    deps,
+    clock,
+    scheduler,
+    flushOutbox,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await delivering;
+      await store.close();
+    },
+  };
+}
