@@ -1,0 +1,47 @@
+/**
+ * Three projects: `unit` (core, adapters, local, functions, integration — fast, in-process over real
+ * HTTP), `browser` (Playwright driving Debian's chromium against the H5 build), `weapp`
+ * (miniprogram-simulate rendering dist/weapp). TypeScript is compiled by @swc/jest.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(kysely)/)'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/core', '<rootDir>/adapters', '<rootDir>/local', '<rootDir>/cloudfunctions', '<rootDir>/test/integration'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      roots: ['<rootDir>/test/browser'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'weapp',
+      roots: ['<rootDir>/test/weapp'],
+      testMatch: ['**/*.test.ts'],
+      testEnvironment: 'jsdom',
+    },
+  ],
+};
