@@ -5,13 +5,13 @@ module.exports = {
       name: 'core-is-pure',
       comment: 'core/ imports nothing of src/, cloudfunctions/, adapters/, local/ and no platform module',
       severity: 'error',
-      from: { path: '^core/' },
+      from: { path: '^core/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(src|cloudfunctions|adapters|local|test|bench)/|^node:|^(fs|path|http|crypto|child_process|better-sqlite3|pino|busboy|@tarojs)' },
     },
     {
       name: 'core-no-node-builtins',
       severity: 'error',
-      from: { path: '^core/' },
+      from: { path: '^core/', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {

@@ -1,0 +1,124 @@
+import { replay } from '../../core/domain/case/transition';
+import type { Store } from '../../core/ports/store';
+import { submittedEvent, eventOf } from '../../test/support/factories';
+
+/**
+ * The contract every SQL store adapter must pass (SQLite now, MySQL/MariaDB with the same suite).
+ * `open` returns a fresh, empty, migrated store seeded with one community and household.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store>) {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+      await store.transaction(async (tx) => {
+        await tx.insertUser({ id: 'resident-a', openid: 'o_a', name: '李明', phone: '13800001101', createdAt: 1 });
+        await tx.insertUser({ id: 'frontdesk', openid: 'o_fd', name: '张敏', phone: null, createdAt: 1 });
+      });
+    });
+    afterEach(() => store.close());
+
+    const T = Date.parse('2026-11-24T09:00:00+08:00');
+
+    it('[R-INT-4] a failed transaction leaves nothing behind', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          const e = submittedEvent({}, T);
+          await tx.insertCase(replay([e])!, null, [e]);
+          await tx.enqueue([{ id: 'ob1', channel: 'inbox', to: 'resident-a', template: 'case.received', data: {}, createdAt: T }]);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      await store.transaction(async (tx) => {
+        expect(await tx.caseById('c_test1')).toBeUndefined();
+        expect(await tx.caseEvents('c_test1')).toEqual([]);
+        expect(await tx.outboxAll()).toEqual([]);
+      });
+    });
+
+    it('[R-INT-4] events append in order under an optimistic version; a stale writer is refused', async () => {
+      const e1 = submittedEvent({}, T);
+      const e2 = eventOf('assigned', T + 1000);
+      const s1 = replay([e1])!;
+      const s2 = replay([e1, e2])!;
+      await store.transaction((tx) => tx.insertCase(s1, T + 100, [e1]));
+      expect(await store.transaction((tx) => tx.appendCaseEvents(s2, T + 200, 1, [e2]))).toBe(true);
+      expect(await store.transaction((tx) => tx.appendCaseEvents(s2, T + 200, 1, [e2]))).toBe(false);
+      const [state, events] = await store.transaction(async (tx) => [await tx.caseById('c_test1'), await tx.caseEvents('c_test1')] as const);
+      expect(events.map((e) => e.type)).toEqual(['submitted', 'assigned']);
+      expect(state).toEqual(replay(events));
+    });
+
+    it('lists cases by filter, most urgent first or newest first, with a cursor', async () => {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) {
+          const e = submittedEvent({ id: `c_${i}`, householdId: i % 2 ? '1-1-102' : '1-1-101', kind: i === 4 ? 'praise' : 'consultation', createdAt: T + i }, T + i);
+          await tx.insertCase(replay([e])!, i === 3 ? null : T + 1000 * (5 - i), [e]);
+        }
+      });
+      const urgent = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'urgent', limit: 10 }));
+      expect(urgent.items.map((c) => c.id)).toEqual(['c_4', 'c_2', 'c_1', 'c_0', 'c_3']);
+      const newest = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2 }));
+      expect(newest.items.map((c) => c.id)).toEqual(['c_4', 'c_3']);
+      const next = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2, cursor: newest.cursor! }));
+      expect(next.items.map((c) => c.id)).toEqual(['c_2', 'c_1']);
+      const own = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], householdIds: ['1-1-102'], order: 'newest', limit: 10 }));
+      expect(own.items.map((c) => c.id)).toEqual(['c_3', 'c_1']);
+      const none = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], householdIds: [], order: 'newest', limit: 10 }));
+      expect(none.items).toEqual([]);
+      const praise = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], kind: 'praise', order: 'urgent', limit: 10 }));
+      expect(praise.items.map((c) => c.id)).toEqual(['c_4']);
+      expect(await store.transaction((tx) => tx.cases({ communityIds: ['elsewhere'], order: 'urgent', limit: 10 }))).toEqual({ items: [], cursor: null });
+    });
+
+    it('[R-INT-7] an idempotency key is stored once; a second insert of the same key fails', async () => {
+      await store.transaction((tx) => tx.saveIdempotency({ key: 'k1', bodyHash: 'h', result: { id: 'c_1', n: [1, 2] }, createdAt: T }));
+      expect(await store.transaction((tx) => tx.idempotency('k1'))).toEqual({ key: 'k1', bodyHash: 'h', result: { id: 'c_1', n: [1, 2] }, createdAt: T });
+      await expect(store.transaction((tx) => tx.saveIdempotency({ key: 'k1', bodyHash: 'x', result: {}, createdAt: T }))).rejects.toThrow();
+    });
+
+    it('outbox: due messages in order, retried later, delivered into the inbox once', async () => {
+      await store.transaction((tx) =>
+        tx.enqueue([
+          { id: 'ob2', channel: 'inbox', to: 'resident-a', template: 'case.received', data: { caseId: 'c_1' }, createdAt: T + 1 },
+          { id: 'ob1', channel: 'inbox', to: 'resident-a', template: 'case.new', data: {}, createdAt: T },
+        ]),
+      );
+      expect((await store.transaction((tx) => tx.dueOutbox(T + 5, 10))).map((m) => m.id)).toEqual(['ob1', 'ob2']);
+      await store.transaction((tx) => tx.markOutbox('ob1', { status: 'pending', attempts: 1, nextAttemptAt: T + 60_000, deliveredAt: null, lastError: 'x' }));
+      expect((await store.transaction((tx) => tx.dueOutbox(T + 5, 10))).map((m) => m.id)).toEqual(['ob2']);
+      const msg = { id: 'm_ob2', userId: 'resident-a', title: 't', body: 'b', caseId: 'c_1', createdAt: T, readAt: null, sourceId: 'ob2' };
+      expect(await store.transaction((tx) => tx.insertMessage(msg))).toBe(true);
+      expect(await store.transaction((tx) => tx.insertMessage({ ...msg, id: 'm_other' }))).toBe(false);
+      expect(await store.transaction((tx) => tx.messagesOf('resident-a', 10))).toHaveLength(1);
+      await store.transaction((tx) => tx.markMessagesRead('resident-a', 'all', T + 9));
+      expect((await store.transaction((tx) => tx.messagesOf('resident-a', 10)))[0].readAt).toBe(T + 9);
+    });
+
+    it('bindings and files round-trip; case photos are findable by household', async () => {
+      const b = {
+        id: 'b1',
+        userId: 'resident-a',
+        householdId: '1-2-201',
+        communityId: 'demo',
+        name: '李明',
+        phone: '13800001101',
+        relation: 'family' as const,
+        status: 'pending' as const,
+        createdAt: T,
+        decidedAt: null,
+        decidedBy: null,
+        reason: null,
+      };
+      await store.transaction((tx) => tx.insertBinding(b));
+      await store.transaction((tx) => tx.updateBinding({ ...b, status: 'approved', decidedAt: T + 1, decidedBy: 'frontdesk' }));
+      expect(await store.transaction((tx) => tx.binding('b1'))).toMatchObject({ status: 'approved', decidedBy: 'frontdesk', decidedAt: T + 1 });
+      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], 'pending'))).toEqual([]);
+      await store.transaction((tx) => tx.insertFile({ id: 'f_abcd', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T }));
+      const e = submittedEvent({ photos: ['f_abcd'] }, T);
+      await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
+      expect(await store.transaction((tx) => tx.fileUsedByHouseholds('f_abcd', ['1-1-101']))).toBe(true);
+      expect(await store.transaction((tx) => tx.fileUsedByHouseholds('f_abcd', ['1-1-102']))).toBe(false);
+    });
+  });
+}

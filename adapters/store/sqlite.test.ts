@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeStoreContract } from './contract';
+import { openSqliteStore } from './sqlite';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+const fresh = async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-store-'));
+  dirs.push(dir);
+  return openSqliteStore(path.join(dir, 'test.sqlite'));
+};
+
+describeStoreContract('SQLite (better-sqlite3)', fresh);
+
+it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
+  const store = await fresh();
+  expect(store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+  expect(store.raw.pragma('synchronous', { simple: true })).toBe(2);
+  const file = store.raw.name;
+  await store.close();
+  const again = await openSqliteStore(file);
+  const n = again.raw.prepare("select count(*) n from kysely_migration").get() as { n: number };
+  expect(n.n).toBe(1);
+  await again.close();
+});
