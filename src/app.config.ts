@@ -1,0 +1,27 @@
+const isH5 = process.env.TARO_ENV === 'h5';
+
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    // The demo-user switcher exists only on the local platform (H5); WeChat supplies identity itself.
+    ...(isH5 ? ['pages/login/index'] : []),
+    'pages/bind/index',
+    'pages/submit/index',
+    'pages/cases/index',
+    'pages/case/index',
+    'pages/messages/index',
+  ],
+  subPackages: [
+    {
+      root: 'workbench',
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#0e8a7e',
+    navigationBarTitleText: '物业服务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f6f6',
+  },
+});

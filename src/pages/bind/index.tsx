@@ -1,0 +1,186 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { PageShell } from '../../components/PageShell';
+import { Button, Input } from '../../components/nut';
+import { Chips, ErrorNote, StatusTag } from '../../components/ui';
+import { call, newRequestId, type Output } from '../../api/client';
+import { forgetMe, messageOf, needsLogin } from '../../lib/session';
+import { RELATION_LABELS } from '../../lib/labels';
+import { formatTime, roomLabel } from '../../lib/format';
+import './index.scss';
+
+type Relation = 'owner' | 'family' | 'tenant';
+type Binding = Output<'account', 'bindings'>['items'][number];
+
+const BINDING_STATUS: Record<string, string> = { pending: '审核中', approved: '已认证', rejected: '未通过' };
+const bindingTone = (s: string) => (s === 'approved' ? 'resolved' : s === 'pending' ? 'submitted' : 'cancelled');
+
+export default function Bind() {
+  const [room, setRoom] = useState('');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [relation, setRelation] = useState<Relation | ''>('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ status: string; householdId: string } | null>(null);
+  const [list, setList] = useState<Binding[]>([]);
+  const requestId = useRef(newRequestId());
+
+  const refresh = () =>
+    call('account', 'bindings', {}).then(
+      (r) => setList(r.items),
+      () => undefined,
+    );
+
+  useDidShow(() => {
+    if (!needsLogin()) refresh();
+  });
+
+  const validate = (): string => {
+    if (!/^\d{1,3}-\d{1,2}-\d{3,4}$/.test(room.trim())) return '请填写正确的房号，格式为 楼栋-单元-房号，如 1-2-201';
+    if (!name.trim()) return '请填写您的姓名';
+    if (!/^1[3-9]\d{9}$/.test(phone.trim())) return '请填写 11 位手机号码';
+    if (!relation) return '请选择您与该房屋的关系';
+    return '';
+  };
+
+  const submit = async () => {
+    const problem = validate();
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      const r = await call('account', 'bind', {
+        requestId: requestId.current,
+        householdId: room.trim(),
+        name: name.trim(),
+        phone: phone.trim(),
+        relation: relation as Relation,
+      });
+      setResult({ status: r.status, householdId: room.trim() });
+      requestId.current = newRequestId();
+      forgetMe();
+      refresh();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const again = () => {
+    setResult(null);
+    setRoom('');
+    setName('');
+    setPhone('');
+    setRelation('');
+  };
+
+  return (
+    <PageShell className='bind'>
+      <View className='hero'>
+        <View className='hero__title'>房屋认证</View>
+        <View className='hero__sub'>一户一档，认证后即可在线办理物业业务。您的信息仅用于身份核验，我们会严格保密。</View>
+      </View>
+      <View className='page-pad'>
+        {result ? (
+          <View className={`card result result--${result.status}`} id='bind-result' data-status={result.status}>
+            <View className='result__icon'>{result.status === 'approved' ? '✓' : result.status === 'pending' ? '…' : '!'}</View>
+            {result.status === 'approved' ? (
+              <>
+                <View className='result__title'>欢迎回家！</View>
+                <View className='result__text'>{roomLabel(result.householdId)} 已认证成功，现在可以在线办理物业业务了。</View>
+              </>
+            ) : result.status === 'pending' ? (
+              <>
+                <View className='result__title'>已提交，请耐心等待物业审核</View>
+                <View className='result__text'>物业前台会尽快核实 {roomLabel(result.householdId)} 的信息，审核结果将通过消息通知您，感谢您的耐心。</View>
+              </>
+            ) : (
+              <>
+                <View className='result__title'>很抱歉，认证未通过</View>
+                <View className='result__text'>请核对信息后重新提交，或联系物业服务中心。</View>
+              </>
+            )}
+            <View className='actions'>
+              <Button id='bind-home' type='primary' size='large' block onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+                返回首页
+              </Button>
+              <Button id='bind-again' size='large' block onClick={again}>
+                认证其他房屋
+              </Button>
+            </View>
+          </View>
+        ) : (
+          <View className='card'>
+            <View className='card__title'>填写认证信息</View>
+            <View className='field'>
+              <View className='field__label'>
+                房号<View className='req'>*</View>
+              </View>
+              <View className='field__box'>
+                <Input id='bind-room' value={room} onChange={setRoom} placeholder='楼栋-单元-房号，如 1-2-201' maxLength={12} clearable />
+              </View>
+            </View>
+            <View className='field'>
+              <View className='field__label'>
+                姓名<View className='req'>*</View>
+              </View>
+              <View className='field__box'>
+                <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
+              </View>
+            </View>
+            <View className='field'>
+              <View className='field__label'>
+                手机号<View className='req'>*</View>
+              </View>
+              <View className='field__box'>
+                <Input id='bind-phone' type='tel' value={phone} onChange={setPhone} placeholder='请填写 11 位手机号码' maxLength={11} clearable />
+              </View>
+              <View className='field__help'>业主本人的姓名和手机号与房屋档案一致时，将自动通过认证。</View>
+            </View>
+            <View className='field'>
+              <View className='field__label'>
+                与房屋的关系<View className='req'>*</View>
+              </View>
+              <Chips
+                idPrefix='bind-relation'
+                value={relation}
+                onChange={(v) => setRelation(v as Relation)}
+                options={(Object.keys(RELATION_LABELS) as Relation[]).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+              />
+            </View>
+            <ErrorNote text={error} id='bind-error' />
+            <Button id='bind-submit' type='primary' size='large' block loading={busy} onClick={submit}>
+              提交认证
+            </Button>
+          </View>
+        )}
+
+        {list.length ? (
+          <View className='card' id='bind-list'>
+            <View className='card__title'>我的认证记录</View>
+            {list.map((b) => (
+              <View className='brow' key={b.id} id={`binding-${b.id}`}>
+                <View className='grow'>
+                  <View className='brow__room'>
+                    {roomLabel(b.householdId)} · {b.relationLabel}
+                  </View>
+                  <View className='muted'>
+                    {b.name} {b.phone} · 提交于 {formatTime(b.createdAt)}
+                  </View>
+                  {b.status === 'rejected' && b.reason ? <View className='muted brow__reason'>原因：{b.reason}</View> : null}
+                </View>
+                <StatusTag status={bindingTone(b.status)} label={BINDING_STATUS[b.status] ?? b.status} id={`binding-status-${b.id}`} />
+              </View>
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}

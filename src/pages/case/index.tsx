@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/PageShell';
+import { Button } from '../../components/nut';
+import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timeline } from '../../components/ui';
+import { call, type Output } from '../../api/client';
+import { messageOf, needsLogin } from '../../lib/session';
+import { formatTime, roomLabel } from '../../lib/format';
+import './index.scss';
+
+type CaseView = Output<'case', 'get'>;
+
+export default function CaseDetail() {
+  const { params } = useRouter();
+  const id = decodeURIComponent(params.id ?? '');
+  const [c, setCase] = useState<CaseView | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [created] = useState(params.created === '1');
+
+  const load = () => {
+    if (needsLogin() || !id) return;
+    call('case', 'get', { id }).then(
+      (v) => {
+        setCase(v);
+        setError('');
+      },
+      (e) => setError(messageOf(e)),
+    );
+  };
+  useDidShow(load);
+
+  const cancel = async () => {
+    if (!c) return;
+    const { confirm } = await Taro.showModal({ title: '撤销工单', content: '确定要撤销这条工单吗？撤销后物业将不再处理。', confirmText: '确定撤销', cancelText: '再想想', confirmColor: '#d6453d' });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      setCase(await call('case', 'cancel', { id: c.id }));
+      Taro.showToast({ title: '已撤销', icon: 'success' });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!id) {
+    return (
+      <PageShell>
+        <EmptyState title='很抱歉，未找到该工单' />
+      </PageShell>
+    );
+  }
+  if (!c) {
+    return (
+      <PageShell>
+        <View className='page-pad' style={{ paddingTop: '16px' }}>
+          {error ? (
+            <View className='card'>
+              <EmptyState id='case-error' title='很抱歉，暂时无法查看该工单' desc={error} />
+            </View>
+          ) : (
+            <Loading />
+          )}
+        </View>
+      </PageShell>
+    );
+  }
+
+  const open = c.status === 'submitted' || c.status === 'processing';
+  return (
+    <PageShell className='case'>
+      <View className={`case-hero case-hero--${c.status}`}>
+        <View className='row row--between'>
+          <View className='case-hero__kind'>
+            {c.kindLabel}
+            {c.categoryLabel ? <Text className='case-hero__cat'> · {c.categoryLabel}</Text> : null}
+          </View>
+          <StatusTag status={c.status} label={c.statusLabel} id='case-status' />
+        </View>
+        <View className='case-hero__sub'>
+          工单号 {c.id} · {formatTime(c.createdAt, true)} 提交
+        </View>
+      </View>
+      <View className='page-pad case__body'>
+        {created ? (
+          <View className='notice notice--info' id='case-created'>
+            提交成功！我们已收到您的{c.kindLabel}，{c.departmentLabel}会在承诺时限内答复您，感谢您的耐心。
+          </View>
+        ) : null}
+        <ErrorNote text={error} />
+
+        <View className='card'>
+          <View className='card__title'>内容</View>
+          <View className='case__content' id='case-content'>
+            {c.content}
+          </View>
+          {c.photos.length ? (
+            <View className='case__photos'>
+              <Photos ids={c.photos} idPrefix='case-photo' />
+            </View>
+          ) : null}
+          <View className='case__kv'>
+            <KV k='房屋' v={roomLabel(c.householdId)} />
+            <KV k='联系人' v={`${c.contactName} ${c.contactPhone}`} />
+            <KV k='受理渠道' v={c.channelLabel} />
+            <KV k='负责人' v={`${c.ownerName}（${c.departmentLabel}）`} id='case-owner' />
+          </View>
+        </View>
+
+        {c.resolution ? (
+          <View className='card reply-card' id='case-resolution'>
+            <View className='card__title'>物业答复</View>
+            <View className='reply-card__text'>{c.resolution}</View>
+          </View>
+        ) : null}
+
+        {open || c.deadlines.some((d) => d.metAt) ? (
+          <View className='card'>
+            <View className='card__title'>
+              承诺时限<Text className='card__hint'>24 小时受理，自提交时起计</Text>
+            </View>
+            <Deadlines items={c.deadlines} resident id='case-deadlines' />
+          </View>
+        ) : null}
+
+        <View className='card'>
+          <View className='card__title'>处理进度</View>
+          <Timeline items={c.timeline ?? []} id='case-timeline' />
+        </View>
+
+        {c.allowed.includes('cancelled') ? (
+          <Button id='case-cancel' size='large' block loading={busy} onClick={cancel}>
+            撤销工单
+          </Button>
+        ) : null}
+        <View className='case__back'>
+          <Text className='link' id='case-to-list' onClick={() => Taro.redirectTo({ url: '/pages/cases/index' })}>
+            查看我的全部工单
+          </Text>
+        </View>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Ask, Comment, Complaint, Fabulous, Home as HomeIcon, Notice, Order, Repairman, Service, Setting, Tips, Wallet } from '@nutui/icons-react-taro';
+import { PageShell } from '../../components/PageShell';
+import { Badge, Button, Switch, Tag } from '../../components/nut';
+import { ErrorNote } from '../../components/ui';
+import { call } from '../../api/client';
+import { largeText } from '../../lib/prefs';
+import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
+import { RELATION_LABELS, ROLE_LABELS, isStaffRoles } from '../../lib/labels';
+import { greeting, roomLabel } from '../../lib/format';
+import './index.scss';
+
+type Service = { key: string; label: string; icon: JSX.Element; kind?: string; soon?: boolean };
+
+const SERVICES: Service[] = [
+  { key: 'repair', label: '报修', icon: <Repairman />, soon: true },
+  { key: 'complaint', label: '投诉', icon: <Complaint />, soon: true },
+  { key: 'fee', label: '缴费', icon: <Wallet />, soon: true },
+  { key: 'renovation', label: '装修', icon: <HomeIcon />, soon: true },
+  { key: 'consultation', label: '咨询建议', icon: <Ask />, kind: 'consultation' },
+  { key: 'praise', label: '表扬', icon: <Fabulous />, kind: 'praise' },
+  { key: 'help', label: '求助', icon: <Tips />, kind: 'help' },
+];
+
+export default function Index() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [unread, setUnread] = useState(0);
+  const [error, setError] = useState('');
+  const [large, setLarge] = useState(largeText.get());
+
+  useDidShow(() => {
+    setLarge(largeText.get());
+    if (needsLogin()) return;
+    loadMe(true).then(
+      (m) => {
+        setMe(m);
+        setError('');
+      },
+      (e) => setError(messageOf(e)),
+    );
+    call('message', 'list', {}).then(
+      (r) => setUnread(r.unread),
+      () => undefined,
+    );
+  });
+
+  const staff = me ? isStaffRoles(me.roles) : false;
+  const households = me?.households ?? [];
+  const pending = (me?.pendingBindings ?? []).filter((b) => b.status === 'pending');
+  const staffRoleText = me
+    ? me.roles
+        .filter((r) => r in ROLE_LABELS)
+        .map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS])
+        .join('、')
+    : '';
+
+  const open = (s: Service) => {
+    if (s.soon) {
+      Taro.showToast({ title: `${s.label}服务即将上线，敬请期待`, icon: 'none' });
+      return;
+    }
+    Taro.navigateTo({ url: `/pages/submit/index?kind=${s.kind}` });
+  };
+
+  const toggleLarge = (on: boolean) => {
+    setLarge(on);
+    largeText.set(on);
+  };
+
+  return (
+    <PageShell className='home'>
+      <View className='hero'>
+        <View className='hero__title' id='home-greeting'>
+          您好，{me?.name ?? '欢迎回家'}
+        </View>
+        <View className='hero__sub'>
+          {greeting()}！示例花园物业服务中心 24 小时为您服务
+          {staffRoleText ? ` · ${staffRoleText}` : ''}
+        </View>
+      </View>
+
+      <View className='page-pad'>
+        <ErrorNote text={error} id='home-error' />
+
+        {staff ? (
+          <View className='card staff-card' id='home-workbench' onClick={() => Taro.navigateTo({ url: '/workbench/queue/index' })}>
+            <View className='staff-card__icon'>
+              <Setting />
+            </View>
+            <View className='grow'>
+              <View className='staff-card__title'>员工工作台</View>
+              <View className='muted'>工单队列、代客登记、房屋认证审核</View>
+            </View>
+            <Text className='chev'>›</Text>
+          </View>
+        ) : null}
+
+        {households.length ? (
+          <View className='card house' id='home-household'>
+            <View className='card__title'>
+              我的房屋
+              <Text className='card__hint link' id='home-add-household' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+                + 添加房屋
+              </Text>
+            </View>
+            {households.map((h) => (
+              <View className='house__row' key={h.id} id={`home-household-${h.id}`}>
+                <View className='house__badge'>
+                  <HomeIcon />
+                </View>
+                <View className='grow'>
+                  <View className='house__room'>{roomLabel(h.id)}</View>
+                  <View className='muted'>示例花园 · 房号 {h.id}</View>
+                </View>
+                <Tag type='success' plain round>
+                  {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
+                </Tag>
+              </View>
+            ))}
+            {pending.length ? <View className='notice notice--warn house__pending'>另有 {pending.length} 条房屋认证正在审核，请耐心等待</View> : null}
+          </View>
+        ) : me && !staff ? (
+          <View className='card bind-prompt' id='home-bind-prompt'>
+            <View className='bind-prompt__title'>{pending.length ? '房屋认证审核中' : '请先完成房屋认证'}</View>
+            <View className='bind-prompt__text'>
+              {pending.length
+                ? `您提交的 ${pending.map((p) => p.householdId).join('、')} 认证申请正在审核，物业前台会尽快处理，感谢您的耐心。`
+                : '认证后即可在线办理咨询、建议、报修等业务，物业服务中心会第一时间为您处理。'}
+            </View>
+            <Button id='home-bind' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+              {pending.length ? '查看认证进度' : '立即认证'}
+            </Button>
+          </View>
+        ) : null}
+
+        <View className='card'>
+          <View className='card__title'>物业服务</View>
+          <View className='services'>
+            {SERVICES.map((s) => (
+              <View key={s.key} id={`service-${s.key}`} className={`svc ${s.soon ? 'svc--soon' : ''}`} onClick={() => open(s)} aria-disabled={s.soon ? 'true' : undefined}>
+                <View className='svc__icon'>{s.icon}</View>
+                <View className='svc__label'>{s.label}</View>
+                {s.soon ? <View className='svc__soon'>即将上线</View> : null}
+              </View>
+            ))}
+          </View>
+        </View>
+
+        <View className='card links'>
+          <View className='link-row' id='home-cases' onClick={() => Taro.navigateTo({ url: '/pages/cases/index' })}>
+            <View className='link-row__icon'>
+              <Order />
+            </View>
+            <View className='grow link-row__text'>我的工单</View>
+            <Text className='chev'>›</Text>
+          </View>
+          <View className='link-row' id='home-messages' onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}>
+            <View className='link-row__icon'>
+              <Notice />
+            </View>
+            <View className='grow link-row__text'>消息中心</View>
+            {unread > 0 ? (
+              <View className='unread' id='home-unread'>
+                <Badge value={unread} max={99} />
+              </View>
+            ) : null}
+            <Text className='chev'>›</Text>
+          </View>
+          <View className='link-row'>
+            <View className='link-row__icon'>
+              <Comment />
+            </View>
+            <View className='grow'>
+              <View className='link-row__text'>大字模式</View>
+              <View className='muted'>字号更大，按钮更好点</View>
+            </View>
+            <Switch id='large-toggle' checked={large} onChange={toggleLarge} />
+          </View>
+          {isH5 ? (
+            <View className='link-row' id='home-switch-user' onClick={goLogin}>
+              <View className='link-row__icon'>
+                <Service />
+              </View>
+              <View className='grow link-row__text'>切换演示账号</View>
+              <Text className='chev'>›</Text>
+            </View>
+          ) : null}
+        </View>
+
+        <View className='footer'>示例花园物业服务中心 · 24 小时受理 · 感谢您的信任与支持</View>
+      </View>
+    </PageShell>
+  );
+}

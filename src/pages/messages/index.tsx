@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../components/PageShell';
+import { Button } from '../../components/nut';
+import { EmptyState, ErrorNote, Loading } from '../../components/ui';
+import { call, type Output } from '../../api/client';
+import { loadMe, messageOf, needsLogin } from '../../lib/session';
+import { isStaffRoles } from '../../lib/labels';
+import { formatTime } from '../../lib/format';
+import './index.scss';
+
+type Msg = Output<'message', 'list'>['items'][number];
+
+export default function Messages() {
+  const [items, setItems] = useState<Msg[] | null>(null);
+  const [unread, setUnread] = useState(0);
+  const [error, setError] = useState('');
+  const [staff, setStaff] = useState(false);
+
+  const load = () =>
+    call('message', 'list', {}).then(
+      (r) => {
+        setItems(r.items);
+        setUnread(r.unread);
+        setError('');
+      },
+      (e) => setError(messageOf(e)),
+    );
+
+  useDidShow(() => {
+    if (needsLogin()) return;
+    load();
+    loadMe().then(
+      (m) => setStaff(isStaffRoles(m.roles) && !m.households.length),
+      () => undefined,
+    );
+  });
+
+  const readAll = async () => {
+    try {
+      await call('message', 'read', { ids: 'all' });
+      setItems((list) => (list ? list.map((m) => ({ ...m, read: true })) : list));
+      setUnread(0);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  const open = async (m: Msg) => {
+    if (!m.read) {
+      call('message', 'read', { ids: [m.id] }).catch(() => undefined);
+      setItems((list) => (list ? list.map((x) => (x.id === m.id ? { ...x, read: true } : x)) : list));
+      setUnread((n) => Math.max(0, n - 1));
+    }
+    if (m.caseId) {
+      Taro.navigateTo({ url: staff ? `/workbench/case/index?id=${encodeURIComponent(m.caseId)}` : `/pages/case/index?id=${encodeURIComponent(m.caseId)}` });
+    }
+  };
+
+  return (
+    <PageShell className='messages'>
+      <View className='page-pad msg-top'>
+        <View className='row row--between'>
+          <View className='msg-top__title'>
+            消息中心{unread ? <Text className='msg-top__count' id='messages-unread'>{unread} 条未读</Text> : null}
+          </View>
+          <Button id='messages-read-all' size='small' disabled={!unread} onClick={readAll}>
+            全部已读
+          </Button>
+        </View>
+      </View>
+      <View className='page-pad'>
+        <ErrorNote text={error} />
+        {items === null ? (
+          error ? null : <Loading />
+        ) : items.length === 0 ? (
+          <View className='card'>
+            <EmptyState id='messages-empty' title='暂无消息' desc='工单进展、认证结果等通知会第一时间发送到这里。' />
+          </View>
+        ) : (
+          <View className='card msg-list' id='messages-list'>
+            {items.map((m) => (
+              <View key={m.id} id={`message-${m.id}`} className={`msg ${m.read ? '' : 'msg--unread'}`} onClick={() => open(m)}>
+                <View className='msg__dot' />
+                <View className='grow'>
+                  <View className='row row--between'>
+                    <Text className='msg__title'>{m.title}</Text>
+                    <Text className='msg__time'>{formatTime(m.createdAt)}</Text>
+                  </View>
+                  <View className='msg__body'>{m.body}</View>
+                  {m.caseId ? <View className='msg__link'>查看工单 ›</View> : null}
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,132 @@
+import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { WbShell, canDesk } from '../components/WbShell';
+import { Button, Input, TextArea } from '../../components/nut';
+import { Chips, EmptyState, ErrorNote } from '../../components/ui';
+import { call, newRequestId, type Input as In } from '../../api/client';
+import { messageOf } from '../../lib/session';
+import { CATEGORY_CODES, CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS } from '../../lib/labels';
+
+type Body = In<'workbench', 'intake'>;
+type Channel = Body['channel'];
+type Kind = Body['kind'];
+
+const CHANNELS: Channel[] = ['phone', 'visit', 'letter'];
+const KINDS: Kind[] = ['consultation', 'suggestion', 'praise', 'help', 'repair', 'complaint', 'other'];
+
+export default function Intake() {
+  const [channel, setChannel] = useState<Channel>('phone');
+  const [householdId, setHouseholdId] = useState('');
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [kind, setKind] = useState<Kind>('consultation');
+  const [category, setCategory] = useState('');
+  const [content, setContent] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  // Same id for retries of this record: one call, one case (R-INT-7).
+  const requestId = useRef(newRequestId());
+
+  const submit = async () => {
+    if (!/^\d{1,3}-\d{1,2}-\d{3,4}$/.test(householdId.trim())) return setError('请填写正确的房号，如 1-2-201');
+    if (!contactName.trim()) return setError('请填写联系人姓名');
+    if (!/^1[3-9]\d{9}$/.test(contactPhone.trim())) return setError('请填写 11 位联系电话');
+    if (content.trim().length < 5) return setError('请至少填写 5 个字的诉求内容');
+    setBusy(true);
+    setError('');
+    try {
+      const c = await call('workbench', 'intake', {
+        requestId: requestId.current,
+        channel,
+        householdId: householdId.trim(),
+        contactName: contactName.trim(),
+        contactPhone: contactPhone.trim(),
+        kind,
+        content: content.trim(),
+        ...(category ? { category: category as Body['category'] } : {}),
+      });
+      requestId.current = newRequestId();
+      Taro.showToast({ title: '已登记', icon: 'success' });
+      Taro.redirectTo({ url: `/workbench/case/index?id=${encodeURIComponent(c.id)}` });
+    } catch (e) {
+      setError(messageOf(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <WbShell tab='intake'>
+      {(me) =>
+        !canDesk(me) ? (
+          <View className='card'>
+            <EmptyState title='代客登记由前台、客服主管或经理办理' />
+          </View>
+        ) : (
+          <View>
+            <View className='wb-head'>
+              <View>
+                <View className='wb-head__title'>代客登记</View>
+                <View className='wb-head__sub'>记录来电、来访、信函诉求；与小程序提交的工单同等受理、同样计时</View>
+              </View>
+            </View>
+            <View className='card'>
+              <View className='form-grid'>
+                <View className='field field--full'>
+                  <View className='field__label'>受理渠道</View>
+                  <Chips idPrefix='intake-channel' value={channel} onChange={(v) => v && setChannel(v as Channel)} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+                </View>
+                <View className='field'>
+                  <View className='field__label'>
+                    房号<Text className='req'>*</Text>
+                  </View>
+                  <View className='field__box'>
+                    <Input id='intake-household' value={householdId} onChange={setHouseholdId} placeholder='如 1-2-201' maxLength={12} />
+                  </View>
+                </View>
+                <View className='field'>
+                  <View className='field__label'>
+                    联系人<Text className='req'>*</Text>
+                  </View>
+                  <View className='field__box'>
+                    <Input id='intake-name' value={contactName} onChange={setContactName} placeholder='住户姓名' maxLength={20} />
+                  </View>
+                </View>
+                <View className='field'>
+                  <View className='field__label'>
+                    联系电话<Text className='req'>*</Text>
+                  </View>
+                  <View className='field__box'>
+                    <Input id='intake-phone' type='tel' value={contactPhone} onChange={setContactPhone} placeholder='11 位手机号码' maxLength={11} />
+                  </View>
+                </View>
+                <View className='field field--full'>
+                  <View className='field__label'>接待类别</View>
+                  <Chips idPrefix='intake-kind' value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+                </View>
+                <View className='field field--full'>
+                  <View className='field__label'>问题分类（选填）</View>
+                  <Chips idPrefix='intake-category' allowNone value={category} onChange={setCategory} options={CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
+                </View>
+                <View className='field field--full'>
+                  <View className='field__label'>
+                    诉求内容<Text className='req'>*</Text>
+                  </View>
+                  <View className='field__box field__box--area'>
+                    <TextArea id='intake-content' value={content} onChange={setContent} placeholder='请完整记录住户的诉求：时间、地点、事情经过、住户的要求' maxLength={1000} showCount rows={5} />
+                  </View>
+                </View>
+              </View>
+              <ErrorNote text={error} id='intake-error' />
+              <View className='row' style={{ justifyContent: 'flex-end' }}>
+                <Button id='intake-submit' type='primary' size='large' loading={busy} onClick={submit} style={{ minWidth: '240px' }}>
+                  登记并生成工单
+                </Button>
+              </View>
+            </View>
+          </View>
+        )
+      }
+    </WbShell>
+  );
+}

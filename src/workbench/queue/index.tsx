@@ -1,0 +1,200 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { WbShell } from '../components/WbShell';
+import { Button, Switch } from '../../components/nut';
+import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
+import { call, type Input, type Output } from '../../api/client';
+import { messageOf, needsLogin } from '../../lib/session';
+import { DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '../../lib/labels';
+import { formatTime, remaining } from '../../lib/format';
+import { dueOf } from '../components/due';
+
+type Q = Input<'workbench', 'queue'>;
+type Item = Output<'workbench', 'queue'>['items'][number];
+
+const STATUS_OPTS = [{ value: 'all', label: '全部' }, ...(['submitted', 'processing', 'resolved', 'closed', 'cancelled'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }))];
+const KIND_OPTS = [{ value: 'all', label: '全部' }, ...(Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]).map((k) => ({ value: k, label: KIND_LABELS[k] }))];
+const DEPT_OPTS = [{ value: 'all', label: '全部' }, ...(Object.keys(DEPARTMENT_LABELS) as (keyof typeof DEPARTMENT_LABELS)[]).map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))];
+
+
+export default function Queue() {
+  const [status, setStatus] = useState('all');
+  const [kind, setKind] = useState('all');
+  const [dept, setDept] = useState('all');
+  const [mine, setMine] = useState(false);
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const query = (): Q => ({
+    ...(status !== 'all' ? { status: status as Q['status'] } : {}),
+    ...(kind !== 'all' ? { kind: kind as Q['kind'] } : {}),
+    ...(dept !== 'all' ? { department: dept as Q['department'] } : {}),
+    ...(mine ? { mine: true } : {}),
+  });
+
+  const load = async (more = false) => {
+    if (needsLogin()) return;
+    try {
+      const r = await call('workbench', 'queue', { ...query(), ...(more && cursor ? { cursor } : {}) });
+      setItems((old) => (more && old ? [...old, ...r.items] : r.items));
+      setCursor(r.cursor);
+      setError('');
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  useDidShow(() => {
+    load();
+  });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setItems(null);
+    load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status, kind, dept, mine]);
+
+  const late = (items ?? []).filter((c) => dueOf(c).breached).length;
+  const waiting = (items ?? []).filter((c) => c.status === 'submitted').length;
+
+  return (
+    <WbShell tab='queue'>
+      {() => (
+        <View>
+          <View className='wb-head'>
+            <View>
+              <View className='wb-head__title'>工单队列</View>
+              <View className='wb-head__sub'>按紧急程度排序 · 24 小时受理 · 号码已脱敏，进入工单可查看完整联系方式</View>
+            </View>
+            <Button id='queue-refresh' size='small' onClick={() => load()}>
+              刷新
+            </Button>
+          </View>
+
+          <View className='summary'>
+            <View className='stat'>
+              <View className='stat__num' id='queue-count'>
+                {items ? items.length : '–'}
+              </View>
+              <View className='stat__label'>当前列表</View>
+            </View>
+            <View className='stat'>
+              <View className='stat__num'>{items ? waiting : '–'}</View>
+              <View className='stat__label'>待受理</View>
+            </View>
+            <View className={`stat ${late ? 'stat--late' : ''}`}>
+              <View className='stat__num' id='queue-late-count'>
+                {items ? late : '–'}
+              </View>
+              <View className='stat__label'>已超时</View>
+            </View>
+          </View>
+
+          <View className='card filters'>
+            <View className='filter-row'>
+              <View className='filter-row__label'>状态</View>
+              <Chips idPrefix='queue-status' value={status} onChange={(v) => v && setStatus(v)} options={STATUS_OPTS} />
+            </View>
+            <View className='filter-row'>
+              <View className='filter-row__label'>类别</View>
+              <Chips idPrefix='queue-kind' value={kind} onChange={(v) => v && setKind(v)} options={KIND_OPTS} />
+            </View>
+            <View className='filter-row'>
+              <View className='filter-row__label'>部门</View>
+              <Chips idPrefix='queue-dept' value={dept} onChange={(v) => v && setDept(v)} options={DEPT_OPTS} />
+            </View>
+            <View className='filter-row'>
+              <View className='filter-row__label'>只看我的</View>
+              <Switch id='queue-mine' checked={mine} onChange={setMine} />
+            </View>
+          </View>
+
+          <ErrorNote text={error} id='queue-error' />
+          {items === null ? (
+            error ? null : <Loading />
+          ) : items.length === 0 ? (
+            <View className='card'>
+              <EmptyState id='queue-empty' title='暂无符合条件的工单' desc='可以调整筛选条件，或通过“代客登记”记录来电、来访。' />
+            </View>
+          ) : (
+            <View className='qt' id='queue-list'>
+              <View className='qt-row qt-row--head'>
+                <View className='qt-c qt-kind'>类别</View>
+                <View className='qt-c qt-house'>房屋</View>
+                <View className='qt-content'>内容</View>
+                <View className='qt-c qt-contact'>联系人</View>
+                <View className='qt-c qt-status'>状态</View>
+                <View className='qt-c qt-owner'>负责人</View>
+                <View className='qt-c qt-due'>最近时限</View>
+              </View>
+              {items.map((c) => {
+                const { next, breached } = dueOf(c);
+                const r = next ? remaining(next.dueAt) : null;
+                return (
+                  <View
+                    key={c.id}
+                    id={`queue-item-${c.id}`}
+                    className={`qt-row ${breached ? 'qt-row--late' : ''}`}
+                    onClick={() => Taro.navigateTo({ url: `/workbench/case/index?id=${encodeURIComponent(c.id)}` })}
+                  >
+                    <View className='qt-c qt-kind'>
+                      <Text className='qt-kind__tag'>{c.kindLabel}</Text>
+                    </View>
+                    <View className='qt-c qt-house'>
+                      <View>{c.householdId}</View>
+                      <View className='qt-sub'>{c.channelLabel}</View>
+                    </View>
+                    <View className='qt-content'>{c.content}</View>
+                    <View className='qt-c qt-contact'>
+                      <View>{c.contactName}</View>
+                      <View className='qt-sub' id={`queue-phone-${c.id}`}>
+                        {c.contactPhone}
+                      </View>
+                    </View>
+                    <View className='qt-c qt-status'>
+                      <StatusTag status={c.status} label={c.statusLabel} id={`queue-status-${c.id}`} />
+                    </View>
+                    <View className='qt-c qt-owner'>
+                      <View>{c.ownerName}</View>
+                      <View className='qt-sub'>{c.departmentLabel}</View>
+                    </View>
+                    <View className='qt-c qt-due'>
+                      {next && r ? (
+                        <>
+                          <View className={breached ? 'due-late' : ''}>
+                            {formatTime(next.dueAt)}
+                            {breached ? (
+                              <Text className='overdue-mark' id={`queue-overdue-${c.id}`}>
+                                超时
+                              </Text>
+                            ) : null}
+                          </View>
+                          <View className={`qt-sub ${breached ? 'due-late' : ''}`}>{r.text}</View>
+                        </>
+                      ) : (
+                        <Text className='qt-sub'>—</Text>
+                      )}
+                    </View>
+                  </View>
+                );
+              })}
+            </View>
+          )}
+          {cursor ? (
+            <View style={{ marginTop: '16px' }}>
+              <Button id='queue-more' block onClick={() => load(true)}>
+                加载更多
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      )}
+    </WbShell>
+  );
+}
