@@ -1,0 +1,264 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServerChild, type ServerChild } from './child';
+import { combine, postJson, runLoad, type LoadResult } from './load';
+import { summarizeProfile, type ProfileSummary, type Spot } from './profile';
+import { fmt, table } from './table';
+import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
+
+/**
+ * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
+ * node:http + better-sqlite3 floor measured in the same run, then the weapp main package size.
+ * Servers run in child processes; the load generator runs here. Everything is bounded and loopback.
+ * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
+ * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
+ * --rebuild-weapp --skip-weapp. See bench/README.md.
+ */
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '4' },
+    requests: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '16' },
+    warmup: { type: 'string', default: '300' },
+    profile: { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+    'profile-seconds': { type: 'string', default: '5' },
+    'rebuild-weapp': { type: 'boolean', default: false },
+    'skip-weapp': { type: 'boolean', default: false },
+    bare: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+const ROOT = path.resolve(__dirname, '..');
+const SECONDS = Math.min(60, Math.max(1, Number(args.seconds)));
+const ROUNDS = Math.min(10, Math.max(1, Math.round(Number(args.rounds))));
+const REQUESTS = Math.max(ROUNDS, Number(args.requests));
+const CONCURRENCY = Math.min(256, Math.max(1, Number(args.concurrency)));
+const WARMUP = Math.max(0, Number(args.warmup));
+const GOAL_RATIO = 0.5;
+const CONTENT = '您好，请问小区快递柜的开放时间是几点到几点？周末是否正常开放？另外大件快递能否放在物业前台代收，谢谢。';
+
+const t0 = Date.now();
+const say = (s: string) => process.stderr.write(`› ${s}\n`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-bench-'));
+const children = new Set<ServerChild>();
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+const submitBody = (tag: string) => (i: number) =>
+  JSON.stringify({ action: 'submit', requestId: `bench-${runId}-${tag}-${i}`, householdId: '1-1-101', kind: 'consultation', content: CONTENT });
+
+async function start(script: string, env: Record<string, string> = {}) {
+  const child = await startServerChild(script, { cwd: ROOT, env: { BENCH_TMP: tmp, ...env } });
+  children.add(child);
+  return child;
+}
+async function stop(child: ServerChild) {
+  children.delete(child);
+  await child.stop();
+}
+
+interface Target {
+  name: string;
+  child: ServerChild;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** Starts the gateway child, signs resident-a in, checks one submit works. */
+async function gateway(env: Record<string, string> = {}) {
+  const child = await start('bench/serve.ts', env);
+  const login = await postJson(`${child.url}/local/login`, { user: 'resident-a' });
+  if (login.status !== 200) throw new Error(`login resident-a → ${login.status} ${login.text.slice(0, 200)}`);
+  const parsed = JSON.parse(login.text) as { token?: string; data?: { token?: string } };
+  const token = parsed.token ?? parsed.data?.token;
+  if (!token) throw new Error(`login answered no token: ${login.text.slice(0, 200)}`);
+  const headers = { authorization: `Bearer ${token}` };
+  const probe = await postJson(`${child.url}/fn/case`, JSON.parse(submitBody('probe')(0)), headers);
+  if (probe.status !== 200) throw new Error(`case.submit probe → ${probe.status} ${probe.text.slice(0, 300)}`);
+  const dataBytes = Buffer.byteLength(JSON.stringify((JSON.parse(probe.text) as { data: unknown }).data));
+  const target: Target = { name: 'gateway', child, url: `${child.url}/fn/case`, headers };
+  return { target, dataBytes, responseBytes: Buffer.byteLength(probe.text) };
+}
+
+const load = (t: Target, tag: string, maxRequests: number, ms: number) =>
+  runLoad({ url: t.url, headers: t.headers, body: submitBody(tag), concurrency: CONCURRENCY, maxRequests, maxMs: ms });
+
+function failuresNote(name: string, r: LoadResult) {
+  if (!r.errors) return null;
+  const kinds = Object.entries(r.failures)
+    .map(([k, n]) => `${k}×${n}`)
+    .join(', ');
+  return `! ${name}: ${r.errors} of ${r.sent} requests failed (${kinds}); first: ${r.firstFailure}`;
+}
+
+type Stats = Record<string, number> | null;
+/** Per created case over the server's whole life (probe and warm-up included: every one is a submit). */
+const has = (s: Stats, k: string): s is Record<string, number> => !!s && !!s.cases && Number.isFinite(s[k]);
+const perSubmit = (s: Stats, k: string) => (has(s, k) ? (s[k] / s.cases).toFixed(2) : '—');
+const msPerSubmit = (s: Stats, k: string) => (has(s, k) ? fmt.ms(s[k] / s.cases) : '—');
+const rangeOf = (xs: number[], unit: string) => `${fmt.int(Math.min(...xs))}–${fmt.int(Math.max(...xs))}${unit}`;
+const ratioOf = (a: Stats, b: Stats, k: string) => (has(a, k) && has(b, k) ? fmt.ratio(a[k] / a.cases / (b[k] / b.cases)) : '');
+
+async function main() {
+  say(`bench: ${os.cpus().length} CPU, node ${process.version}, ${CONCURRENCY} connections, ${ROUNDS} alternating rounds, ≤ ${SECONDS} s / ${REQUESTS} requests per side; data in ${tmp}`);
+
+  // Both servers up, each in its own process; the gateway first, to size the baseline's row like its case.
+  say('starting the gateway (bench/serve.ts: the local platform, demo seed)…');
+  const gw = await gateway(args.bare ? { BENCH_INSTRUMENT: '0' } : {});
+  say(`gateway ${gw.target.child.url}: case.submit answers ${gw.responseBytes} B; starting the baseline (node:http + better-sqlite3, ${gw.dataBytes} B rows)…`);
+  const baseChild = await start('bench/baseline-server.ts', { BENCH_ROW_BYTES: String(gw.dataBytes) });
+  const base: Target = { name: 'baseline', child: baseChild, url: `${baseChild.url}/fn/case`, headers: {} };
+
+  for (const t of [base, gw.target]) await load(t, `${t.name}-warm`, WARMUP, 5_000);
+
+  // Alternate short rounds (B G G B B G …) so both sides see the same disk and CPU weather.
+  const rounds: Record<string, LoadResult[]> = { gateway: [], baseline: [] };
+  const perRoundMs = (SECONDS * 1000) / ROUNDS;
+  const perRoundReq = Math.ceil(REQUESTS / ROUNDS);
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? [base, gw.target] : [gw.target, base];
+    for (const t of order) {
+      await pause(200);
+      const res = await load(t, `${t.name}-${r}`, perRoundReq, perRoundMs);
+      rounds[t.name].push(res);
+    }
+    say(`round ${r + 1}/${ROUNDS}: gateway ${fmt.int(rounds.gateway[r].rps)} req/s, baseline ${fmt.int(rounds.baseline[r].rps)} req/s`);
+  }
+  await Promise.all([stop(gw.target.child), stop(baseChild)]);
+  const g = combine(rounds.gateway);
+  const b = combine(rounds.baseline);
+  const roundRatios = rounds.gateway.map((x, i) => x.rps / rounds.baseline[i].rps).sort((x, y) => x - y);
+
+  const gs = gw.target.child.stats;
+  const bs = baseChild.stats;
+  const ratio = g.rps / b.rps;
+  const met = ratio >= GOAL_RATIO;
+
+  // 3. Profile the gateway when it misses the goal (or when asked), in a fresh child.
+  let prof: ProfileSummary | null = null;
+  let profNote: string | null = null;
+  if (args.profile || (!met && !args['no-profile'])) {
+    const file = path.join(tmp, 'gateway.cpuprofile');
+    say(`profiling the gateway for ${args['profile-seconds']} s (inspector CPU profile of its main thread)…`);
+    try {
+      const p = await gateway({ BENCH_CPU_PROFILE: file });
+      const pr = await load(p.target, 'prof', 1_000_000, Number(args['profile-seconds']) * 1000);
+      await stop(p.target.child);
+      prof = summarizeProfile(file, ROOT);
+      if (prof) {
+        const keep = path.join(ROOT, 'bench', '.out', 'gateway.cpuprofile');
+        fs.mkdirSync(path.dirname(keep), { recursive: true });
+        fs.copyFileSync(file, keep);
+        prof.file = path.relative(ROOT, keep);
+      }
+      profNote = `${fmt.int(pr.rps)} req/s while profiled`;
+    } catch (e) {
+      profNote = `profile failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  // 4. Weapp main package size.
+  let w: WeappSize;
+  if (args['skip-weapp']) w = { built: false, dir: 'dist/weapp', reason: 'skipped (--skip-weapp)' };
+  else {
+    const left = 115_000 - (Date.now() - t0);
+    w = await weappSize(ROOT, { rebuild: args['rebuild-weapp'], timeoutMs: Math.max(30_000, Math.min(90_000, left)), log: say });
+  }
+
+  // Report.
+  const out: string[] = [];
+  out.push('');
+  out.push(
+    `Intake: POST /fn/case {action:'submit'} as resident-a, ${CONCURRENCY} keep-alive connections, ${ROUNDS} alternating rounds, ` +
+      `${SECONDS} s (≤ ${fmt.int(REQUESTS)} requests) per side after ${WARMUP} warm-up requests each`,
+  );
+  out.push(
+    table(
+      ['figure', 'gateway', 'baseline', 'gateway / baseline', 'goal', 'status'],
+      [
+        ['throughput', `${fmt.int(g.rps)} req/s`, `${fmt.int(b.rps)} req/s`, fmt.pct(ratio), '≥ 50 % of baseline', met ? 'MET' : 'NOT MET'],
+        ['  per round (min–max)', rangeOf(rounds.gateway.map((x) => x.rps), ' req/s'), rangeOf(rounds.baseline.map((x) => x.rps), ' req/s'), `${fmt.pct(roundRatios[0])}–${fmt.pct(roundRatios.at(-1)!)}`, '', ''],
+        ['latency p50', fmt.ms(g.p50), fmt.ms(b.p50), fmt.ratio(g.p50 / b.p50), '', ''],
+        ['latency p90', fmt.ms(g.p90), fmt.ms(b.p90), fmt.ratio(g.p90 / b.p90), '', ''],
+        ['latency p99', fmt.ms(g.p99), fmt.ms(b.p99), fmt.ratio(g.p99 / b.p99), '', ''],
+        ['latency max', fmt.ms(g.max), fmt.ms(b.max), fmt.ratio(g.max / b.max), '', ''],
+        ['requests ok / sent', `${fmt.int(g.ok)} / ${fmt.int(g.sent)}`, `${fmt.int(b.ok)} / ${fmt.int(b.sent)}`, '', 'no failures', g.errors || b.errors ? 'FAILURES' : 'ok'],
+        ['load time', fmt.ms(g.elapsedMs), fmt.ms(b.elapsedMs), '', '', ''],
+        ['answer size', `${fmt.int(g.responseBytes)} B`, `${fmt.int(b.responseBytes)} B`, '', '', ''],
+        ['SQL statements / submit', perSubmit(gs, 'statements'), perSubmit(bs, 'statements'), ratioOf(gs, bs, 'statements'), '', ''],
+        ['durable commits / submit', perSubmit(gs, 'writeCommits'), perSubmit(bs, 'writeCommits'), ratioOf(gs, bs, 'writeCommits'), '', ''],
+        ['server time / submit (1 / throughput)', fmt.ms(1000 / g.rps), fmt.ms(1000 / b.rps), fmt.ratio(b.rps / g.rps), '', ''],
+        ['  in SQLite, all statements', msPerSubmit(gs, 'sqlMs'), msPerSubmit(bs, 'sqlMs'), ratioOf(gs, bs, 'sqlMs'), '', ''],
+        ['  in SQLite, COMMITs (fsync)', msPerSubmit(gs, 'commitMs'), '', '', '', ''],
+      ],
+    ),
+  );
+  for (const n of [failuresNote('gateway', g), failuresNote('baseline', b)]) if (n) out.push(n);
+  if (gs)
+    out.push(
+      `gateway store, whole run: ${fmt.int(gs.cases)} cases, ${fmt.int(gs.outbox)} outbox messages (${(gs.outbox / gs.cases).toFixed(2)} / submit), ` +
+        (has(gs, 'commits') ? `${fmt.int(gs.commits)} commits of which ${fmt.int(gs.writeCommits)} wrote (each one WAL fsync, synchronous=FULL); ` : '(--bare: SQLite not observed); ') +
+        `${fmt.int(gs.outboxPendingAtEnd)} outbox messages still undelivered when the load stopped`,
+    );
+
+  if (prof) {
+    out.push('');
+    out.push(
+      `Gateway CPU profile (${profNote}): main thread busy ${fmt.pct(prof.busyShare)} of ${fmt.int(prof.totalMs)} ms, GC ${fmt.pct(prof.gcShare)}; ` +
+        `saved to ${prof.file} (open in Chrome DevTools). Lines are where each function starts in the .ts source. ` +
+        `better-sqlite3 is synchronous: executing statements, WAL fsyncs included, is the native `run`/`all`, and preparing them is `Statement`.`,
+    );
+    const rows = (xs: Spot[]) => xs.map((h) => [h.where, fmt.int(h.ms), fmt.pct(h.share)]);
+    out.push(table(['self time (where the thread was)', 'ms', 'share'], rows(prof.self)));
+    out.push(table(["project functions, inclusive (callees' time included)", 'ms', 'share'], rows(prof.project)));
+    out.push(table(['self time by module', 'ms', 'share'], rows(prof.byModule)));
+  } else if (profNote) out.push(profNote);
+
+  out.push('');
+  out.push('Weapp main package (dist/weapp without workbench/)');
+  if (w.built) {
+    out.push(
+      table(
+        ['figure', 'size', 'vs 2 MB limit', 'vs 600 KB goal', 'status'],
+        [
+          ['main package', fmt.kb(w.mainBytes), fmt.pct(w.mainBytes / WEAPP_LIMIT_BYTES), fmt.pct(w.mainBytes / WEAPP_GOAL_BYTES), w.mainBytes <= WEAPP_GOAL_BYTES ? 'MET' : 'NOT MET'],
+          ['workbench/ subpackage', fmt.kb(w.subBytes), fmt.pct(w.subBytes / WEAPP_LIMIT_BYTES), '', w.subBytes <= WEAPP_LIMIT_BYTES ? 'under limit' : 'OVER LIMIT'],
+        ],
+      ),
+    );
+    out.push(
+      `${w.mainFiles} files in the main package, ${w.subFiles} in workbench/; ${w.builtNow ? 'built by this run' : `measured the existing build of ${w.builtAt} (--rebuild-weapp to rebuild)`}; ` +
+        `largest: ${w.biggest.map((f) => `${f.file} ${fmt.kb(f.bytes)}`).join(', ')}`,
+    );
+  } else {
+    out.push(`weapp: NOT BUILT — ${w.reason}`);
+    if ('logTail' in w && w.logTail) out.push(w.logTail.replace(/^/gm, '  │ '));
+  }
+  out.push('');
+  out.push(`bench took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(out.join('\n'));
+}
+
+async function cleanup() {
+  await Promise.all([...children].map((c) => c.stop().catch(() => undefined)));
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+const guard = setTimeout(() => {
+  console.error('bench: over the 3-minute guard, stopping');
+  void cleanup().finally(() => process.exit(2));
+}, 180_000);
+guard.unref();
+
+main()
+  .then(cleanup, async (e) => {
+    console.error(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    await cleanup();
+    process.exitCode = 1;
+  })
+  .finally(() => clearTimeout(guard));

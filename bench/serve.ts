@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { startPlatform } from '../local/platform';
+import { READY, STATS, exitWhenParentLetsGo } from './child';
+import { startCpuProfile } from './cpuprof';
+
+/**
+ * Bench child: the real local platform (the same startPlatform `npm run api` runs) on a free loopback
+ * port, with the demo seed in a throw-away data folder. Prints `BENCH_READY <url>`; when the parent
+ * closes stdin it prints `BENCH_STATS {…}` (statements and commits seen since ready, outbox backlog),
+ * stops the platform and removes its data. With BENCH_CPU_PROFILE=<file> it profiles its main thread
+ * from ready to stop and writes the profile there; BENCH_INSTRUMENT=0 leaves SQLite unobserved.
+ */
+const counts = { statements: 0, begins: 0, commits: 0, writeCommits: 0, sqlMs: 0, commitMs: 0 };
+let inTx = false;
+let peeking = false;
+let wrote = false;
+
+/**
+ * Counts what reaches SQLite. Kysely's SQLite driver prepares every query it runs (begin and commit
+ * included), so counting prepare() calls counts statements; a commit after an INSERT/UPDATE/DELETE is a
+ * durable commit (one WAL fsync under synchronous=FULL). Also times each statement's prepare + run on
+ * the (synchronous) main thread, commits apart. Costs a string test and two clock reads per statement.
+ */
+function countStatements() {
+  const proto = Database.prototype as unknown as { prepare: (sql: string) => unknown };
+  const prepare = proto.prepare;
+  proto.prepare = function (this: unknown, sql: string) {
+    if (peeking) return prepare.call(this, sql);
+    counts.statements++;
+    const head = sql.trimStart().slice(0, 8).toLowerCase();
+    if (head.startsWith('begin')) {
+      counts.begins++;
+      inTx = true;
+      wrote = false;
+    } else if (head.startsWith('commit')) {
+      counts.commits++;
+      if (wrote) counts.writeCommits++;
+      inTx = false;
+    } else if (inTx && /^(insert|update|delete|replace)/.test(head)) wrote = true;
+    const isCommit = head.startsWith('commit');
+    const t0 = performance.now();
+    const stmt = prepare.call(this, sql) as Record<string, unknown>;
+    let spent = performance.now() - t0;
+    for (const m of ['run', 'all', 'get', 'iterate']) {
+      const fn = stmt[m];
+      if (typeof fn !== 'function') continue;
+      stmt[m] = function (this: unknown, ...a: unknown[]) {
+        const t1 = performance.now();
+        try {
+          return fn.apply(this, a);
+        } finally {
+          spent += performance.now() - t1;
+          counts.sqlMs += spent;
+          if (isCommit) counts.commitMs += spent;
+          spent = 0;
+        }
+      };
+    }
+    return stmt;
+  };
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(process.env.BENCH_TMP || os.tmpdir(), 'wuye-bench-gw-'));
+  const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '', H5_DIR: 'dist/h5' });
+  const file = path.join(dataDir, 'wuye.sqlite');
+  const count = (q: string) => {
+    peeking = true;
+    const peek = new Database(file, { readonly: true });
+    try {
+      return Number((peek.prepare(q).get() as { n: number }).n);
+    } finally {
+      peek.close();
+      peeking = false;
+    }
+  };
+  const seedCases = count('select count(*) n from cases');
+  const seedOutbox = count('select count(*) n from outbox');
+  const instrumented = process.env.BENCH_INSTRUMENT !== '0';
+  if (instrumented) countStatements();
+  const profileTo = process.env.BENCH_CPU_PROFILE;
+  const profiler = profileTo ? await startCpuProfile() : null;
+  exitWhenParentLetsGo(async () => {
+    if (profiler && profileTo) await profiler.stopAndWrite(profileTo);
+    // The outbox backlog as the load ends, then let close() drain it so its commits are counted too.
+    const outboxPendingAtEnd = count("select count(*) n from outbox where status = 'pending'");
+    await platform.close();
+    const atEnd = { cases: count('select count(*) n from cases') - seedCases, outbox: count('select count(*) n from outbox') - seedOutbox };
+    process.stdout.write(`${STATS} ${JSON.stringify({ ...(instrumented ? counts : {}), ...atEnd, outboxPendingAtEnd })}\n`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  process.stdout.write(`${READY} ${platform.url}\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
