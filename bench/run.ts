@@ -211,7 +211,7 @@ async function main() {
     out.push(
       `Gateway CPU profile (${profNote}): main thread busy ${fmt.pct(prof.busyShare)} of ${fmt.int(prof.totalMs)} ms, GC ${fmt.pct(prof.gcShare)}; ` +
         `saved to ${prof.file} (open in Chrome DevTools). Lines are where each function starts in the .ts source. ` +
-        `better-sqlite3 is synchronous: executing statements, WAL fsyncs included, is the native `run`/`all`, and preparing them is `Statement`.`,
+        `better-sqlite3 is synchronous: executing statements, WAL fsyncs included, is the native 'run'/'all', and preparing them is 'Statement'.`,
     );
     const rows = (xs: Spot[]) => xs.map((h) => [h.where, fmt.int(h.ms), fmt.pct(h.share)]);
     out.push(table(['self time (where the thread was)', 'ms', 'share'], rows(prof.self)));
