@@ -51,10 +51,26 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
   if (opts.SEED === 'demo' && (await seedDemo(store.db, clock.now()))) log.info({}, 'demo data seeded');
 
-  let delivering: Promise<void> = Promise.resolve();
-  const flushOutbox = () => {
-    delivering = delivering.then(() => deliverDue({ store, clock, log }, { inbox: inboxNotifier }).then(() => undefined)).catch((e) => log.error({ err: String(e) }, 'outbox'));
-    return delivering;
+  // Delivery passes never overlap, and calls that arrive during a pass share ONE follow-up pass.
+  let pass: Promise<void> | null = null;
+  let followUp: Promise<void> | null = null;
+  const runPass = (): Promise<void> =>
+    (pass = deliverDue({ store, clock, log }, { inbox: inboxNotifier })
+      .then(() => undefined)
+      .catch((e) => log.error({ err: String(e) }, 'outbox'))
+      .finally(() => {
+        pass = null;
+      }));
+  const flushOutbox = (): Promise<void> => {
+    if (followUp) return followUp;
+    if (pass) {
+      followUp = pass.then(() => {
+        followUp = null;
+        return runPass();
+      });
+      return followUp;
+    }
+    return runPass();
   };
   const deps: Deps = { store, clock, ids: randomIds(clock), hash: sha256, log, afterCommit: () => void flushOutbox() };
   configureRuntime(deps);
@@ -194,7 +210,7 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
       clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
-      await delivering;
+      await (followUp ?? pass);
       await store.close();
     },
   };

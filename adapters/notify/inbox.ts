@@ -3,6 +3,7 @@ import type { Notifier } from '../../core/ports/notifier';
 
 /** The in-app message center (消息): one message per outbox message, however often delivered. */
 export const inboxNotifier: Notifier = {
+  inStore: true,
   async deliver(msg, tx, now) {
     const { title, body } = renderMessage(msg.template, msg.data);
     await tx.insertMessage({

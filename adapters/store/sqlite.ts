@@ -18,7 +18,20 @@ export async function openSqliteStore(file: string): Promise<Store & { db: Kysel
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  // Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep them by SQL text.
+  const statements = new Map<string, Database.Statement>();
+  const database = {
+    close: () => raw.close(),
+    prepare(sqlText: string) {
+      let stmt = statements.get(sqlText);
+      if (!stmt) {
+        stmt = raw.prepare(sqlText);
+        if (statements.size < 500) statements.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
   return {
     db,

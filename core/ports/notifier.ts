@@ -5,5 +5,7 @@ import type { OutboxRow, Tx } from './store';
  * transaction (so a delivery retried after a crash stores the message once); WeChat channels call out.
  */
 export interface Notifier {
+  /** Delivers by writing to the store itself: a batch can then share one transaction (one fsync). */
+  readonly inStore?: boolean;
   deliver(message: OutboxRow, tx: Tx, now: number): Promise<void>;
 }

@@ -9,13 +9,26 @@ export const MAX_ATTEMPTS = 10;
 export const retryDelay = (attempts: number) => Math.min(2 ** Math.max(0, attempts - 1) * MINUTE, HOUR);
 
 /**
- * Delivers the outbox messages that are due, each in its own transaction, with retries. A message
- * is marked delivered in the same transaction as an in-store delivery, so a crash between the two
- * cannot deliver it twice.
+ * Delivers the outbox messages that are due, with retries. A message is marked delivered in the same
+ * transaction as an in-store delivery, so a crash between the two cannot deliver it twice. When every
+ * due message goes to an in-store channel, the whole batch shares one transaction; otherwise (or if
+ * that batch fails) each message gets its own, so one bad message cannot hold up the others.
  */
 export async function deliverDue(deps: Pick<Deps, 'store' | 'clock' | 'log'>, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>, limit = 100) {
   const now = deps.clock.now();
-  const due = await deps.store.transaction((tx) => tx.dueOutbox(now, limit));
+  const batch = await deps.store
+    .transaction(async (tx) => {
+      const due = await tx.dueOutbox(now, limit);
+      if (!due.every((m) => notifiers[m.channel]?.inStore)) return { done: false as const, due };
+      for (const msg of due) {
+        await notifiers[msg.channel]!.deliver(msg, tx, now);
+        await tx.markOutbox(msg.id, { status: 'delivered', attempts: msg.attempts + 1, nextAttemptAt: msg.nextAttemptAt, deliveredAt: now, lastError: null });
+      }
+      return { done: true as const, due };
+    })
+    .catch(() => null);
+  if (batch?.done) return { delivered: batch.due.length, failed: 0 };
+  const due = batch?.due ?? (await deps.store.transaction((tx) => tx.dueOutbox(now, limit)));
   let delivered = 0;
   let failed = 0;
   for (const msg of due) {
