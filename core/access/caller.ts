@@ -7,7 +7,7 @@ export interface Caller {
   /** Staff roles, per community (R-ACC-3: staff work only in the communities assigned to them). */
   staff: { communityId: string; role: StaffRole }[];
   /** Households this user is bound to (approved bindings only: R-ACC-1). */
-  households: { householdId: string; communityId: string; relation: Relation }[];
+  households: { householdId: string; communityId: string; relation: Relation; contactName?: string; contactPhone?: string }[];
 }
 
 export const ANONYMOUS = null;

@@ -20,6 +20,6 @@ export async function loadCaller(tx: Tx, openid: string | null, now: number, ids
     staff: staff.map((s) => ({ communityId: s.communityId, role: s.role })),
     households: bindings
       .filter((b) => b.status === 'approved')
-      .map((b) => ({ householdId: b.householdId, communityId: b.communityId, relation: b.relation })),
+      .map((b) => ({ householdId: b.householdId, communityId: b.communityId, relation: b.relation, contactName: b.name, contactPhone: b.phone })),
   };
 }

@@ -4,7 +4,7 @@ import type { caseFields } from '../../schemas/case';
 import type { Channel } from '../../schemas/common';
 import { commitCaseEvent } from '../../domain/case/commit';
 import { departmentFor, responsibleFor } from '../../domain/case/routing';
-import type { CaseState } from '../../domain/case/types';
+import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
 import { parseIso } from '../../time';
 import type { HouseholdRow } from '../../ports/store';
 import type { UseCaseContext } from '../context';
@@ -20,7 +20,7 @@ export async function openCase(
   household: HouseholdRow,
   fields: Fields,
   source: { channel: Channel; contactName: string; contactPhone: string; submittedBy: string; recordedBy: { id: string; name: string } },
-): Promise<Outcome<CaseState>> {
+): Promise<Outcome<{ state: CaseState; events: CaseEvent[] }>> {
   for (const id of fields.photos) {
     const f = await ctx.tx.file(id);
     if (!f || f.ownerId !== source.recordedBy.id) return fail('FILE.NOT_FOUND');
@@ -31,7 +31,7 @@ export async function openCase(
   const department = departmentFor(fields.kind, category);
   const owner = responsibleFor(community.responsible, department);
 
-  const state = await commitCaseEvent(ctx, undefined, {
+  const event: SubmittedEvent = {
     type: 'submitted',
     at: ctx.now,
     by: source.recordedBy.id,
@@ -57,6 +57,7 @@ export async function openCase(
       department,
       createdAt: ctx.now,
     },
-  });
-  return ok(state);
+  };
+  const state = await commitCaseEvent(ctx, undefined, event);
+  return ok({ state, events: [event] });
 }

@@ -21,17 +21,16 @@ export async function submitCase(ctx: UseCaseContext, input: z.output<typeof sub
   if (!household) return fail('HOUSEHOLD.NOT_FOUND');
 
   const c = ctx.caller!;
-  const binding = (await ctx.tx.bindingsOfUser(c.userId)).find((b) => b.householdId === household.id && b.status === 'approved');
+  const binding = c.households.find((h) => h.householdId === household.id);
   const { requestId: _r, householdId: _h, ...fields } = input;
   const opened = await openCase(ctx, household, fields, {
     channel: 'miniprogram',
-    contactName: binding?.name ?? c.name,
-    contactPhone: binding?.phone ?? '',
+    contactName: binding?.contactName ?? c.name,
+    contactPhone: binding?.contactPhone ?? '',
     submittedBy: c.userId,
-    recordedBy: { id: c.userId, name: binding?.name ?? c.name },
+    recordedBy: { id: c.userId, name: binding?.contactName ?? c.name },
   });
   if (!opened.ok) return opened;
-  const s = opened.data;
-  const events = await ctx.tx.caseEvents(s.id);
+  const { state: s, events } = opened.data;
   return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
 }

@@ -32,6 +32,6 @@ export async function intake(ctx: UseCaseContext, input: z.output<typeof intakeI
     recordedBy: { id: c.userId, name: c.name },
   });
   if (!opened.ok) return opened;
-  const s = opened.data;
-  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events: await ctx.tx.caseEvents(s.id), fullPhone: true }));
+  const { state: s, events } = opened.data;
+  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
 }
