@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, Input } from '../../components/nut';
 import { Chips, ErrorNote, StatusTag } from '../../components/ui';
@@ -120,7 +120,7 @@ export default function Bind() {
             <View className='card__title'>填写认证信息</View>
             <View className='field'>
               <View className='field__label'>
-                房号<View className='req'>*</View>
+                房号<Text className='req'>*</Text>
               </View>
               <View className='field__box'>
                 <Input id='bind-room' value={room} onChange={setRoom} placeholder='楼栋-单元-房号，如 1-2-201' maxLength={12} clearable />
@@ -128,7 +128,7 @@ export default function Bind() {
             </View>
             <View className='field'>
               <View className='field__label'>
-                姓名<View className='req'>*</View>
+                姓名<Text className='req'>*</Text>
               </View>
               <View className='field__box'>
                 <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
@@ -136,7 +136,7 @@ export default function Bind() {
             </View>
             <View className='field'>
               <View className='field__label'>
-                手机号<View className='req'>*</View>
+                手机号<Text className='req'>*</Text>
               </View>
               <View className='field__box'>
                 <Input id='bind-phone' type='tel' value={phone} onChange={setPhone} placeholder='请填写 11 位手机号码' maxLength={11} clearable />
@@ -145,7 +145,7 @@ export default function Bind() {
             </View>
             <View className='field'>
               <View className='field__label'>
-                与房屋的关系<View className='req'>*</View>
+                与房屋的关系<Text className='req'>*</Text>
               </View>
               <Chips
                 idPrefix='bind-relation'

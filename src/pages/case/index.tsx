@@ -80,12 +80,11 @@ export default function CaseDetail() {
           </View>
           <StatusTag status={c.status} label={c.statusLabel} id='case-status' />
         </View>
-        <View className='case-hero__sub'>
-          工单号 {c.id} · {formatTime(c.createdAt, true)} 提交
-        </View>
+        <View className='case-hero__sub'>工单号 {c.id}</View>
+        <View className='case-hero__sub case-hero__sub--tight'>{formatTime(c.createdAt, true)} 提交</View>
       </View>
       <View className='page-pad case__body'>
-        {created ? (
+        {created && c.status === 'submitted' ? (
           <View className='notice notice--info' id='case-created'>
             提交成功！我们已收到您的{c.kindLabel}，{c.departmentLabel}会在承诺时限内答复您，感谢您的耐心。
           </View>

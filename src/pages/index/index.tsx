@@ -112,11 +112,13 @@ export default function Index() {
                 </View>
                 <View className='grow'>
                   <View className='house__room'>{roomLabel(h.id)}</View>
-                  <View className='muted'>示例花园 · 房号 {h.id}</View>
+                  <View className='house__meta'>
+                    <Tag round background='#e6f4f1' color='#0a6b62' className='house__tag'>
+                      {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
+                    </Tag>
+                    <Text className='muted'>房号 {h.id}</Text>
+                  </View>
                 </View>
-                <Tag type='success' plain round>
-                  {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
-                </Tag>
               </View>
             ))}
             {pending.length ? <View className='notice notice--warn house__pending'>另有 {pending.length} 条房屋认证正在审核，请耐心等待</View> : null}

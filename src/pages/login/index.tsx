@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
@@ -25,6 +25,15 @@ const DEMO_USERS: { key: string; role: string; desc: string; group: 'resident' |
 export default function Login() {
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
+  const [names, setNames] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!isH5) return;
+    fetch('/local/users')
+      .then((r) => r.json())
+      .then((b: { data?: { items?: { key: string; name: string }[] } }) => setNames(Object.fromEntries((b.data?.items ?? []).map((u) => [u.key, u.name]))))
+      .catch(() => undefined);
+  }, []);
 
   const login = async (user: string) => {
     if (busy) return;
@@ -52,10 +61,10 @@ export default function Login() {
   const group = (g: 'resident' | 'staff') =>
     DEMO_USERS.filter((u) => u.group === g).map((u) => (
       <View key={u.key} id={`login-${u.key}`} className={`who ${busy === u.key ? 'who--busy' : ''}`} onClick={() => login(u.key)}>
-        <View className={`who__avatar who__avatar--${g}`}>{u.role.slice(0, 1)}</View>
+        <View className={`who__avatar who__avatar--${g}`}>{(names[u.key] ?? u.role).slice(0, 1)}</View>
         <View className='grow'>
           <View className='who__role'>
-            {u.role}
+            {names[u.key] ? `${names[u.key]} · ${u.role}` : u.role}
             <Text className='who__key'>{u.key}</Text>
           </View>
           <View className='muted'>{u.desc}</View>

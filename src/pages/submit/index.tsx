@@ -173,7 +173,7 @@ export default function Submit() {
 
           <View className='field'>
             <View className='field__label'>
-              内容描述<View className='req'>*</View>
+              内容描述<Text className='req'>*</Text>
             </View>
             <View className='field__box field__box--area'>
               <TextArea id='submit-content' value={content} onChange={setContent} placeholder={hint.placeholder} maxLength={1000} showCount rows={5} autoSize />

@@ -52,7 +52,7 @@ export function WbShell({ tab, children, onMe }: { tab: WbTab; children: (me: Me
           </View>
           <View className='wb-tabs'>
             {TABS.filter((t) => t.key === 'queue' || canDesk(me)).map((t) => (
-              <View key={t.key} id={`wb-nav-${t.key}`} className={`wb-tab ${tab === t.key ? 'wb-tab--on' : ''}`} onClick={() => go(t.url)}>
+              <View key={t.key} id={`wb-nav-${t.key}`} className={`wb-tab ${tab === t.key || (tab === 'case' && t.key === 'queue') ? 'wb-tab--on' : ''}`} onClick={() => go(t.url)}>
                 {t.label}
               </View>
             ))}

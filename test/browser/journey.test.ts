@@ -1,0 +1,280 @@
+/**
+ * The resident–front desk journey in a real browser against the H5 build served by the local platform:
+ * bind (pending) → approval → a 咨询 with a photo → the queue (phone masked) → assign and reply →
+ * the resident sees each status change. Screenshots of every page go to test-artifacts/screenshots/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  DESKTOP,
+  MOBILE,
+  fill,
+  launchBrowser,
+  login,
+  makePng,
+  open,
+  screenshot,
+  startPlatform,
+  watch,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Platform,
+} from './support';
+
+jest.setTimeout(120_000);
+
+describe('browser journey: resident and front desk', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let residentCtx: BrowserContext;
+  let deskCtx: BrowserContext;
+  let resident: Page;
+  let desk: Page;
+  let base: string;
+  const errors: string[] = [];
+  const png = makePng(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-png-')), 'leak.png'));
+  let caseId = '';
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    base = platform.url;
+    browser = await launchBrowser();
+    residentCtx = await browser.newContext(MOBILE);
+    deskCtx = await browser.newContext(DESKTOP);
+    resident = await residentCtx.newPage();
+    desk = await deskCtx.newPage();
+    watch(resident, 'resident', errors);
+    watch(desk, 'frontdesk', errors);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    if (errors.length) console.log(errors.join('\n'));
+  });
+
+  it('[R-ACC-2] a visitor without a session is sent to the demo-user switcher, which lists the demo users with their roles', async () => {
+    await open(resident, base, '/pages/index/index');
+    await resident.waitForURL(/pages\/login\/index/);
+    await expectText(resident, '#login-resident-new', '新住户');
+    await expectText(resident, '#login-frontdesk', '前台');
+    await expectText(resident, '#login-tech-1', '维修技师');
+    await screenshot(resident, '01-login');
+  });
+
+  it('[R-ACC-1] an unbound resident is invited warmly to bind; unbuilt services show 即将上线 instead of hiding', async () => {
+    await login(resident, base, 'resident-new');
+    await resident.waitForURL(/pages\/index\/index/);
+    await expectText(resident, '#home-greeting', '您好');
+    await expectText(resident, '#home-bind-prompt', '请先完成房屋认证');
+    for (const s of ['repair', 'complaint', 'fee', 'renovation']) await expectText(resident, `#service-${s}`, '即将上线');
+    await expectVisible(resident, '#service-consultation');
+    await screenshot(resident, '02-home-unbound');
+  });
+
+  it('[R-ACC-1] binding with details that do not match the register stays pending for review', async () => {
+    await resident.locator('#home-bind').click();
+    await resident.waitForURL(/pages\/bind\/index/);
+    await resident.waitForTimeout(600);
+    await fill(resident, 'bind-room', '1-2-201');
+    await fill(resident, 'bind-name', '赵小雨');
+    await fill(resident, 'bind-phone', '13800005678');
+    await resident.locator('#bind-relation-family').click();
+    await screenshot(resident, '03-bind-form');
+    await resident.locator('#bind-submit').click();
+    const result = resident.locator('#bind-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-status')).toBe('pending');
+    await expectText(resident, '#bind-result', '请耐心等待物业审核');
+    await expectText(resident, '#bind-list', '138****5678');
+    await screenshot(resident, '04-bind-pending');
+  });
+
+  it('[R-ACC-1][R-ACC-5] the front desk approves the request on the bindings page; the phone is masked there', async () => {
+    await login(desk, base, 'frontdesk');
+    await desk.waitForURL(/workbench\/queue\/index/);
+    await desk.locator('#queue-list, #queue-empty').first().waitFor();
+    await screenshot(desk, '05-workbench-queue-before');
+    await desk.locator('#wb-nav-bindings').click();
+    await desk.waitForURL(/workbench\/bindings\/index/);
+    const row = desk.locator('[id^="binding-b"]', { hasText: '赵小雨' }).first();
+    await row.waitFor();
+    await expectLocatorText(row, '1-2-201');
+    await expectLocatorText(row, '138****5678');
+    expect(await row.textContent()).not.toContain('13800005678');
+    const bindingId = (await row.getAttribute('id'))!.replace(/^binding-/, '');
+    await screenshot(desk, '06-workbench-bindings');
+    await desk.locator(`#binding-approve-${bindingId}`).click();
+    await expectText(desk, `#binding-status-${bindingId}`, '已通过');
+  });
+
+  it('[R-INT-2] the bound resident submits a 咨询 with a photo and lands on its detail with deadlines and timeline', async () => {
+    await open(resident, base, '/pages/index/index');
+    await resident.locator('#home-household-1-2-201').waitFor();
+    await screenshot(resident, '07-home-bound');
+    await resident.locator('#service-consultation').click();
+    await resident.waitForURL(/pages\/submit\/index\?kind=consultation/);
+    await resident.locator('#submit-content').waitFor();
+    await fill(resident, 'submit-content', '请问小区地下车库的照明坏了几盏，什么时候可以修好？照片是 B2 层入口处。');
+    await resident.locator('#submit-category-facility').click();
+    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.locator('#submit-add-photo').click()]);
+    await chooser.setFiles(png);
+    await resident.locator('#submit-photo-0').waitFor();
+    await screenshot(resident, '08-submit');
+    await resident.locator('#submit-button').click();
+    await resident.waitForURL(/pages\/case\/index\?id=/);
+    caseId = decodeURIComponent(/id=([^&]+)/.exec(resident.url())![1]);
+    await expectText(resident, '#case-status', '待受理');
+    await expectText(resident, '#case-deadlines', '答复时限');
+    await expectText(resident, '#case-timeline', '提交');
+    // The photo is served back to its owner and shows.
+    await resident.waitForFunction(() => {
+      const img = document.querySelector('#case-photo-0 img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    await screenshot(resident, '09-case-submitted');
+  });
+
+  it('[R-ACC-5][R-INT-5] the front desk sees the case in the queue with the phone masked (138****5678)', async () => {
+    await desk.locator('#wb-nav-queue').click();
+    await desk.waitForURL(/workbench\/queue\/index/);
+    const item = desk.locator(`#queue-item-${cssId(caseId)}`);
+    await item.waitFor();
+    await expectText(desk, `#queue-phone-${cssId(caseId)}`, '138****5678');
+    expect(await item.textContent()).not.toContain('13800005678');
+    await expectLocatorText(item, '咨询');
+    await expectLocatorText(item, '1-2-201');
+    await screenshot(desk, '10-workbench-queue');
+  });
+
+  it('[R-INT-5][R-INT-4] the front desk assigns the case to the supervisor; the resident sees 处理中 and the new owner', async () => {
+    await desk.locator(`#queue-item-${cssId(caseId)}`).click();
+    await desk.waitForURL(/workbench\/case\/index/);
+    await expectText(desk, '#wb-case-status', '待受理');
+    await desk.locator('#wb-assign-to-supervisor').click();
+    await fill(desk, 'wb-assign-note', '车库照明请工程部一并排查');
+    await screenshot(desk, '11-workbench-case');
+    await desk.locator('#wb-assign-submit').click();
+    await expectText(desk, '#wb-case-status', '处理中');
+    await expectText(desk, '#wb-case-owner', '周丽');
+    await expectText(desk, '#wb-case-timeline', '已指派');
+
+    await resident.reload();
+    await expectText(resident, '#case-status', '处理中');
+    await expectText(resident, '#case-owner', '周丽');
+    await expectText(resident, '#case-timeline', '已指派');
+  });
+
+  it('[R-INT-4] the front desk replies; the resident sees 已办结 with the answer, and a message arrives', async () => {
+    await fill(desk, 'wb-reply-note', '您好，感谢您的反馈！工程部已于今天下午更换 B2 层入口处的照明灯具，如仍有问题请随时联系我们。');
+    await desk.locator('#wb-reply-submit').click();
+    await expectText(desk, '#wb-case-status', '已办结');
+    await screenshot(desk, '12-workbench-case-replied');
+
+    await resident.reload();
+    await expectText(resident, '#case-status', '已办结');
+    await expectText(resident, '#case-resolution', '更换 B2 层入口处的照明灯具');
+    await expectText(resident, '#case-timeline', '已答复');
+    await screenshot(resident, '13-case-replied');
+
+    await open(resident, base, '/pages/cases/index');
+    await expectText(resident, `#case-item-status-${cssId(caseId)}`, '已办结');
+    await screenshot(resident, '14-cases');
+
+    await open(resident, base, '/pages/index/index');
+    await resident.locator('#home-unread').waitFor();
+    await resident.locator('#home-messages').click();
+    await resident.waitForURL(/pages\/messages\/index/);
+    await resident.locator('#messages-list').waitFor();
+    await screenshot(resident, '15-messages');
+    await resident.locator('#messages-read-all').click();
+    await resident.locator('#messages-unread').waitFor({ state: 'detached' });
+  });
+
+  it('[R-INT-3] a phone call recorded by the front desk becomes a case with the same clocks, seen by the household in the app', async () => {
+    await desk.locator('#wb-nav-intake:visible').click();
+    await desk.waitForURL(/workbench\/intake\/index/);
+    await desk.locator('#intake-channel-phone').click();
+    await fill(desk, 'intake-household', '1-1-101');
+    await fill(desk, 'intake-name', '李明');
+    await fill(desk, 'intake-phone', '13800001101');
+    await desk.locator('#intake-kind-suggestion').click();
+    await desk.locator('#intake-category-greening').click();
+    await fill(desk, 'intake-content', '住户来电建议：小区东门绿化带的灌木太高，挡住了行人视线，希望修剪一下。');
+    await screenshot(desk, '13a-workbench-intake');
+    await desk.locator('#intake-submit').click();
+    await desk.waitForURL(/workbench\/case\/index\?id=/);
+    const intakeId = decodeURIComponent(/id=([^&]+)/.exec(desk.url())![1]);
+    await expectText(desk, '#wb-case-status', '待受理');
+    await expectText(desk, '#wb-case-timeline', '代为登记（来电）');
+    await expectText(desk, '#wb-case-deadlines', '答复时限');
+
+    // resident-a (bound to 1-1-101 with that phone) sees it among their cases.
+    const ctx = await browser.newContext(MOBILE);
+    const a = await ctx.newPage();
+    watch(a, 'resident-a', errors);
+    await login(a, base, 'resident-a');
+    await a.waitForURL(/pages\/index\/index/);
+    await open(a, base, '/pages/cases/index');
+    await expectText(a, `#case-item-${cssId(intakeId)}`, '建议');
+    await a.locator(`#case-item-${cssId(intakeId)}`).click();
+    await expectText(a, '#case-status', '待受理');
+    await expectText(a, '#case-content', '东门绿化带');
+    await ctx.close();
+  });
+
+  it('大字模式 (适老化) enlarges type and touch targets on every page and persists', async () => {
+    await open(resident, base, '/pages/index/index');
+    await resident.locator('#home-cases').waitFor();
+    const before = await metrics(resident, '#home-cases');
+    await resident.locator('#large-toggle').click();
+    await resident.waitForTimeout(300);
+    const after = await metrics(resident, '#home-cases');
+    expect(after.font).toBeGreaterThan(before.font * 1.2);
+    expect(after.height).toBeGreaterThan(before.height * 1.1);
+    await screenshot(resident, '16-home-large');
+    // Another page picks the preference up.
+    await open(resident, base, `/pages/case/index?id=${encodeURIComponent(caseId)}`);
+    await resident.locator('.shell--large #case-status').waitFor();
+    await screenshot(resident, '17-case-large');
+    await resident.locator('#case-to-list').waitFor();
+    await open(resident, base, '/pages/index/index');
+    await resident.locator('#large-toggle').click();
+  });
+
+  it('has no page errors along the way', () => {
+    expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+  });
+});
+
+const cssId = (id: string) => id.replace(/([^A-Za-z0-9_-])/g, '\\$1');
+
+async function expectVisible(page: Page, selector: string) {
+  await page.locator(selector).first().waitFor({ state: 'visible' });
+}
+
+async function expectText(page: Page, selector: string, text: string) {
+  const loc = page.locator(selector).first();
+  await loc.waitFor();
+  await expectLocatorText(loc, text);
+}
+
+async function expectLocatorText(loc: ReturnType<Page['locator']>, text: string) {
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await loc.textContent()) ?? '';
+    if (last.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`expected text "${text}" in element, got: ${last.slice(0, 300)}`);
+}
+
+async function metrics(page: Page, selector: string) {
+  return page.locator(selector).evaluate((el) => {
+    const label = el.querySelector('.link-row__text') as HTMLElement;
+    return { font: parseFloat(getComputedStyle(label).fontSize), height: el.getBoundingClientRect().height };
+  });
+}

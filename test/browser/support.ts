@@ -1,0 +1,199 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Platform {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the local platform (`npx tsx local/main.ts`) on a free port with a fresh demo store. */
+export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<Platform> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) {
+    throw new Error('dist/h5 is missing: run `npx taro build --type h5` before the browser tests');
+  }
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-browser-'));
+  const proc = spawn('npx', ['tsx', 'local/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED: 'demo', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local platform did not start in 60 s:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /ready (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local platform exited (${code}):\n${out}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    proc,
+    output: () => out,
+    async stop() {
+      if (proc.exitCode !== null || !proc.pid) return;
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      try {
+        process.kill(-proc.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+      proc.stdout?.destroy();
+      proc.stderr?.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  // Playwright gives each launch a fresh temporary profile (its own --user-data-dir).
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const DESKTOP = { viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+/** Records console errors and page errors so a test can show them when it fails. */
+export function watch(page: Page, who: string, log: string[]) {
+  page.on('pageerror', (e) => log.push(`[${who}] pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.push(`[${who}] console: ${m.text()}`);
+  });
+}
+
+/**
+ * A full-page screenshot. Taro H5 scrolls inside the page element (.taro_page), not the document, so
+ * the page is let out to its natural height for the picture and put back afterwards.
+ */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(600);
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.id = '__shot';
+    style.textContent =
+      'html,body,.taro_router{height:auto!important;overflow:visible!important}' +
+      '.taro_page:not(.taro_page_show){display:none!important}' +
+      '.taro_page.taro_page_show{position:relative!important;height:auto!important;overflow:visible!important}';
+    document.head.appendChild(style);
+  });
+  try {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  } finally {
+    await page.evaluate(() => document.getElementById('__shot')?.remove());
+  }
+}
+
+/** Opens an H5 route (hash router) and waits for the page-enter animation. */
+export async function open(page: Page, base: string, route: string) {
+  await page.goto(`${base}/#${route}`);
+  await page.waitForTimeout(600);
+}
+
+/** Types into a Taro/NutUI input or textarea by the id of its wrapper. */
+export async function fill(page: Page, id: string, value: string) {
+  const field = page.locator(`#${id}`).locator('input, textarea').first();
+  await field.fill(value);
+}
+
+export async function login(page: Page, base: string, user: string) {
+  await open(page, base, '/pages/login/index');
+  await page.locator(`#login-${user}`).click();
+}
+
+// ---------- A small PNG made here (no binary fixture in the repository) ----------
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (buf: Buffer) => {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+const chunk = (type: string, data: Buffer) => {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+};
+
+/** A 96×96 RGB PNG: a teal tile with a lighter square (looks like a photo thumbnail). */
+export function makePng(file: string, size = 96): string {
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  for (let y = 0; y < size; y++) {
+    const row = y * (size * 3 + 1);
+    raw[row] = 0;
+    for (let x = 0; x < size; x++) {
+      const inner = x > size / 4 && x < (size * 3) / 4 && y > size / 4 && y < (size * 3) / 4;
+      const [r, g, b] = inner ? [230, 244, 241] : [14, 138, 126];
+      raw.set([r, g, b], row + 1 + x * 3);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  fs.writeFileSync(file, png);
+  return file;
+}
+
+export type { Browser, BrowserContext, Page };
