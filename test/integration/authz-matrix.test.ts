@@ -1,0 +1,456 @@
+/**
+ * Authorization matrix: every function × action of `handlers` against every kind of caller, through
+ * the real gateway (HTTP). The table below is the SPECIFICATION, written from contract §1/§3 and
+ * service-standards §1 — it deliberately does not read core/access/policy.ts. An action added to
+ * `handlers` without a row here fails this suite.
+ *
+ * Columns: anonymous, unbound, resident on own / other household's objects, each staff role of the demo
+ * community (A) on A's objects, staff of community B on A's objects, and a technician of A who holds every
+ * role in B (roles are per community, R-ACC-3: on A's objects they must count exactly as a technician).
+ *
+ * Cell values:
+ *   R    allowed, and the call changes nothing in the store (reads)
+ *   W    allowed, and the call changes the store (writes)
+ *   401/403/404 codes: denied with exactly that code and HTTP status, and the store is unchanged.
+ */
+import { handlers } from '../../core/api/handlers';
+import { startHarness, rid, type Harness } from '../support/harness';
+import * as O from '../support/objects';
+
+// ------------------------------------------------------------------ callers (columns)
+
+const COLS = ['anon', 'unbound', 'resOwn', 'resOther', 'frontdesk', 'tech', 'supervisor', 'manager', 'reno', 'cashier', 'staffB', 'mixed'] as const;
+type Col = (typeof COLS)[number];
+
+/** Households of the demo community (A), of community B, and resident-a's own. */
+const A = ['1-1-101', '1-1-102', '1-2-201'];
+const B: string[] = [O.COMMUNITY_B.household];
+const OWN = ['1-1-101'];
+/**
+ * Who calls, on which household's objects (contract §2 demo data), and which households each list may
+ * show them: `cases` (queue / case.list), `review` (binding requests), `assign` (the assignee picker).
+ * staff-b holds every role in community B only; mixed-ab is a technician in A and holds every role in B
+ * (R-ACC-3: roles are per community — roles in B must change nothing in A).
+ */
+const CALLER: Record<Col, { user: string | null; household: string; staff: boolean; label: string; cases: string[]; review: string[]; assign: string[] }> = {
+  anon: { user: null, household: '1-1-101', staff: false, label: 'anonymous', cases: [], review: [], assign: [] },
+  unbound: { user: 'resident-new', household: '1-1-101', staff: false, label: 'unbound resident', cases: [], review: [], assign: [] },
+  resOwn: { user: 'resident-a', household: '1-1-101', staff: false, label: 'resident, own household', cases: OWN, review: [], assign: [] },
+  resOther: { user: 'resident-a', household: '1-1-102', staff: false, label: "resident, other household's objects", cases: OWN, review: [], assign: [] },
+  frontdesk: { user: 'frontdesk', household: '1-1-101', staff: true, label: 'front desk', cases: A, review: A, assign: A },
+  tech: { user: 'tech-1', household: '1-1-101', staff: true, label: 'technician', cases: A, review: [], assign: [] },
+  supervisor: { user: 'supervisor', household: '1-1-101', staff: true, label: 'supervisor', cases: A, review: A, assign: A },
+  manager: { user: 'manager', household: '1-1-101', staff: true, label: 'manager', cases: A, review: A, assign: A },
+  reno: { user: 'reno-officer', household: '1-1-101', staff: true, label: 'renovation officer', cases: A, review: [], assign: [] },
+  cashier: { user: 'cashier', household: '1-1-101', staff: true, label: 'cashier', cases: A, review: [], assign: [] },
+  staffB: { user: O.COMMUNITY_B.staff, household: '1-1-101', staff: true, label: 'staff (every role) of community B, on A', cases: B, review: B, assign: B },
+  mixed: { user: O.MIXED_AB, household: '1-1-101', staff: true, label: 'technician of A holding every role in B, on A', cases: [...A, ...B], review: B, assign: B },
+};
+
+// ------------------------------------------------------------------ expected outcomes
+
+const R = 'read';
+const W = 'write';
+const U401 = 'AUTH.UNAUTHENTICATED';
+const NB = 'HOUSEHOLD.NOT_BOUND';
+const FB = 'AUTH.FORBIDDEN';
+const CNF = 'CASE.NOT_FOUND';
+const HNF = 'HOUSEHOLD.NOT_FOUND';
+const BNF = 'BINDING.NOT_FOUND';
+type Expect = typeof R | typeof W | typeof U401 | typeof NB | typeof FB | `${string}.NOT_FOUND`;
+
+/** HTTP status of each denial (contract §1), independent of core/errors.ts. */
+const statusOf = (code: string) => (code === U401 ? 401 : code === FB || code === NB ? 403 : code.endsWith('.NOT_FOUND') ? 404 : NaN);
+
+interface Fx {
+  caseId: string;
+  bindingId: string;
+  messageId: string;
+}
+type Need = keyof Fx;
+
+interface Row {
+  /** One cell per column, in COLS order. */
+  cells: readonly Expect[];
+  needs?: Need[];
+  /** A valid input: denial must be about access alone. */
+  body: (fx: Fx, col: Col) => Record<string, unknown>;
+  /** Extra checks on an allowed answer (what the caller may see, what was done). Returns problems. */
+  check?: (data: any, col: Col, fx: Fx) => Promise<string[]> | string[];
+}
+
+let h: Harness;
+
+const outside = (items: { householdId: string }[], allowed: string[]) =>
+  items.filter((i) => !allowed.includes(i.householdId)).map((i) => `sees ${i.householdId} (not theirs)`);
+const nonEmpty = (items: unknown[], what: string) => (items.length ? [] : [`${what}: empty list, check is vacuous`]);
+
+async function ownBindingsOnly(items: { id: string }[], col: Col) {
+  if (!items.length) return [];
+  const rows = await O.dbOf(h).selectFrom('bindings').select(['id', 'user_id']).where('id', 'in', items.map((i) => i.id)).execute();
+  return rows.filter((r) => r.user_id !== CALLER[col].user).map((r) => `sees binding ${r.id} of ${r.user_id}`);
+}
+
+// Columns:                  anon  unbound resOwn resOther frontdesk tech supervisor manager reno cashier staffB mixed
+const SPEC: Record<string, Row> = {
+  'account.me': {
+    cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
+    body: () => ({}),
+    check: (d, col) => (d.id === CALLER[col].user ? [] : [`me.id ${d.id} is not the caller`]),
+  },
+  'account.bind': {
+    // Anyone signed in may ask to bind (R-ACC-1); a second request for one's own household would be a
+    // conflict, so the target is a household the caller is not bound to (1-1-102 for resOther).
+    cells: [U401, W, W, W, W, W, W, W, W, W, W, W],
+    body: (_fx, col) => ({ requestId: rid('bind'), householdId: col === 'resOther' ? '1-1-102' : '1-2-201', name: '测试住户', phone: '13711112222', relation: 'tenant' }),
+    check: (d) => (d.status === 'pending' ? [] : [`bind status ${d.status}, expected pending`]),
+  },
+  'account.bindings': {
+    // Staff who review bindings (front desk, supervisor, manager) see their communities' requests;
+    // a resident sees only their own requests; other roles have no business with them.
+    cells: [U401, R, R, R, R, FB, R, R, FB, FB, R, R],
+    body: () => ({}),
+    check: async (d, col) =>
+      CALLER[col].staff ? [...outside(d.items, CALLER[col].review), ...nonEmpty(d.items, 'bindings')] : ownBindingsOnly(d.items, col),
+  },
+  'account.approveBinding': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, BNF, FB],
+    needs: ['bindingId'],
+    body: (fx) => ({ id: fx.bindingId }),
+    check: (d, _c, fx) => (d.id === fx.bindingId && d.status === 'approved' ? [] : [`approve answered ${d.id}/${d.status}`]),
+  },
+  'account.rejectBinding': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, BNF, FB],
+    needs: ['bindingId'],
+    body: (fx) => ({ id: fx.bindingId, reason: '房号与登记信息不符' }),
+    check: (d, _c, fx) => (d.id === fx.bindingId && d.status === 'rejected' ? [] : [`reject answered ${d.id}/${d.status}`]),
+  },
+  'case.submit': {
+    // Only a bound resident, only for their own household; another household is 404, never 403 (R-ACC-4).
+    cells: [U401, NB, W, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ requestId: rid('mx'), householdId: CALLER[col].household, kind: 'repair', content: '厨房水龙头一直滴水，麻烦师傅看看' }),
+    check: (d) => (d.householdId === '1-1-101' && d.status === 'submitted' ? [] : [`submitted ${d.householdId}/${d.status}`]),
+  },
+  'case.list': {
+    cells: [U401, NB, R, R, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: () => ({}),
+    check: (d, col) => [...outside(d.items, CALLER[col].cases), ...nonEmpty(d.items, 'case.list')],
+  },
+  'case.get': {
+    cells: [U401, NB, R, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    needs: ['caseId'],
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d, _c, fx) => (d.id === fx.caseId ? [] : [`got ${d.id}`]),
+  },
+  'case.cancel': {
+    cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    needs: ['caseId'],
+    body: (fx) => ({ id: fx.caseId, reason: '问题已自行解决' }),
+    check: (d, _c, fx) => (d.id === fx.caseId && d.status === 'cancelled' ? [] : [`cancel answered ${d.id}/${d.status}`]),
+  },
+  'workbench.queue': {
+    // Every staff role reads its communities' queue (a case may be assigned to any colleague: R-INT-5).
+    cells: [U401, FB, FB, FB, R, R, R, R, R, R, R, R],
+    body: () => ({}),
+    check: (d, col) => [...outside(d.items, CALLER[col].cases), ...nonEmpty(d.items, 'queue')],
+  },
+  'workbench.get': {
+    cells: [U401, FB, FB, FB, R, R, R, R, R, R, CNF, R],
+    needs: ['caseId'],
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d, _c, fx) => (d.id === fx.caseId ? [] : [`got ${d.id}`]),
+  },
+  'workbench.intake': {
+    // Recording a call/visit/letter (R-INT-3) is the case desk's: front desk, supervisor, manager.
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, HNF, FB],
+    body: (_fx, col) => ({
+      requestId: rid('in'),
+      householdId: CALLER[col].household,
+      channel: 'phone',
+      contactName: '李明',
+      contactPhone: '13800001101',
+      kind: 'consultation',
+      content: '来电咨询停车位办理流程',
+    }),
+    check: (d) => (d.householdId === '1-1-101' && d.channel === 'phone' ? [] : [`intake answered ${d.householdId}/${d.channel}`]),
+  },
+  'workbench.assign': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    needs: ['caseId'],
+    body: (fx) => ({ id: fx.caseId, to: 'tech-1', note: '请尽快上门' }),
+    check: (d, _c, fx) => (d.id === fx.caseId && d.owner === 'tech-1' ? [] : [`assign answered ${d.id}/${d.owner}`]),
+  },
+  'workbench.reply': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    needs: ['caseId'],
+    body: (fx) => ({ id: fx.caseId, note: '快递柜在 2 号楼东侧' }),
+    check: (d, _c, fx) => (d.id === fx.caseId && d.status === 'resolved' ? [] : [`reply answered ${d.id}/${d.status}`]),
+  },
+  'workbench.staff': {
+    // The assignee picker: for those who assign.
+    cells: [U401, FB, FB, FB, R, FB, R, R, FB, FB, R, R],
+    body: () => ({}),
+    check: async (d, col) => {
+      const communities = [...new Set(CALLER[col].assign.map((x) => (B.includes(x) ? O.COMMUNITY_B.id : 'demo')))];
+      const mates = (await O.dbOf(h).selectFrom('staff').select('user_id').where('community_id', 'in', communities).execute()).map((r) => r.user_id);
+      return [...d.items.filter((i: { id: string }) => !mates.includes(i.id)).map((i: { id: string }) => `lists ${i.id}, staff of a community where the caller may not assign`), ...nonEmpty(d.items, 'staff')];
+    },
+  },
+  'message.list': {
+    cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
+    body: () => ({}),
+    check: async (d, col) => {
+      if (!d.items.length) return [];
+      const rows = await O.dbOf(h).selectFrom('messages').select(['id', 'user_id']).where('id', 'in', d.items.map((i: { id: string }) => i.id)).execute();
+      return rows.filter((r) => r.user_id !== CALLER[col].user).map((r) => `sees message of ${r.user_id}`);
+    },
+  },
+  'message.read': {
+    // Marks the caller's own messages; another user's message id is ignored (so: a read, not a write).
+    cells: [U401, R, W, R, R, R, R, R, R, R, R, R],
+    needs: ['messageId'],
+    body: (fx) => ({ ids: [fx.messageId] }),
+    check: async (_d, col, fx) => {
+      const m = await O.dbOf(h).selectFrom('messages').select(['user_id', 'read_at']).where('id', '=', fx.messageId).executeTakeFirstOrThrow();
+      return m.user_id === CALLER[col].user && m.read_at === null ? ['own message still unread'] : [];
+    },
+  },
+};
+
+// ------------------------------------------------------------------ running a cell
+
+async function fixture(needs: Need[], col: Col): Promise<Fx> {
+  const household = CALLER[col].household;
+  const owner = household === '1-1-102' ? 'resident-b' : 'resident-a';
+  const fx: Fx = { caseId: '', bindingId: '', messageId: '' };
+  if (needs.includes('caseId')) fx.caseId = (await O.submitCase(h, owner, household)).id;
+  if (needs.includes('bindingId')) fx.bindingId = (await O.createPendingBinding(h, household)).id;
+  if (needs.includes('messageId')) {
+    // resOwn reads its own message; every other caller tries resident-b's.
+    const target = col === 'resOwn' ? 'resident-a' : 'resident-b';
+    await O.submitCase(h, target, target === 'resident-a' ? '1-1-101' : '1-1-102');
+    fx.messageId = await O.latestUnreadMessage(h, target);
+  }
+  await O.settle(h);
+  return fx;
+}
+
+interface CellResult {
+  key: string;
+  col: Col;
+  expected: Expect;
+  got: string;
+  status: number;
+  problems: string[];
+}
+const results: CellResult[] = [];
+
+async function runCell(key: string, row: Row, col: Col, i: number): Promise<CellResult> {
+  const expected = row.cells[i];
+  const [fn, action] = key.split('.');
+  const fx = await fixture(row.needs ?? [], col);
+  const user = CALLER[col].user;
+  const token = user ? await h.login(user) : null;
+  const db = O.dbOf(h);
+  const before = await O.fingerprint(db);
+  const res = await h.call(token, fn, { action, ...row.body(fx, col) });
+  await O.settle(h);
+  const changed = O.changedTables(before, await O.fingerprint(db));
+
+  const problems: string[] = [];
+  const got: string = res.body?.ok === true ? 'ok' : String(res.body?.error?.code);
+  if (expected === R || expected === W) {
+    if (got !== 'ok') problems.push(`expected allow, got ${got} (${res.status})`);
+    else {
+      if (res.status !== 200) problems.push(`ok with HTTP ${res.status}`);
+      if (expected === R && changed.length) problems.push(`a read changed ${changed.join(', ')}`);
+      if (expected === W && !changed.length) problems.push('an allowed write changed nothing');
+      if (row.check) problems.push(...(await row.check(res.body.data, col, fx)));
+    }
+  } else {
+    if (got !== expected) problems.push(`expected ${expected}, got ${got}`);
+    if (res.status !== statusOf(expected)) problems.push(`expected HTTP ${statusOf(expected)}, got ${res.status}`);
+    if (got !== 'ok' && !/[\u4e00-\u9fff]/.test(String(res.body?.error?.message))) problems.push('denial message is not Chinese');
+    if (changed.length) problems.push(`a denied call changed ${changed.join(', ')}`);
+  }
+  const r = { key, col, expected, got, status: res.status, problems };
+  results.push(r);
+  return r;
+}
+
+// ------------------------------------------------------------------ suite
+
+beforeAll(async () => {
+  h = await startHarness();
+  await O.createCommunityB(h);
+  await O.createMixedStaff(h);
+  // Community B has a case and a pending binding of its own, so staff-b's lists are not vacuously empty.
+  await O.must(h, O.testOpenid(O.COMMUNITY_B.staff), 'workbench', {
+    action: 'intake',
+    requestId: rid('b'),
+    householdId: O.COMMUNITY_B.household,
+    channel: 'visit',
+    contactName: '孙红',
+    contactPhone: '13700002101',
+    kind: 'help',
+    content: '门禁卡丢失，需要补办',
+  });
+  await O.createPendingBinding(h, O.COMMUNITY_B.household);
+  // A pending binding in A, and cases of both demo households, for the lists.
+  await O.createPendingBinding(h, '1-1-101');
+  await O.submitCase(h, 'resident-a', '1-1-101');
+  await O.submitCase(h, 'resident-b', '1-1-102');
+  await O.settle(h);
+}, 30_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const ACTIONS = Object.entries(handlers).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
+
+describe('authorization matrix: every function × action × caller (spec table, not policy.ts)', () => {
+  it('has one column per caller kind and one cell per column in every row', () => {
+    for (const [key, row] of Object.entries(SPEC)) expect([key, row.cells.length]).toEqual([key, COLS.length]);
+  });
+
+  it('has no row for an action that handlers no longer has', () => {
+    expect(Object.keys(SPEC).filter((k) => !ACTIONS.includes(k))).toEqual([]);
+  });
+
+  for (const key of ACTIONS) {
+    it(`[R-ACC-1][R-ACC-3][R-ACC-4] ${key} × ${COLS.length} callers`, async () => {
+      const row = SPEC[key];
+      if (!row) throw new Error(`no expectation row for ${key}: add it to SPEC in test/integration/authz-matrix.test.ts`);
+      const failures: string[] = [];
+      for (const [i, col] of COLS.entries()) {
+        const r = await runCell(key, row, col, i);
+        if (r.problems.length) failures.push(`${key} as ${CALLER[col].label}: ${r.problems.join('; ')}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('summary: every cell ran, 0 unexpected allows', () => {
+    const allows = results.filter((r) => r.got === 'ok');
+    const unexpectedAllows = allows.filter((r) => r.expected !== R && r.expected !== W);
+    const denials = results.filter((r) => r.got !== 'ok');
+    const byCode: Record<string, number> = {};
+    for (const d of denials) byCode[d.got] = (byCode[d.got] ?? 0) + 1;
+    const mismatches = results.filter((r) => r.problems.length);
+    console.log(
+      [
+        `authz matrix: ${ACTIONS.length} actions × ${COLS.length} callers = ${results.length} cells`,
+        `  allows ${allows.length}, denials ${denials.length} (${Object.entries(byCode).map(([c, n]) => `${c} ${n}`).join(', ')})`,
+        `  unexpected allows ${unexpectedAllows.length}, cells with problems ${mismatches.length}`,
+      ].join('\n'),
+    );
+    expect(results.length).toBe(ACTIONS.length * COLS.length);
+    expect(unexpectedAllows.map((r) => `${r.key}/${r.col}`)).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ rules, one by one
+
+describe('access rules', () => {
+  it("[R-ACC-4] another household's case answers exactly like a case that does not exist (404, same body)", async () => {
+    const a = await h.login('resident-a');
+    const other = await O.submitCase(h, 'resident-b', '1-1-102');
+    for (const action of ['get', 'cancel']) {
+      const hidden = await h.call(a, 'case', { action, id: other.id });
+      const missing = await h.call(a, 'case', { action, id: 'c_does_not_exist' });
+      expect([action, hidden.status, hidden.body]).toEqual([action, 404, missing.body]);
+      expect(missing.body.error.code).toBe('CASE.NOT_FOUND');
+    }
+    // …and the list never shows it.
+    const list = await h.call(a, 'case', { action: 'list' });
+    expect(list.body.data.items.map((c: { id: string }) => c.id)).not.toContain(other.id);
+    const sub = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '1-1-102', kind: 'repair', content: '帮邻居报修一下水管' });
+    const nowhere = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '9-9-999', kind: 'repair', content: '帮邻居报修一下水管' });
+    expect([sub.status, sub.body]).toEqual([404, nowhere.body]);
+  });
+
+  it('[R-ACC-3] staff of community B find nothing of community A: same 404 as an id that does not exist', async () => {
+    const b = await h.login(O.COMMUNITY_B.staff);
+    const c = await O.submitCase(h, 'resident-a', '1-1-101');
+    const binding = await O.createPendingBinding(h, '1-1-101');
+    const pairs: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ['workbench', { action: 'get', id: c.id }, { action: 'get', id: 'c_nope' }],
+      ['workbench', { action: 'assign', id: c.id, to: O.COMMUNITY_B.staff }, { action: 'assign', id: 'c_nope', to: O.COMMUNITY_B.staff }],
+      ['workbench', { action: 'reply', id: c.id, note: '已答复' }, { action: 'reply', id: 'c_nope', note: '已答复' }],
+      ['account', { action: 'approveBinding', id: binding.id }, { action: 'approveBinding', id: 'b_nope' }],
+    ];
+    for (const [fn, hidden, missing] of pairs) {
+      const x = await h.call(b, fn, hidden);
+      const y = await h.call(b, fn, missing);
+      expect([fn, hidden.action, x.status, x.body]).toEqual([fn, hidden.action, 404, y.body]);
+    }
+    const q = await h.call(b, 'workbench', { action: 'queue', limit: 100 });
+    expect(q.body.data.items.length).toBeGreaterThan(0);
+    expect(q.body.data.items.filter((i: { householdId: string }) => !B.includes(i.householdId))).toEqual([]);
+  });
+
+  it('[R-ACC-2] identity is never taken from the payload: userId/openid fields are refused (INPUT.INVALID) by every action', async () => {
+    const a = await h.login('resident-a');
+    const db = O.dbOf(h);
+    const smuggled = { userId: 'manager', openid: O.demoOpenid('manager') };
+    const accepted: string[] = [];
+    for (const key of ACTIONS) {
+      const row = SPEC[key];
+      if (!row) continue; // reported by the matrix
+      const [fn, action] = key.split('.');
+      const fx = await fixture(row.needs ?? [], 'resOwn');
+      const before = await O.fingerprint(db);
+      const res = await h.call(a, fn, { action, ...row.body(fx, 'resOwn'), ...smuggled });
+      await O.settle(h);
+      const changed = O.changedTables(before, await O.fingerprint(db));
+      if (res.status !== 400 || res.body.error?.code !== 'INPUT.INVALID' || changed.length) accepted.push(`${key}: ${res.status} ${res.body.error?.code ?? 'ok'} changed [${changed}]`);
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('[R-ACC-2] without a platform identity nothing works, whatever the body or headers claim', async () => {
+    const claims: [string, Record<string, unknown>, Record<string, string>][] = [
+      ['account', { action: 'me', openid: O.demoOpenid('manager') }, {}],
+      ['account', { action: 'me', userInfo: { openId: O.demoOpenid('manager'), appId: 'wx' } }, {}],
+      ['account', { action: 'me', environment: JSON.stringify({ WX_OPENID: O.demoOpenid('manager') }) }, {}],
+      ['account', { action: 'me' }, { 'x-wx-openid': O.demoOpenid('manager') }],
+      ['account', { action: 'me' }, { authorization: `Bearer ${O.demoOpenid('manager')}` }],
+      ['account', { action: 'me' }, { cookie: `wuye_token=${O.demoOpenid('manager')}` }],
+      ['workbench', { action: 'queue' }, { 'x-wx-openid': O.demoOpenid('manager'), 'x-openid': O.demoOpenid('manager') }],
+    ];
+    for (const [fn, body, headers] of claims) {
+      const res = await fetch(`${h.url}/fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const env = (await res.json()) as { ok: boolean; error?: { code: string } };
+      expect([JSON.stringify(body), headers, env.ok]).toEqual([JSON.stringify(body), headers, false]);
+      expect(['AUTH.UNAUTHENTICATED', 'INPUT.INVALID']).toContain(env.error?.code);
+    }
+    // A signed-in resident claiming the manager's identity in a header stays a resident.
+    const a = await h.login('resident-a');
+    const res = await fetch(`${h.url}/fn/workbench`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a}`, 'x-wx-openid': O.demoOpenid('manager') },
+      body: JSON.stringify({ action: 'queue' }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('[R-ACC-5] phones are masked in lists: workbench.queue contactPhone, account.bindings phone, case.list', async () => {
+    const fd = await h.login('frontdesk');
+    const MASKED = /^\d{3}\*{4}\d{4}$/;
+    const FULL = /1[3-9]\d{9}/;
+    const q = await h.call(fd, 'workbench', { action: 'queue', limit: 100 });
+    expect(q.body.data.items.length).toBeGreaterThan(0);
+    expect(q.body.data.items.filter((i: { contactPhone: string }) => !MASKED.test(i.contactPhone))).toEqual([]);
+    expect(JSON.stringify(q.body.data)).not.toMatch(FULL);
+
+    const b = await h.call(fd, 'account', { action: 'bindings' });
+    expect(b.body.data.items.length).toBeGreaterThan(0);
+    expect(b.body.data.items.filter((i: { phone: string }) => !MASKED.test(i.phone))).toEqual([]);
+    expect(JSON.stringify(b.body.data)).not.toMatch(FULL);
+
+    const own = await h.call(await h.login('resident-a'), 'case', { action: 'list' });
+    expect(own.body.data.items.length).toBeGreaterThan(0);
+    expect(own.body.data.items.filter((i: { contactPhone: string }) => !MASKED.test(i.contactPhone))).toEqual([]);
+  });
+});

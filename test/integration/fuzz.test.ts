@@ -1,0 +1,570 @@
+/**
+ * Fuzz: 10,000 generated invalid payloads across every function and action of `handlers`, as different
+ * callers. Most go through the dispatcher in-process (the same `dispatch` every cloud function runs);
+ * a few hundred, plus raw invalid JSON text and odd paths, go through the real HTTP gateway.
+ *
+ * For every answer: never ok, never INTERNAL / HTTP 500, a stable upper-case code whose class fits the
+ * kind of garbage sent, the contract's HTTP status for that code, a Chinese message, no stack, a small
+ * body. After the run: every table of the store is byte-for-byte unchanged, Object.prototype untouched.
+ *
+ * The field knowledge below (valid bodies, required fields, formatted fields) is written from the
+ * contract (§1, §3), not read from core/schemas: a payload the contract calls invalid must be refused.
+ */
+import fc from 'fast-check';
+import { dispatch } from '../../core/api/dispatch';
+import { handlers } from '../../core/api/handlers';
+import { startHarness, type Harness } from '../support/harness';
+import * as O from '../support/objects';
+
+const TOTAL = 10_000;
+const HTTP_SAMPLED = 300;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+
+// ------------------------------------------------------------------ what a valid body looks like
+
+interface Base {
+  /** A valid body (without `action`). */
+  body: Record<string, unknown>;
+  /** Fields the contract requires. */
+  required: string[];
+  /** Every field the action knows (an extra key outside this list must be refused). */
+  known: string[];
+  /** Fields with an ASCII-only format or a closed set of values (ids, room codes, phones, enums). */
+  formatted: string[];
+}
+
+const caseOptional = ['category', 'location', 'photos', 'preferredTime', 'emergency', 'level'];
+const BASES: Record<string, Base> = {
+  'account.me': { body: {}, required: [], known: [], formatted: [] },
+  'account.bind': {
+    body: { requestId: 'fuzz-req-0001', householdId: '1-2-201', name: '测试住户', phone: '13711112222', relation: 'tenant' },
+    required: ['householdId', 'name', 'phone', 'relation'],
+    known: ['requestId', 'householdId', 'name', 'phone', 'relation'],
+    formatted: ['requestId', 'householdId', 'phone', 'relation'],
+  },
+  'account.bindings': { body: { status: 'pending' }, required: [], known: ['status'], formatted: ['status'] },
+  'account.approveBinding': { body: { id: 'b_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'account.rejectBinding': { body: { id: 'b_fuzz_base', reason: '信息不符' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
+  'case.submit': {
+    body: { requestId: 'fuzz-req-0002', householdId: '1-1-101', kind: 'repair', content: '厨房水龙头一直滴水', location: 'in_home', emergency: false, photos: [] },
+    required: ['requestId', 'householdId', 'kind', 'content'],
+    known: ['requestId', 'householdId', 'kind', 'content', ...caseOptional],
+    formatted: ['requestId', 'householdId', 'kind', 'location'],
+  },
+  'case.list': { body: { status: 'submitted', kind: 'repair' }, required: [], known: ['status', 'kind', 'cursor'], formatted: ['status', 'kind'] },
+  'case.get': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'case.cancel': { body: { id: 'c_fuzz_base', reason: '不需要了' }, required: ['id'], known: ['id', 'reason'], formatted: [] },
+  'workbench.queue': {
+    body: { status: 'submitted', kind: 'repair', department: 'maintenance', mine: true, householdId: '1-1-101', limit: 10 },
+    required: [],
+    known: ['status', 'kind', 'department', 'mine', 'householdId', 'cursor', 'limit'],
+    formatted: ['status', 'kind', 'department', 'householdId'],
+  },
+  'workbench.get': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'workbench.intake': {
+    body: { requestId: 'fuzz-req-0003', householdId: '1-1-101', channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'complaint', content: '楼上装修噪音太大', level: 'minor' },
+    required: ['requestId', 'householdId', 'channel', 'contactName', 'contactPhone', 'kind', 'content'],
+    known: ['requestId', 'householdId', 'channel', 'contactName', 'contactPhone', 'kind', 'content', ...caseOptional],
+    formatted: ['requestId', 'householdId', 'channel', 'contactPhone', 'kind', 'level'],
+  },
+  'workbench.assign': {
+    body: { id: 'c_fuzz_base', to: 'tech-1', department: 'maintenance', note: '请尽快' },
+    required: ['id', 'to'],
+    known: ['id', 'to', 'department', 'note'],
+    formatted: ['department'],
+  },
+  'workbench.reply': { body: { id: 'c_fuzz_base', note: '快递柜在东门' }, required: ['id', 'note'], known: ['id', 'note'], formatted: [] },
+  'workbench.staff': { body: {}, required: [], known: [], formatted: [] },
+  'message.list': { body: {}, required: [], known: [], formatted: [] },
+  'message.read': { body: { ids: ['m_fuzz_base'] }, required: ['ids'], known: ['ids'], formatted: [] },
+};
+
+/** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */
+const LOOKUPS: Record<string, (id: string, room: string) => Record<string, unknown>> = {
+  'account.approveBinding': (id) => ({ id }),
+  'account.rejectBinding': (id) => ({ id, reason: '信息不符' }),
+  'case.get': (id) => ({ id }),
+  'case.cancel': (id) => ({ id }),
+  'workbench.get': (id) => ({ id }),
+  'workbench.assign': (id) => ({ id, to: 'tech-1' }),
+  'workbench.reply': (id) => ({ id, note: '已答复' }),
+  'case.submit': (_id, room) => ({ requestId: 'fuzz-lookup-01', householdId: room, kind: 'repair', content: '厨房水龙头一直滴水' }),
+  'workbench.intake': (_id, room) => ({ requestId: 'fuzz-lookup-02', householdId: room, channel: 'visit', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办' }),
+  'account.bind': (_id, room) => ({ householdId: room, name: '测试', phone: '13711112222', relation: 'family' }),
+};
+
+const ACTIONS = Object.entries(handlers).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
+const FNS = Object.keys(handlers);
+const USERS = [null, 'resident-a', 'resident-b', 'resident-new', 'frontdesk', 'tech-1', 'manager', 'cashier', 'reno-officer'] as const;
+
+// ------------------------------------------------------------------ generators
+
+/** What the answer's code may be, by kind of garbage. */
+type Expect = 'input' | 'action' | 'function' | 'lookup';
+interface Payload {
+  cls: string;
+  fn: string;
+  /** fn.action aimed at, when there is one. */
+  target: string;
+  user: (typeof USERS)[number];
+  event: unknown;
+  expect: Expect;
+}
+
+/** An object with exactly these own keys, `__proto__` included as a plain key (as JSON.parse makes it). */
+const objectOf = (entries: [string, unknown][]) => Object.fromEntries(entries);
+
+const jsonPrimitive = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string({ maxLength: 20 }));
+const junk = fc.jsonValue({ maxDepth: 6 });
+const nested = fc.oneof(fc.array(junk, { minLength: 1, maxLength: 5 }), fc.dictionary(fc.string({ maxLength: 10 }), junk, { minKeys: 1, maxKeys: 5 }));
+const notAString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(jsonPrimitive, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), jsonPrimitive, { maxKeys: 3 }));
+
+/** A value of the wrong type for a field whose valid value is `v`. */
+function wrongTypeFor(v: unknown, field: string): fc.Arbitrary<unknown> {
+  if (typeof v === 'string') return notAString;
+  if (typeof v === 'boolean') return fc.oneof(fc.integer(), fc.constantFrom('true', 'false', '1', ''), fc.constant(null), fc.array(fc.boolean(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.boolean(), { maxKeys: 2 }));
+  if (typeof v === 'number') return fc.oneof(fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null), fc.constantFrom(0, -1, 101, 1.5, 1e12), fc.array(fc.integer(), { maxLength: 2 }));
+  if (Array.isArray(v))
+    return fc.oneof(
+      fc.string({ maxLength: 10 }).filter((s) => !(field === 'ids' && s === 'all')),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.dictionary(fc.string({ maxLength: 5 }), jsonPrimitive, { maxKeys: 3 }),
+      fc.array(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), nested), { minLength: 1, maxLength: 4 }),
+    );
+  return notAString;
+}
+
+const hugeString = fc
+  .tuple(fc.string({ unit: 'grapheme', maxLength: 50 }), fc.integer({ min: 1_001, max: 30_000 }), fc.constantFrom('界', 'x', '😀', 'é'))
+  .map(([s, n, ch]) => `${s}${ch.repeat(n)}${s}`);
+/** Contains a non-ASCII, non-space character: never a room code, phone, request id or enum value. */
+const unicodeJunk = fc
+  .tuple(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('房', '😀', 'é', '\u0301x', 'Ⅰ', '１', 'ﬁ', '\u202e'), fc.string({ unit: 'binary', maxLength: 30 }))
+  .map(([a, c, b]) => `${a}${c}${b}`);
+const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+const IDENTITY_KEYS = ['userId', 'openid', 'openId', 'OPENID', 'WX_OPENID', 'userInfo', 'environment', 'caller', 'uid', 'role', 'roles', 'staff'];
+const extraKey = (known: string[]) =>
+  fc.oneof(fc.constantFrom(...PROTO_KEYS, ...IDENTITY_KEYS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })).filter((k) => !known.includes(k) && k !== 'action');
+const pollution = fc.oneof(
+  fc.constant({ polluted: true, isAdmin: true }),
+  fc.constant({ staff: [{ communityId: 'demo', role: 'manager' }], households: [{ householdId: '1-1-102', communityId: 'demo', relation: 'owner' }] }),
+  fc.constant({ prototype: { polluted: true } }),
+  junk,
+);
+
+const user = fc.constantFrom(...USERS);
+const actionOf = (fn: string) => fc.constantFrom(...Object.keys(handlers[fn as keyof typeof handlers]));
+const fnArb = fc.constantFrom(...FNS);
+const withBase = fc.constantFrom(...ACTIONS.filter((k) => BASES[k]));
+const split = (key: string) => key.split('.') as [string, string];
+
+const P = (cls: string, fn: string, target: string, u: Payload['user'], event: unknown, expect: Expect): Payload => ({ cls, fn, target, user: u, event, expect });
+
+const classes: { weight: number; arbitrary: fc.Arbitrary<Payload> }[] = [
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(fnArb, user, fc.oneof(fc.constant(null), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(junk, { maxLength: 5 })))
+      .map(([fn, u, ev]) => P('non-object body', fn, `${fn}.?`, u, ev, 'input')),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fnArb, user, fc.oneof(fc.constantFrom(...PROTO_KEYS, 'Submit', ' submit', 'submit ', 'SUBMIT', 'queue', 'me ', '报修', 'list\u0000', 'pay', 'issueBills'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 })), fc.dictionary(fc.string({ maxLength: 8 }), junk, { maxKeys: 3 }))
+      .filter(([fn, , a]) => !Object.prototype.hasOwnProperty.call(handlers[fn as keyof typeof handlers], a))
+      .map(([fn, u, a, rest]) => P('unknown action', fn, `${fn}.?`, u, objectOf([...Object.entries(rest).filter(([k]) => k !== 'action'), ['action', a]]), 'action')),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fnArb, user, fc.oneof(notAString, fc.constant(''), fc.string({ minLength: 41, maxLength: 300 }), fc.constant(undefined)))
+      .map(([fn, u, a]) => P('bad or missing action', fn, `${fn}.?`, u, a === undefined ? {} : { action: a }, 'input')),
+  },
+  {
+    weight: 10,
+    arbitrary: fc
+      .tuple(withBase, user)
+      .filter(([k]) => BASES[k].required.length > 0)
+      .chain(([k, u]) => fc.constantFrom(...BASES[k].required).map((f) => ({ k, u, f })))
+      .map(({ k, u, f }) => {
+        const [fn, action] = split(k);
+        const { [f]: _dropped, ...rest } = BASES[k].body;
+        return P('missing field', fn, k, u, { action, ...rest }, 'input');
+      }),
+  },
+  {
+    weight: 16,
+    arbitrary: fc
+      .tuple(withBase, user)
+      .filter(([k]) => Object.keys(BASES[k].body).length > 0)
+      .chain(([k, u]) => fc.constantFrom(...Object.keys(BASES[k].body)).chain((f) => wrongTypeFor(BASES[k].body[f], f).map((v) => ({ k, u, f, v }))))
+      .map(({ k, u, f, v }) => P('wrong type', split(k)[0], k, u, { action: split(k)[1], ...BASES[k].body, [f]: v }, 'input')),
+  },
+  {
+    weight: 14,
+    arbitrary: fc
+      .tuple(withBase, user)
+      .chain(([k, u]) => fc.tuple(extraKey(BASES[k].known), fc.oneof(jsonPrimitive, nested)).map(([key, v]) => ({ k, u, key, v })))
+      .map(({ k, u, key, v }) => P('extra field', split(k)[0], k, u, objectOf([['action', split(k)[1]], ...Object.entries(BASES[k].body), [key, v]]), 'input')),
+  },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(withBase, user)
+      .filter(([k]) => Object.values(BASES[k].body).some((v) => typeof v === 'string'))
+      .chain(([k, u]) =>
+        fc.tuple(fc.constantFrom(...Object.keys(BASES[k].body).filter((f) => typeof BASES[k].body[f] === 'string')), hugeString).map(([f, s]) => ({ k, u, f, s })),
+      )
+      .map(({ k, u, f, s }) => P('huge string', split(k)[0], k, u, { action: split(k)[1], ...BASES[k].body, [f]: s }, 'input')),
+  },
+  {
+    weight: 10,
+    arbitrary: fc
+      .tuple(withBase, user)
+      .filter(([k]) => BASES[k].formatted.length > 0)
+      .chain(([k, u]) => fc.tuple(fc.constantFrom(...BASES[k].formatted), unicodeJunk).map(([f, s]) => ({ k, u, f, s })))
+      .map(({ k, u, f, s }) => P('unicode in a formatted field', split(k)[0], k, u, { action: split(k)[1], ...BASES[k].body, [f]: s }, 'input')),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(withBase, user)
+      .filter(([k]) => Object.keys(BASES[k].body).length > 0)
+      .chain(([k, u]) => fc.tuple(fc.constantFrom(...Object.keys(BASES[k].body)), nested).map(([f, v]) => ({ k, u, f, v })))
+      .filter(({ k, f, v }) => !(Array.isArray(BASES[k].body[f]) && Array.isArray(v) && v.every((x) => typeof x === 'string')))
+      .map(({ k, u, f, v }) => P('nested junk', split(k)[0], k, u, { action: split(k)[1], ...BASES[k].body, [f]: v }, 'input')),
+  },
+  {
+    // Prototype-pollution shapes on an otherwise VALID body: the key alone must get it refused.
+    weight: 8,
+    arbitrary: fc
+      .tuple(withBase, user, fc.constantFrom('__proto__', 'constructor', 'prototype'), pollution)
+      .map(([k, u, key, v]) => P('prototype key', split(k)[0], k, u, objectOf([[key, v], ['action', split(k)[1]], ...Object.entries(BASES[k].body)]), 'input')),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...Object.keys(LOOKUPS).filter((k) => ACTIONS.includes(k))), user, fc.string({ unit: 'grapheme', maxLength: 50 }), fc.tuple(fc.integer({ min: 900, max: 999 }), fc.integer({ min: 90, max: 99 }), fc.integer({ min: 9000, max: 9999 })))
+      .map(([k, u, s, [b, un, r]]) => P('valid shape, nothing found', split(k)[0], k, u, { action: split(k)[1], ...LOOKUPS[k](`x${s}`.trim().slice(0, 64), `${b}-${un}-${r}`) }, 'lookup')),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'fee', 'cashier', 'payNotify', 'sla', 'report', 'renovation', 'Account', 'case '), fc.string({ unit: 'grapheme', maxLength: 20 })), user, fc.constantFrom('me', 'submit', 'list', 'queue'))
+      .filter(([fn]) => !Object.prototype.hasOwnProperty.call(handlers, fn))
+      .map(([fn, u, a]) => P('unknown function', fn, 'none', u, { action: a }, 'function')),
+  },
+];
+const payloadArb = fc.oneof(...classes);
+const CLASS_NAMES = [
+  'non-object body',
+  'unknown action',
+  'bad or missing action',
+  'missing field',
+  'wrong type',
+  'extra field',
+  'huge string',
+  'unicode in a formatted field',
+  'nested junk',
+  'prototype key',
+  'valid shape, nothing found',
+  'unknown function',
+];
+
+// ------------------------------------------------------------------ judging an answer
+
+const ACCESS = ['AUTH.UNAUTHENTICATED', 'AUTH.FORBIDDEN', 'HOUSEHOLD.NOT_BOUND'];
+const CODE = /^[A-Z]+(\.[A-Z_]+)?$/;
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** HTTP status by error class, from contract §1 (not from core/errors.ts). */
+function contractStatus(code: string): number {
+  if (code.startsWith('INPUT.')) return 400;
+  if (code === 'AUTH.UNAUTHENTICATED') return 401;
+  if (code === 'AUTH.FORBIDDEN' || code === 'HOUSEHOLD.NOT_BOUND') return 403;
+  if (code.endsWith('.NOT_FOUND')) return 404;
+  if (code.endsWith('.CONFLICT') || code.endsWith('.INVALID_TRANSITION') || code === 'REQUEST.REPLAY_MISMATCH') return 409;
+  if (code === 'RATE.LIMITED') return 429;
+  return 500;
+}
+
+function codeFits(expect: Expect, code: string): boolean {
+  switch (expect) {
+    case 'input':
+      return code === 'INPUT.INVALID' || ACCESS.includes(code);
+    case 'action':
+      return code.startsWith('INPUT.') || ACCESS.includes(code);
+    case 'function':
+      return code === 'FUNCTION.NOT_FOUND';
+    case 'lookup':
+      return code.endsWith('.NOT_FOUND') || ACCESS.includes(code);
+  }
+}
+
+/** Problems with one answer (empty when it is as the contract says). */
+function judge(p: Pick<Payload, 'expect' | 'user'>, envelope: any, text: string, status?: number): string[] {
+  const out: string[] = [];
+  if (!envelope || typeof envelope !== 'object') return [`not an envelope: ${text.slice(0, 80)}`];
+  if (envelope.ok !== false) return [`accepted (ok: ${String(envelope.ok)})`];
+  const e = envelope.error ?? {};
+  const code = String(e.code);
+  if (code === 'INTERNAL' || status === 500) out.push('INTERNAL / 500');
+  if (!CODE.test(code)) out.push(`code ${JSON.stringify(code).slice(0, 60)} is not AREA.REASON`);
+  else if (!codeFits(p.expect, code)) out.push(`code ${code} does not fit ${p.expect}`);
+  if (p.user === null && (code === 'AUTH.FORBIDDEN' || code === 'HOUSEHOLD.NOT_BOUND')) out.push(`${code} for an anonymous caller`);
+  if (p.user !== null && code === 'AUTH.UNAUTHENTICATED') out.push('a signed-in caller told to sign in');
+  if (typeof e.message !== 'string' || !CHINESE.test(e.message)) out.push('message is not Chinese');
+  const extraKeys = Object.keys(e).filter((k) => !['code', 'message', 'fields'].includes(k));
+  if (extraKeys.length) out.push(`error has ${extraKeys.join(',')}`);
+  if (Object.keys(envelope).some((k) => !['ok', 'error'].includes(k))) out.push(`envelope has ${Object.keys(envelope).join(',')}`);
+  if (/\bat .+:\d+:\d+|stack/i.test(text)) out.push('stack trace in the answer');
+  if (text.length > 8_192) out.push(`answer is ${text.length} bytes`);
+  if (status !== undefined && CODE.test(code) && status !== contractStatus(code)) out.push(`HTTP ${status} for ${code}, contract says ${contractStatus(code)}`);
+  return out;
+}
+
+// ------------------------------------------------------------------ running
+
+let h: Harness;
+const tokens = new Map<string, string>();
+beforeAll(async () => {
+  h = await startHarness();
+  for (const u of USERS) if (u) tokens.set(u, await h.login(u));
+  // Some objects, so "nothing found" is not trivially true of an empty store.
+  await O.submitCase(h, 'resident-a', '1-1-101');
+  await O.createPendingBinding(h, '1-1-102');
+  await O.settle(h);
+}, 30_000);
+afterAll(() => h?.close());
+
+interface Violation {
+  via: 'dispatch' | 'http';
+  cls: string;
+  target: string;
+  user: string | null;
+  problems: string[];
+  sample: string;
+}
+
+const show = (v: unknown) => {
+  const s = typeof v === 'string' ? `text:${v}` : JSON.stringify(v) ?? String(v);
+  return s.length > 300 ? `${s.slice(0, 300)}…(${s.length} chars)` : s;
+};
+
+function summarize(violations: Violation[]) {
+  const groups = new Map<string, Violation[]>();
+  for (const v of violations) {
+    const key = `${v.via} | ${v.cls} | ${v.problems.join('; ')}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return [...groups.entries()].map(([key, vs]) => {
+    const smallest = [...vs].sort((a, b) => a.sample.length - b.sample.length)[0];
+    return `${vs.length}× ${key} — e.g. ${smallest.target} as ${smallest.user}: ${smallest.sample}`;
+  });
+}
+
+async function post(path: string, token: string | null, text: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${h.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body: text });
+  const raw = await res.text();
+  let env: unknown;
+  try {
+    env = JSON.parse(raw);
+  } catch {
+    env = undefined;
+  }
+  return { status: res.status, env, raw };
+}
+
+/** Raw bodies that are not JSON, or JSON the gateway must refuse, for the HTTP run. */
+const RAW_TEXTS: string[] = [
+  '{',
+  '{"action":',
+  '{"action":"me"',
+  "{'action':'me'}",
+  '{"action":"me",}',
+  '{action:"me"}',
+  '{"action":"me"} trailing',
+  '{"action":"me"}{"action":"me"}',
+  'NaN',
+  'undefined',
+  '[object Object]',
+  '/* comment */ {"action":"me"}',
+  '{"action":"me" /* c */}',
+  '\u0000',
+  '\uFEFF{"action":"me"}',
+  '{"action":"\\ud800"}',
+  '{"action":"me","x":"\\u0000"}',
+  '{"action":"bind","action":"me","householdId":1}',
+  '{"action":"list","__proto__":{"status":"closed"},"status":7}',
+  '{"action":"me","constructor":{"prototype":{"polluted":true}}}',
+  `{"action":"me","deep":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+  `${'['.repeat(20000)}${']'.repeat(20000)}`,
+  `{"action":"me","big":"${'x'.repeat(300 * 1024)}"}`,
+  Buffer.from([0xff, 0xfe, 0xfd, 0x00, 0x80]).toString('latin1'),
+  '1e999',
+  '-',
+  '"',
+  '{"action":me}',
+];
+const RAW_PATHS = ['/fn/__proto__', '/fn/constructor', '/fn/toString', '/fn/hasOwnProperty', '/fn/%E6%8A%A5%E4%BF%AE', '/fn/', '/fn/CASE', '/fn/case%00', '/fn/fee', '/fn/payNotify'];
+
+describe('fuzz: invalid payloads never break the functions and never change the store', () => {
+  const violations: Violation[] = [];
+  const perAction = new Map<string, number>();
+  const perClass = new Map<string, number>();
+  const figures = { dispatch: 0, http: 0, ms: 0 };
+
+  it(`${TOTAL.toLocaleString('en')} invalid payloads (in-process + HTTP): no INTERNAL/500, stable codes, Chinese messages, contract statuses, store unchanged`, async () => {
+    const t0 = Date.now();
+    const db = O.dbOf(h);
+    const before = await O.fingerprint(db);
+    const counts = await O.tableCounts(db);
+    const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+    const rawCount = RAW_TEXTS.length + RAW_PATHS.length;
+    const httpPayloads = fc.sample(payloadArb, { numRuns: HTTP_SAMPLED, seed: SEED + 1 });
+    const inProcess = fc.sample(payloadArb, { numRuns: TOTAL - HTTP_SAMPLED - rawCount, seed: SEED });
+    const count = (p: Payload) => {
+      perAction.set(p.target, (perAction.get(p.target) ?? 0) + 1);
+      perClass.set(p.cls, (perClass.get(p.cls) ?? 0) + 1);
+    };
+
+    // In-process: the dispatcher every cloud function runs, with the platform identity of each user.
+    for (const p of inProcess) {
+      count(p);
+      const out = await dispatch(h.platform.deps, p.fn, p.event, { openid: p.user ? O.demoOpenid(p.user) : null });
+      const text = JSON.stringify(out);
+      const problems = judge(p, out, text);
+      if (problems.length) violations.push({ via: 'dispatch', cls: p.cls, target: p.target, user: p.user, problems, sample: show(p.event) });
+      figures.dispatch++;
+    }
+
+    // Over HTTP: generated payloads, then raw text and odd paths.
+    for (const p of httpPayloads) {
+      count(p);
+      const r = await post(`/fn/${encodeURIComponent(p.fn)}`, p.user ? tokens.get(p.user)! : null, JSON.stringify(p.event) ?? 'null');
+      const problems = judge(p, r.env, r.raw, r.status);
+      if (problems.length) violations.push({ via: 'http', cls: p.cls, target: p.target, user: p.user, problems, sample: show(p.event) });
+      figures.http++;
+    }
+    for (const [i, text] of RAW_TEXTS.entries()) {
+      const u = USERS[i % USERS.length];
+      const fn = FNS[i % FNS.length];
+      count({ cls: 'raw text', target: `${fn}.?` } as Payload);
+      const r = await post(`/fn/${fn}`, u ? tokens.get(u)! : null, text, i % 2 ? { 'content-type': 'text/plain' } : {});
+      // Text that happens to parse may name an action this function lacks: any INPUT.* code fits.
+      const problems = judge({ expect: 'action', user: u }, r.env, r.raw, r.status);
+      if (problems.length) violations.push({ via: 'http', cls: 'raw text', target: fn, user: u, problems, sample: show(text) });
+      figures.http++;
+    }
+    for (const [i, path] of RAW_PATHS.entries()) {
+      const u = USERS[(i + 1) % USERS.length];
+      count({ cls: 'odd path', target: 'none' } as Payload);
+      const r = await post(path, u ? tokens.get(u)! : null, JSON.stringify({ action: 'me' }));
+      const problems = judge({ expect: 'function', user: u }, r.env, r.raw, r.status);
+      if (problems.length) violations.push({ via: 'http', cls: 'odd path', target: path, user: u, problems, sample: path });
+      figures.http++;
+    }
+
+    await O.settle(h);
+    const after = await O.fingerprint(db);
+    figures.ms = Date.now() - t0;
+    console.log(
+      [
+        `fuzz: ${figures.dispatch + figures.http} payloads (${figures.dispatch} in-process, ${figures.http} over HTTP) in ${(figures.ms / 1000).toFixed(1)} s, seed ${SEED}`,
+        `  by class: ${[...perClass.entries()].map(([c, n]) => `${c} ${n}`).join(', ')}`,
+        `  store before: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`,
+        `  violations: ${violations.length}`,
+        ...summarize(violations).map((s) => `  ${s}`),
+      ].join('\n'),
+    );
+
+    // One assertion over everything, so a failure shows every broken promise at once.
+    const changed = O.changedTables(before, after);
+    expect({
+      payloads: figures.dispatch + figures.http,
+      violations: summarize(violations),
+      tablesChanged: changed.map((t) => `${t}: ${counts[t]} → ${after[t]?.split(':')[0]} rows`),
+      objectPrototype: Object.getOwnPropertyNames(Object.prototype).sort(),
+      polluted: [({} as Record<string, unknown>).polluted, ({} as Record<string, unknown>).isAdmin],
+    }).toEqual({ payloads: TOTAL, violations: [], tablesChanged: [], objectPrototype: protoBefore, polluted: [undefined, undefined] });
+  }, 120_000);
+
+  it('covered every function and action of handlers, and every kind of garbage', () => {
+    const thin = ACTIONS.filter((k) => (perAction.get(k) ?? 0) < 50).map((k) => `${k}: ${perAction.get(k) ?? 0}`);
+    expect(thin).toEqual([]);
+    expect(ACTIONS.filter((k) => !BASES[k])).toEqual([]); // a new action needs a valid body here to be fuzzed field by field
+    const expected = [...CLASS_NAMES, 'raw text', 'odd path'];
+    expect(expected.filter((c) => !(perClass.get(c) ?? 0))).toEqual([]);
+  });
+});
+
+describe('fuzz: focused findings', () => {
+  it('an own "__proto__" key is refused like any other unknown key (no silent strictness bypass)', async () => {
+    const db = O.dbOf(h);
+    const before = await O.fingerprint(db);
+    const a = tokens.get('resident-a')!;
+    const text = `{"__proto__":{"polluted":true},"action":"submit","requestId":"fuzz-proto-0001","householdId":"1-1-101","kind":"repair","content":"厨房水龙头一直滴水"}`;
+    const r = await post('/fn/case', a, text);
+    await O.settle(h);
+    expect([r.status, (r.env as any)?.error?.code]).toEqual([400, 'INPUT.INVALID']);
+    expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]);
+  });
+
+  it('case.submit refuses a malformed room code as INPUT.INVALID, as account.bind and workbench.intake do', async () => {
+    const a = tokens.get('resident-a')!;
+    const fd = tokens.get('frontdesk')!;
+    for (const householdId of ['房101', '1-1-101😀', '1_1_101', 'x']) {
+      const sub = await h.call(a, 'case', { action: 'submit', requestId: 'fuzz-room-0001', householdId, kind: 'repair', content: '厨房水龙头一直滴水' });
+      const bind = await h.call(a, 'account', { action: 'bind', householdId, name: '李明', phone: '13800001101', relation: 'owner' });
+      const intake = await h.call(fd, 'workbench', { action: 'intake', requestId: 'fuzz-room-0002', householdId, channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'repair', content: '厨房水龙头一直滴水' });
+      expect({ householdId, submit: sub.body.error?.code, bind: bind.body.error?.code, intake: intake.body.error?.code }).toEqual({
+        householdId,
+        submit: 'INPUT.INVALID',
+        bind: 'INPUT.INVALID',
+        intake: 'INPUT.INVALID',
+      });
+    }
+  });
+});
+
+describe('[R-INT-2] case kinds: the nine of the standard, and nothing else', () => {
+  const KINDS = ['repair', 'complaint', 'consultation', 'suggestion', 'praise', 'help', 'warranty', 'service', 'other'];
+
+  it('200 generated non-kinds are refused with INPUT.INVALID and create nothing', async () => {
+    const a = tokens.get('resident-a')!;
+    const db = O.dbOf(h);
+    const before = await O.fingerprint(db);
+    const notAKind = fc
+      .oneof(
+        fc.constantFrom('Repair', 'REPAIR', ' repair', 'repair ', '报修', '投诉', 'renovation', 'fee', 'complaints', 'praise\u0000', ''),
+        fc.string({ unit: 'grapheme', maxLength: 20 }),
+        fc.constantFrom(...KINDS).map((k) => `${k}s`),
+      )
+      .filter((k) => !KINDS.includes(k));
+    await fc.assert(
+      fc.asyncProperty(notAKind, async (kind) => {
+        const r = await h.call(a, 'case', { action: 'submit', requestId: `kind-${Math.random().toString(36).slice(2, 12)}`, householdId: '1-1-101', kind, content: '测试一下工单类别' });
+        return r.status === 400 && r.body.error?.code === 'INPUT.INVALID';
+      }),
+      { numRuns: 200, seed: SEED },
+    );
+    expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]);
+  }, 60_000);
+
+  it('each of the nine kinds is accepted into the one shared case store', async () => {
+    const a = tokens.get('resident-a')!;
+    const fd = tokens.get('frontdesk')!;
+    const ids: string[] = [];
+    for (const kind of KINDS) {
+      const r = await h.call(a, 'case', { action: 'submit', requestId: `kind-ok-${kind}`, householdId: '1-1-101', kind, content: '测试一下工单类别' });
+      expect([kind, r.status, r.body.data?.kind]).toEqual([kind, 200, kind]);
+      ids.push(r.body.data.id);
+    }
+    const q = await h.call(fd, 'workbench', { action: 'queue', householdId: '1-1-101', limit: 100 });
+    const seen = q.body.data.items.filter((c: { id: string }) => ids.includes(c.id)).map((c: { kind: string }) => c.kind);
+    expect(seen.sort()).toEqual([...KINDS].sort());
+  });
+});
