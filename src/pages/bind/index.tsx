@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, Input } from '../../components/nut';
 import { Chips, ErrorNote, StatusTag } from '../../components/ui';
-import { call, newRequestId, type Output } from '../../api/client';
+import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { forgetMe, messageOf, needsLogin } from '../../lib/session';
 import { RELATION_LABELS } from '../../lib/labels';
 import { formatTime, roomLabel } from '../../lib/format';
@@ -66,6 +66,8 @@ export default function Bind() {
       forgetMe();
       refresh();
     } catch (e) {
+      // The same id was already used for a different body (edited after a lost answer): next try gets a new id.
+      if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
       setError(messageOf(e));
     } finally {
       setBusy(false);

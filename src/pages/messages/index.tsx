@@ -81,7 +81,7 @@ export default function Messages() {
         ) : (
           <View className='card msg-list' id='messages-list'>
             {items.map((m) => (
-              <View key={m.id} id={`message-${m.id}`} className={`msg ${m.read ? '' : 'msg--unread'}`} onClick={() => open(m)}>
+              <View key={m.id} id={`message-${m.id}`} className={`msg ${m.read ? 'msg--read' : 'msg--unread'}`} onClick={() => open(m)}>
                 <View className='msg__dot' />
                 <View className='grow'>
                   <View className='row row--between'>

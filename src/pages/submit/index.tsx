@@ -4,7 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, TextArea } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading } from '../../components/ui';
-import { call, newRequestId } from '../../api/client';
+import { ApiError, call, newRequestId } from '../../api/client';
 import { loadMe, messageOf, needsLogin, type Me } from '../../lib/session';
 import { canUploadPhotos, uploadImage } from '../../lib/files';
 import { CATEGORY_CODES, CATEGORY_LABELS, KIND_HINTS, RELATION_LABELS, RESIDENT_KINDS, type ResidentKind } from '../../lib/labels';
@@ -101,6 +101,8 @@ export default function Submit() {
       Taro.showToast({ title: '提交成功', icon: 'success' });
       Taro.redirectTo({ url: `/pages/case/index?id=${encodeURIComponent(c.id)}&created=1` });
     } catch (e) {
+      // The same id was already used for a different body (edited after a lost answer): next try gets a new id.
+      if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
       setError(messageOf(e));
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { WbShell, canDesk } from '../components/WbShell';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote } from '../../components/ui';
-import { call, newRequestId, type Input as In } from '../../api/client';
+import { ApiError, call, newRequestId, type Input as In } from '../../api/client';
 import { messageOf } from '../../lib/session';
 import { CATEGORY_CODES, CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS } from '../../lib/labels';
 
@@ -50,6 +50,8 @@ export default function Intake() {
       Taro.showToast({ title: '已登记', icon: 'success' });
       Taro.redirectTo({ url: `/workbench/case/index?id=${encodeURIComponent(c.id)}` });
     } catch (e) {
+      // The same id was already used for a different body (edited after a lost answer): next try gets a new id.
+      if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
       setError(messageOf(e));
       setBusy(false);
     }
