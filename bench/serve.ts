@@ -19,43 +19,44 @@ let peeking = false;
 let wrote = false;
 
 /**
- * Counts what reaches SQLite. Kysely's SQLite driver prepares every query it runs (begin and commit
- * included), so counting prepare() calls counts statements; a commit after an INSERT/UPDATE/DELETE is a
- * durable commit (one WAL fsync under synchronous=FULL). Also times each statement's prepare + run on
- * the (synchronous) main thread, commits apart. Costs a string test and two clock reads per statement.
+ * Counts what reaches SQLite, per execution (the store caches prepared statements, so each statement
+ * is wrapped once when prepared and counted every time it runs). A commit after an INSERT/UPDATE/DELETE
+ * is a durable commit (one WAL fsync under synchronous=FULL). Also times each statement's run on the
+ * (synchronous) main thread, commits apart. Costs a string test and two clock reads per statement.
  */
 function countStatements() {
   const proto = Database.prototype as unknown as { prepare: (sql: string) => unknown };
   const prepare = proto.prepare;
   proto.prepare = function (this: unknown, sql: string) {
     if (peeking) return prepare.call(this, sql);
-    counts.statements++;
     const head = sql.trimStart().slice(0, 8).toLowerCase();
-    if (head.startsWith('begin')) {
-      counts.begins++;
-      inTx = true;
-      wrote = false;
-    } else if (head.startsWith('commit')) {
-      counts.commits++;
-      if (wrote) counts.writeCommits++;
-      inTx = false;
-    } else if (inTx && /^(insert|update|delete|replace)/.test(head)) wrote = true;
+    const isBegin = head.startsWith('begin');
     const isCommit = head.startsWith('commit');
+    const isWrite = /^(insert|update|delete|replace)/.test(head);
     const t0 = performance.now();
     const stmt = prepare.call(this, sql) as Record<string, unknown>;
-    let spent = performance.now() - t0;
+    counts.sqlMs += performance.now() - t0;
     for (const m of ['run', 'all', 'get', 'iterate']) {
       const fn = stmt[m];
       if (typeof fn !== 'function') continue;
       stmt[m] = function (this: unknown, ...a: unknown[]) {
+        counts.statements++;
+        if (isBegin) {
+          counts.begins++;
+          inTx = true;
+          wrote = false;
+        } else if (isCommit) {
+          counts.commits++;
+          if (wrote) counts.writeCommits++;
+          inTx = false;
+        } else if (inTx && isWrite) wrote = true;
         const t1 = performance.now();
         try {
           return fn.apply(this, a);
         } finally {
-          spent += performance.now() - t1;
+          const spent = performance.now() - t1;
           counts.sqlMs += spent;
           if (isCommit) counts.commitMs += spent;
-          spent = 0;
         }
       };
     }
@@ -65,6 +66,9 @@ function countStatements() {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(process.env.BENCH_TMP || os.tmpdir(), 'wuye-bench-gw-'));
+  const instrumented = process.env.BENCH_INSTRUMENT !== '0';
+  // Wrap before the store opens: it caches prepared statements (begin/commit among them) from the start.
+  if (instrumented) countStatements();
   const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '', H5_DIR: 'dist/h5' });
   const file = path.join(dataDir, 'wuye.sqlite');
   const count = (q: string) => {
@@ -79,8 +83,8 @@ async function main() {
   };
   const seedCases = count('select count(*) n from cases');
   const seedOutbox = count('select count(*) n from outbox');
-  const instrumented = process.env.BENCH_INSTRUMENT !== '0';
-  if (instrumented) countStatements();
+  for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] = 0;
+  inTx = false;
   const profileTo = process.env.BENCH_CPU_PROFILE;
   const profiler = profileTo ? await startCpuProfile() : null;
   exitWhenParentLetsGo(async () => {

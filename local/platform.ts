@@ -11,7 +11,7 @@ import { configureRuntime } from '../cloudfunctions/_runtime/deps';
 import { httpStatusOf, type Outcome } from '../core/errors';
 import type { Deps } from '../core/ports/runtime';
 import { loadCaller } from '../core/usecases/loadCaller';
-import { deliverDue } from '../core/usecases/outbox/deliverDue';
+import { deliverDue, deliverInStore } from '../core/usecases/outbox/deliverDue';
 import { uploadImage, MAX_IMAGE_BYTES } from '../core/usecases/file/upload';
 import { readImage } from '../core/usecases/file/read';
 import { toIso, parseIso } from '../core/time';
@@ -51,11 +51,12 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
   if (opts.SEED === 'demo' && (await seedDemo(store.db, clock.now()))) log.info({}, 'demo data seeded');
 
+  const notifiers = { inbox: inboxNotifier };
   // Delivery passes never overlap, and calls that arrive during a pass share ONE follow-up pass.
   let pass: Promise<void> | null = null;
   let followUp: Promise<void> | null = null;
   const runPass = (): Promise<void> =>
-    (pass = deliverDue({ store, clock, log }, { inbox: inboxNotifier })
+    (pass = deliverDue({ store, clock, log }, notifiers)
       .then(() => undefined)
       .catch((e) => log.error({ err: String(e) }, 'outbox'))
       .finally(() => {
@@ -72,7 +73,15 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
     }
     return runPass();
   };
-  const deps: Deps = { store, clock, ids: randomIds(clock), hash: sha256, log, afterCommit: () => void flushOutbox() };
+  const deps: Deps = {
+    store,
+    clock,
+    ids: randomIds(clock),
+    hash: sha256,
+    log,
+    deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
+    afterCommit: () => void flushOutbox(),
+  };
   configureRuntime(deps);
 
   const jobs: Job[] = [{ name: 'outbox', run: () => flushOutbox() }, ...extraJobs];

@@ -33,5 +33,7 @@ export function requireAccess(caller: MaybeCaller, permission: Permission, objec
   const staffRoles = caller.staff.filter((s) => who.includes(s.role));
   if (staffRoles.length === 0) return fail('AUTH.FORBIDDEN');
   if (!object) return allowed;
-  return staffRoles.some((s) => s.communityId === object.communityId) ? allowed : fail(object.notFound);
+  if (staffRoles.some((s) => s.communityId === object.communityId)) return allowed;
+  // Standing in the object's community without the role: forbidden. No standing there: not found.
+  return caller.staff.some((s) => s.communityId === object.communityId) ? fail('AUTH.FORBIDDEN') : fail(object.notFound);
 }

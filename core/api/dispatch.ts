@@ -32,9 +32,12 @@ const isUniqueViolation = (e: unknown) => /unique|duplicate|primary key/i.test(S
 export async function dispatch(deps: Deps, fn: string, event: unknown, identity: Identity): Promise<Envelope> {
   if (!Object.prototype.hasOwnProperty.call(handlers, fn)) return fail('FUNCTION.NOT_FOUND');
   const actions = handlers[fn as FunctionName] as Record<string, AnyAction>;
-  const env = envelope.safeParse(event);
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return fail('INPUT.INVALID', { _: '请求内容应为对象' });
+  const env = envelope.safeParse({ action: (event as { action?: unknown }).action });
   if (!env.success) return inputFailure(env.error);
-  const { action: name, ...body } = env.data;
+  const name = env.data.action;
+  // Own keys only, copied as plain entries: a `__proto__` key stays a key the strict schema refuses.
+  const body = Object.fromEntries(Object.entries(event).filter(([k]) => k !== 'action'));
   if (!Object.prototype.hasOwnProperty.call(actions, name)) return fail('INPUT.UNKNOWN_ACTION');
   const def = actions[name];
   const parsed = def.input.safeParse(body);
@@ -59,6 +62,7 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
       const out = await def.run(ctx, input);
       if (!out.ok) throw new FailureSignal(out.error);
       if (key) await tx.saveIdempotency({ key, bodyHash, result: out.data, createdAt: now });
+      if (!def.readOnly && deps.deliverInTransaction) await deps.deliverInTransaction(tx, now);
       return out.data;
     });
 

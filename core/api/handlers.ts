@@ -58,4 +58,4 @@ export type FunctionName = keyof Handlers;
 export const FUNCTION_NAMES = Object.keys(handlers) as FunctionName[];
 
 /** The envelope every function answers with (contract §1). */
-export const envelope = z.object({ action: z.string().min(1).max(40) }).passthrough();
+export const envelope = z.object({ action: z.string().min(1).max(40) });

@@ -1,5 +1,5 @@
 import type { Clock, IdSource } from './clock';
-import type { Store } from './store';
+import type { Store, Tx } from './store';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -15,6 +15,11 @@ export interface Deps {
   /** A collision-resistant digest (sha-256 hex) for request-body comparison. */
   hash(text: string): string;
   log: Logger;
-  /** Called after a write commits (the local platform delivers the outbox at once). */
+  /** Called after a write commits (the dispatcher delivers what is left in the outbox). */
   afterCommit?: () => void;
+  /**
+   * Called at the end of every write transaction: in-store channels (the message center) deliver the
+   * messages just written right there, so a submission costs one durable commit, not two.
+   */
+  deliverInTransaction?: (tx: Tx, now: number) => Promise<void>;
 }

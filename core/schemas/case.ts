@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseKind, caseStatus, complaintLevel, entityId, fileId, isoTime, requestId } from './common';
+import { caseKind, caseStatus, complaintLevel, entityId, fileId, householdId, isoTime, requestId } from './common';
 import { CATEGORY_CODES } from '../domain/case/routing';
 
 const content = z.string().trim().min(5, '请至少填写 5 个字，便于我们了解情况').max(1000, '内容不超过 1000 字');
@@ -18,7 +18,7 @@ export const caseFields = {
   level: complaintLevel.optional(),
 };
 
-export const submitCaseInput = z.object({ requestId, householdId: z.string().trim().min(1).max(32), ...caseFields }).strict();
+export const submitCaseInput = z.object({ requestId, householdId, ...caseFields }).strict();
 export const listCasesInput = z.object({ status: caseStatus.optional(), kind: caseKind.optional(), cursor: z.string().max(200).optional() }).strict();
 export const getCaseInput = z.object({ id: entityId }).strict();
 export const cancelCaseInput = z.object({ id: entityId, reason: z.string().trim().max(200).optional() }).strict();

@@ -12,7 +12,7 @@ const png = fs.readFileSync(path.join(__dirname, '../fixtures/tiny.png'));
 
 async function upload(token: string | null, bytes: Buffer, name = 'photo.png', type = 'image/png') {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: res.status, body: (await res.json()) as any };
 }

@@ -1,9 +1,22 @@
 import type { Notifier } from '../../ports/notifier';
 import type { Deps } from '../../ports/runtime';
-import type { OutboxRow } from '../../ports/store';
+import type { OutboxRow, Tx } from '../../ports/store';
 import { MINUTE, HOUR } from '../../time';
 
 export const MAX_ATTEMPTS = 10;
+
+/**
+ * Inside a write transaction: delivers the due messages whose channel writes to the store itself, and
+ * marks them delivered, all in that same transaction. Other channels are left to `deliverDue`.
+ */
+export async function deliverInStore(tx: Tx, now: number, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>) {
+  for (const msg of await tx.dueOutbox(now, 100)) {
+    const notifier = notifiers[msg.channel];
+    if (!notifier?.inStore) continue;
+    await notifier.deliver(msg, tx, now);
+    await tx.markOutbox(msg.id, { status: 'delivered', attempts: msg.attempts + 1, nextAttemptAt: msg.nextAttemptAt, deliveredAt: now, lastError: null });
+  }
+}
 
 /** Retry schedule: 1, 2, 4 … minutes, at most an hour apart. */
 export const retryDelay = (attempts: number) => Math.min(2 ** Math.max(0, attempts - 1) * MINUTE, HOUR);
