@@ -30,6 +30,20 @@ describe('case transitions, as a table of every status × event', () => {
     if (r.ok) expect(r.next.version).toBe(state.version + 1);
   });
 
+  it('[R-INT-2] only consultations, suggestions, praise, help and other are answered by a reply; worked kinds refuse it', () => {
+    for (const kind of ['repair', 'complaint', 'service', 'warranty'] as const) {
+      const s = transition(undefined, submittedEvent({ kind }, T0));
+      if (!s.ok) throw new Error('refused');
+      expect(transition(s.next, eventOf('replied', T0 + 1)).ok).toBe(false);
+      expect(can(s.next, 'assigned')).toBe(true);
+    }
+    for (const kind of ['consultation', 'suggestion', 'praise', 'help', 'other'] as const) {
+      const s = transition(undefined, submittedEvent({ kind }, T0));
+      if (!s.ok) throw new Error('refused');
+      expect(transition(s.next, eventOf('replied', T0 + 1)).ok).toBe(true);
+    }
+  });
+
   it('only `submitted` may start a case', () => {
     for (const type of EVENT_TYPES) expect(transition(undefined, type === 'submitted' ? submittedEvent() : eventOf(type, T0)).ok).toBe(type === 'submitted');
   });

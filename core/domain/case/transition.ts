@@ -1,4 +1,4 @@
-import { KIND_LABELS, STATUS_LABELS } from '../../schemas/common';
+import { KIND_LABELS, STATUS_LABELS, type CaseKind } from '../../vocabulary';
 import type { CaseEvent, CaseEventType, CaseState, Effect } from './types';
 
 export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
@@ -15,8 +15,14 @@ export const ALLOWED: Record<CaseState['status'] | 'none', readonly CaseEventTyp
   cancelled: [],
 };
 
-export const can = (state: CaseState | undefined, type: CaseEventType): boolean =>
-  ALLOWED[state ? state.status : 'none'].includes(type);
+/** Kinds answered with a reply (案结事了); repairs, complaints, services and 售后 are worked, not answered. */
+export const REPLY_KINDS: readonly CaseKind[] = ['consultation', 'suggestion', 'praise', 'help', 'other'];
+
+/** The events a case accepts now: by status, and `replied` only for the kinds that are answered. */
+export const allowedEvents = (state: CaseState | undefined): CaseEventType[] =>
+  ALLOWED[state ? state.status : 'none'].filter((t) => t !== 'replied' || (state !== undefined && REPLY_KINDS.includes(state.kind)));
+
+export const can = (state: CaseState | undefined, type: CaseEventType): boolean => allowedEvents(state).includes(type);
 
 const title = (s: Pick<CaseState, 'kind' | 'id'>) => `${KIND_LABELS[s.kind]}工单`;
 

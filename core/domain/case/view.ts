@@ -3,7 +3,7 @@ import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '.
 import { maskPhone } from '../privacy';
 import { deadlinesOf, deadlineView } from './deadlines';
 import { CATEGORIES, type CategoryCode } from './routing';
-import { ALLOWED } from './transition';
+import { allowedEvents } from './transition';
 import type { CaseEvent, CaseState } from './types';
 
 const EVENT_LABELS: Record<CaseEvent['type'], string> = {
@@ -58,7 +58,7 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     deadlines: deadlinesOf(s).map((d) => deadlineView(d, now)),
     resolution: s.resolution,
     rating: s.rating ? { stars: s.rating.stars, comment: s.rating.comment, at: toIso(s.rating.at) } : null,
-    allowed: ALLOWED[s.status],
+    allowed: allowedEvents(s),
     ...(opts.events ? { timeline: timelineOf(opts.events) } : {}),
   };
 }

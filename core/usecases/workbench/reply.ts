@@ -15,7 +15,6 @@ export async function reply(ctx: UseCaseContext, input: z.output<typeof replyInp
   if (!s) return fail('CASE.NOT_FOUND');
   const access = requireAccess(ctx.caller, 'workbench.reply', { communityId: s.communityId, notFound: 'CASE.NOT_FOUND' });
   if (!access.ok) return access;
-  if (s.kind === 'repair' || s.kind === 'complaint' || s.kind === 'service' || s.kind === 'warranty') return fail('CASE.INVALID_TRANSITION');
   const c = ctx.caller!;
   const next = await commitCaseEvent(ctx, s, { type: 'replied', at: ctx.now, by: c.userId, byName: c.name, note: input.note });
   const events = await ctx.tx.caseEvents(s.id);

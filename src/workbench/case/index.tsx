@@ -6,7 +6,6 @@ import { Button, Input, TextArea } from '../../components/nut';
 import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timeline } from '../../components/ui';
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
-import { REPLY_KINDS } from '../../lib/labels';
 import { formatTime, roomLabel } from '../../lib/format';
 import { dueOf } from '../components/due';
 
@@ -159,7 +158,7 @@ export default function WbCase() {
                   </View>
                 ) : (
                   <>
-                    {c.allowed.includes('replied') && REPLY_KINDS.includes(c.kind) ? (
+                    {c.allowed.includes('replied') ? (
                       <View className='card'>
                         <View className='card__title'>答复住户</View>
                         <View className='field'>
