@@ -132,8 +132,13 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /** Opens an H5 route (hash router) and waits for the page-enter animation. */
+/**
+ * Opens a route as a fresh load. A hash change alone lets Taro's router stack the page on top of
+ * pages still being shown (a late redirect could cover it), so the page is reloaded at that route.
+ */
 export async function open(page: Page, base: string, route: string) {
   await page.goto(`${base}/#${route}`);
+  await page.reload();
   await page.waitForTimeout(600);
 }
 
