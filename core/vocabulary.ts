@@ -3,7 +3,7 @@
  * import it without pulling the validators into the mini-program bundle.
  */
 export const CASE_KINDS = ['repair', 'complaint', 'consultation', 'suggestion', 'praise', 'help', 'warranty', 'service', 'other'] as const;
-export const CASE_STATUSES = ['submitted', 'processing', 'resolved', 'closed', 'cancelled'] as const;
+export const CASE_STATUSES = ['submitted', 'dispatched', 'on_site', 'quoted', 'completed', 'awaiting_callback', 'processing', 'resolved', 'closed', 'cancelled'] as const;
 export const CHANNELS = ['miniprogram', 'phone', 'visit', 'letter'] as const;
 export const DEPARTMENTS = ['customer_service', 'maintenance', 'security', 'cleaning', 'greening', 'developer_liaison'] as const;
 export const RELATIONS = ['owner', 'family', 'tenant'] as const;
@@ -33,6 +33,11 @@ export const KIND_LABELS: Record<CaseKind, string> = {
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '待受理',
+  dispatched: '已派单',
+  on_site: '维修中',
+  quoted: '待确认报价',
+  completed: '待确认完工',
+  awaiting_callback: '待回访',
   processing: '处理中',
   resolved: '已办结',
   closed: '已关闭',
@@ -66,4 +71,32 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   cashier: '收费员',
 };
 
-export const DEADLINE_LABELS: Record<string, string> = { arrival: '上门时限', reply: '答复时限', resolution: '办结时限' };
+export const DEADLINE_LABELS: Record<string, string> = { arrival: '上门时限', reply: '答复时限', resolution: '办结时限', callback: '回访时限', handover: '移交售后时限' };
+
+/**
+ * Repair categories (报修类别). `emergency` marks the 急修 of R-REP-3 (on site within 15 minutes);
+ * `leak` repairs get their callback within 3 days after the leak test, `safety` ones within 2 days (R-REP-6).
+ */
+export const REPAIR_CATEGORIES = {
+  burst_pipe: { label: '水管爆裂', emergency: true, leak: true, safety: false },
+  key_leak: { label: '关键部位漏水', emergency: true, leak: true, safety: false },
+  sewage_backflow: { label: '室内返水', emergency: true, leak: true, safety: false },
+  power_outage: { label: '停电', emergency: true, leak: false, safety: false },
+  plumbing: { label: '水龙头/水管', emergency: false, leak: true, safety: false },
+  drainage: { label: '下水堵塞', emergency: false, leak: false, safety: false },
+  electrical: { label: '电路/开关插座', emergency: false, leak: false, safety: false },
+  door_window: { label: '门窗/锁具', emergency: false, leak: false, safety: false },
+  wall_ceiling: { label: '墙面/天花渗水', emergency: false, leak: true, safety: false },
+  public_lighting: { label: '公共照明', emergency: false, leak: false, safety: false },
+  elevator: { label: '电梯', emergency: false, leak: false, safety: true },
+  fire_safety: { label: '消防/安全设施', emergency: false, leak: false, safety: true },
+  access_control: { label: '门禁/对讲', emergency: false, leak: false, safety: true },
+  other_repair: { label: '其他维修', emergency: false, leak: false, safety: false },
+} as const;
+export type RepairCategory = keyof typeof REPAIR_CATEGORIES;
+export const REPAIR_CATEGORY_CODES = Object.keys(REPAIR_CATEGORIES) as RepairCategory[];
+export const isRepairCategory = (c: string | null | undefined): c is RepairCategory => !!c && Object.prototype.hasOwnProperty.call(REPAIR_CATEGORIES, c);
+
+export const CALLBACK_METHODS = ['phone', 'visit'] as const;
+export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
+export const CALLBACK_METHOD_LABELS: Record<CallbackMethod, string> = { phone: '电话回访', visit: '上门回访' };

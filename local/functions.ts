@@ -2,6 +2,7 @@ import { main as account } from '../cloudfunctions/account/index';
 import { main as caseFn } from '../cloudfunctions/case/index';
 import { main as workbench } from '../cloudfunctions/workbench/index';
 import { main as message } from '../cloudfunctions/message/index';
+import { main as report } from '../cloudfunctions/report/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
 
@@ -11,4 +12,5 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   case: caseFn,
   workbench,
   message,
+  report,
 };

@@ -16,6 +16,7 @@ import { uploadImage, MAX_IMAGE_BYTES } from '../core/usecases/file/upload';
 import { readImage } from '../core/usecases/file/read';
 import { toIso, parseIso } from '../core/time';
 import { FUNCTIONS } from './functions';
+import { main as slaMain } from '../cloudfunctions/sla/index';
 import { readJson, sendError, sendJson } from './http';
 import { Scheduler, type Job } from './scheduler';
 import { DEMO_USERS, demoOpenid, seedDemo } from './seed';
@@ -84,7 +85,15 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
   };
   configureRuntime(deps);
 
-  const jobs: Job[] = [{ name: 'outbox', run: () => flushOutbox() }, ...extraJobs];
+  // The `sla` function's timer trigger, played by the scheduler: the same main CloudBase runs.
+  const slaJob: Job = {
+    name: 'sla',
+    run: async (at) => {
+      const out = await slaMain({ Type: 'Timer', TriggerName: 'sweep', Time: toIso(at) }, { environment: '{}' });
+      if (!out.ok) throw new Error(out.error.code);
+    },
+  };
+  const jobs: Job[] = [slaJob, { name: 'outbox', run: () => flushOutbox() }, ...extraJobs];
   const scheduler = new Scheduler(clock, jobs, (job, e) => log.error({ job, err: String(e) }, 'scheduled job failed'));
   const sessions = new Sessions();
   const h5Root = path.resolve(opts.H5_DIR);
@@ -206,7 +215,7 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
 
   // Real time moves too: tick the scheduler every 15 s of wall time.
   const timer = setInterval(() => void scheduler.catchUp(), 15_000);
-  timer.unref();
+  timer.unref?.();
 
   return {
     url: `http://${opts.HOST}:${port}`,

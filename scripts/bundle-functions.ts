@@ -9,7 +9,7 @@ import { FUNCTION_NAMES } from '../core/api/handlers';
  */
 export async function bundleFunctions(outRoot = path.join(__dirname, '..', 'dist', 'functions')) {
   const sizes: Record<string, number> = {};
-  for (const name of FUNCTION_NAMES) {
+  for (const name of [...FUNCTION_NAMES, 'sla']) {
     const src = path.join(__dirname, '..', 'cloudfunctions', name);
     const out = path.join(outRoot, name);
     fs.mkdirSync(out, { recursive: true });

@@ -16,7 +16,14 @@ export type Permission =
   | 'workbench.read'
   | 'workbench.intake'
   | 'workbench.assign'
-  | 'workbench.reply';
+  | 'workbench.reply'
+  | 'workbench.dispatch'
+  | 'workbench.work'
+  | 'workbench.callback'
+  | 'workbench.pause'
+  | 'workbench.closeUnresolvable'
+  | 'case.actOwn'
+  | 'report.read';
 
 type Who = 'anyone' | 'resident' | StaffRole;
 
@@ -36,4 +43,14 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'workbench.intake': CASE_DESK,
   'workbench.assign': CASE_DESK,
   'workbench.reply': CASE_DESK,
+  'workbench.dispatch': CASE_DESK,
+  /** Arrive, quote, complete: the technician on the work order (checked by the use case). */
+  'workbench.work': ['technician'],
+  /** Callbacks are made by the desk, never by the technician who did the work (R-REP-6). */
+  'workbench.callback': CASE_DESK,
+  'workbench.pause': [...CASE_DESK, 'technician'],
+  /** R-ESC-4: only the manager closes what cannot be handled. */
+  'workbench.closeUnresolvable': ['manager'],
+  'case.actOwn': ['resident'],
+  'report.read': ['supervisor', 'manager'],
 };

@@ -19,6 +19,14 @@ import { assign } from '../usecases/workbench/assign';
 import { reply } from '../usecases/workbench/reply';
 import { staffList } from '../usecases/workbench/staff';
 import { listMessages } from '../usecases/message/list';
+import * as report from '../schemas/report';
+import { dispatch } from '../usecases/repair/dispatch';
+import { arrive, complete, quote } from '../usecases/repair/technicianWork';
+import { callback } from '../usecases/repair/callback';
+import { pause, resume } from '../usecases/repair/pause';
+import { closeUnresolvable } from '../usecases/repair/closeUnresolvable';
+import { confirm, decideQuote, rate, urge } from '../usecases/repair/residentActions';
+import { monthlyRepairs } from '../usecases/report/monthlyRepairs';
 import { readMessages } from '../usecases/message/read';
 
 /**
@@ -38,6 +46,11 @@ export const handlers = {
     list: action(cases.listCasesInput, listCases, { readOnly: true }),
     get: action(cases.getCaseInput, getCase, { readOnly: true }),
     cancel: action(cases.cancelCaseInput, cancelCase),
+    urge: action(cases.caseIdInput, urge),
+    acceptQuote: action(cases.quoteDecisionInput, (ctx, i) => decideQuote(ctx, i, true)),
+    declineQuote: action(cases.quoteDecisionInput, (ctx, i) => decideQuote(ctx, i, false)),
+    confirm: action(cases.confirmInput, confirm),
+    rate: action(cases.rateInput, rate),
   },
   workbench: {
     queue: action(wb.queueInput, queue, { readOnly: true }),
@@ -46,6 +59,17 @@ export const handlers = {
     assign: action(wb.assignInput, assign),
     reply: action(wb.replyInput, reply),
     staff: action(wb.staffInput, staffList, { readOnly: true }),
+    dispatch: action(wb.dispatchInput, dispatch),
+    arrive: action(wb.workIdInput, arrive),
+    quote: action(wb.quoteInput, quote),
+    complete: action(wb.completeInput, complete),
+    callback: action(wb.callbackInput, callback),
+    pause: action(wb.pauseInput, pause),
+    resume: action(wb.workIdInput, resume),
+    closeUnresolvable: action(wb.closeUnresolvableInput, closeUnresolvable),
+  },
+  report: {
+    monthly: action(report.monthlyInput, monthlyRepairs, { readOnly: true }),
   },
   message: {
     list: action(msg.messageListInput, listMessages, { readOnly: true }),

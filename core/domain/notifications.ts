@@ -15,6 +15,26 @@ export function renderMessage(template: NotificationTemplate, d: Record<string, 
       return { title: `${d.title}已答复`, body: `您好，您的${d.title}（${d.caseId}）已有答复：${d.reply}` };
     case 'case.cancelled':
       return { title: `${d.title}已撤销`, body: `工单（${d.caseId}）已撤销。` };
+    case 'case.urged':
+      return { title: `住户催办：${d.title}`, body: `${d.householdId} 的住户催促处理${d.title}（${d.caseId}），请尽快跟进并回复住户。` };
+    case 'case.warned':
+      return { title: `${d.title}即将超时`, body: `${d.householdId} 的${d.title}（${d.caseId}）即将超过承诺时限，请抓紧处理。` };
+    case 'case.breached':
+      return { title: `${d.title}已超时`, body: `${d.householdId} 的${d.title}（${d.caseId}）已超过承诺时限，已按规定升级督办。` };
+    case 'case.escalated':
+      return { title: `${d.title}升级至您督办`, body: `${d.householdId} 的${d.title}（${d.caseId}）已升级至您跟进：${d.reason}。` };
+    case 'case.followUp':
+      return { title: '低分评价待跟进', body: `${d.householdId} 对${d.title}（${d.caseId}）评价 ${d.stars} 星${d.comment ? `：「${d.comment}」` : ''}，请主管回访跟进。` };
+    case 'repair.emergency':
+      return { title: `【急修】${d.householdId} 请立即上门`, body: `紧急报修（${d.caseId}）：${d.content}。请于 15 分钟内到场，并在工单中点「到场」。` };
+    case 'repair.dispatched':
+      return { title: `新的维修工单：${d.householdId}`, body: `维修工单（${d.caseId}）已派给您，请按约定时间上门。` };
+    case 'repair.quoted':
+      return { title: '维修报价待您确认', body: `您好，您的报修（${d.caseId}）属于有偿维修，费用 ¥${d.fee}，请在工单中确认是否接受，感谢您的理解。` };
+    case 'repair.completed':
+      return { title: '维修已完成，请您确认', body: `您好，您的报修（${d.caseId}）技师已完成维修，请确认效果；如仍有问题请告诉我们，我们会尽快返工。` };
+    case 'repair.reopened':
+      return { title: `返工：${d.householdId}`, body: `维修工单（${d.caseId}）需要返工：${d.reason}。请尽快上门处理。` };
     case 'binding.pending':
       return { title: '新的房屋认证待审核', body: `${d.householdId} 有一条房屋认证申请（${d.relation}），请核实后处理。` };
     case 'binding.approved':

@@ -1,6 +1,7 @@
 import type { Relation, StaffRole } from '../schemas/common';
 import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/types';
 import type { ResponsibleMap } from '../domain/case/routing';
+import type { SlaConfig } from '../domain/case/deadlines';
 
 export interface UserRow {
   id: string;
@@ -22,6 +23,8 @@ export interface CommunityRow {
   name: string;
   timeZone: string;
   responsible: ResponsibleMap;
+  /** Per-community SLA settings (defaults of the rule book where absent). */
+  sla?: Partial<SlaConfig>;
 }
 
 export interface HouseholdRow {
@@ -63,6 +66,8 @@ export interface CaseFilter {
   kind?: CaseState['kind'];
   department?: CaseState['department'];
   owner?: string;
+  technician?: string;
+  breached?: boolean;
   householdIds?: string[];
   /** `urgent`: nearest open deadline first (the workbench); `newest`: most recent first (residents). */
   order: 'urgent' | 'newest';
@@ -140,6 +145,10 @@ export interface Tx {
   caseEvents(id: string): Promise<CaseEvent[]>;
   cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;
   countCases(): Promise<number>;
+  /** Cases of these communities created in [from, to), oldest first (monthly reports). */
+  casesCreatedBetween(communityIds: string[], kinds: string[], from: number, to: number): Promise<CaseState[]>;
+  /** Cases whose next SLA moment has come (indexed on next_due_at): what the sweep looks at. */
+  dueCases(now: number, limit: number): Promise<CaseState[]>;
 
   enqueue(messages: OutboxMessage[]): Promise<void>;
   dueOutbox(now: number, limit: number): Promise<OutboxRow[]>;

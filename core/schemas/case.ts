@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { caseKind, caseStatus, complaintLevel, entityId, fileId, householdId, isoTime, requestId } from './common';
 import { CATEGORY_CODES } from '../domain/case/routing';
+import { REPAIR_CATEGORY_CODES, isRepairCategory } from '../vocabulary';
 
 const content = z.string().trim().min(5, '请至少填写 5 个字，便于我们了解情况').max(1000, '内容不超过 1000 字');
 
 export const caseFields = {
   kind: caseKind,
   content,
-  category: z.enum(CATEGORY_CODES as [string, ...string[]]).optional(),
+  category: z.enum([...CATEGORY_CODES, ...REPAIR_CATEGORY_CODES] as [string, ...string[]]).optional(),
   location: z.enum(['in_home', 'common_area']).optional(),
   photos: z.array(fileId).max(9, '最多上传 9 张照片').default([]),
   preferredTime: z
@@ -18,7 +19,26 @@ export const caseFields = {
   level: complaintLevel.optional(),
 };
 
-export const submitCaseInput = z.object({ requestId, householdId, ...caseFields }).strict();
+/**
+ * Repairs record what is broken and where (R-REP-1): a repair category and 户内/公共区域 are required;
+ * other kinds take the general categories.
+ */
+export function kindRules(v: { kind: string; category?: string; location?: string }, ctx: z.RefinementCtx) {
+  const work = v.kind === 'repair' || v.kind === 'service';
+  if (work && !isRepairCategory(v.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: '请选择报修类别' });
+  if (work && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: '请选择维修位置：户内或公共区域' });
+  if (!work && v.category !== undefined && isRepairCategory(v.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: '该类别仅用于报修' });
+}
+
+export const submitCaseInput = z.object({ requestId, householdId, ...caseFields }).strict().superRefine(kindRules);
 export const listCasesInput = z.object({ status: caseStatus.optional(), kind: caseKind.optional(), cursor: z.string().max(200).optional() }).strict();
 export const getCaseInput = z.object({ id: entityId }).strict();
 export const cancelCaseInput = z.object({ id: entityId, reason: z.string().trim().max(200).optional() }).strict();
+
+export const caseIdInput = z.object({ id: entityId }).strict();
+export const quoteDecisionInput = z.object({ id: entityId, note: z.string().trim().max(200).optional() }).strict();
+export const confirmInput = z
+  .object({ id: entityId, ok: z.boolean(), note: z.string().trim().max(500).optional() })
+  .strict()
+  .refine((v) => v.ok || (v.note && v.note.length >= 2), { path: ['note'], message: '请简单描述仍存在的问题，便于技师返工' });
+export const rateInput = z.object({ id: entityId, stars: z.number().int().min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'), comment: z.string().trim().max(500).optional() }).strict();

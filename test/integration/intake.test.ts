@@ -12,7 +12,8 @@ describe('intake into the one case store', () => {
     const a = await h.login('resident-a');
     const ids: string[] = [];
     for (const kind of CASE_KINDS) {
-      const r = await h.call(a, 'case', { action: 'submit', requestId: rid(kind), householdId: '1-1-101', kind, content: `测试${kind}内容，请处理` });
+      const work = kind === 'repair' || kind === 'service' ? { category: 'door_window', location: 'in_home' } : {};
+      const r = await h.call(a, 'case', { action: 'submit', requestId: rid(kind), householdId: '1-1-101', kind, content: `测试${kind}内容，请处理`, ...work });
       expect(r.status).toBe(200);
       expect(r.body.data.kind).toBe(kind);
       ids.push(r.body.data.id);

@@ -140,6 +140,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_work_orders': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('cases').addColumn('technician', 'varchar(64)').execute();
+      await db.schema.alterTable('cases').addColumn('breached', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.createIndex('cases_due').on('cases').column('next_due_at').execute();
+      await db.schema.createIndex('cases_technician').on('cases').columns(['technician', 'next_due_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

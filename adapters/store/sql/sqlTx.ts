@@ -44,6 +44,8 @@ const caseRow = (s: CaseState, nextDueAt: number | null) => ({
   created_at: s.createdAt,
   updated_at: s.updatedAt,
   next_due_at: nextDueAt,
+  technician: s.work?.technician ?? null,
+  breached: s.sla?.breached.length ? 1 : 0,
   version: s.version,
   state_json: JSON.stringify(s),
 });
@@ -173,6 +175,8 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       if (f.kind) q = q.where('kind', '=', f.kind);
       if (f.department) q = q.where('department', '=', f.department);
       if (f.owner) q = q.where('owner', '=', f.owner);
+      if (f.technician) q = q.where('technician', '=', f.technician);
+      if (f.breached !== undefined) q = q.where('breached', '=', f.breached ? 1 : 0);
       q =
         f.order === 'urgent'
           ? q.orderBy(sql`case when next_due_at is null then 1 else 0 end`).orderBy('next_due_at').orderBy('created_at', 'desc').orderBy('id')
@@ -180,6 +184,23 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       const rows = await q.limit(f.limit + 1).offset(offset).execute();
       const more = rows.length > f.limit;
       return { items: rows.slice(0, f.limit).map((r) => JSON.parse(r.state_json) as CaseState), cursor: more ? String(offset + f.limit) : null };
+    },
+    async casesCreatedBetween(communityIds, kinds, from, to) {
+      if (communityIds.length === 0 || kinds.length === 0) return [];
+      const rows = await db
+        .selectFrom('cases')
+        .select('state_json')
+        .where('community_id', 'in', communityIds)
+        .where('kind', 'in', kinds)
+        .where('created_at', '>=', from)
+        .where('created_at', '<', to)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => JSON.parse(r.state_json) as CaseState);
+    },
+    async dueCases(now, limit) {
+      const rows = await db.selectFrom('cases').select('state_json').where('next_due_at', '<=', now).orderBy('next_due_at').orderBy('id').limit(limit).execute();
+      return rows.map((r) => JSON.parse(r.state_json) as CaseState);
     },
     async countCases() {
       const r = await db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

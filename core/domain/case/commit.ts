@@ -1,6 +1,6 @@
 import { FailureSignal, fail } from '../../errors';
 import type { UseCaseContext } from '../../usecases/context';
-import { nextDueAt } from './deadlines';
+import { nextDueAt, slaConfig, type SlaConfig } from './deadlines';
 import { transition } from './transition';
 import type { CaseEvent, CaseState, Effect } from './types';
 import type { OutboxMessage } from '../../ports/store';
@@ -9,21 +9,29 @@ import type { OutboxMessage } from '../../ports/store';
  * Applies one event to a case inside the request's transaction: pure transition, then the event
  * appended, the row updated and the notifications written to the outbox — all or nothing (R-INT-4).
  */
-export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | undefined, event: CaseEvent): Promise<CaseState> {
+export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | undefined, event: CaseEvent, sla?: SlaConfig): Promise<CaseState> {
   const r = transition(state, event);
   if (!r.ok) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
+  const config = sla ?? (await communitySla(ctx, r.next.communityId));
+  const due = nextDueAt(r.next, ctx.now, config);
   if (state) {
-    const stored = await ctx.tx.appendCaseEvents(r.next, nextDueAt(r.next), state.version, [event]);
+    const stored = await ctx.tx.appendCaseEvents(r.next, due, state.version, [event]);
     if (!stored) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
   } else {
-    await ctx.tx.insertCase(r.next, nextDueAt(r.next), [event]);
+    await ctx.tx.insertCase(r.next, due, [event]);
   }
   await ctx.tx.enqueue(outboxOf(ctx, r.effects));
   return r.next;
 }
 
-export function outboxOf(ctx: UseCaseContext, effects: Effect[]): OutboxMessage[] {
+export function outboxOf(ctx: Pick<UseCaseContext, 'now' | 'ids'>, effects: Effect[]): OutboxMessage[] {
   return effects
     .filter((e) => e.to && e.to !== 'system')
     .map((e) => ({ id: ctx.ids.next('ob'), channel: 'inbox' as const, to: e.to, template: e.template, data: e.data, createdAt: ctx.now }));
+}
+
+/** The community's SLA configuration (defaults of the rule book, with its own overrides). */
+export async function communitySla(ctx: Pick<UseCaseContext, 'tx'>, communityId: string): Promise<SlaConfig> {
+  const community = await ctx.tx.community(communityId);
+  return slaConfig(community?.sla);
 }

@@ -1,11 +1,13 @@
 import { submittedEvent } from '../../../test/support/factories';
 import { DAY, HOUR, MINUTE, toIso } from '../../time';
-import { deadlinesOf, deadlineView, nextDueAt } from './deadlines';
+import { arrivalDueFor, deadlinesOf, DEFAULT_SLA, deadlineView, nextDueAt, nextSlaStep, shifted, slaConfig } from './deadlines';
 import { transition } from './transition';
 import type { CaseState } from './types';
 
 const stateOf = (over: Parameters<typeof submittedEvent>[0], at: number): CaseState => {
-  const r = transition(undefined, submittedEvent(over, at));
+  const ev = submittedEvent(over, at);
+  const c = { ...ev.case, emergency: over?.emergency ?? false, preferredTime: over?.preferredTime ?? null };
+  const r = transition(undefined, { ...ev, arrivalDue: arrivalDueFor(c, at, DEFAULT_SLA) });
   if (!r.ok) throw new Error('refused');
   return r.next;
 };
@@ -13,34 +15,65 @@ const stateOf = (over: Parameters<typeof submittedEvent>[0], at: number): CaseSt
 describe('deadlines', () => {
   it('[R-INT-1] a case submitted at 23:50 on a Saturday starts its clock then, not at office hours', () => {
     const at = Date.parse('2026-11-28T23:50:00+08:00');
-    const s = stateOf({ kind: 'consultation' }, at);
-    const [reply] = deadlinesOf(s);
+    const [reply] = deadlinesOf(stateOf({ kind: 'consultation' }, at), at);
     expect(toIso(reply.dueAt)).toBe('2026-11-30T23:50:00+08:00');
     const emergency = stateOf({ kind: 'repair', emergency: true }, at);
-    expect(toIso(deadlinesOf(emergency)[0].dueAt)).toBe('2026-11-29T00:05:00+08:00');
+    expect(toIso(deadlinesOf(emergency, at)[0].dueAt)).toBe('2026-11-29T00:05:00+08:00');
   });
 
-  it('[R-INT-1] a repair with no agreed time is due within 24 hours; an agreed window ends it', () => {
+  it('[R-REP-4] a repair with no agreed time is due within 24 hours; an agreed window ends it', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
-    expect(deadlinesOf(stateOf({ kind: 'repair' }, at))[0].dueAt).toBe(at + 24 * HOUR);
+    expect(deadlinesOf(stateOf({ kind: 'repair' }, at), at)[0].dueAt).toBe(at + 24 * HOUR);
     const to = at + 3 * HOUR;
-    expect(deadlinesOf(stateOf({ kind: 'repair', preferredTime: { from: at + HOUR, to } }, at))[0].dueAt).toBe(to);
+    expect(deadlinesOf(stateOf({ kind: 'repair', preferredTime: { from: at + HOUR, to } }, at), at)[0].dueAt).toBe(to);
   });
 
-  it('complaints are due by level: 10 / 3 / 2 days', () => {
+  it('[R-REP-3] the emergency window is 15 minutes and a community may only shorten it', () => {
+    expect(slaConfig({ emergencyArrivalMs: 30 * MINUTE }).emergencyArrivalMs).toBe(15 * MINUTE);
+    expect(slaConfig({ emergencyArrivalMs: 10 * MINUTE }).emergencyArrivalMs).toBe(10 * MINUTE);
+    expect(arrivalDueFor({ emergency: true, preferredTime: { from: 0, to: 10 * DAY } }, 1000, DEFAULT_SLA)).toBe(1000 + 15 * MINUTE);
+  });
+
+  it('[R-CMP-2] complaints are due by level: 10 / 3 / 2 days', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'major' }, at))[0].dueAt).toBe(at + 10 * DAY);
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'serious' }, at))[0].dueAt).toBe(at + 3 * DAY);
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: null }, at))[0].dueAt).toBe(at + 2 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'major' }, at), at)[0].dueAt).toBe(at + 10 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'serious' }, at), at)[0].dueAt).toBe(at + 3 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: null }, at), at)[0].dueAt).toBe(at + 2 * DAY);
   });
 
   it('a deadline is breached once the platform time passes it, and met ones stop counting', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
     const s = stateOf({ kind: 'repair', emergency: true }, at);
-    const [d] = deadlinesOf(s);
-    expect(deadlineView(d, at + 15 * MINUTE).breached).toBe(false);
-    expect(deadlineView(d, at + 15 * MINUTE + 1).breached).toBe(true);
-    expect(nextDueAt(s)).toBe(at + 15 * MINUTE);
-    expect(nextDueAt({ ...s, status: 'cancelled' })).toBeNull();
+    const [d] = deadlinesOf(s, at);
+    expect(deadlineView(d, at + 15 * MINUTE, s).breached).toBe(false);
+    expect(deadlineView(d, at + 15 * MINUTE + 1, s).breached).toBe(true);
+    expect(nextDueAt(s, at)).toBe(at + 12 * MINUTE);
+    expect(nextDueAt({ ...s, status: 'cancelled' }, at)).toBeNull();
+  });
+
+  it('pauses move a deadline by their length; a deadline already missed stays missed', () => {
+    const pauses = [{ from: 100, to: 160, reason: '住户不在家' }];
+    expect(shifted(0, 200, pauses, 1000)).toEqual({ dueAt: 260, paused: false });
+    expect(shifted(0, 90, pauses, 1000)).toEqual({ dueAt: 90, paused: false });
+    expect(shifted(0, 200, [{ from: 100, to: null, reason: 'x' }], 130)).toEqual({ dueAt: 230, paused: true });
+    expect(shifted(120, 200, pauses, 1000)).toEqual({ dueAt: 200, paused: false });
+  });
+
+  it('[R-ESC-5] the sweep steps: warn at 80 % of the window, breach at the deadline, then escalate at once', () => {
+    const at = Date.parse('2026-11-24T10:00:00+08:00');
+    const s = stateOf({ kind: 'repair', emergency: true }, at);
+    expect(nextSlaStep(s, at + 11 * MINUTE)).toBeNull();
+    expect(nextSlaStep(s, at + 12 * MINUTE)).toMatchObject({ type: 'warned', deadline: 'arrival' });
+    expect(nextSlaStep(s, at + 16 * MINUTE)).toMatchObject({ type: 'breached', deadline: 'arrival' });
+    const breached = { ...s, sla: { ...s.sla, breached: ['arrival' as const] } };
+    expect(nextSlaStep(breached, at + 16 * MINUTE)).toMatchObject({ type: 'escalated', level: 1 });
+  });
+
+  it('[R-ESC-2][R-ESC-3] unfinished after 2 days → supervisor, after a week → manager; finished cases stop climbing', () => {
+    const at = Date.parse('2026-11-24T10:00:00+08:00');
+    const s = { ...stateOf({ kind: 'consultation' }, at), sla: { pauses: [], warned: ['reply' as const], breached: ['reply' as const], level: 1 as const } };
+    expect(nextSlaStep(s, at + 2 * DAY + 1)).toBeNull();
+    expect(nextSlaStep(s, at + 7 * DAY)).toMatchObject({ type: 'escalated', level: 2 });
+    expect(nextSlaStep({ ...s, finishedAt: at + DAY, status: 'resolved' }, at + 8 * DAY)).toBeNull();
   });
 });

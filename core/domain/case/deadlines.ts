@@ -1,57 +1,164 @@
-import { DAY, HOUR, MINUTE, toIso } from '../../time';
-import type { CaseState } from './types';
+import { DAY, HOUR, MINUTE, ZONE, dayjs, toIso } from '../../time';
+import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
+import { WORK_KINDS } from './transition';
+import type { CaseState, DeadlineName } from './types';
 
+/** A promise made to the resident (R-REP-3/4/6, R-CMP-2), computed from the case's state. */
 export interface Deadline {
-  name: 'arrival' | 'reply' | 'resolution';
+  name: DeadlineName;
+  startAt: number;
+  /** Due time with the pauses so far added; while paused, counted as if the pause ended now. */
   dueAt: number;
   metAt: number | null;
+  paused: boolean;
 }
 
 export interface SlaConfig {
+  /** R-REP-3: at most 15 minutes; a community may only shorten it. */
   emergencyArrivalMs: number;
+  /** R-REP-4: when no time was agreed. */
   repairResponseMs: number;
   replyMs: number;
   complaintResolutionMs: { major: number; serious: number; minor: number };
+  callbackMs: number;
+  leakCallbackMs: number;
+  /** R-ESC-2 and R-ESC-3: unfinished after 2 days → 客服主管, after a week → 经理. */
+  supervisorAfterMs: number;
+  managerAfterMs: number;
+  /** Warn the owner when this share of the window is left (default 20 %). */
+  warnShare: number;
 }
 
-/** Defaults of the rule book; a community may only shorten the emergency window (R-REP-3). */
 export const DEFAULT_SLA: SlaConfig = {
   emergencyArrivalMs: 15 * MINUTE,
   repairResponseMs: 24 * HOUR,
   replyMs: 2 * DAY,
   complaintResolutionMs: { major: 10 * DAY, serious: 3 * DAY, minor: 2 * DAY },
+  callbackMs: 2 * DAY,
+  leakCallbackMs: 3 * DAY,
+  supervisorAfterMs: 2 * DAY,
+  managerAfterMs: 7 * DAY,
+  warnShare: 0.2,
 };
 
-/**
- * A case's deadlines, a pure function of its state. Clocks start at submission, whatever the hour
- * (24小时受理, R-INT-1): no office-hours calendar stretches them.
- */
-export function deadlinesOf(s: CaseState, sla: SlaConfig = DEFAULT_SLA): Deadline[] {
-  const done = s.status === 'resolved' || s.status === 'closed' ? s.updatedAt : null;
-  if (s.kind === 'repair' || s.kind === 'service') {
-    const due = s.emergency
-      ? s.createdAt + sla.emergencyArrivalMs
-      : s.preferredTime
-        ? s.preferredTime.to
-        : s.createdAt + sla.repairResponseMs;
-    return [{ name: 'arrival', dueAt: due, metAt: done }];
-  }
-  if (s.kind === 'complaint') {
-    return [{ name: 'resolution', dueAt: s.createdAt + sla.complaintResolutionMs[s.level ?? 'minor'], metAt: done }];
-  }
-  return [{ name: 'reply', dueAt: s.createdAt + sla.replyMs, metAt: done }];
+/** A community's configuration, clamped to the rule book (the emergency window only shorter). */
+export const slaConfig = (override: Partial<SlaConfig> = {}): SlaConfig => ({
+  ...DEFAULT_SLA,
+  ...override,
+  emergencyArrivalMs: Math.min(override.emergencyArrivalMs ?? DEFAULT_SLA.emergencyArrivalMs, DEFAULT_SLA.emergencyArrivalMs),
+});
+
+/** Arrival due for a new (or re-opened) repair: 15 minutes for 急修, the agreed time, else 24 hours. */
+export function arrivalDueFor(c: Pick<CaseState, 'emergency' | 'preferredTime'>, from: number, sla: SlaConfig, reopened = false): number {
+  if (c.emergency) return from + sla.emergencyArrivalMs;
+  if (!reopened && c.preferredTime && c.preferredTime.to > from) return c.preferredTime.to;
+  return from + sla.repairResponseMs;
 }
 
-/** The earliest deadline not yet met: what the queue sorts by. */
-export const nextDueAt = (s: CaseState): number | null => {
-  if (s.status === 'cancelled' || s.status === 'closed' || s.status === 'resolved') return null;
-  const open = deadlinesOf(s).filter((d) => d.metAt === null).map((d) => d.dueAt);
-  return open.length ? Math.min(...open) : null;
-};
+/**
+ * Due time after pauses: each pause that starts after the clock started and before it ran out moves
+ * the deadline by its length (a deadline missed before a pause stays missed). Pure.
+ */
+export function shifted(startAt: number, baseDue: number, pauses: CaseState['sla']['pauses'], now: number): { dueAt: number; paused: boolean } {
+  let due = baseDue;
+  let paused = false;
+  for (const p of [...pauses].sort((a, b) => a.from - b.from)) {
+    if (p.from < startAt || p.from >= due) continue;
+    const to = p.to ?? now;
+    if (p.to === null) paused = true;
+    due += Math.max(0, to - p.from);
+  }
+  return { dueAt: due, paused };
+}
 
-export const deadlineView = (d: Deadline, now: number) => ({
+const isFinished = (s: CaseState) => s.finishedAt !== null || s.status === 'cancelled' || s.status === 'closed';
+
+/**
+ * The case's deadlines, a pure function of its state and the configuration. Clocks start at
+ * submission, whatever the hour (24小时受理, R-INT-1): no office-hours calendar stretches them.
+ */
+export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): Deadline[] {
+  const make = (name: DeadlineName, startAt: number, base: number, metAt: number | null): Deadline => {
+    if (metAt !== null) return { name, startAt, dueAt: shifted(startAt, base, s.sla.pauses, metAt).dueAt, metAt, paused: false };
+    return { name, startAt, ...shifted(startAt, base, s.sla.pauses, now), metAt };
+  };
+  const out: Deadline[] = [];
+  if (WORK_KINDS.includes(s.kind)) {
+    const done = s.status === 'cancelled' || (s.status === 'closed' && !s.work.arrivedAt) ? (s.finishedAt ?? s.updatedAt) : null;
+    out.push(make('arrival', s.work.arrivalStart, s.work.arrivalDue, s.work.arrivedAt ?? done));
+    if (s.work.completedAt !== null) {
+      const leak = isRepairCategory(s.category) && REPAIR_CATEGORIES[s.category].leak;
+      out.push(make('callback', s.work.completedAt, s.work.completedAt + (leak ? sla.leakCallbackMs : sla.callbackMs), s.work.callback?.at ?? null));
+    }
+  } else if (s.kind === 'warranty') {
+    // R-INT-6: handed to the developer's after-sales liaison the same day (物业返修联系单), then followed.
+    const endOfDay = dayjs(s.createdAt).tz(ZONE).endOf('day').valueOf() + 1;
+    out.push(make('handover', s.createdAt, endOfDay, s.handedOverAt ?? null));
+    out.push(make('resolution', s.createdAt, s.createdAt + sla.managerAfterMs, s.finishedAt));
+  } else if (s.kind === 'complaint') {
+    out.push(make('resolution', s.createdAt, s.createdAt + sla.complaintResolutionMs[s.level ?? 'minor'], s.finishedAt));
+  } else {
+    out.push(make('reply', s.createdAt, s.createdAt + sla.replyMs, s.finishedAt));
+  }
+  return out;
+}
+
+/** The escalation ladder's rungs (R-ESC-2, R-ESC-3) still ahead of an unfinished case. */
+export function ladderOf(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): { level: 1 | 2; at: number }[] {
+  if (isFinished(s)) return [];
+  return ([
+    [1, sla.supervisorAfterMs],
+    [2, sla.managerAfterMs],
+  ] as const)
+    .filter(([level]) => s.sla.level < level)
+    .map(([level, after]) => ({ level, at: shifted(s.createdAt, s.createdAt + after, s.sla.pauses, now).dueAt }));
+}
+
+const warnAt = (d: Deadline, sla: SlaConfig) => d.dueAt - Math.round(sla.warnShare * (d.dueAt - d.startAt));
+
+/** What the SLA sweep must record now, in order: at most one step per call (the sweep loops). */
+export type SlaStep =
+  | { type: 'warned'; deadline: DeadlineName; dueAt: number }
+  | { type: 'breached'; deadline: DeadlineName; dueAt: number }
+  | { type: 'escalated'; level: 1 | 2; reason: string };
+
+export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): SlaStep | null {
+  if (s.status === 'cancelled') return null;
+  for (const d of deadlinesOf(s, now, sla)) {
+    if (d.metAt !== null || d.paused || s.sla.breached.includes(d.name)) continue;
+    if (now >= d.dueAt) return { type: 'breached', deadline: d.name, dueAt: d.dueAt };
+  }
+  // A missed deadline escalates at once (R-ESC-5): one rung per missed deadline.
+  const missed = s.sla.breached.length;
+  if (missed > 0 && s.sla.level < Math.min(2, missed)) return { type: 'escalated', level: (s.sla.level + 1) as 1 | 2, reason: '承诺时限已超时，升级督办' };
+  for (const rung of ladderOf(s, now, sla)) {
+    if (now >= rung.at) return { type: 'escalated', level: rung.level, reason: rung.level === 1 ? '超过 2 天未办结，转客服主管跟进' : '超过 1 周未办结，转经理督办' };
+  }
+  for (const d of deadlinesOf(s, now, sla)) {
+    if (d.metAt !== null || d.paused || s.sla.warned.includes(d.name) || s.sla.breached.includes(d.name)) continue;
+    if (now >= warnAt(d, sla)) return { type: 'warned', deadline: d.name, dueAt: d.dueAt };
+  }
+  return null;
+}
+
+/** When the sweep must next look at this case (indexed column): null when nothing is ahead. */
+export function nextDueAt(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): number | null {
+  if (s.status === 'cancelled') return null;
+  const times: number[] = [];
+  for (const d of deadlinesOf(s, now, sla)) {
+    if (d.metAt !== null || d.paused || s.sla.breached.includes(d.name)) continue;
+    times.push(s.sla.warned.includes(d.name) ? d.dueAt : warnAt(d, sla));
+  }
+  if (s.sla.breached.length > s.sla.level && s.sla.level < 2) times.push(now);
+  for (const rung of ladderOf(s, now, sla)) times.push(rung.at);
+  return times.length ? Math.min(...times) : null;
+}
+
+export const deadlineView = (d: Deadline, now: number, s: CaseState) => ({
   name: d.name,
   dueAt: toIso(d.dueAt),
   ...(d.metAt !== null ? { metAt: toIso(d.metAt) } : {}),
-  breached: d.metAt !== null ? d.metAt > d.dueAt : now > d.dueAt,
+  breached: s.sla.breached.includes(d.name) || (d.metAt !== null ? d.metAt > d.dueAt : !d.paused && now > d.dueAt),
+  paused: d.paused,
+  warned: s.sla.warned.includes(d.name),
 });

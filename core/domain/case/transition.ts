@@ -1,70 +1,225 @@
 import { KIND_LABELS, STATUS_LABELS, type CaseKind } from '../../vocabulary';
-import type { CaseEvent, CaseEventType, CaseState, Effect } from './types';
+import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from './types';
 
 export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
 
 const refused: TransitionResult = { ok: false };
 
-/** Which events each status accepts. `can` answers the workbench's "which buttons" question from this table. */
+const CLOCK: CaseEventType[] = ['warned', 'breached', 'escalated'];
+const OPEN: CaseEventType[] = ['assigned', 'cancelled', 'urged', 'paused', 'resumed', 'closedUnresolvable', ...CLOCK];
+
+/**
+ * Which events each status accepts (R-REP-5 for repairs; replies for the answered kinds). `can` answers
+ * the workbench's "which buttons" question from this table and the kind rules below.
+ */
 export const ALLOWED: Record<CaseState['status'] | 'none', readonly CaseEventType[]> = {
   none: ['submitted'],
-  submitted: ['assigned', 'replied', 'cancelled'],
-  processing: ['assigned', 'replied', 'cancelled'],
-  resolved: [],
-  closed: [],
+  submitted: [...OPEN, 'dispatched', 'replied'],
+  dispatched: [...OPEN, 'dispatched', 'arrived'],
+  on_site: [...OPEN, 'quoted', 'completed'],
+  quoted: [...OPEN, 'quoteAccepted', 'quoteDeclined'],
+  completed: ['confirmed', 'callback', 'rated', ...CLOCK],
+  awaiting_callback: ['callback', 'rated', ...CLOCK],
+  processing: [...OPEN, 'replied'],
+  resolved: ['rated'],
+  closed: ['rated'],
   cancelled: [],
 };
 
 /** Kinds answered with a reply (案结事了); repairs, complaints, services and 售后 are worked, not answered. */
 export const REPLY_KINDS: readonly CaseKind[] = ['consultation', 'suggestion', 'praise', 'help', 'other'];
+/** Kinds worked by a technician on a work order (维修工作单). */
+export const WORK_KINDS: readonly CaseKind[] = ['repair', 'service'];
+const WORK_EVENTS: CaseEventType[] = ['dispatched', 'arrived', 'quoted', 'quoteAccepted', 'quoteDeclined', 'completed', 'confirmed', 'callback'];
 
-/** The events a case accepts now: by status, and `replied` only for the kinds that are answered. */
-export const allowedEvents = (state: CaseState | undefined): CaseEventType[] =>
-  ALLOWED[state ? state.status : 'none'].filter((t) => t !== 'replied' || (state !== undefined && REPLY_KINDS.includes(state.kind)));
+const isPaused = (s: CaseState) => s.sla.pauses.some((p) => p.to === null);
+
+/** The events a case accepts now: by status, then by kind and by what already happened. */
+export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => {
+  if (!state) return ['submitted'];
+  return ALLOWED[state.status].filter((t) => {
+    if (t === 'replied') return REPLY_KINDS.includes(state.kind);
+    if (WORK_EVENTS.includes(t)) return WORK_KINDS.includes(state.kind);
+    if (t === 'rated') return state.rating === null;
+    if (t === 'paused') return !isPaused(state);
+    if (t === 'resumed') return isPaused(state);
+    if (t === 'escalated') return state.sla.level < 2;
+    return true;
+  });
+};
 
 export const can = (state: CaseState | undefined, type: CaseEventType): boolean => allowedEvents(state).includes(type);
 
-const title = (s: Pick<CaseState, 'kind' | 'id'>) => `${KIND_LABELS[s.kind]}工单`;
+const title = (s: Pick<CaseState, 'kind'>) => `${KIND_LABELS[s.kind]}工单`;
+const notify = (to: string | null, template: Effect['template'], data: Record<string, string>): Effect[] => (to ? [{ type: 'notify', to, template, data }] : []);
+const statusNotice = (s: CaseState): Effect[] => notify(s.submittedBy, 'case.status', { caseId: s.id, title: title(s), status: STATUS_LABELS[s.status] });
+const closePause = (s: CaseState, at: number) => s.sla.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
+const forget = (list: DeadlineName[], names: DeadlineName[]) => list.filter((n) => !names.includes(n));
+
+/** Re-opens worked repairs (返工): back to the same technician, a fresh arrival clock. */
+function reopen(s: CaseState, at: number, arrivalDue: number): CaseState {
+  return {
+    ...s,
+    status: 'dispatched',
+    owner: s.work.technician ?? s.owner,
+    finishedAt: null,
+    work: { ...s.work, reworks: s.work.reworks + 1, arrivalStart: at, arrivalDue, arrivedAt: null, completedAt: null, confirmedAt: null, callback: null, quote: null },
+    sla: { ...s.sla, warned: forget(s.sla.warned, ['arrival', 'callback']), breached: forget(s.sla.breached, ['arrival', 'callback']) },
+  };
+}
 
 /** Pure: the next state and the effects of one event. Refused transitions change nothing. */
 export function transition(state: CaseState | undefined, event: CaseEvent): TransitionResult {
   if (!can(state, event.type)) return refused;
+  if (event.type === 'submitted') {
+    const c = event.case;
+    const base: CaseState = {
+      ...c,
+      status: 'submitted',
+      updatedAt: event.at,
+      version: 1,
+      resolution: null,
+      finishedAt: null,
+      rating: null,
+      lastUrgedAt: null,
+      followUp: null,
+      sla: { pauses: [], warned: [], breached: [], level: 0 },
+      work: {
+        technician: null,
+        technicianName: null,
+        dispatchedAt: null,
+        arrivalStart: event.at,
+        arrivalDue: event.arrivalDue ?? event.at,
+        arrivedAt: null,
+        quote: null,
+        completedAt: null,
+        result: null,
+        materials: [],
+        feeFen: 0,
+        reworks: 0,
+        confirmedAt: null,
+        callback: null,
+      },
+    };
+    const paged = event.onDuty && WORK_KINDS.includes(c.kind) ? event.onDuty : null;
+    const next: CaseState = paged
+      ? { ...base, status: 'dispatched', owner: paged.id, work: { ...base.work, technician: paged.id, technicianName: paged.name, dispatchedAt: event.at } }
+      : base;
+    const data = { caseId: c.id, kind: KIND_LABELS[c.kind], householdId: c.householdId };
+    const effects: Effect[] = [
+      ...notify(c.submittedBy === 'system' ? null : c.submittedBy, 'case.received', data),
+      ...notify(c.owner, 'case.new', data),
+      ...(paged ? notify(paged.id, 'repair.emergency', { ...data, content: c.content.slice(0, 60) }) : []),
+    ];
+    return { ok: true, next, effects };
+  }
+
+  const s = state as CaseState;
+  const bump = (patch: Partial<CaseState>): CaseState => ({ ...s, ...patch, updatedAt: event.at, version: s.version + 1 });
+  const data = { caseId: s.id, kind: KIND_LABELS[s.kind], title: title(s), householdId: s.householdId };
+
   switch (event.type) {
-    case 'submitted': {
-      const next: CaseState = { ...event.case, status: 'submitted', updatedAt: event.at, version: 1, resolution: null, rating: null };
-      const effects: Effect[] = [
-        { type: 'notify', to: next.submittedBy, template: 'case.received', data: { caseId: next.id, kind: KIND_LABELS[next.kind] } },
-        { type: 'notify', to: next.owner, template: 'case.new', data: { caseId: next.id, kind: KIND_LABELS[next.kind], householdId: next.householdId } },
-      ];
-      return { ok: true, next, effects };
-    }
     case 'assigned': {
-      const s = state as CaseState;
-      const next: CaseState = { ...s, status: 'processing', owner: event.to, department: event.department, updatedAt: event.at, version: s.version + 1 };
-      const effects: Effect[] = [{ type: 'notify', to: event.to, template: 'case.assigned', data: { caseId: s.id, kind: KIND_LABELS[s.kind], householdId: s.householdId } }];
-      if (s.status !== 'processing') effects.push(statusNotice(next));
-      return { ok: true, next, effects };
+      const status = s.status === 'submitted' && !WORK_KINDS.includes(s.kind) ? 'processing' : s.status;
+      const handedOver = s.kind === 'warranty' && event.department === 'developer_liaison' && !s.handedOverAt;
+      const next = bump({ status, owner: event.to, department: event.department, ...(handedOver ? { handedOverAt: event.at } : {}) });
+      return { ok: true, next, effects: [...notify(event.to, 'case.assigned', data), ...(status !== s.status ? statusNotice(next) : [])] };
     }
     case 'replied': {
-      const s = state as CaseState;
-      const next: CaseState = { ...s, status: 'resolved', resolution: event.note, updatedAt: event.at, version: s.version + 1 };
-      return { ok: true, next, effects: [{ type: 'notify', to: s.submittedBy, template: 'case.replied', data: { caseId: s.id, title: title(s), reply: event.note ?? '' } }] };
+      const next = bump({ status: 'resolved', resolution: event.note, finishedAt: event.at });
+      return { ok: true, next, effects: notify(s.submittedBy, 'case.replied', { ...data, reply: event.note ?? '' }) };
     }
     case 'cancelled': {
-      const s = state as CaseState;
-      const next: CaseState = { ...s, status: 'cancelled', updatedAt: event.at, version: s.version + 1 };
-      const notified = event.by === s.submittedBy ? s.owner : s.submittedBy;
-      return { ok: true, next, effects: [{ type: 'notify', to: notified, template: 'case.cancelled', data: { caseId: s.id, title: title(s) } }] };
+      const next = bump({ status: 'cancelled', finishedAt: event.at, sla: { ...s.sla, pauses: closePause(s, event.at) } });
+      return { ok: true, next, effects: notify(event.by === s.submittedBy ? s.owner : s.submittedBy, 'case.cancelled', data) };
+    }
+    case 'dispatched': {
+      const next = bump({ status: 'dispatched', owner: event.to, work: { ...s.work, technician: event.to, technicianName: event.toName, dispatchedAt: event.at } });
+      return { ok: true, next, effects: [...notify(event.to, 'repair.dispatched', data), ...(s.status !== 'dispatched' ? statusNotice(next) : [])] };
+    }
+    case 'arrived': {
+      const next = bump({ status: 'on_site', work: { ...s.work, arrivedAt: event.at } });
+      return { ok: true, next, effects: statusNotice(next) };
+    }
+    case 'quoted': {
+      // Waiting on the resident's decision: the clocks pause (recorded reason), and resume on the decision.
+      const next = bump({
+        status: 'quoted',
+        work: { ...s.work, quote: { feeFen: event.feeFen, note: event.note ?? '', at: event.at, decision: 'pending' } },
+        sla: { ...s.sla, pauses: [...closePause(s, event.at), { from: event.at, to: null, reason: '等待住户确认报价' }] },
+      });
+      return { ok: true, next, effects: notify(s.submittedBy, 'repair.quoted', { ...data, fee: (event.feeFen / 100).toFixed(2) }) };
+    }
+    case 'quoteAccepted':
+    case 'quoteDeclined': {
+      const accepted = event.type === 'quoteAccepted';
+      const quote = { ...s.work.quote!, decision: accepted ? ('accepted' as const) : ('declined' as const) };
+      const sla = { ...s.sla, pauses: closePause(s, event.at) };
+      const next = accepted
+        ? bump({ status: 'on_site', work: { ...s.work, quote }, sla })
+        : bump({ status: 'closed', finishedAt: event.at, resolution: `住户未接受有偿维修报价${event.note ? `：${event.note}` : ''}`, work: { ...s.work, quote }, sla });
+      return { ok: true, next, effects: notify(s.work.technician, 'case.status', { ...data, status: accepted ? '住户已接受报价' : '住户未接受报价' }) };
+    }
+    case 'completed': {
+      const next = bump({
+        status: 'completed',
+        owner: event.callbackOwner,
+        finishedAt: event.at,
+        resolution: event.result,
+        work: { ...s.work, completedAt: event.at, result: event.result, materials: event.materials, feeFen: event.feeFen },
+      });
+      return { ok: true, next, effects: notify(s.submittedBy, 'repair.completed', data) };
+    }
+    case 'confirmed': {
+      if (event.ok) return { ok: true, next: bump({ status: 'awaiting_callback', work: { ...s.work, confirmedAt: event.at } }), effects: [] };
+      const next = { ...reopen(s, event.at, event.arrivalDue), updatedAt: event.at, version: s.version + 1 };
+      return { ok: true, next, effects: [...notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '' }), ...notify(s.owner, 'repair.reopened', { ...data, reason: event.note ?? '' })] };
+    }
+    case 'callback': {
+      const callback = { at: event.at, by: event.by, outcome: event.outcome, method: event.method, note: event.note };
+      if (event.outcome === 'satisfied') {
+        const next = bump({ status: 'closed', work: { ...s.work, callback } });
+        return { ok: true, next, effects: statusNotice(next) };
+      }
+      const reopened = reopen({ ...s, work: { ...s.work, callback } }, event.at, event.arrivalDue);
+      const next = { ...reopened, updatedAt: event.at, version: s.version + 1 };
+      return { ok: true, next, effects: notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '回访发现问题' }) };
+    }
+    case 'rated': {
+      const low = event.stars <= 2;
+      const next = bump({
+        rating: { stars: event.stars, comment: event.note, at: event.at },
+        followUp: low ? { owner: event.supervisor, reason: `住户评价 ${event.stars} 星${event.note ? `：${event.note}` : ''}`, at: event.at } : s.followUp,
+      });
+      return { ok: true, next, effects: low ? notify(event.supervisor, 'case.followUp', { ...data, stars: String(event.stars), comment: event.note ?? '' }) : [] };
+    }
+    case 'urged': {
+      const next = bump({ lastUrgedAt: event.at });
+      const to = [...new Set([s.owner, s.work.technician].filter((x): x is string => !!x))];
+      return { ok: true, next, effects: to.flatMap((t) => notify(t, 'case.urged', data)) };
+    }
+    case 'paused':
+      return { ok: true, next: bump({ sla: { ...s.sla, pauses: [...s.sla.pauses, { from: event.at, to: null, reason: event.note ?? '等待住户' }] } }), effects: [] };
+    case 'resumed':
+      return { ok: true, next: bump({ sla: { ...s.sla, pauses: closePause(s, event.at) } }), effects: [] };
+    case 'warned':
+      if (s.sla.warned.includes(event.deadline)) return refused;
+      return { ok: true, next: bump({ sla: { ...s.sla, warned: [...s.sla.warned, event.deadline] } }), effects: notify(s.owner, 'case.warned', { ...data, deadline: event.deadline }) };
+    case 'breached':
+      if (s.sla.breached.includes(event.deadline)) return refused;
+      return { ok: true, next: bump({ sla: { ...s.sla, breached: [...s.sla.breached, event.deadline] } }), effects: notify(s.owner, 'case.breached', { ...data, deadline: event.deadline }) };
+    case 'escalated': {
+      if (event.level <= s.sla.level) return refused;
+      const next = bump({ owner: event.to, sla: { ...s.sla, level: event.level } });
+      return { ok: true, next, effects: notify(event.to, 'case.escalated', { ...data, reason: event.note ?? '' }) };
+    }
+    case 'closedUnresolvable': {
+      const next = bump({ status: 'closed', finishedAt: event.at, resolution: event.note, sla: { ...s.sla, pauses: closePause(s, event.at) } });
+      return { ok: true, next, effects: statusNotice(next) };
     }
   }
+  return refused;
 }
-
-const statusNotice = (s: CaseState): Effect => ({
-  type: 'notify',
-  to: s.submittedBy,
-  template: 'case.status',
-  data: { caseId: s.id, title: title(s), status: STATUS_LABELS[s.status] },
-});
 
 /** Replays a whole event log (used to verify the stored row and to rebuild it). */
 export function replay(events: readonly CaseEvent[]): CaseState | undefined {

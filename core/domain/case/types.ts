@@ -1,7 +1,36 @@
-import type { CaseKind, CaseStatus, Channel, Department } from '../../schemas/common';
+import type { CallbackMethod, CaseKind, CaseStatus, Channel, Department } from '../../vocabulary';
 
 export type Location = 'in_home' | 'common_area';
 export type ComplaintLevel = 'major' | 'serious' | 'minor';
+export type DeadlineName = 'arrival' | 'reply' | 'resolution' | 'callback' | 'handover';
+
+/** Repair work on a case (维修工作单): who, when, what was found, what it cost. */
+export interface WorkState {
+  technician: string | null;
+  technicianName: string | null;
+  dispatchedAt: number | null;
+  /** When the current arrival clock started (submission, or the reopening for 返工) and its due time. */
+  arrivalStart: number;
+  arrivalDue: number;
+  arrivedAt: number | null;
+  quote: { feeFen: number; note: string; at: number; decision: 'pending' | 'accepted' | 'declined' } | null;
+  completedAt: number | null;
+  result: string | null;
+  materials: string[];
+  feeFen: number;
+  reworks: number;
+  confirmedAt: number | null;
+  callback: { at: number; by: string; outcome: 'satisfied' | 'problem'; method: CallbackMethod; note: string | null } | null;
+}
+
+/** Service-level clocks: pauses while waiting on the resident, warnings, breaches, the escalation ladder. */
+export interface SlaState {
+  pauses: { from: number; to: number | null; reason: string }[];
+  warned: DeadlineName[];
+  breached: DeadlineName[];
+  /** 0 front line, 1 客服主管 (R-ESC-2), 2 经理 (R-ESC-3). */
+  level: 0 | 1 | 2;
+}
 
 /** A case's current state, derived from its events by `transition` (never edited directly). */
 export interface CaseState {
@@ -28,7 +57,16 @@ export interface CaseState {
   /** Number of events applied; the store's optimistic lock. */
   version: number;
   resolution: string | null;
+  /** When the case was finished (answered, completed, closed): what the escalation ladder waits for. */
+  finishedAt: number | null;
   rating: { stars: number; comment: string | null; at: number } | null;
+  work: WorkState;
+  sla: SlaState;
+  lastUrgedAt: number | null;
+  /** 售后: when the case was handed to the developer's after-sales liaison (R-INT-6). */
+  handedOverAt?: number | null;
+  /** A low rating (≤ 2) opens a follow-up for the supervisor (R-SAT-2). */
+  followUp: { owner: string; reason: string; at: number } | null;
 }
 
 interface EventBase {
@@ -40,9 +78,16 @@ interface EventBase {
   note: string | null;
 }
 
+/** What a submission fixes about a case; everything else starts empty. */
+export type CaseIntake = Omit<CaseState, 'status' | 'updatedAt' | 'version' | 'resolution' | 'finishedAt' | 'rating' | 'work' | 'sla' | 'lastUrgedAt' | 'followUp'>;
+
 export interface SubmittedEvent extends EventBase {
   type: 'submitted';
-  case: Omit<CaseState, 'status' | 'updatedAt' | 'version' | 'resolution' | 'rating'>;
+  case: CaseIntake;
+  /** Arrival due time fixed at submission (repairs), from the community's configuration. */
+  arrivalDue?: number;
+  /** Emergencies are dispatched at once to the on-duty technician (R-REP-3). */
+  onDuty?: { id: string; name: string } | null;
 }
 export interface AssignedEvent extends EventBase {
   type: 'assigned';
@@ -56,8 +101,97 @@ export interface RepliedEvent extends EventBase {
 export interface CancelledEvent extends EventBase {
   type: 'cancelled';
 }
+export interface DispatchedEvent extends EventBase {
+  type: 'dispatched';
+  to: string;
+  toName: string;
+}
+export interface ArrivedEvent extends EventBase {
+  type: 'arrived';
+}
+export interface QuotedEvent extends EventBase {
+  type: 'quoted';
+  feeFen: number;
+}
+export interface QuoteDecidedEvent extends EventBase {
+  type: 'quoteAccepted' | 'quoteDeclined';
+}
+export interface CompletedEvent extends EventBase {
+  type: 'completed';
+  result: string;
+  materials: string[];
+  feeFen: number;
+  /** Who makes the callback (the customer-service desk): owns the case until it is closed. */
+  callbackOwner: string;
+  callbackOwnerName: string;
+}
+export interface ConfirmedEvent extends EventBase {
+  type: 'confirmed';
+  ok: boolean;
+  /** Re-opening (返工) restarts the arrival clock with this due time. */
+  arrivalDue: number;
+}
+export interface CallbackEvent extends EventBase {
+  type: 'callback';
+  outcome: 'satisfied' | 'problem';
+  method: CallbackMethod;
+  arrivalDue: number;
+}
+export interface RatedEvent extends EventBase {
+  type: 'rated';
+  stars: number;
+  /** The supervisor, who follows up a low rating. */
+  supervisor: string;
+}
+export interface UrgedEvent extends EventBase {
+  type: 'urged';
+}
+export interface PausedEvent extends EventBase {
+  type: 'paused';
+}
+export interface ResumedEvent extends EventBase {
+  type: 'resumed';
+}
+export interface WarnedEvent extends EventBase {
+  type: 'warned';
+  deadline: DeadlineName;
+  dueAt: number;
+}
+export interface BreachedEvent extends EventBase {
+  type: 'breached';
+  deadline: DeadlineName;
+  dueAt: number;
+}
+export interface EscalatedEvent extends EventBase {
+  type: 'escalated';
+  to: string;
+  toName: string;
+  level: 1 | 2;
+}
+export interface ClosedUnresolvableEvent extends EventBase {
+  type: 'closedUnresolvable';
+}
 
-export type CaseEvent = SubmittedEvent | AssignedEvent | RepliedEvent | CancelledEvent;
+export type CaseEvent =
+  | SubmittedEvent
+  | AssignedEvent
+  | RepliedEvent
+  | CancelledEvent
+  | DispatchedEvent
+  | ArrivedEvent
+  | QuotedEvent
+  | QuoteDecidedEvent
+  | CompletedEvent
+  | ConfirmedEvent
+  | CallbackEvent
+  | RatedEvent
+  | UrgedEvent
+  | PausedEvent
+  | ResumedEvent
+  | WarnedEvent
+  | BreachedEvent
+  | EscalatedEvent
+  | ClosedUnresolvableEvent;
 export type CaseEventType = CaseEvent['type'];
 
 /** Something to do after the change commits; notifications go through the outbox in the same transaction. */
@@ -76,6 +210,16 @@ export type NotificationTemplate =
   | 'case.status'
   | 'case.replied'
   | 'case.cancelled'
+  | 'case.urged'
+  | 'case.warned'
+  | 'case.breached'
+  | 'case.escalated'
+  | 'case.followUp'
+  | 'repair.emergency'
+  | 'repair.dispatched'
+  | 'repair.quoted'
+  | 'repair.completed'
+  | 'repair.reopened'
   | 'binding.pending'
   | 'binding.approved'
   | 'binding.rejected';

@@ -1,9 +1,9 @@
 import { toIso } from '../../time';
-import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '../../schemas/common';
+import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory } from '../../vocabulary';
 import { maskPhone } from '../privacy';
-import { deadlinesOf, deadlineView } from './deadlines';
+import { deadlinesOf, deadlineView, DEFAULT_SLA, type SlaConfig } from './deadlines';
 import { CATEGORIES, type CategoryCode } from './routing';
-import { allowedEvents } from './transition';
+import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
 
 const EVENT_LABELS: Record<CaseEvent['type'], string> = {
@@ -11,7 +11,50 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   assigned: '已指派',
   replied: '已答复',
   cancelled: '已撤销',
+  dispatched: '已派单',
+  arrived: '技师已到场',
+  quoted: '技师报价',
+  quoteAccepted: '住户接受报价',
+  quoteDeclined: '住户未接受报价',
+  completed: '维修完成',
+  confirmed: '住户确认',
+  callback: '回访',
+  rated: '住户评价',
+  urged: '住户催单',
+  paused: '计时暂停',
+  resumed: '计时恢复',
+  warned: '时限预警',
+  breached: '已超时',
+  escalated: '升级督办',
+  closedUnresolvable: '无法处理，经理关闭',
 };
+
+const DEADLINE_NAMES: Record<string, string> = { arrival: '上门', reply: '答复', resolution: '办结', callback: '回访', handover: '移交售后' };
+
+function noteOf(e: CaseEvent): string | null {
+  switch (e.type) {
+    case 'assigned':
+    case 'dispatched':
+      return [`${e.type === 'dispatched' ? '派给' : '转交'} ${e.toName}`, e.note].filter(Boolean).join('：');
+    case 'escalated':
+      return [`转 ${e.toName}`, e.note].filter(Boolean).join('：');
+    case 'quoted':
+      return [`费用 ¥${(e.feeFen / 100).toFixed(2)}`, e.note].filter(Boolean).join('，');
+    case 'completed':
+      return [e.result, e.materials.length ? `材料：${e.materials.join('、')}` : '', e.feeFen ? `费用 ¥${(e.feeFen / 100).toFixed(2)}` : '免费'].filter(Boolean).join('；');
+    case 'confirmed':
+      return e.ok ? '确认维修完成' : ['反映仍有问题，返工', e.note].filter(Boolean).join('：');
+    case 'callback':
+      return [e.method === 'phone' ? '电话回访' : '上门回访', e.outcome === 'satisfied' ? '住户满意' : '发现问题，返工', e.note].filter(Boolean).join('，');
+    case 'rated':
+      return [`${e.stars} 星`, e.note].filter(Boolean).join('：');
+    case 'warned':
+    case 'breached':
+      return `${DEADLINE_NAMES[e.deadline] ?? e.deadline}时限 ${toIso(e.dueAt).slice(5, 16).replace('T', ' ')}`;
+    default:
+      return e.note;
+  }
+}
 
 export interface Names {
   [userId: string]: string;
@@ -24,18 +67,18 @@ export function timelineOf(events: CaseEvent[]) {
     at: toIso(e.at),
     by: e.by,
     byName: e.byName,
-    note: e.type === 'assigned' ? [`转交 ${e.toName}`, e.note].filter(Boolean).join('：') : e.note,
+    note: noteOf(e),
   }));
 }
 
 /** The case as every reader sees it (contract §3 case fields). `full` shows the whole contact phone. */
-export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fullPhone?: boolean } = {}) {
+export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fullPhone?: boolean; sla?: SlaConfig } = {}) {
   return {
     id: s.id,
     kind: s.kind,
     kindLabel: KIND_LABELS[s.kind],
     category: s.category,
-    categoryLabel: s.category && s.category in CATEGORIES ? CATEGORIES[s.category as CategoryCode].label : null,
+    categoryLabel: isRepairCategory(s.category) ? REPAIR_CATEGORIES[s.category].label : s.category && s.category in CATEGORIES ? CATEGORIES[s.category as CategoryCode].label : null,
     status: s.status,
     statusLabel: STATUS_LABELS[s.status],
     householdId: s.householdId,
@@ -55,7 +98,27 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     ownerName: names[s.owner] ?? s.owner,
     department: s.department,
     departmentLabel: DEPARTMENT_LABELS[s.department],
-    deadlines: deadlinesOf(s).map((d) => deadlineView(d, now)),
+    deadlines: deadlinesOf(s, now, opts.sla ?? DEFAULT_SLA).map((d) => deadlineView(d, now, s)),
+    escalationLevel: s.sla.level,
+    paused: s.sla.pauses.find((p) => p.to === null)?.reason ?? null,
+    work: WORK_KINDS.includes(s.kind)
+      ? {
+          technician: s.work.technician,
+          technicianName: s.work.technicianName,
+          dispatchedAt: s.work.dispatchedAt ? toIso(s.work.dispatchedAt) : null,
+          arrivedAt: s.work.arrivedAt ? toIso(s.work.arrivedAt) : null,
+          quote: s.work.quote ? { feeFen: s.work.quote.feeFen, note: s.work.quote.note, at: toIso(s.work.quote.at), decision: s.work.quote.decision } : null,
+          completedAt: s.work.completedAt ? toIso(s.work.completedAt) : null,
+          result: s.work.result,
+          materials: s.work.materials,
+          feeFen: s.work.feeFen,
+          reworks: s.work.reworks,
+          confirmedAt: s.work.confirmedAt ? toIso(s.work.confirmedAt) : null,
+          callback: s.work.callback ? { ...s.work.callback, at: toIso(s.work.callback.at) } : null,
+        }
+      : null,
+    followUp: s.followUp ? { owner: s.followUp.owner, reason: s.followUp.reason, at: toIso(s.followUp.at) } : null,
+    lastUrgedAt: s.lastUrgedAt ? toIso(s.lastUrgedAt) : null,
     resolution: s.resolution,
     rating: s.rating ? { stars: s.rating.stars, comment: s.rating.comment, at: toIso(s.rating.at) } : null,
     allowed: allowedEvents(s),

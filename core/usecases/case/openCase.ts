@@ -4,6 +4,9 @@ import type { caseFields } from '../../schemas/case';
 import type { Channel } from '../../schemas/common';
 import { commitCaseEvent } from '../../domain/case/commit';
 import { departmentFor, responsibleFor } from '../../domain/case/routing';
+import { arrivalDueFor, slaConfig } from '../../domain/case/deadlines';
+import { WORK_KINDS } from '../../domain/case/transition';
+import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
 import { parseIso } from '../../time';
 import type { HouseholdRow } from '../../ports/store';
@@ -30,6 +33,12 @@ export async function openCase(
   const category = fields.category ?? null;
   const department = departmentFor(fields.kind, category);
   const owner = responsibleFor(community.responsible, department);
+  const work = WORK_KINDS.includes(fields.kind);
+  // 急修 by category (R-REP-3), or when the resident says so: the on-duty technician is paged at once.
+  const emergency = work && (fields.emergency || (isRepairCategory(category) && REPAIR_CATEGORIES[category].emergency));
+  const sla = slaConfig(community.sla);
+  const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
+  const onDuty = emergency ? await onDutyTechnician(ctx, household.communityId) : null;
 
   const event: SubmittedEvent = {
     type: 'submitted',
@@ -46,8 +55,8 @@ export async function openCase(
       content: fields.content,
       photos: fields.photos,
       location: fields.location ?? null,
-      preferredTime: fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null,
-      emergency: fields.emergency,
+      preferredTime,
+      emergency,
       level: fields.kind === 'complaint' ? (fields.level ?? null) : null,
       channel: source.channel,
       contactName: source.contactName,
@@ -57,7 +66,16 @@ export async function openCase(
       department,
       createdAt: ctx.now,
     },
+    ...(work ? { arrivalDue: arrivalDueFor({ emergency, preferredTime }, ctx.now, sla), onDuty } : {}),
   };
-  const state = await commitCaseEvent(ctx, undefined, event);
+  const state = await commitCaseEvent(ctx, undefined, event, sla);
   return ok({ state, events: [event] });
+}
+
+/** The technician on duty (值班) in the community, to be paged for an emergency. */
+export async function onDutyTechnician(ctx: UseCaseContext, communityId: string): Promise<{ id: string; name: string } | null> {
+  const duty = (await ctx.tx.staffOfCommunity(communityId)).find((m) => m.role === 'technician' && m.onDuty);
+  if (!duty) return null;
+  const user = await ctx.tx.userById(duty.userId);
+  return user ? { id: user.id, name: user.name } : null;
 }

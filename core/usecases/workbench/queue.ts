@@ -18,6 +18,8 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
     department: input.department,
     owner: input.mine ? c.userId : undefined,
     householdIds: input.householdId ? [input.householdId] : undefined,
+    technician: input.technician,
+    breached: input.breached,
     order: 'urgent',
     limit: input.limit,
     cursor: input.cursor,

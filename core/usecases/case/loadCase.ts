@@ -1,0 +1,29 @@
+import { requireAccess } from '../../access/requireAccess';
+import type { Permission } from '../../access/policy';
+import { fail, ok, type Outcome } from '../../errors';
+import { communitySla } from '../../domain/case/commit';
+import { caseView, type CaseView } from '../../domain/case/view';
+import type { CaseState } from '../../domain/case/types';
+import type { UseCaseContext } from '../context';
+import { namesOf } from './names';
+
+/**
+ * Loads a case for an action: the role first, then the object — a resident sees only their own
+ * household's cases, staff only their communities' (404 otherwise: never reveal that it exists).
+ */
+export async function loadCase(ctx: UseCaseContext, id: string, permission: Permission): Promise<Outcome<CaseState>> {
+  const pre = requireAccess(ctx.caller, permission);
+  if (!pre.ok) return pre;
+  const s = await ctx.tx.caseById(id);
+  if (!s) return fail('CASE.NOT_FOUND');
+  const resident = permission.startsWith('case.');
+  const access = requireAccess(ctx.caller, permission, { communityId: s.communityId, ...(resident ? { householdId: s.householdId } : {}), notFound: 'CASE.NOT_FOUND' });
+  if (!access.ok) return access;
+  return ok(s);
+}
+
+/** The view answered after an action: the case with its whole timeline. */
+export async function viewAfter(ctx: UseCaseContext, s: CaseState): Promise<Outcome<CaseView>> {
+  const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
+  return ok(caseView(s, ctx.now, names, { events, fullPhone: true, sla }));
+}

@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import { requireAccess } from '../../access/requireAccess';
+import { ok, type Outcome } from '../../errors';
+import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
+import type { monthlyInput } from '../../schemas/report';
+import type { CaseEvent } from '../../domain/case/types';
+import { DAY, dayjs, ZONE } from '../../time';
+import type { UseCaseContext } from '../context';
+
+const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
+
+/**
+ * R-REP-7: the month's repair and callback summary (每月汇总、统计、分析), computed from the event log:
+ * counts by category, on-time arrival rate, callback rate and timeliness, rework rate, average rating.
+ */
+export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof monthlyInput>) {
+  const access = requireAccess(ctx.caller, 'report.read');
+  if (!access.ok) return access;
+  const communities = [...new Set(ctx.caller!.staff.filter((s) => s.role === 'supervisor' || s.role === 'manager').map((s) => s.communityId))];
+  const start = dayjs.tz(`${input.month}-01 00:00`, ZONE);
+  const from = start.valueOf();
+  const to = start.add(1, 'month').valueOf();
+  const cases = await ctx.tx.casesCreatedBetween(communities, ['repair', 'service'], from, to);
+
+  const byCategory: Record<string, { label: string; count: number }> = {};
+  let arrivals = 0, onTime = 0, late = 0, completed = 0, callbacks = 0, callbacksOnTime = 0, reworked = 0, ratingSum = 0, rated = 0, emergencies = 0;
+  for (const s of cases) {
+    const key = s.category ?? 'other_repair';
+    byCategory[key] ??= { label: isRepairCategory(key) ? REPAIR_CATEGORIES[key].label : key, count: 0 };
+    byCategory[key].count++;
+    if (s.emergency) emergencies++;
+    const events: CaseEvent[] = await ctx.tx.caseEvents(s.id);
+    const submitted = events[0];
+    const firstArrival = events.find((e) => e.type === 'arrived');
+    const arrivalDue = submitted.type === 'submitted' ? submitted.arrivalDue ?? null : null;
+    const missed = events.some((e) => e.type === 'breached' && e.deadline === 'arrival');
+    if (firstArrival) {
+      arrivals++;
+      if (!missed && (arrivalDue === null || firstArrival.at <= arrivalDue + pausedBefore(events, firstArrival.at))) onTime++;
+      else late++;
+    } else if (missed) late++;
+    const completions = events.filter((e) => e.type === 'completed');
+    if (completions.length) {
+      completed++;
+      const cb = events.find((e) => e.type === 'callback');
+      if (cb) {
+        callbacks++;
+        const leak = isRepairCategory(s.category) && REPAIR_CATEGORIES[s.category].leak;
+        const done = completions.filter((e) => e.at <= cb.at).pop()!;
+        if (cb.at - done.at <= (leak ? 3 : 2) * DAY) callbacksOnTime++;
+      }
+      if (events.some((e) => (e.type === 'confirmed' && !e.ok) || (e.type === 'callback' && e.outcome === 'problem'))) reworked++;
+    }
+    const r = events.find((e) => e.type === 'rated');
+    if (r && r.type === 'rated') {
+      rated++;
+      ratingSum += r.stars;
+    }
+  }
+  return ok({
+    month: input.month,
+    total: cases.length,
+    emergencies,
+    byCategory: Object.entries(byCategory)
+      .map(([category, v]) => ({ category, ...v }))
+      .sort((a, b) => b.count - a.count),
+    arrival: { arrived: arrivals, onTime, late, onTimeRate: rate(onTime, onTime + late) },
+    callback: { completed, called: callbacks, onTime: callbacksOnTime, rate: rate(callbacks, completed), onTimeRate: rate(callbacksOnTime, callbacks) },
+    rework: { reworked, rate: rate(reworked, completed) },
+    rating: { count: rated, average: rated ? Math.round((10 * ratingSum) / rated) / 10 : null },
+  }) as Outcome<MonthlyRepairs>;
+}
+
+function pausedBefore(events: CaseEvent[], until: number): number {
+  let total = 0;
+  let since: number | null = null;
+  for (const e of events) {
+    if (e.at > until) break;
+    if ((e.type === 'paused' || e.type === 'quoted') && since === null) since = e.at;
+    if ((e.type === 'resumed' || e.type === 'quoteAccepted' || e.type === 'quoteDeclined') && since !== null) {
+      total += e.at - since;
+      since = null;
+    }
+  }
+  return total + (since !== null ? until - since : 0);
+}
+
+export interface MonthlyRepairs {
+  month: string;
+  total: number;
+  emergencies: number;
+  byCategory: { category: string; label: string; count: number }[];
+  arrival: { arrived: number; onTime: number; late: number; onTimeRate: number | null };
+  callback: { completed: number; called: number; onTime: number; rate: number | null; onTimeRate: number | null };
+  rework: { reworked: number; rate: number | null };
+  rating: { count: number; average: number | null };
+}
