@@ -4,6 +4,8 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
 
+const CORE = path.resolve(__dirname, '..', 'core');
+
 // https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -33,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // The app shares core's zod-free modules (vocabulary, routing): compile them like src/.
+      compile: { include: [CORE] },
       // Keep modules used only by subpackages (the staff workbench) out of the main package.
       optimizeMainPackage: { enable: true },
       postcss: {
@@ -44,6 +48,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [CORE] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
