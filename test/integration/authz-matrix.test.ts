@@ -14,6 +14,7 @@
  *   401/403/404 codes: denied with exactly that code and HTTP status, and the store is unchanged.
  */
 import { handlers } from '../../core/api/handlers';
+import { toIso } from '../../core/time';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 
@@ -73,6 +74,11 @@ interface Row {
   /** One cell per column, in COLS order. */
   cells: readonly Expect[];
   needs?: Need[];
+  /**
+   * The case (fx.caseId) is a repair of the caller's household in this stage of R-REP-5, on tech-1's work
+   * order: each action is tried on a case in the state it needs, so a denial is about access alone.
+   */
+  stage?: O.RepairStage;
   /** A valid input: denial must be about access alone. */
   body: (fx: Fx, col: Col) => Record<string, unknown>;
   /** Extra checks on an allowed answer (what the caller may see, what was done). Returns problems. */
@@ -80,6 +86,18 @@ interface Row {
 }
 
 let h: Harness;
+
+/** Communities whose monthly report each allowed caller reads: where they are 客服主管 or 经理. */
+const REPORTS: Partial<Record<Col, string[]>> = { supervisor: ['demo'], manager: ['demo'], staffB: [O.COMMUNITY_B.id], mixed: [O.COMMUNITY_B.id] };
+
+/** The platform's current month in Asia/Shanghai (YYYY-MM) and its bounds in ms. */
+const thisMonth = () => toIso(h.platform.clock.now()).slice(0, 7);
+const monthBounds = (month: string) => {
+  const from = Date.parse(`${month}-01T00:00:00+08:00`);
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [from, Date.parse(`${next}-01T00:00:00+08:00`)];
+};
 
 const outside = (items: { householdId: string }[], allowed: string[]) =>
   items.filter((i) => !allowed.includes(i.householdId)).map((i) => `sees ${i.householdId} (not theirs)`);
@@ -128,7 +146,7 @@ const SPEC: Record<string, Row> = {
   'case.submit': {
     // Only a bound resident, only for their own household; another household is 404, never 403 (R-ACC-4).
     cells: [U401, NB, W, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
-    body: (_fx, col) => ({ requestId: rid('mx'), householdId: CALLER[col].household, kind: 'repair', content: '厨房水龙头一直滴水，麻烦师傅看看' }),
+    body: (_fx, col) => ({ requestId: rid('mx'), householdId: CALLER[col].household, kind: 'repair', category: 'plumbing', location: 'in_home', content: '厨房水龙头一直滴水，麻烦师傅看看' }),
     check: (d) => (d.householdId === '1-1-101' && d.status === 'submitted' ? [] : [`submitted ${d.householdId}/${d.status}`]),
   },
   'case.list': {
@@ -147,6 +165,38 @@ const SPEC: Record<string, Row> = {
     needs: ['caseId'],
     body: (fx) => ({ id: fx.caseId, reason: '问题已自行解决' }),
     check: (d, _c, fx) => (d.id === fx.caseId && d.status === 'cancelled' ? [] : [`cancel answered ${d.id}/${d.status}`]),
+  },
+  // The resident's own actions on a repair (contract §3: bound residents, own household only). Another
+  // household's case is 404 exactly like a missing one (R-ACC-4); staff are not residents (NOT_BOUND).
+  'case.urge': {
+    cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    stage: 'dispatched',
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d, _c, fx) => (d.id === fx.caseId && d.lastUrgedAt ? [] : [`urge answered ${d.id}/${d.lastUrgedAt}`]),
+  },
+  'case.acceptQuote': {
+    cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    stage: 'quoted',
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d) => (d.status === 'on_site' && d.work?.quote?.decision === 'accepted' ? [] : [`acceptQuote answered ${d.status}/${d.work?.quote?.decision}`]),
+  },
+  'case.declineQuote': {
+    cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    stage: 'quoted',
+    body: (fx) => ({ id: fx.caseId, note: '费用太高，自己找人修' }),
+    check: (d) => (d.status === 'closed' && d.work?.quote?.decision === 'declined' ? [] : [`declineQuote answered ${d.status}/${d.work?.quote?.decision}`]),
+  },
+  'case.confirm': {
+    cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    stage: 'completed',
+    body: (fx) => ({ id: fx.caseId, ok: true }),
+    check: (d) => (d.status === 'awaiting_callback' && d.work?.confirmedAt ? [] : [`confirm answered ${d.status}`]),
+  },
+  'case.rate': {
+    cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    stage: 'completed',
+    body: (fx) => ({ id: fx.caseId, stars: 4, comment: '师傅很专业' }),
+    check: (d) => (d.rating?.stars === 4 ? [] : [`rate answered ${JSON.stringify(d.rating)}`]),
   },
   'workbench.queue': {
     // Every staff role reads its communities' queue (a case may be assigned to any colleague: R-INT-5).
@@ -196,6 +246,72 @@ const SPEC: Record<string, Row> = {
       return [...d.items.filter((i: { id: string }) => !mates.includes(i.id)).map((i: { id: string }) => `lists ${i.id}, staff of a community where the caller may not assign`), ...nonEmpty(d.items, 'staff')];
     },
   },
+  // Repairs (R-REP-5): the desk (front desk, supervisor, manager) dispatches; only THE technician on the
+  // work order (tech-1) records arrival, quote and completion — another technician of A (mixed) and the
+  // desk roles are 403; the callback is the desk's, never the technician's who did the work (R-REP-6).
+  'workbench.dispatch': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    stage: 'submitted',
+    body: (fx) => ({ id: fx.caseId, technicianId: 'tech-2', note: '请今天上门' }),
+    check: (d) => (d.status === 'dispatched' && d.work?.technician === 'tech-2' && d.owner === 'tech-2' ? [] : [`dispatch answered ${d.status}/${d.work?.technician}`]),
+  },
+  'workbench.arrive': {
+    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, FB],
+    stage: 'dispatched',
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d) => (d.status === 'on_site' && d.work?.arrivedAt ? [] : [`arrive answered ${d.status}`]),
+  },
+  'workbench.quote': {
+    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, FB],
+    stage: 'on_site',
+    body: (fx) => ({ id: fx.caseId, feeFen: 8000, note: '更换水龙头阀芯，含材料' }),
+    check: (d) => (d.status === 'quoted' && d.work?.quote?.feeFen === 8000 ? [] : [`quote answered ${d.status}`]),
+  },
+  'workbench.complete': {
+    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, FB],
+    stage: 'on_site',
+    body: (fx) => ({ id: fx.caseId, result: '已更换阀芯，不再滴水', materials: ['阀芯'] }),
+    check: (d) => (d.status === 'completed' && d.work?.result === '已更换阀芯，不再滴水' ? [] : [`complete answered ${d.status}`]),
+  },
+  'workbench.callback': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    stage: 'completed',
+    body: (fx) => ({ id: fx.caseId, outcome: 'satisfied', method: 'phone', note: '住户表示满意' }),
+    check: (d) => (d.status === 'closed' && d.work?.callback?.outcome === 'satisfied' ? [] : [`callback answered ${d.status}`]),
+  },
+  'workbench.pause': {
+    // The desk, or the technician on the work order (not any technician: mixed is 403).
+    cells: [U401, FB, FB, FB, W, W, W, W, FB, FB, CNF, FB],
+    stage: 'dispatched',
+    body: (fx) => ({ id: fx.caseId, reason: '住户不在家，改约时间' }),
+    check: (d) => (d.paused === '住户不在家，改约时间' ? [] : [`pause answered ${d.paused}`]),
+  },
+  'workbench.resume': {
+    cells: [U401, FB, FB, FB, W, W, W, W, FB, FB, CNF, FB],
+    stage: 'paused',
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d) => (d.paused === null ? [] : [`resume answered ${d.paused}`]),
+  },
+  'workbench.closeUnresolvable': {
+    // R-ESC-4: the manager alone.
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, CNF, FB],
+    stage: 'dispatched',
+    body: (fx) => ({ id: fx.caseId, reason: '住户拒绝入户维修，多次沟通无果' }),
+    check: (d) => (d.status === 'closed' && d.resolution === '住户拒绝入户维修，多次沟通无果' ? [] : [`closeUnresolvable answered ${d.status}`]),
+  },
+  'report.monthly': {
+    // 客服主管 / 经理 only (contract §3), over their own communities: staff-b and mixed-ab hold both roles
+    // in B, so they read B's report — which must not count A's repairs.
+    cells: [U401, FB, FB, FB, FB, FB, R, R, FB, FB, R, R],
+    body: () => ({ month: thisMonth() }),
+    check: async (d, col) => {
+      const communities = REPORTS[col] ?? [];
+      const rows = await O.dbOf(h).selectFrom('cases').select(['id', 'created_at']).where('community_id', 'in', communities).where('kind', 'in', ['repair', 'service']).execute();
+      const [from, to] = monthBounds(thisMonth());
+      const n = rows.filter((r) => Number(r.created_at) >= from && Number(r.created_at) < to).length;
+      return [...(d.total === n ? [] : [`report counts ${d.total} repairs, the caller's communities have ${n}`]), ...(n ? [] : ['report: no repairs, check is vacuous'])];
+    },
+  },
   'message.list': {
     cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
     body: () => ({}),
@@ -219,11 +335,12 @@ const SPEC: Record<string, Row> = {
 
 // ------------------------------------------------------------------ running a cell
 
-async function fixture(needs: Need[], col: Col): Promise<Fx> {
+async function fixture(needs: Need[], col: Col, stage?: O.RepairStage): Promise<Fx> {
   const household = CALLER[col].household;
   const owner = household === '1-1-102' ? 'resident-b' : 'resident-a';
   const fx: Fx = { caseId: '', bindingId: '', messageId: '' };
-  if (needs.includes('caseId')) fx.caseId = (await O.submitCase(h, owner, household)).id;
+  if (stage) fx.caseId = (await O.repairAt(h, owner, household, stage)).id;
+  else if (needs.includes('caseId')) fx.caseId = (await O.submitCase(h, owner, household)).id;
   if (needs.includes('bindingId')) fx.bindingId = (await O.createPendingBinding(h, household)).id;
   if (needs.includes('messageId')) {
     // resOwn reads its own message; every other caller tries resident-b's.
@@ -248,7 +365,7 @@ const results: CellResult[] = [];
 async function runCell(key: string, row: Row, col: Col, i: number): Promise<CellResult> {
   const expected = row.cells[i];
   const [fn, action] = key.split('.');
-  const fx = await fixture(row.needs ?? [], col);
+  const fx = await fixture(row.needs ?? [], col, row.stage);
   const user = CALLER[col].user;
   const token = user ? await h.login(user) : null;
   const db = O.dbOf(h);
@@ -294,6 +411,18 @@ beforeAll(async () => {
     contactPhone: '13700002101',
     kind: 'help',
     content: '门禁卡丢失，需要补办',
+  });
+  await O.must(h, O.testOpenid(O.COMMUNITY_B.staff), 'workbench', {
+    action: 'intake',
+    requestId: rid('b'),
+    householdId: O.COMMUNITY_B.household,
+    channel: 'phone',
+    contactName: '孙红',
+    contactPhone: '13700002101',
+    kind: 'repair',
+    category: 'door_window',
+    location: 'in_home',
+    content: '入户门锁芯坏了，钥匙拧不动',
   });
   await O.createPendingBinding(h, O.COMMUNITY_B.household);
   // A pending binding in A, and cases of both demo households, for the lists.
@@ -356,17 +485,28 @@ describe('access rules', () => {
   it("[R-ACC-4] another household's case answers exactly like a case that does not exist (404, same body)", async () => {
     const a = await h.login('resident-a');
     const other = await O.submitCase(h, 'resident-b', '1-1-102');
-    for (const action of ['get', 'cancel']) {
-      const hidden = await h.call(a, 'case', { action, id: other.id });
-      const missing = await h.call(a, 'case', { action, id: 'c_does_not_exist' });
+    const theirRepair = await O.repairAt(h, 'resident-b', '1-1-102', 'quoted');
+    const bodies: [string, string, Record<string, unknown>][] = [
+      ['get', other.id, {}],
+      ['cancel', other.id, {}],
+      ['urge', theirRepair.id, {}],
+      ['acceptQuote', theirRepair.id, {}],
+      ['declineQuote', theirRepair.id, {}],
+      ['confirm', theirRepair.id, { ok: true }],
+      ['rate', theirRepair.id, { stars: 5 }],
+    ];
+    for (const [action, id, rest] of bodies) {
+      const hidden = await h.call(a, 'case', { action, id, ...rest });
+      const missing = await h.call(a, 'case', { action, id: 'c_does_not_exist', ...rest });
       expect([action, hidden.status, hidden.body]).toEqual([action, 404, missing.body]);
       expect(missing.body.error.code).toBe('CASE.NOT_FOUND');
     }
     // …and the list never shows it.
     const list = await h.call(a, 'case', { action: 'list' });
     expect(list.body.data.items.map((c: { id: string }) => c.id)).not.toContain(other.id);
-    const sub = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '1-1-102', kind: 'repair', content: '帮邻居报修一下水管' });
-    const nowhere = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '9-9-999', kind: 'repair', content: '帮邻居报修一下水管' });
+    const neighbour = { kind: 'repair', category: 'plumbing', location: 'in_home', content: '帮邻居报修一下水管' };
+    const sub = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '1-1-102', ...neighbour });
+    const nowhere = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '9-9-999', ...neighbour });
     expect([sub.status, sub.body]).toEqual([404, nowhere.body]);
   });
 
@@ -399,7 +539,7 @@ describe('access rules', () => {
       const row = SPEC[key];
       if (!row) continue; // reported by the matrix
       const [fn, action] = key.split('.');
-      const fx = await fixture(row.needs ?? [], 'resOwn');
+      const fx = await fixture(row.needs ?? [], 'resOwn', row.stage);
       const before = await O.fingerprint(db);
       const res = await h.call(a, fn, { action, ...row.body(fx, 'resOwn'), ...smuggled });
       await O.settle(h);

@@ -44,6 +44,7 @@ const submitBody = (requestId: string, over: Record<string, unknown> = {}) => ({
   requestId,
   householdId: '1-1-101',
   kind: 'repair',
+  category: 'drainage',
   content: '卫生间地漏堵塞，排水很慢',
   location: 'in_home',
   ...over,
@@ -84,13 +85,13 @@ describe('[R-INT-7] a retried submission creates one case, never two', () => {
   it('the same requestId with a different body is 409 REQUEST.REPLAY_MISMATCH and creates nothing', async () => {
     const a = await h.login('resident-a');
     const before = await O.fingerprint(db());
-    for (const over of [{ content: '卫生间地漏堵塞，排水很慢！' }, { kind: 'complaint' }, { emergency: true }, { householdId: '1-1-102' }]) {
+    for (const over of [{ content: '卫生间地漏堵塞，排水很慢！' }, { kind: 'service' }, { emergency: true }, { householdId: '1-1-102' }]) {
       const r = await h.call(a, 'case', submitBody(requestId, over));
       expect([JSON.stringify(over), r.status, r.body.error?.code]).toEqual([JSON.stringify(over), 409, 'REQUEST.REPLAY_MISMATCH']);
       expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
     // Key order and whitespace are not a different body.
-    const reordered = `{"location":"in_home","content":"卫生间地漏堵塞，排水很慢","kind":"repair","householdId":"1-1-101","requestId":"${requestId}","action":"submit"}`;
+    const reordered = `{"location":"in_home","content":"卫生间地漏堵塞，排水很慢","category":"drainage","kind":"repair","householdId":"1-1-101","requestId":"${requestId}","action":"submit"}`;
     const same = await h.call(a, 'case', reordered);
     expect([same.status, same.body.data?.id]).toEqual([200, caseId]);
     expect(O.changedTables(before, await O.fingerprint(db()))).toEqual([]);
@@ -128,6 +129,8 @@ describe('[R-INT-7] a retried submission creates one case, never two', () => {
       contactName: '李明',
       contactPhone: '13800001101',
       kind: 'repair',
+      category: 'drainage',
+      location: 'in_home',
       content: '卫生间地漏堵塞，排水很慢',
     });
     expect(intake.status).toBe(200);
@@ -185,7 +188,8 @@ describe('[R-INT-4][R-INT-5] concurrent changes of one case keep the event log a
     // Each success saw its own version of the case: no two answers share a timeline length.
     expect(new Set(oks.map((r) => r.body.data.timeline.length)).size).toBe(oks.length);
     expect(stored.owner).toBe(assigned[assigned.length - 1].to); // one responsible person: the last assignee
-    expect(stored.status).toBe('processing');
+    // A repair moves on by dispatch (R-REP-5), not by assignment: it stays submitted.
+    expect(stored.status).toBe('submitted');
     expect(await outboxFor(id, 'case.assigned')).toHaveLength(oks.length);
     console.log(`20 concurrent assigns: ${oks.length} ok, ${20 - oks.length} × 409, ${ms} ms`);
   }, 30_000);
@@ -193,7 +197,7 @@ describe('[R-INT-4][R-INT-5] concurrent changes of one case keep the event log a
   it('10 cancels by the resident racing 10 replies by the front desk: exactly one wins, the rest are 409, the log agrees', async () => {
     const a = await h.login('resident-a');
     const fd = await h.login('frontdesk');
-    const sub = await h.call(a, 'case', submitBody(rid('race2'), { kind: 'consultation', content: '请问小区快递柜在哪里？' }));
+    const sub = await h.call(a, 'case', { action: 'submit', requestId: rid('race2'), householdId: '1-1-101', kind: 'consultation', content: '请问小区快递柜在哪里？' });
     const id = sub.body.data.id as string;
     const answers = await Promise.all(
       times(20, (i) => (i % 2 ? h.call(fd, 'workbench', { action: 'reply', id, note: '快递柜在 2 号楼东侧' }) : h.call(a, 'case', { action: 'cancel', id, reason: '不需要了' }))),

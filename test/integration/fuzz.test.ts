@@ -46,14 +46,20 @@ const BASES: Record<string, Base> = {
   'account.approveBinding': { body: { id: 'b_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'account.rejectBinding': { body: { id: 'b_fuzz_base', reason: '信息不符' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
   'case.submit': {
-    body: { requestId: 'fuzz-req-0002', householdId: '1-1-101', kind: 'repair', content: '厨房水龙头一直滴水', location: 'in_home', emergency: false, photos: [] },
-    required: ['requestId', 'householdId', 'kind', 'content'],
+    // A repair records what is broken and where (R-REP-1): for this kind, category and location are required.
+    body: { requestId: 'fuzz-req-0002', householdId: '1-1-101', kind: 'repair', category: 'plumbing', content: '厨房水龙头一直滴水', location: 'in_home', emergency: false, photos: [] },
+    required: ['requestId', 'householdId', 'kind', 'content', 'category', 'location'],
     known: ['requestId', 'householdId', 'kind', 'content', ...caseOptional],
-    formatted: ['requestId', 'householdId', 'kind', 'location'],
+    formatted: ['requestId', 'householdId', 'kind', 'category', 'location'],
   },
   'case.list': { body: { status: 'submitted', kind: 'repair' }, required: [], known: ['status', 'kind', 'cursor'], formatted: ['status', 'kind'] },
   'case.get': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'case.cancel': { body: { id: 'c_fuzz_base', reason: '不需要了' }, required: ['id'], known: ['id', 'reason'], formatted: [] },
+  'case.urge': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'case.acceptQuote': { body: { id: 'c_fuzz_base', note: '同意报价' }, required: ['id'], known: ['id', 'note'], formatted: [] },
+  'case.declineQuote': { body: { id: 'c_fuzz_base', note: '费用太高' }, required: ['id'], known: ['id', 'note'], formatted: [] },
+  'case.confirm': { body: { id: 'c_fuzz_base', ok: false, note: '还是漏水' }, required: ['id', 'ok'], known: ['id', 'ok', 'note'], formatted: [] },
+  'case.rate': { body: { id: 'c_fuzz_base', stars: 5, comment: '师傅很专业' }, required: ['id', 'stars'], known: ['id', 'stars', 'comment'], formatted: [] },
   'workbench.queue': {
     body: { status: 'submitted', kind: 'repair', department: 'maintenance', mine: true, householdId: '1-1-101', limit: 10 },
     required: [],
@@ -75,6 +81,25 @@ const BASES: Record<string, Base> = {
   },
   'workbench.reply': { body: { id: 'c_fuzz_base', note: '快递柜在东门' }, required: ['id', 'note'], known: ['id', 'note'], formatted: [] },
   'workbench.staff': { body: {}, required: [], known: [], formatted: [] },
+  'workbench.dispatch': { body: { id: 'c_fuzz_base', technicianId: 'tech-1', note: '请尽快上门' }, required: ['id', 'technicianId'], known: ['id', 'technicianId', 'note'], formatted: [] },
+  'workbench.arrive': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'workbench.quote': { body: { id: 'c_fuzz_base', feeFen: 8000, note: '更换阀芯，含材料' }, required: ['id', 'feeFen', 'note'], known: ['id', 'feeFen', 'note'], formatted: [] },
+  'workbench.complete': {
+    body: { id: 'c_fuzz_base', result: '已更换阀芯', materials: ['阀芯'], feeFen: 8000 },
+    required: ['id', 'result'],
+    known: ['id', 'result', 'materials', 'feeFen'],
+    formatted: [],
+  },
+  'workbench.callback': {
+    body: { id: 'c_fuzz_base', outcome: 'satisfied', method: 'phone', note: '住户满意' },
+    required: ['id', 'outcome', 'method'],
+    known: ['id', 'outcome', 'method', 'note'],
+    formatted: ['outcome', 'method'],
+  },
+  'workbench.pause': { body: { id: 'c_fuzz_base', reason: '住户不在家' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
+  'workbench.resume': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'workbench.closeUnresolvable': { body: { id: 'c_fuzz_base', reason: '住户拒绝入户维修，多次沟通无果' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
+  'report.monthly': { body: { month: '2026-11' }, required: ['month'], known: ['month'], formatted: ['month'] },
   'message.list': { body: {}, required: [], known: [], formatted: [] },
   'message.read': { body: { ids: ['m_fuzz_base'] }, required: ['ids'], known: ['ids'], formatted: [] },
 };
@@ -88,7 +113,20 @@ const LOOKUPS: Record<string, (id: string, room: string) => Record<string, unkno
   'workbench.get': (id) => ({ id }),
   'workbench.assign': (id) => ({ id, to: 'tech-1' }),
   'workbench.reply': (id) => ({ id, note: '已答复' }),
-  'case.submit': (_id, room) => ({ requestId: 'fuzz-lookup-01', householdId: room, kind: 'repair', content: '厨房水龙头一直滴水' }),
+  'case.urge': (id) => ({ id }),
+  'case.acceptQuote': (id) => ({ id }),
+  'case.declineQuote': (id) => ({ id }),
+  'case.confirm': (id) => ({ id, ok: true }),
+  'case.rate': (id) => ({ id, stars: 5 }),
+  'workbench.dispatch': (id) => ({ id, technicianId: 'tech-1' }),
+  'workbench.arrive': (id) => ({ id }),
+  'workbench.quote': (id) => ({ id, feeFen: 8000, note: '更换阀芯' }),
+  'workbench.complete': (id) => ({ id, result: '已修好' }),
+  'workbench.callback': (id) => ({ id, outcome: 'problem', method: 'visit' }),
+  'workbench.pause': (id) => ({ id, reason: '住户不在家' }),
+  'workbench.resume': (id) => ({ id }),
+  'workbench.closeUnresolvable': (id) => ({ id, reason: '住户拒绝入户维修，多次沟通无果' }),
+  'case.submit': (_id, room) => ({ requestId: 'fuzz-lookup-01', householdId: room, kind: 'repair', category: 'plumbing', location: 'in_home', content: '厨房水龙头一直滴水' }),
   'workbench.intake': (_id, room) => ({ requestId: 'fuzz-lookup-02', householdId: room, channel: 'visit', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办' }),
   'account.bind': (_id, room) => ({ householdId: room, name: '测试', phone: '13711112222', relation: 'family' }),
 };
@@ -119,11 +157,20 @@ const junk = fc.jsonValue({ maxDepth: 6 });
 const nested = fc.oneof(fc.array(junk, { minLength: 1, maxLength: 5 }), fc.dictionary(fc.string({ maxLength: 10 }), junk, { minKeys: 1, maxKeys: 5 }));
 const notAString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(jsonPrimitive, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), jsonPrimitive, { maxKeys: 3 }));
 
+/**
+ * Numbers the contract refuses, per field: money is integer fen (R-FEE-4) and never negative, stars are
+ * 1–5 (R-SAT-1), a page holds at most 100. (0 and 101 are valid fees, so the general list would not do.)
+ */
+const BAD_NUMBERS: Record<string, number[]> = {
+  feeFen: [-1, -100, 1.5, 0.01],
+  stars: [0, -1, 6, 2.5, 101],
+};
+
 /** A value of the wrong type for a field whose valid value is `v`. */
 function wrongTypeFor(v: unknown, field: string): fc.Arbitrary<unknown> {
   if (typeof v === 'string') return notAString;
   if (typeof v === 'boolean') return fc.oneof(fc.integer(), fc.constantFrom('true', 'false', '1', ''), fc.constant(null), fc.array(fc.boolean(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.boolean(), { maxKeys: 2 }));
-  if (typeof v === 'number') return fc.oneof(fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null), fc.constantFrom(0, -1, 101, 1.5, 1e12), fc.array(fc.integer(), { maxLength: 2 }));
+  if (typeof v === 'number') return fc.oneof(fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null), fc.constantFrom(...(BAD_NUMBERS[field] ?? [0, -1, 101, 1.5, 1e12])), fc.array(fc.integer(), { maxLength: 2 }));
   if (Array.isArray(v))
     return fc.oneof(
       fc.string({ maxLength: 10 }).filter((s) => !(field === 'ids' && s === 'all')),
@@ -508,7 +555,7 @@ describe('fuzz: focused findings', () => {
     const db = O.dbOf(h);
     const before = await O.fingerprint(db);
     const a = tokens.get('resident-a')!;
-    const text = `{"__proto__":{"polluted":true},"action":"submit","requestId":"fuzz-proto-0001","householdId":"1-1-101","kind":"repair","content":"厨房水龙头一直滴水"}`;
+    const text = `{"__proto__":{"polluted":true},"action":"submit","requestId":"fuzz-proto-0001","householdId":"1-1-101","kind":"repair","category":"plumbing","location":"in_home","content":"厨房水龙头一直滴水"}`;
     const r = await post('/fn/case', a, text);
     await O.settle(h);
     expect([r.status, (r.env as any)?.error?.code]).toEqual([400, 'INPUT.INVALID']);
@@ -519,9 +566,10 @@ describe('fuzz: focused findings', () => {
     const a = tokens.get('resident-a')!;
     const fd = tokens.get('frontdesk')!;
     for (const householdId of ['房101', '1-1-101😀', '1_1_101', 'x']) {
-      const sub = await h.call(a, 'case', { action: 'submit', requestId: 'fuzz-room-0001', householdId, kind: 'repair', content: '厨房水龙头一直滴水' });
+      const where = { kind: 'repair', category: 'plumbing', location: 'in_home', content: '厨房水龙头一直滴水' };
+      const sub = await h.call(a, 'case', { action: 'submit', requestId: 'fuzz-room-0001', householdId, ...where });
       const bind = await h.call(a, 'account', { action: 'bind', householdId, name: '李明', phone: '13800001101', relation: 'owner' });
-      const intake = await h.call(fd, 'workbench', { action: 'intake', requestId: 'fuzz-room-0002', householdId, channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'repair', content: '厨房水龙头一直滴水' });
+      const intake = await h.call(fd, 'workbench', { action: 'intake', requestId: 'fuzz-room-0002', householdId, channel: 'phone', contactName: '李明', contactPhone: '13800001101', ...where });
       expect({ householdId, submit: sub.body.error?.code, bind: bind.body.error?.code, intake: intake.body.error?.code }).toEqual({
         householdId,
         submit: 'INPUT.INVALID',
@@ -561,7 +609,9 @@ describe('[R-INT-2] case kinds: the nine of the standard, and nothing else', () 
     const fd = tokens.get('frontdesk')!;
     const ids: string[] = [];
     for (const kind of KINDS) {
-      const r = await h.call(a, 'case', { action: 'submit', requestId: `kind-ok-${kind}`, householdId: '1-1-101', kind, content: '测试一下工单类别' });
+      // Worked kinds say what is broken and where (R-REP-1).
+      const work = kind === 'repair' || kind === 'service' ? { category: 'door_window', location: 'in_home' } : {};
+      const r = await h.call(a, 'case', { action: 'submit', requestId: `kind-ok-${kind}`, householdId: '1-1-101', kind, content: '测试一下工单类别', ...work });
       expect([kind, r.status, r.body.data?.kind]).toEqual([kind, 200, kind]);
       ids.push(r.body.data.id);
     }

@@ -172,6 +172,40 @@ export async function submitCase(h: HasPlatform, residentKey: string, householdI
   return data as { id: string; householdId: string; status: string };
 }
 
+/** A repair body (R-REP-1: a repair category and 户内/公共区域 are required); free in-home plumbing by default. */
+export const repair = (householdId: string, over: Record<string, unknown> = {}) => ({
+  action: 'submit',
+  requestId: rid('rp'),
+  householdId,
+  kind: 'repair',
+  category: 'plumbing',
+  location: 'in_home',
+  content: '厨房水龙头一直滴水，麻烦师傅看看',
+  ...over,
+});
+
+/** How far along a repair fixture is (R-REP-5), each stage reached through the real actions. */
+export type RepairStage = 'submitted' | 'dispatched' | 'paused' | 'on_site' | 'quoted' | 'completed';
+
+/**
+ * A repair of the household in the given stage: submitted by the household's resident, dispatched by the
+ * front desk to `technician` (default tech-1), who arrives, quotes or completes; `paused` is a dispatched
+ * repair the front desk paused. In-process, through the same dispatcher the functions run.
+ */
+export async function repairAt(h: HasPlatform, residentKey: string, householdId: string, stage: RepairStage, opts: { technician?: string; over?: Record<string, unknown> } = {}) {
+  const tech = opts.technician ?? 'tech-1';
+  const c = await must(h, demoOpenid(residentKey), 'case', repair(householdId, opts.over));
+  const id = c.id as string;
+  if (stage === 'submitted') return c as { id: string; householdId: string; status: string };
+  if (c.status === 'submitted' || c.work?.technician !== tech) await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'dispatch', id, technicianId: tech });
+  if (stage === 'paused') await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'pause', id, reason: '住户出差，约下周上门' });
+  if (stage === 'on_site' || stage === 'quoted' || stage === 'completed') await must(h, demoOpenid(tech), 'workbench', { action: 'arrive', id });
+  if (stage === 'quoted') await must(h, demoOpenid(tech), 'workbench', { action: 'quote', id, feeFen: 8000, note: '更换水龙头阀芯，含材料' });
+  if (stage === 'completed') await must(h, demoOpenid(tech), 'workbench', { action: 'complete', id, result: '已更换阀芯，不再滴水', materials: ['阀芯'] });
+  const out = await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'get', id });
+  return out as { id: string; householdId: string; status: string };
+}
+
 /** Newest unread message of a user (the inbox channel writes one per delivered notification). */
 export async function latestUnreadMessage(h: HasPlatform, userId: string): Promise<string> {
   await settle(h);
