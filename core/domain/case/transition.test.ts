@@ -1,35 +1,259 @@
-import { CASE_STATUSES } from '../../schemas/common';
+import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from '../../vocabulary';
 import { submittedEvent, eventOf } from '../../../test/support/factories';
-import { ALLOWED, can, replay, transition } from './transition';
+import { can, replay, transition } from './transition';
 import type { CaseEvent, CaseEventType, CaseState } from './types';
 
 const T0 = Date.parse('2026-11-24T09:00:00+08:00');
-const EVENT_TYPES: CaseEventType[] = ['submitted', 'assigned', 'replied', 'cancelled'];
+const MIN = 60_000;
 
-/** A state in each status, reached through real events. */
-function inStatus(status: CaseState['status']): CaseState {
-  const base = transition(undefined, submittedEvent({}, T0));
-  if (!base.ok) throw new Error('submit refused');
-  if (status === 'submitted') return base.next;
-  if (status === 'processing') return replay([submittedEvent({}, T0), eventOf('assigned', T0 + 1)])!;
-  if (status === 'resolved') return replay([submittedEvent({}, T0), eventOf('replied', T0 + 1)])!;
-  if (status === 'cancelled') return replay([submittedEvent({}, T0), eventOf('cancelled', T0 + 1)])!;
-  return { ...base.next, status };
+/** Every event type (a Record, so the compiler insists on a row for a type added later). */
+const EVENT_TYPE_SET: Record<CaseEventType, true> = {
+  submitted: true,
+  assigned: true,
+  replied: true,
+  cancelled: true,
+  dispatched: true,
+  arrived: true,
+  quoted: true,
+  quoteAccepted: true,
+  quoteDeclined: true,
+  completed: true,
+  confirmed: true,
+  callback: true,
+  rated: true,
+  urged: true,
+  paused: true,
+  resumed: true,
+  warned: true,
+  breached: true,
+  escalated: true,
+  closedUnresolvable: true,
+};
+const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];
+
+// ------------------------------------------------------------------ the specification
+//
+// Written from the rule book (R-REP-5 flow, R-INT-2 kinds, R-SAT-1, R-ESC-*), not read from ALLOWED.
+// Which statuses accept each event, before the kind rules:
+
+/** Still being handled: the desk may reassign, the resident cancel or urge, the clocks pause. */
+const OPEN: CaseStatus[] = ['submitted', 'dispatched', 'on_site', 'quoted', 'processing'];
+/** The clocks (warnings, breaches, escalation) run until the callback is made (R-REP-6, R-ESC-5). */
+const CLOCKED: CaseStatus[] = [...OPEN, 'completed', 'awaiting_callback'];
+
+const ACCEPTED_IN: Record<CaseEventType, CaseStatus[]> = {
+  submitted: [], // only a new case (no state) starts with it
+  assigned: OPEN,
+  cancelled: OPEN,
+  urged: OPEN,
+  paused: OPEN,
+  resumed: OPEN,
+  closedUnresolvable: OPEN, // R-ESC-4
+  replied: ['submitted', 'processing'],
+  dispatched: ['submitted', 'dispatched'], // a work order may be re-dispatched before arrival
+  arrived: ['dispatched'],
+  quoted: ['on_site'],
+  quoteAccepted: ['quoted'],
+  quoteDeclined: ['quoted'],
+  completed: ['on_site'],
+  confirmed: ['completed'],
+  callback: ['completed', 'awaiting_callback'],
+  rated: ['completed', 'awaiting_callback', 'resolved', 'closed'], // R-SAT-1: rate completed service
+  warned: CLOCKED,
+  breached: CLOCKED,
+  escalated: CLOCKED,
+};
+
+const WORKED: CaseKind[] = ['repair', 'service'];
+const ANSWERED: CaseKind[] = ['consultation', 'suggestion', 'praise', 'help', 'other'];
+const WORK_EVENTS: CaseEventType[] = ['dispatched', 'arrived', 'quoted', 'quoteAccepted', 'quoteDeclined', 'completed', 'confirmed', 'callback'];
+
+const isPaused = (s: CaseState) => s.sla.pauses.some((p) => p.to === null);
+
+/**
+ * The spec's answer for one state and event type: the status table, then the kind and history rules.
+ * `can(state, type)` knows only the type, so the per-deadline rule applies to the event alone.
+ */
+function expected(s: CaseState, type: CaseEventType, event = true): boolean {
+  if (!ACCEPTED_IN[type].includes(s.status)) return false;
+  if (WORK_EVENTS.includes(type) && !WORKED.includes(s.kind)) return false; // work orders: repair/service only
+  if (type === 'replied' && !ANSWERED.includes(s.kind)) return false; // answered kinds only (R-INT-2)
+  if (type === 'rated' && s.rating) return false; // once (R-SAT-1)
+  if (type === 'paused' && isPaused(s)) return false;
+  if (type === 'resumed' && !isPaused(s)) return false;
+  if (type === 'escalated' && s.sla.level >= 2) return false; // the manager is the top of the ladder
+  // Each deadline is warned once and breached once (the events below are about `arrival`).
+  if (event && type === 'warned' && s.sla.warned.includes('arrival')) return false;
+  if (event && type === 'breached' && s.sla.breached.includes('arrival')) return false;
+  return true;
 }
 
-describe('case transitions, as a table of every status × event', () => {
-  const rows = CASE_STATUSES.flatMap((status) => EVENT_TYPES.map((type) => [status, type, ALLOWED[status].includes(type)] as const));
-  it.each(rows)('[R-INT-4] %s + %s → allowed=%s, and a refused one changes nothing', (status, type, allowed) => {
-    const state = inStatus(status);
+// ------------------------------------------------------------------ states, reached through real events
+
+const submitted = (kind: CaseKind) =>
+  submittedEvent({ kind, category: WORKED.includes(kind) ? 'plumbing' : null, location: WORKED.includes(kind) ? 'in_home' : null, owner: 'frontdesk', department: WORKED.includes(kind) ? 'maintenance' : 'customer_service' }, T0);
+
+/** The event path to a status for a kind, or null when the kind never gets there (then the status is set). */
+function pathTo(kind: CaseKind, status: CaseStatus): CaseEvent[] | null {
+  const at = (n: number) => T0 + n * MIN;
+  const start = [submitted(kind)];
+  const work = WORKED.includes(kind);
+  const onSite = [...start, eventOf('dispatched', at(1)), eventOf('arrived', at(2))];
+  const done = [...onSite, eventOf('completed', at(3))];
+  switch (status) {
+    case 'submitted':
+      return start;
+    case 'cancelled':
+      return [...start, eventOf('cancelled', at(1))];
+    case 'dispatched':
+      return work ? [...start, eventOf('dispatched', at(1))] : null;
+    case 'on_site':
+      return work ? onSite : null;
+    case 'quoted':
+      return work ? [...onSite, eventOf('quoted', at(3))] : null;
+    case 'completed':
+      return work ? done : null;
+    case 'awaiting_callback':
+      return work ? [...done, eventOf('confirmed', at(4))] : null;
+    case 'closed':
+      return work ? [...done, eventOf('callback', at(5))] : [...start, eventOf('closedUnresolvable', at(1))];
+    case 'processing':
+      return work ? null : [...start, eventOf('assigned', at(1))];
+    case 'resolved':
+      return ANSWERED.includes(kind) ? [...start, eventOf('replied', at(1))] : null;
+  }
+}
+
+function stateOf(kind: CaseKind, status: CaseStatus): { state: CaseState; real: boolean } {
+  const path = pathTo(kind, status);
+  if (path) {
+    const state = replay(path)!;
+    expect(state.status).toBe(status);
+    return { state, real: true };
+  }
+  return { state: { ...replay([submitted(kind)])!, status }, real: false };
+}
+
+/** A valid event of the type for this state (escalation one rung up; the next minute). */
+const eventFor = (s: CaseState, type: CaseEventType): CaseEvent =>
+  type === 'escalated' ? eventOf(type, s.updatedAt + MIN, { level: Math.min(2, s.sla.level + 1) } as Partial<CaseEvent>) : eventOf(type, s.updatedAt + MIN);
+
+/** Every event type against one state: `transition` and `can` agree with the spec; refusals change nothing. */
+function mismatches(state: CaseState): string[] {
+  const out: string[] = [];
+  for (const type of EVENT_TYPES) {
+    const want = type === 'submitted' ? false : expected(state, type);
     const before = JSON.stringify(state);
-    const event: CaseEvent = type === 'submitted' ? submittedEvent({}, T0 + 5) : eventOf(type, T0 + 5);
-    const r = transition(state, event);
-    expect(r.ok).toBe(allowed);
-    expect(can(state, type)).toBe(allowed);
-    expect(JSON.stringify(state)).toBe(before);
-    if (r.ok) expect(r.next.version).toBe(state.version + 1);
+    const r = transition(state, type === 'submitted' ? submittedEvent({}, state.updatedAt + MIN) : eventFor(state, type));
+    if (r.ok !== want) out.push(`${type}: transition ${r.ok ? 'accepted' : 'refused'}, spec says ${want ? 'accept' : 'refuse'}`);
+    if (can(state, type) !== (type === 'submitted' ? false : expected(state, type, false))) out.push(`${type}: can() says ${can(state, type)}`);
+    if (JSON.stringify(state) !== before) out.push(`${type}: the state object was changed`);
+    if (r.ok && r.next.version !== state.version + 1) out.push(`${type}: version ${r.next.version}, expected ${state.version + 1}`);
+    if (r.ok && r.next.updatedAt !== state.updatedAt + MIN) out.push(`${type}: updatedAt not the event's time`);
+  }
+  return out;
+}
+
+describe('case transitions: every kind × status × event type, against the spec table', () => {
+  const rows = CASE_KINDS.flatMap((kind) => CASE_STATUSES.map((status) => [kind, status] as const));
+  it.each(rows)('[R-REP-5][R-INT-2][R-INT-4] a %s case in %s accepts exactly the events the spec allows; a refused one changes nothing', (kind, status) => {
+    const { state } = stateOf(kind, status);
+    expect(mismatches(state)).toEqual([]);
   });
 
+  it('[R-INT-4] the table is not vacuous: each event type is accepted somewhere and refused somewhere', () => {
+    const seen = new Map<CaseEventType, Set<boolean>>();
+    for (const kind of CASE_KINDS)
+      for (const status of CASE_STATUSES) {
+        const { state } = stateOf(kind, status);
+        for (const type of EVENT_TYPES) seen.set(type, (seen.get(type) ?? new Set()).add(transition(state, type === 'submitted' ? submittedEvent() : eventFor(state, type)).ok));
+      }
+    expect(EVENT_TYPES.filter((t) => t !== 'submitted' && seen.get(t)!.size !== 2)).toEqual([]);
+  });
+
+  it('[R-REP-5] the repair flow is reachable through real events: submitted → dispatched → on_site → (quoted → on_site) → completed → awaiting_callback → closed', () => {
+    const at = (n: number) => T0 + n * MIN;
+    const s = replay([
+      submitted('repair'),
+      eventOf('dispatched', at(1)),
+      eventOf('arrived', at(2)),
+      eventOf('quoted', at(3)),
+      eventOf('quoteAccepted', at(4)),
+      eventOf('completed', at(5), { feeFen: 8000 } as Partial<CaseEvent>),
+      eventOf('confirmed', at(6)),
+      eventOf('callback', at(7)),
+      eventOf('rated', at(8)),
+    ])!;
+    expect([s.status, s.work.quote?.decision, s.work.feeFen, s.rating?.stars, s.version]).toEqual(['closed', 'accepted', 8000, 5, 9]);
+  });
+});
+
+describe('history rules of the table', () => {
+  const repairIn = (status: CaseStatus) => stateOf('repair', status).state;
+
+  it('[R-SAT-1] `rated` is accepted once: a rated case refuses a second rating, in every status that takes one', () => {
+    for (const status of ['completed', 'awaiting_callback', 'closed'] as const) {
+      const first = transition(repairIn(status), eventOf('rated', T0 + 60 * MIN));
+      if (!first.ok) throw new Error(`first rating refused in ${status}`);
+      expect([status, transition(first.next, eventOf('rated', T0 + 61 * MIN)).ok, can(first.next, 'rated')]).toEqual([status, false, false]);
+      expect(mismatches(first.next)).toEqual([]);
+    }
+  });
+
+  it('`paused` only when not paused, `resumed` only when paused, in every open status', () => {
+    for (const status of ['submitted', 'dispatched', 'on_site'] as const) {
+      const s = repairIn(status);
+      expect([status, can(s, 'paused'), can(s, 'resumed')]).toEqual([status, true, false]);
+      const p = transition(s, eventOf('paused', T0 + 60 * MIN));
+      if (!p.ok) throw new Error('pause refused');
+      expect([status, can(p.next, 'paused'), can(p.next, 'resumed')]).toEqual([status, false, true]);
+      expect(transition(p.next, eventOf('paused', T0 + 61 * MIN)).ok).toBe(false);
+      expect(mismatches(p.next)).toEqual([]);
+      const r = transition(p.next, eventOf('resumed', T0 + 90 * MIN));
+      if (!r.ok) throw new Error('resume refused');
+      expect(r.next.sla.pauses).toEqual([{ from: T0 + 60 * MIN, to: T0 + 90 * MIN, reason: '住户不在家' }]);
+      expect(transition(r.next, eventOf('resumed', T0 + 91 * MIN)).ok).toBe(false);
+    }
+  });
+
+  it('[R-REP-2] a quote pauses the clocks itself: the quoted case refuses `paused` and takes the decision, which ends the pause', () => {
+    const q = repairIn('quoted');
+    expect(q.sla.pauses).toEqual([{ from: T0 + 3 * MIN, to: null, reason: '等待住户确认报价' }]);
+    expect(can(q, 'paused')).toBe(false);
+    const a = transition(q, eventOf('quoteAccepted', T0 + 30 * MIN));
+    if (!a.ok) throw new Error('refused');
+    expect([a.next.status, a.next.sla.pauses[0].to]).toEqual(['on_site', T0 + 30 * MIN]);
+    const d = transition(q, eventOf('quoteDeclined', T0 + 30 * MIN));
+    if (!d.ok) throw new Error('refused');
+    expect([d.next.status, d.next.sla.pauses[0].to, d.next.finishedAt]).toEqual(['closed', T0 + 30 * MIN, T0 + 30 * MIN]);
+  });
+
+  it('[R-ESC-5] a deadline is warned once and breached once; escalation only climbs, and stops at the manager', () => {
+    const s = repairIn('dispatched');
+    const w = transition(s, eventOf('warned', T0 + 10 * MIN));
+    if (!w.ok) throw new Error('refused');
+    expect(transition(w.next, eventOf('warned', T0 + 11 * MIN)).ok).toBe(false);
+    expect(transition(w.next, eventOf('warned', T0 + 11 * MIN, { deadline: 'callback' } as Partial<CaseEvent>)).ok).toBe(true);
+    const b = transition(w.next, eventOf('breached', T0 + 16 * MIN));
+    if (!b.ok) throw new Error('refused');
+    expect(transition(b.next, eventOf('breached', T0 + 17 * MIN)).ok).toBe(false);
+    const up1 = transition(b.next, eventOf('escalated', T0 + 16 * MIN, { level: 1 } as Partial<CaseEvent>));
+    if (!up1.ok) throw new Error('refused');
+    expect([up1.next.owner, up1.next.sla.level]).toEqual(['supervisor', 1]);
+    expect(up1.effects).toEqual([expect.objectContaining({ to: 'supervisor', template: 'case.escalated' })]);
+    expect(transition(up1.next, eventOf('escalated', T0 + 17 * MIN, { level: 1 } as Partial<CaseEvent>)).ok).toBe(false);
+    const up2 = transition(up1.next, eventOf('escalated', T0 + 18 * MIN, { level: 2, to: 'manager', toName: '吴军' } as Partial<CaseEvent>));
+    if (!up2.ok) throw new Error('refused');
+    expect([up2.next.owner, up2.next.sla.level, can(up2.next, 'escalated')]).toEqual(['manager', 2, false]);
+    expect(mismatches(up2.next)).toEqual([]);
+  });
+
+  it('only `submitted` may start a case: every other event type is refused without a state', () => {
+    for (const type of EVENT_TYPES) expect([type, transition(undefined, type === 'submitted' ? submittedEvent() : eventOf(type, T0)).ok]).toEqual([type, type === 'submitted']);
+  });
+});
+
+describe('case transitions, effects', () => {
   it('[R-INT-2] only consultations, suggestions, praise, help and other are answered by a reply; worked kinds refuse it', () => {
     for (const kind of ['repair', 'complaint', 'service', 'warranty'] as const) {
       const s = transition(undefined, submittedEvent({ kind }, T0));
@@ -44,12 +268,8 @@ describe('case transitions, as a table of every status × event', () => {
     }
   });
 
-  it('only `submitted` may start a case', () => {
-    for (const type of EVENT_TYPES) expect(transition(undefined, type === 'submitted' ? submittedEvent() : eventOf(type, T0)).ok).toBe(type === 'submitted');
-  });
-
   it('[R-INT-5] assignment moves the one responsible person and notifies the new owner and the resident', () => {
-    const s = inStatus('submitted');
+    const s = replay([submittedEvent({}, T0)])!;
     const r = transition(s, eventOf('assigned', T0 + 60_000, { to: 'supervisor', toName: '周丽' } as Partial<CaseEvent>));
     if (!r.ok) throw new Error('refused');
     expect(r.next.owner).toBe('supervisor');
