@@ -69,6 +69,43 @@ describe('deadlines', () => {
     expect(nextSlaStep(breached, at + 16 * MINUTE)).toMatchObject({ type: 'escalated', level: 1 });
   });
 
+  it('[R-ESC-5] a deadline met after its due time, before any sweep looked, is still breached once and escalates', () => {
+    const at = Date.parse('2026-11-24T10:00:00+08:00');
+    const d = transition(stateOf({ kind: 'repair', emergency: true }, at), { type: 'dispatched', at: at + MINUTE, by: 'frontdesk', byName: '张敏', note: null, to: 'tech-1', toName: '王强' });
+    if (!d.ok) throw new Error('refused');
+    const s = d.next;
+    const r = transition(s, { type: 'arrived', at: at + 15 * MINUTE + 20_000, by: 'tech-1', byName: '王强', note: null });
+    if (!r.ok) throw new Error('refused');
+    const late = r.next;
+    // The case is due for the sweep at once…
+    expect(nextDueAt(late, late.updatedAt)).toBe(at + 15 * MINUTE);
+    // …which records the breach, then escalates; once recorded, nothing more is due for it.
+    expect(nextSlaStep(late, at + 16 * MINUTE)).toMatchObject({ type: 'breached', deadline: 'arrival', dueAt: at + 15 * MINUTE });
+    const breached = { ...late, sla: { ...late.sla, breached: ['arrival' as const] } };
+    expect(nextSlaStep(breached, at + 16 * MINUTE)).toMatchObject({ type: 'escalated', level: 1 });
+    const escalated = { ...breached, sla: { ...breached.sla, level: 1 as const } };
+    expect(nextSlaStep(escalated, at + 16 * MINUTE)).toBeNull();
+    // Met in time: nothing to record.
+    const onTime = transition(s, { type: 'arrived', at: at + 14 * MINUTE, by: 'tech-1', byName: '王强', note: null });
+    if (!onTime.ok) throw new Error('refused');
+    expect(nextSlaStep(onTime.next, at + 16 * MINUTE)).toBeNull();
+  });
+
+  it('[R-INT-6][R-ESC-5] closed, resolved and cancelled cases are off the clock: no steps, and the sweep never looks at them again', () => {
+    const at = Date.parse('2026-11-24T10:00:00+08:00');
+    // A 售后 case closed by the manager before it was handed over (its handover deadline is unmet).
+    const w = stateOf({ kind: 'warranty' }, at);
+    const closed = transition(w, { type: 'closedUnresolvable', at: at + HOUR, by: 'manager', byName: '吴军', note: '开发商已破产，无法报修' });
+    if (!closed.ok) throw new Error('refused');
+    expect([nextSlaStep(closed.next, at + 3 * DAY), nextDueAt(closed.next, at + 3 * DAY)]).toEqual([null, null]);
+    // A consultation answered a minute late: the reply is on record as late, the resolved case is not polled.
+    const c = stateOf({ kind: 'consultation' }, at);
+    const resolved = transition(c, { type: 'replied', at: at + 2 * DAY + MINUTE, by: 'frontdesk', byName: '张敏', note: '已答复' });
+    if (!resolved.ok) throw new Error('refused');
+    expect([nextSlaStep(resolved.next, at + 3 * DAY), nextDueAt(resolved.next, at + 3 * DAY)]).toEqual([null, null]);
+    expect(deadlineView(deadlinesOf(resolved.next, at + 3 * DAY)[0], at + 3 * DAY, resolved.next).breached).toBe(true);
+  });
+
   it('[R-ESC-2][R-ESC-3] unfinished after 2 days → supervisor, after a week → manager; finished cases stop climbing', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
     const s = { ...stateOf({ kind: 'consultation' }, at), sla: { pauses: [], warned: ['reply' as const], breached: ['reply' as const], level: 1 as const } };

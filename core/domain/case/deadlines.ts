@@ -1,6 +1,6 @@
 import { DAY, HOUR, MINUTE, ZONE, dayjs, toIso } from '../../time';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
-import { WORK_KINDS } from './transition';
+import { ALLOWED, WORK_KINDS } from './transition';
 import type { CaseState, DeadlineName } from './types';
 
 /** A promise made to the resident (R-REP-3/4/6, R-CMP-2), computed from the case's state. */
@@ -71,6 +71,12 @@ export function shifted(startAt: number, baseDue: number, pauses: CaseState['sla
   return { dueAt: due, paused };
 }
 
+/** The clocks run while the case takes warnings and breaches (not once it is closed, resolved or cancelled). */
+const clocksRun = (s: CaseState) => ALLOWED[s.status].includes('breached');
+
+/** Met after its due time, or not met and past it: a missed deadline either way (R-ESC-5). */
+const missedBy = (d: Deadline, now: number) => now >= d.dueAt && (d.metAt === null || d.metAt > d.dueAt);
+
 const isFinished = (s: CaseState) => s.finishedAt !== null || s.status === 'cancelled' || s.status === 'closed';
 
 /**
@@ -123,10 +129,11 @@ export type SlaStep =
   | { type: 'escalated'; level: 1 | 2; reason: string };
 
 export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): SlaStep | null {
-  if (s.status === 'cancelled') return null;
+  if (!clocksRun(s)) return null;
+  // A deadline met late before any sweep looked (a sweep runs late, or between ticks) is still missed.
   for (const d of deadlinesOf(s, now, sla)) {
-    if (d.metAt !== null || d.paused || s.sla.breached.includes(d.name)) continue;
-    if (now >= d.dueAt) return { type: 'breached', deadline: d.name, dueAt: d.dueAt };
+    if (d.paused || s.sla.breached.includes(d.name)) continue;
+    if (missedBy(d, now)) return { type: 'breached', deadline: d.name, dueAt: d.dueAt };
   }
   // A missed deadline escalates at once (R-ESC-5): one rung per missed deadline.
   const missed = s.sla.breached.length;
@@ -143,10 +150,14 @@ export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_
 
 /** When the sweep must next look at this case (indexed column): null when nothing is ahead. */
 export function nextDueAt(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): number | null {
-  if (s.status === 'cancelled') return null;
+  if (!clocksRun(s)) return null;
   const times: number[] = [];
   for (const d of deadlinesOf(s, now, sla)) {
-    if (d.metAt !== null || d.paused || s.sla.breached.includes(d.name)) continue;
+    if (d.paused || s.sla.breached.includes(d.name)) continue;
+    if (d.metAt !== null) {
+      if (d.metAt > d.dueAt) times.push(d.dueAt); // met late: the breach is still to be recorded
+      continue;
+    }
     times.push(s.sla.warned.includes(d.name) ? d.dueAt : warnAt(d, sla));
   }
   if (s.sla.breached.length > s.sla.level && s.sla.level < 2) times.push(now);
