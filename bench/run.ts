@@ -5,16 +5,21 @@ import { parseArgs } from 'node:util';
 import { startServerChild, type ServerChild } from './child';
 import { combine, postJson, runLoad, type LoadResult } from './load';
 import { summarizeProfile, type ProfileSummary, type Spot } from './profile';
+import { percentile } from './load';
+import { runScale, type ScaleResult } from './scale';
 import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
- * node:http + better-sqlite3 floor measured in the same run, then the weapp main package size.
- * Servers run in child processes; the load generator runs here. Everything is bounded and loopback.
+ * node:http + better-sqlite3 floor measured in the same run, then the weapp main package size, then
+ * the store at scale: the workbench queue on 1 M cases (adapter vs. raw statements) and the SLA sweep
+ * on 100 k vs. 1 M cases. Servers run in child processes; the load generator and the store-at-scale
+ * measurements run here. Everything is bounded and loopback.
  * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
- * --rebuild-weapp --skip-weapp. See bench/README.md.
+ * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
+ * --sweep-reps N. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +34,12 @@ const { values: args } = parseArgs({
     'rebuild-weapp': { type: 'boolean', default: false },
     'skip-weapp': { type: 'boolean', default: false },
     bare: { type: 'boolean', default: false },
+    'skip-intake': { type: 'boolean', default: false },
+    'skip-scale': { type: 'boolean', default: false },
+    cases: { type: 'string', default: '1000000' },
+    due: { type: 'string', default: '500' },
+    'queue-runs': { type: 'string', default: '200' },
+    'sweep-reps': { type: 'string', default: '9' },
   },
   strict: true,
 });
@@ -40,6 +51,12 @@ const REQUESTS = Math.max(ROUNDS, Number(args.requests));
 const CONCURRENCY = Math.min(256, Math.max(1, Number(args.concurrency)));
 const WARMUP = Math.max(0, Number(args.warmup));
 const GOAL_RATIO = 0.5;
+const CASES = Math.min(5_000_000, Math.max(10_000, Math.round(Number(args.cases))));
+const DUE = Math.min(5_000, Math.max(10, Math.round(Number(args.due))));
+const QUEUE_RUNS = Math.min(10_000, Math.max(20, Math.round(Number(args['queue-runs']))));
+const SWEEP_REPS = Math.min(20, Math.max(1, Math.round(Number(args['sweep-reps']))));
+const QUEUE_GOAL_MS = 20;
+const SWEEP_GOAL_RATIO = 1.5;
 const CONTENT = '您好，请问小区快递柜的开放时间是几点到几点？周末是否正常开放？另外大件快递能否放在物业前台代收，谢谢。';
 
 const t0 = Date.now();
@@ -104,9 +121,8 @@ const msPerSubmit = (s: Stats, k: string) => (has(s, k) ? fmt.ms(s[k] / s.cases)
 const rangeOf = (xs: number[], unit: string) => `${fmt.int(Math.min(...xs))}–${fmt.int(Math.max(...xs))}${unit}`;
 const ratioOf = (a: Stats, b: Stats, k: string) => (has(a, k) && has(b, k) ? fmt.ratio(a[k] / a.cases / (b[k] / b.cases)) : '');
 
-async function main() {
-  say(`bench: ${os.cpus().length} CPU, node ${process.version}, ${CONCURRENCY} connections, ${ROUNDS} alternating rounds, ≤ ${SECONDS} s / ${REQUESTS} requests per side; data in ${tmp}`);
-
+/** Intake through the gateway vs. the baseline (section 1), with the profile when asked or when the goal is missed. */
+async function intake(): Promise<string[]> {
   // Both servers up, each in its own process; the gateway first, to size the baseline's row like its case.
   say('starting the gateway (bench/serve.ts: the local platform, demo seed)…');
   const gw = await gateway(args.bare ? { BENCH_INSTRUMENT: '0' } : {});
@@ -162,15 +178,6 @@ async function main() {
     }
   }
 
-  // 4. Weapp main package size.
-  let w: WeappSize;
-  if (args['skip-weapp']) w = { built: false, dir: 'dist/weapp', reason: 'skipped (--skip-weapp)' };
-  else {
-    const left = 115_000 - (Date.now() - t0);
-    w = await weappSize(ROOT, { rebuild: args['rebuild-weapp'], timeoutMs: Math.max(30_000, Math.min(90_000, left)), log: say });
-  }
-
-  // Report.
   const out: string[] = [];
   out.push('');
   out.push(
@@ -219,6 +226,23 @@ async function main() {
     out.push(table(['self time by module', 'ms', 'share'], rows(prof.byModule)));
   } else if (profNote) out.push(profNote);
 
+  return out;
+}
+
+async function main() {
+  say(`bench: ${os.cpus().length} CPU, node ${process.version}, ${CONCURRENCY} connections, ${ROUNDS} alternating rounds, ≤ ${SECONDS} s / ${REQUESTS} requests per side; data in ${tmp}`);
+
+  const out: string[] = [];
+  if (args['skip-intake']) out.push('', 'Intake: skipped (--skip-intake)');
+  else out.push(...(await intake()));
+
+  // Weapp main package size.
+  let w: WeappSize;
+  if (args['skip-weapp']) w = { built: false, dir: 'dist/weapp', reason: 'skipped (--skip-weapp)' };
+  else {
+    const left = 115_000 - (Date.now() - t0);
+    w = await weappSize(ROOT, { rebuild: args['rebuild-weapp'], timeoutMs: Math.max(30_000, Math.min(90_000, left)), log: say });
+  }
   out.push('');
   out.push('Weapp main package (dist/weapp without workbench/)');
   if (w.built) {
@@ -239,9 +263,86 @@ async function main() {
     out.push(`weapp: NOT BUILT — ${w.reason}`);
     if ('logTail' in w && w.logTail) out.push(w.logTail.replace(/^/gm, '  │ '));
   }
+
+  // The store at scale: the workbench queue and the SLA sweep on big stores built for the run.
+  if (args['skip-scale']) out.push('', 'Store at scale: skipped (--skip-scale)');
+  else out.push(...scaleReport(await runScale({ dir: path.join(tmp, 'scale'), cases: CASES, due: DUE, queueRuns: QUEUE_RUNS, queueBudgetMs: 4_000, sweepReps: SWEEP_REPS, log: say })));
   out.push('');
   out.push(`bench took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(out.join('\n'));
+}
+
+const count = (n: number) => (n >= 1e6 && n % 1e5 === 0 ? `${n / 1e6} M` : n >= 1e4 && n % 1e3 === 0 ? `${n / 1e3} k` : fmt.int(n));
+const storeLine = (b: ScaleResult['big']) =>
+  `${count(b.closed + b.open + b.due)} cases (${fmt.int(b.closed)} finished, ${fmt.int(b.open)} open and not yet due, ${fmt.int(b.due)} due): ` +
+  `${fmt.int(b.bytes / 1e6)} MB, state_json ${fmt.int(b.avgStateBytes)} B on average, built in ${(b.ms / 1000).toFixed(1)} s`;
+
+/** Sections 3 and 4: the workbench queue on the big store, the sweep on the small vs. the big one. */
+function scaleReport(r: ScaleResult): string[] {
+  const out: string[] = [];
+  const p = (xs: number[], q: number) => percentile(xs, q);
+  out.push('');
+  out.push(
+    `Workbench queue: tx.cases({ communityIds: ['demo'], order: 'urgent', limit: 50, … }) through the store adapter (store.transaction → Kysely → better-sqlite3) ` +
+      `vs. the same SELECTs as raw better-sqlite3 prepared statements on the same connection (+ JSON.parse of each row), interleaved; ${storeLine(r.big)}`,
+  );
+  const q0 = r.queue[0];
+  out.push(
+    table(
+      ['query (limit 50)', 'runs', 'adapter p50', 'adapter p99', 'raw p50', 'raw p99', 'adapter / raw p50', 'adapter / raw p99', 'goal', 'status'],
+      r.queue.map((q, i) => [
+        q.name,
+        fmt.int(q.adapter.length),
+        fmt.ms(p(q.adapter, 50)),
+        fmt.ms(p(q.adapter, 99)),
+        fmt.ms(p(q.baseline, 50)),
+        fmt.ms(p(q.baseline, 99)),
+        fmt.ratio(p(q.adapter, 50) / p(q.baseline, 50)),
+        fmt.ratio(p(q.adapter, 99) / p(q.baseline, 99)),
+        i === 0 ? `p99 ≤ ${QUEUE_GOAL_MS} ms` : '',
+        i === 0 ? (p(q.adapter, 99) <= QUEUE_GOAL_MS ? 'MET' : 'NOT MET') : p(q.adapter, 99) <= QUEUE_GOAL_MS ? `(≤ ${QUEUE_GOAL_MS} ms)` : `(> ${QUEUE_GOAL_MS} ms)`,
+      ]),
+    ),
+  );
+  out.push(
+    `each query answered ${r.queue.map((q) => q.items).join(' / ')} cases; the pre-0003 shape (one SELECT … ORDER BY CASE WHEN next_due_at IS NULL …, run once each) took ` +
+      `${r.queue.map((q) => fmt.ms(q.oldShapeMs)).join(' / ')} and answered ${r.queue.every((q) => q.sameAsOldShape) ? 'the same cases in the same order (and the same "more" flag) for all four' : `DIFFERENTLY for: ${r.queue.filter((q) => !q.sameAsOldShape).map((q) => q.name).join(', ')}`}`,
+  );
+  for (const q of r.queue) out.push(`  ${q.name}: ${q.statements.map((s) => s.plan).join('  ⇒ then  ')}`);
+  if (q0.adapter.length < QUEUE_RUNS) out.push(`  (a query stops after ~4 s of runs per side, at least 20 runs)`);
+
+  const [small, big] = r.sweeps;
+  const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const ratio = med(big.times) / med(small.times);
+  const each = (f: typeof small, k: 'looked' | 'events' | 'escalations' | 'conflicts') => {
+    const xs = f.results.map((x) => x[k]);
+    return Math.min(...xs) === Math.max(...xs) ? fmt.int(xs[0]) : `${fmt.int(Math.min(...xs))}–${fmt.int(Math.max(...xs))}`;
+  };
+  const processed = (f: typeof small, due: number) => f.results.every((x, i) => x.looked === due && x.events >= due && x.conflicts === 0 && f.dueAfter[i] === 0);
+  const allDone = processed(small, r.small.due) && processed(big, r.big.due);
+  out.push('');
+  out.push(
+    `SLA sweep: sweep({ store, clock: { now: () => NOW }, ids }, NOW) on two stores holding the same ${fmt.int(r.big.due)} due cases ` +
+      `(急修 burst pipes submitted 16 min before NOW, paged to the on-duty technician: each gets 'breached' then 'escalated'); ` +
+      `${small.times.length} alternating repetitions after one warm-up sweep each, the due cases restored between sweeps`,
+  );
+  out.push(
+    table(
+      ['figure', `${small.label} store`, `${big.label} store`, `${big.label} / ${small.label}`, 'goal', 'status'],
+      [
+        ['sweep time, median', fmt.ms(med(small.times)), fmt.ms(med(big.times)), fmt.ratio(ratio), `≤ ${SWEEP_GOAL_RATIO}×`, ratio <= SWEEP_GOAL_RATIO ? 'MET' : 'NOT MET'],
+        ['  min–max', `${fmt.ms(Math.min(...small.times))}–${fmt.ms(Math.max(...small.times))}`, `${fmt.ms(Math.min(...big.times))}–${fmt.ms(Math.max(...big.times))}`, '', '', ''],
+        ['  per due case (median)', fmt.ms(med(small.times) / r.small.due), fmt.ms(med(big.times) / r.big.due), '', '', ''],
+        ['cases looked at / sweep', each(small, 'looked'), each(big, 'looked'), '', `= ${fmt.int(r.big.due)}`, allDone ? 'ok' : 'NOT ALL PROCESSED'],
+        ['events / sweep', each(small, 'events'), each(big, 'events'), '', '', ''],
+        ['escalations / sweep', each(small, 'escalations'), each(big, 'escalations'), '', '', ''],
+        ['version conflicts', each(small, 'conflicts'), each(big, 'conflicts'), '', '0', ''],
+        ['still due after the sweep', String(Math.max(...small.dueAfter)), String(Math.max(...big.dueAfter)), '', '0', ''],
+      ],
+    ),
+  );
+  out.push(`${small.label}: ${storeLine(r.small)}; ${big.label}: the queue's store. Each sweep is ${Math.ceil(r.big.due / 200)} transactions of ≤ 200 cases (each one durable commit).`);
+  return out;
 }
 
 async function cleanup() {
@@ -250,9 +351,9 @@ async function cleanup() {
 }
 
 const guard = setTimeout(() => {
-  console.error('bench: over the 3-minute guard, stopping');
+  console.error('bench: over the 6-minute guard, stopping');
   void cleanup().finally(() => process.exit(2));
-}, 180_000);
+}, 360_000);
 guard.unref();
 
 main()

@@ -177,11 +177,33 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       if (f.owner) q = q.where('owner', '=', f.owner);
       if (f.technician) q = q.where('technician', '=', f.technician);
       if (f.breached !== undefined) q = q.where('breached', '=', f.breached ? 1 : 0);
-      q =
-        f.order === 'urgent'
-          ? q.orderBy(sql`case when next_due_at is null then 1 else 0 end`).orderBy('next_due_at').orderBy('created_at', 'desc').orderBy('id')
-          : q.orderBy('created_at', 'desc').orderBy('id', 'desc');
-      const rows = await q.limit(f.limit + 1).offset(offset).execute();
+      let rows: { state_json: string }[];
+      if (f.order === 'urgent') {
+        // Order: cases with a next SLA moment first, soonest first; then those without one (finished),
+        // newest first; ties by id. Read as two index-ordered range scans (cases_urgent) rather than one
+        // `ORDER BY CASE WHEN next_due_at IS NULL …`, which no index can serve: it sorted every case of
+        // the community on each call (about 4 s at 1 M cases). Same rows, same order, same cursor.
+        const want = f.limit + 1;
+        rows = await q.where('next_due_at', 'is not', null).orderBy('next_due_at').orderBy('created_at', 'desc').orderBy('id').limit(want).offset(offset).execute();
+        if (rows.length < want) {
+          // The page reaches past the cases with a next moment: how many of those precede it?
+          let before = 0;
+          if (rows.length === 0 && offset > 0) {
+            const n = await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).where('next_due_at', 'is not', null).executeTakeFirstOrThrow();
+            before = Number(n.n);
+          }
+          const rest = await q
+            .where('next_due_at', 'is', null)
+            .orderBy('created_at', 'desc')
+            .orderBy('id')
+            .limit(want - rows.length)
+            .offset(rows.length === 0 ? Math.max(0, offset - before) : 0)
+            .execute();
+          rows = rows.concat(rest);
+        }
+      } else {
+        rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).offset(offset).execute();
+      }
       const more = rows.length > f.limit;
       return { items: rows.slice(0, f.limit).map((r) => JSON.parse(r.state_json) as CaseState), cursor: more ? String(offset + f.limit) : null };
     },
