@@ -7,6 +7,7 @@ export default defineAppConfig({
     ...(isH5 ? ['pages/login/index'] : []),
     'pages/bind/index',
     'pages/submit/index',
+    'pages/repair/index',
     'pages/cases/index',
     'pages/case/index',
     'pages/messages/index',
@@ -14,7 +15,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'workbench',
-      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index'],
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index'],
     },
   ],
   window: {

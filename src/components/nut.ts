@@ -11,5 +11,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/badge/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/rate/style/css';
 
-export { Button, Tag, Input, TextArea, Switch, Badge, Empty, Radio } from '@nutui/nutui-react-taro';
+export { Button, Tag, Input, TextArea, Switch, Badge, Empty, Radio, Rate } from '@nutui/nutui-react-taro';

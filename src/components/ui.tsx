@@ -122,19 +122,22 @@ export interface DeadlineItem {
   dueAt: string;
   metAt?: string;
   breached: boolean;
+  paused?: boolean;
 }
 
 /** 承诺时限: each deadline with its due time and whether it was met, is running, or was missed. */
-export function Deadlines({ items, resident, id }: { items: DeadlineItem[]; resident?: boolean; id?: string }) {
+export function Deadlines({ items, resident, id, now }: { items: DeadlineItem[]; resident?: boolean; id?: string; now?: number }) {
   return (
     <View id={id}>
       {items.map((d) => {
-        const r = remaining(d.dueAt);
+        const r = remaining(d.dueAt, now);
         let state: string;
         let late = false;
         if (d.metAt) {
           state = d.breached ? `已完成（超出时限）` : '已按时完成';
           late = d.breached;
+        } else if (d.paused && !d.breached) {
+          state = '计时已暂停';
         } else if (d.breached || r.overdue) {
           state = resident ? '很抱歉，已超出承诺时限，我们正在加紧处理' : r.text;
           late = true;
@@ -145,7 +148,7 @@ export function Deadlines({ items, resident, id }: { items: DeadlineItem[]; resi
           <View className='deadline' key={d.name} id={id ? `${id}-${d.name}` : undefined}>
             <View className='grow'>
               <View className='deadline__name'>{DEADLINE_LABELS[d.name] ?? d.name}</View>
-              <View className='deadline__due'>承诺于 {formatTime(d.dueAt)} 前</View>
+              <View className='deadline__due'>{d.metAt ? `${formatTime(d.metAt)} 完成 · 承诺 ${formatTime(d.dueAt)} 前` : `承诺于 ${formatTime(d.dueAt)} 前`}</View>
             </View>
             <View className={`deadline__state ${late ? 'deadline__state--late' : ''}`}>{state}</View>
           </View>

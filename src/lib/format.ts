@@ -36,3 +36,46 @@ export const greeting = (d = new Date()) => {
   const h = d.getHours();
   return h < 6 ? '夜深了' : h < 11 ? '早上好' : h < 13 ? '中午好' : h < 18 ? '下午好' : '晚上好';
 };
+
+/** 10:32 (the community's wall time of an ISO time). */
+export function clockTime(iso: string | null | undefined): string {
+  const p = iso ? parts(iso) : null;
+  return p ? `${p.h}:${p.mi}` : '';
+}
+
+/** 10:32 today, 明天 10:32, or 11月26日 10:32, relative to `now` (community wall time). */
+export function dayTime(iso: string, now: number): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  const day = (ms: number) => isoAt(ms).slice(0, 10);
+  const d = `${p.y}-${p.mo}-${p.d}`;
+  if (d === day(now)) return `${p.h}:${p.mi}`;
+  if (d === day(now + 86_400_000)) return `明天 ${p.h}:${p.mi}`;
+  return `${Number(p.mo)}月${Number(p.d)}日 ${p.h}:${p.mi}`;
+}
+
+/** 14:58, or 1:02:03 for an hour or more (a countdown's face). */
+export function countdown(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
+}
+
+/** The community's (Asia/Shanghai, +08:00, no daylight saving) ISO time of an instant. */
+export function isoAt(ms: number): string {
+  const d = new Date(ms + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+}
+
+/** 11月25日 09:00–12:00 */
+export function timeRange(r: { from: string; to: string } | null | undefined): string {
+  if (!r) return '';
+  const a = parts(r.from);
+  const b = parts(r.to);
+  if (!a || !b) return '';
+  const sameDay = a.y === b.y && a.mo === b.mo && a.d === b.d;
+  return `${Number(a.mo)}月${Number(a.d)}日 ${a.h}:${a.mi}–${sameDay ? '' : `${Number(b.mo)}月${Number(b.d)}日 `}${b.h}:${b.mi}`;
+}

@@ -3,7 +3,21 @@ import { STAFF_ROLES } from '../../core/vocabulary';
 import { CATEGORIES, type CategoryCode } from '../../core/domain/case/routing';
 
 // The words come from core (zod-free modules, so the app bundle does not pull in the validators).
-export { KIND_LABELS, STATUS_LABELS, DEPARTMENT_LABELS, CHANNEL_LABELS, RELATION_LABELS, ROLE_LABELS, DEADLINE_LABELS, STAFF_ROLES } from '../../core/vocabulary';
+export {
+  KIND_LABELS,
+  STATUS_LABELS,
+  DEPARTMENT_LABELS,
+  CHANNEL_LABELS,
+  RELATION_LABELS,
+  ROLE_LABELS,
+  DEADLINE_LABELS,
+  STAFF_ROLES,
+  REPAIR_CATEGORIES,
+  REPAIR_CATEGORY_CODES,
+  CALLBACK_METHOD_LABELS,
+  isRepairCategory,
+} from '../../core/vocabulary';
+export type { RepairCategory, CallbackMethod } from '../../core/vocabulary';
 
 export const isStaffRoles = (roles: readonly string[]) => roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r as StaffRole));
 
@@ -37,5 +51,22 @@ export const KIND_HINTS: Record<ResidentKind, { title: string; placeholder: stri
   },
 };
 
+/** Pill colour: waiting on someone (amber), being worked (blue), done (green), withdrawn (grey). */
 export const statusTone = (s: CaseStatus | string): 'primary' | 'warning' | 'success' | 'default' =>
-  s === 'submitted' ? 'warning' : s === 'processing' ? 'primary' : s === 'resolved' || s === 'closed' ? 'success' : 'default';
+  s === 'submitted' || s === 'quoted' || s === 'completed'
+    ? 'warning'
+    : s === 'processing' || s === 'dispatched' || s === 'on_site' || s === 'awaiting_callback'
+      ? 'primary'
+      : s === 'resolved' || s === 'closed'
+        ? 'success'
+        : 'default';
+
+/** Statuses in which a case is still being worked (its clocks run). */
+export const OPEN_STATUSES: readonly string[] = ['submitted', 'processing', 'dispatched', 'on_site', 'quoted', 'completed', 'awaiting_callback'];
+export const isOpenStatus = (s: string) => OPEN_STATUSES.includes(s);
+
+export const LOCATION_LABELS = { in_home: '户内', common_area: '公共区域' } as const;
+export type RepairLocation = keyof typeof LOCATION_LABELS;
+
+/** 一级督办 / 二级督办 by the escalation ladder's rung (R-ESC-2, R-ESC-3). */
+export const ESCALATION_LABELS: Record<number, string> = { 1: '已升级至客服主管督办', 2: '已升级至经理督办' };

@@ -4,12 +4,13 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button } from '../../components/nut';
 import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timeline } from '../../components/ui';
-import { call, type Output } from '../../api/client';
+import { call } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime, roomLabel } from '../../lib/format';
+import { isOpenStatus } from '../../lib/labels';
+import { serverNow, syncClock, useNow } from '../../lib/clock';
+import { ConfirmCard, QuoteCard, RateCard, RepairPromise, WorkSummary, arrivalLive, type CaseView } from './repair';
 import './index.scss';
-
-type CaseView = Output<'case', 'get'>;
 
 export default function CaseDetail() {
   const { params } = useRouter();
@@ -18,11 +19,12 @@ export default function CaseDetail() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [created] = useState(params.created === '1');
+  const now = useNow(!!c && !!c.work && arrivalLive(c, serverNow()));
 
   const load = () => {
     if (needsLogin() || !id) return;
-    call('case', 'get', { id }).then(
-      (v) => {
+    Promise.all([call('case', 'get', { id }), syncClock()]).then(
+      ([v]) => {
         setCase(v);
         setError('');
       },
@@ -69,14 +71,20 @@ export default function CaseDetail() {
     );
   }
 
-  const open = c.status === 'submitted' || c.status === 'processing';
+  const repair = !!c.work;
+  const open = isOpenStatus(c.status);
   return (
     <PageShell className='case'>
-      <View className={`case-hero case-hero--${c.status}`}>
+      <View className={`case-hero case-hero--${c.status} ${c.emergency ? 'case-hero--urgent' : ''}`}>
         <View className='row row--between'>
           <View className='case-hero__kind'>
             {c.kindLabel}
             {c.categoryLabel ? <Text className='case-hero__cat'> · {c.categoryLabel}</Text> : null}
+            {c.emergency ? (
+              <Text className='urgent-mark' id='case-emergency'>
+                急修
+              </Text>
+            ) : null}
           </View>
           <StatusTag status={c.status} label={c.statusLabel} id='case-status' />
         </View>
@@ -84,15 +92,28 @@ export default function CaseDetail() {
         <View className='case-hero__sub case-hero__sub--tight'>{formatTime(c.createdAt, true)} 提交</View>
       </View>
       <View className='page-pad case__body'>
-        {created && c.status === 'submitted' ? (
+        {created && open ? (
           <View className='notice notice--info' id='case-created'>
-            提交成功！我们已收到您的{c.kindLabel}，{c.departmentLabel}会在承诺时限内答复您，感谢您的耐心。
+            {repair
+              ? c.emergency
+                ? '急修已提交！值班技师已收到通知，正在赶来，请注意安全。'
+                : '报修已提交！工程部会尽快安排技师，上门前会先与您电话联系。'
+              : `提交成功！我们已收到您的${c.kindLabel}，${c.departmentLabel}会在承诺时限内答复您，感谢您的耐心。`}
           </View>
         ) : null}
         <ErrorNote text={error} />
 
+        {repair ? (
+          <>
+            <RepairPromise c={c} now={now} onChange={setCase} />
+            <QuoteCard c={c} onChange={setCase} />
+            <ConfirmCard c={c} onChange={setCase} />
+            <RateCard c={c} onChange={setCase} />
+          </>
+        ) : null}
+
         <View className='card'>
-          <View className='card__title'>内容</View>
+          <View className='card__title'>{repair ? '报修内容' : '内容'}</View>
           <View className='case__content' id='case-content'>
             {c.content}
           </View>
@@ -109,7 +130,9 @@ export default function CaseDetail() {
           </View>
         </View>
 
-        {c.resolution ? (
+        {repair ? <WorkSummary c={c} /> : null}
+
+        {c.resolution && !repair ? (
           <View className='card reply-card' id='case-resolution'>
             <View className='card__title'>物业答复</View>
             <View className='reply-card__text'>{c.resolution}</View>
@@ -119,9 +142,9 @@ export default function CaseDetail() {
         {open || c.deadlines.some((d) => d.metAt) ? (
           <View className='card'>
             <View className='card__title'>
-              承诺时限<Text className='card__hint'>24 小时受理，自提交时起计</Text>
+              承诺时限<Text className='card__hint'>{repair ? (c.emergency ? '急修 15 分钟到场' : '自提交时起计') : '24 小时受理，自提交时起计'}</Text>
             </View>
-            <Deadlines items={c.deadlines} resident id='case-deadlines' />
+            <Deadlines items={c.deadlines} resident now={now} id='case-deadlines' />
           </View>
         ) : null}
 

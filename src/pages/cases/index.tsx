@@ -6,19 +6,16 @@ import { Button } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
 import { call, ApiError, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
-import { STATUS_LABELS } from '../../lib/labels';
+import { STATUS_LABELS, isOpenStatus } from '../../lib/labels';
 import { excerpt, formatTime, roomLabel } from '../../lib/format';
 import './index.scss';
 
 type CaseItem = Output<'case', 'list'>['items'][number];
-type Filter = 'all' | 'submitted' | 'processing' | 'resolved' | 'cancelled';
+type Filter = 'all' | 'submitted' | 'processing' | 'dispatched' | 'completed' | 'resolved' | 'closed' | 'cancelled';
 
 const FILTERS: { value: Filter; label: string }[] = [
   { value: 'all', label: '全部' },
-  { value: 'submitted', label: STATUS_LABELS.submitted },
-  { value: 'processing', label: STATUS_LABELS.processing },
-  { value: 'resolved', label: STATUS_LABELS.resolved },
-  { value: 'cancelled', label: STATUS_LABELS.cancelled },
+  ...(['submitted', 'processing', 'dispatched', 'completed', 'resolved', 'closed', 'cancelled'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] })),
 ];
 
 export default function Cases() {
@@ -101,6 +98,7 @@ export default function Cases() {
                     <View className='case-card__kind'>
                       {c.kindLabel}
                       {c.categoryLabel ? <Text className='case-card__cat'> · {c.categoryLabel}</Text> : null}
+                      {c.emergency ? <Text className='case-card__urgent'>急修</Text> : null}
                     </View>
                     <StatusTag status={c.status} label={c.statusLabel} id={`case-item-status-${c.id}`} />
                   </View>
@@ -109,9 +107,21 @@ export default function Cases() {
                     <Text>{roomLabel(c.householdId)}</Text>
                     <Text>{formatTime(c.createdAt)}</Text>
                   </View>
-                  {open && (c.status === 'submitted' || c.status === 'processing') ? (
+                  {c.status === 'completed' ? (
+                    <View className='case-card__due case-card__due--ask'>技师已完工，请您确认维修效果</View>
+                  ) : c.status === 'quoted' ? (
+                    <View className='case-card__due case-card__due--ask'>有偿维修报价待您确认</View>
+                  ) : open && isOpenStatus(c.status) ? (
                     <View className={`case-card__due ${open.breached ? 'case-card__due--late' : ''}`}>
-                      {open.breached ? '很抱歉，已超出承诺时限，我们正在加紧处理' : `承诺 ${formatTime(open.dueAt)} 前答复 · 负责人 ${c.ownerName}`}
+                      {open.breached
+                        ? '很抱歉，已超出承诺时限，我们正在加紧处理'
+                        : open.paused
+                          ? `计时已暂停${c.paused ? `：${c.paused}` : ''}`
+                          : open.name === 'arrival'
+                            ? `技师将于 ${formatTime(open.dueAt)} 前到达${c.work?.technicianName ? ` · ${c.work.technicianName}` : ''}`
+                            : open.name === 'callback'
+                              ? `客服将于 ${formatTime(open.dueAt)} 前回访`
+                              : `承诺 ${formatTime(open.dueAt)} 前答复 · 负责人 ${c.ownerName}`}
                     </View>
                   ) : null}
                 </View>

@@ -12,10 +12,10 @@ import { RELATION_LABELS, ROLE_LABELS, isStaffRoles } from '../../lib/labels';
 import { greeting, roomLabel } from '../../lib/format';
 import './index.scss';
 
-type Service = { key: string; label: string; icon: JSX.Element; kind?: string; soon?: boolean };
+type Service = { key: string; label: string; icon: JSX.Element; kind?: string; url?: string; soon?: boolean };
 
 const SERVICES: Service[] = [
-  { key: 'repair', label: '报修', icon: <Repairman />, soon: true },
+  { key: 'repair', label: '报修', icon: <Repairman />, url: '/pages/repair/index' },
   { key: 'complaint', label: '投诉', icon: <Complaint />, soon: true },
   { key: 'fee', label: '缴费', icon: <Wallet />, soon: true },
   { key: 'renovation', label: '装修', icon: <HomeIcon />, soon: true },
@@ -61,7 +61,7 @@ export default function Index() {
       Taro.showToast({ title: `${s.label}服务即将上线，敬请期待`, icon: 'none' });
       return;
     }
-    Taro.navigateTo({ url: `/pages/submit/index?kind=${s.kind}` });
+    Taro.navigateTo({ url: s.url ?? `/pages/submit/index?kind=${s.kind}` });
   };
 
   const toggleLarge = (on: boolean) => {
@@ -129,7 +129,7 @@ export default function Index() {
             <View className='bind-prompt__text'>
               {pending.length
                 ? `您提交的 ${pending.map((p) => p.householdId).join('、')} 认证申请正在审核，物业前台会尽快处理，感谢您的耐心。`
-                : '认证后即可在线办理咨询、建议、报修等业务，物业服务中心会第一时间为您处理。'}
+                : '认证后即可在线报修、咨询、建议等，物业服务中心会第一时间为您处理。'}
             </View>
             <Button id='home-bind' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
               {pending.length ? '查看认证进度' : '立即认证'}

@@ -51,7 +51,9 @@ export default function Login() {
       forgetMe();
       const me = await loadMe(true).catch(() => null);
       const staffOnly = me ? isStaffRoles(me.roles) && me.households.length === 0 : false;
-      Taro.reLaunch({ url: staffOnly ? '/workbench/queue/index' : '/pages/index/index' });
+      // Technicians start from their own work orders; other staff from the queue.
+      const staffHome = me?.roles.includes('technician') ? '/workbench/mywork/index' : '/workbench/queue/index';
+      Taro.reLaunch({ url: staffOnly ? staffHome : '/pages/index/index' });
     } catch (e) {
       setError(e instanceof Error && e.message && !/fetch/i.test(e.message) ? e.message : '网络不太稳定，请检查本地服务是否已启动');
       setBusy('');

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { WbShell, canDesk } from '../components/WbShell';
+import { WbShell, canDesk, isManager, isTechnician } from '../components/WbShell';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timeline } from '../../components/ui';
-import { call, type Output } from '../../api/client';
+import { call } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { formatTime, roomLabel } from '../../lib/format';
+import { ESCALATION_LABELS } from '../../lib/labels';
+import { serverNow, syncClock } from '../../lib/clock';
 import { dueOf } from '../components/due';
-
-type CaseView = Output<'workbench', 'get'>;
-type Staff = Output<'workbench', 'staff'>['items'][number];
+import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Staff } from './repair';
 
 export default function WbCase() {
   const { params } = useRouter();
@@ -27,8 +27,8 @@ export default function WbCase() {
 
   const load = () => {
     if (needsLogin() || !id) return;
-    call('workbench', 'get', { id }).then(
-      (v) => {
+    Promise.all([call('workbench', 'get', { id }), syncClock()]).then(
+      ([v]) => {
         setCase(v);
         setError('');
       },
@@ -87,7 +87,7 @@ export default function WbCase() {
   };
 
   return (
-    <WbShell tab='case' onMe={onMe}>
+    <WbShell tab='case' onMe={onMe} back={isTechnician(me) && !canDesk(me) ? 'mywork' : 'queue'}>
       {() =>
         !c ? (
           error ? (
@@ -104,14 +104,24 @@ export default function WbCase() {
                 <View className='wb-head__title'>
                   {c.kindLabel}
                   {c.categoryLabel ? ` · ${c.categoryLabel}` : ''} <StatusTag status={c.status} label={c.statusLabel} id='wb-case-status' />
-                  {dueOf(c).breached ? <Text className='overdue-mark'>超时</Text> : null}
+                  {c.emergency ? <Text className='urgent-mark-wb'>急修</Text> : null}
+                  {dueOf(c).breached ? (
+                    <Text className='overdue-mark' id='wb-case-overdue'>
+                      超时
+                    </Text>
+                  ) : null}
+                  {c.escalationLevel ? (
+                    <Text className='esc-mark' id='wb-case-escalated'>
+                      {ESCALATION_LABELS[c.escalationLevel]}
+                    </Text>
+                  ) : null}
                 </View>
                 <View className='wb-head__sub'>
                   工单号 {c.id} · {formatTime(c.createdAt, true)} 受理 · {c.channelLabel}
                 </View>
               </View>
-              <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/workbench/queue/index' }))}>
-                返回队列
+              <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: isTechnician(me) && !canDesk(me) ? '/workbench/mywork/index' : '/workbench/queue/index' }))}>
+                返回
               </Button>
             </View>
 
@@ -136,11 +146,19 @@ export default function WbCase() {
                   <KV k='受理渠道' v={c.channelLabel} />
                   <KV k='责任部门' v={c.departmentLabel} />
                   <KV k='负责人' v={c.ownerName} id='wb-case-owner' />
-                  {c.resolution ? <KV k='答复结果' v={c.resolution} id='wb-case-resolution' /> : null}
+                  {c.resolution ? <KV k={c.work ? '处理结果' : '答复结果'} v={c.resolution} id='wb-case-resolution' /> : null}
+                  {c.rating ? <KV k='住户评价' v={`${'★'.repeat(c.rating.stars)}${'☆'.repeat(5 - c.rating.stars)} ${c.rating.comment ?? ''}`} id='wb-case-rating' /> : null}
                 </View>
+                {c.followUp ? (
+                  <View className='follow-note' id='wb-case-followup'>
+                    低分跟进（{formatTime(c.followUp.at)}）：{c.followUp.reason}
+                  </View>
+                ) : null}
+                <WorkOrder c={c} />
                 <View className='card'>
                   <View className='card__title'>承诺时限</View>
-                  <Deadlines items={c.deadlines} id='wb-case-deadlines' />
+                  {c.paused ? <View className='paused-note'>计时已暂停：{c.paused}</View> : null}
+                  <Deadlines items={c.deadlines} now={serverNow()} id='wb-case-deadlines' />
                 </View>
                 <View className='card'>
                   <View className='card__title'>处理记录</View>
@@ -150,14 +168,11 @@ export default function WbCase() {
 
               <View className='cols__side'>
                 <ErrorNote text={actionError} id='wb-action-error' />
-                {!canDesk(me) ? (
-                  <View className='card muted'>您当前的岗位可查看工单，转交与答复由前台、客服主管或经理办理。</View>
-                ) : c.allowed.length === 0 ? (
-                  <View className='card muted' id='wb-case-done'>
-                    该工单已{c.statusLabel}，无需进一步处理。
-                  </View>
-                ) : (
+                {me ? <TechnicianCard key={`${c.id}-${c.status}`} c={c} me={me} onDone={setCase} onError={setActionError} /> : null}
+                {canDesk(me) ? (
                   <>
+                    <DispatchCard c={c} staff={staff} onDone={setCase} onError={setActionError} />
+                    {me ? <CallbackCard c={c} me={me} onDone={setCase} onError={setActionError} /> : null}
                     {c.allowed.includes('replied') ? (
                       <View className='card'>
                         <View className='card__title'>答复住户</View>
@@ -182,25 +197,27 @@ export default function WbCase() {
                     ) : null}
                     {c.allowed.includes('assigned') ? (
                       <View className='card'>
-                        <View className='card__title'>转交同事</View>
+                        <View className='card__title'>{c.work ? '转交跟进人' : '转交同事'}</View>
                         <View id='wb-assign-list'>
-                          {staff.map((s) => (
-                            <View
-                              key={s.id}
-                              id={`wb-assign-to-${s.id}`}
-                              className={`staff-opt ${to === s.id ? 'staff-opt--on' : ''} ${s.id === c.owner ? 'staff-opt--self' : ''}`}
-                              onClick={() => setTo(s.id)}
-                            >
-                              <Text>
-                                {s.name}
-                                {s.onDuty ? <Text className='duty'>值班</Text> : null}
-                              </Text>
-                              <Text className='muted'>
-                                {s.roleLabel}
-                                {s.id === c.owner ? ' · 当前负责' : ''}
-                              </Text>
-                            </View>
-                          ))}
+                          {staff
+                            .filter((s) => !c.work || s.role !== 'technician')
+                            .map((s) => (
+                              <View
+                                key={s.id}
+                                id={`wb-assign-to-${s.id}`}
+                                className={`staff-opt ${to === s.id ? 'staff-opt--on' : ''} ${s.id === c.owner ? 'staff-opt--self' : ''}`}
+                                onClick={() => setTo(s.id)}
+                              >
+                                <Text>
+                                  {s.name}
+                                  {s.onDuty ? <Text className='duty'>值班</Text> : null}
+                                </Text>
+                                <Text className='muted'>
+                                  {s.roleLabel}
+                                  {s.id === c.owner ? ' · 当前负责' : ''}
+                                </Text>
+                              </View>
+                            ))}
                         </View>
                         <View className='field' style={{ marginTop: '12px' }}>
                           <View className='field__box'>
@@ -213,7 +230,16 @@ export default function WbCase() {
                       </View>
                     ) : null}
                   </>
-                )}
+                ) : null}
+                {canDesk(me) || (isTechnician(me) && c.work?.technician === me?.id) ? <PauseCard c={c} onDone={setCase} onError={setActionError} /> : null}
+                {isManager(me) ? <CloseCard c={c} onDone={setCase} onError={setActionError} /> : null}
+                {c.allowed.length === 0 || (c.allowed.every((a) => a === 'rated') && c.status !== 'completed') ? (
+                  <View className='card muted' id='wb-case-done'>
+                    该工单已{c.statusLabel}，无需进一步处理。
+                  </View>
+                ) : !canDesk(me) && !(c.work && c.work.technician === me?.id) ? (
+                  <View className='card muted'>您当前的岗位可查看工单，派单、回访与答复由前台、客服主管或经理办理。</View>
+                ) : null}
               </View>
             </View>
           </View>

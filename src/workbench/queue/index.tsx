@@ -1,19 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { WbShell } from '../components/WbShell';
+import { WbShell, canDesk } from '../components/WbShell';
 import { Button, Switch } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
 import { call, type Input, type Output } from '../../api/client';
-import { messageOf, needsLogin } from '../../lib/session';
-import { DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '../../lib/labels';
+import { messageOf, needsLogin, type Me } from '../../lib/session';
+import { DEADLINE_LABELS, DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { formatTime, remaining } from '../../lib/format';
+import { serverNow, syncClock } from '../../lib/clock';
 import { dueOf } from '../components/due';
 
 type Q = Input<'workbench', 'queue'>;
 type Item = Output<'workbench', 'queue'>['items'][number];
+type Staff = Output<'workbench', 'staff'>['items'][number];
 
-const STATUS_OPTS = [{ value: 'all', label: '全部' }, ...(['submitted', 'processing', 'resolved', 'closed', 'cancelled'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }))];
+const STATUS_OPTS = [
+  { value: 'all', label: '全部' },
+  ...(['submitted', 'dispatched', 'on_site', 'quoted', 'completed', 'awaiting_callback', 'processing', 'resolved', 'closed', 'cancelled'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+];
 const KIND_OPTS = [{ value: 'all', label: '全部' }, ...(Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]).map((k) => ({ value: k, label: KIND_LABELS[k] }))];
 const DEPT_OPTS = [{ value: 'all', label: '全部' }, ...(Object.keys(DEPARTMENT_LABELS) as (keyof typeof DEPARTMENT_LABELS)[]).map((d) => ({ value: d, label: DEPARTMENT_LABELS[d] }))];
 
@@ -23,6 +28,9 @@ export default function Queue() {
   const [kind, setKind] = useState('all');
   const [dept, setDept] = useState('all');
   const [mine, setMine] = useState(false);
+  const [tech, setTech] = useState('all');
+  const [late, setLate] = useState(false);
+  const [techs, setTechs] = useState<Staff[]>([]);
   const [items, setItems] = useState<Item[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -32,12 +40,14 @@ export default function Queue() {
     ...(kind !== 'all' ? { kind: kind as Q['kind'] } : {}),
     ...(dept !== 'all' ? { department: dept as Q['department'] } : {}),
     ...(mine ? { mine: true } : {}),
+    ...(tech !== 'all' ? { technician: tech } : {}),
+    ...(late ? { breached: true } : {}),
   });
 
   const load = async (more = false) => {
     if (needsLogin()) return;
     try {
-      const r = await call('workbench', 'queue', { ...query(), ...(more && cursor ? { cursor } : {}) });
+      const [r] = await Promise.all([call('workbench', 'queue', { ...query(), ...(more && cursor ? { cursor } : {}) }), syncClock()]);
       setItems((old) => (more && old ? [...old, ...r.items] : r.items));
       setCursor(r.cursor);
       setError('');
@@ -58,13 +68,21 @@ export default function Queue() {
     setItems(null);
     load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status, kind, dept, mine]);
+  }, [status, kind, dept, mine, tech, late]);
 
-  const late = (items ?? []).filter((c) => dueOf(c).breached).length;
+  const onMe = (m: Me) => {
+    if (canDesk(m))
+      call('workbench', 'staff', {}).then(
+        (r) => setTechs(r.items.filter((s) => s.role === 'technician')),
+        () => undefined,
+      );
+  };
+
+  const lateCount = (items ?? []).filter((c) => dueOf(c).breached).length;
   const waiting = (items ?? []).filter((c) => c.status === 'submitted').length;
 
   return (
-    <WbShell tab='queue'>
+    <WbShell tab='queue' onMe={onMe}>
       {() => (
         <View>
           <View className='wb-head'>
@@ -88,9 +106,9 @@ export default function Queue() {
               <View className='stat__num'>{items ? waiting : '–'}</View>
               <View className='stat__label'>待受理</View>
             </View>
-            <View className={`stat ${late ? 'stat--late' : ''}`}>
+            <View className={`stat ${lateCount ? 'stat--late' : ''}`}>
               <View className='stat__num' id='queue-late-count'>
-                {items ? late : '–'}
+                {items ? lateCount : '–'}
               </View>
               <View className='stat__label'>已超时</View>
             </View>
@@ -109,9 +127,22 @@ export default function Queue() {
               <View className='filter-row__label'>部门</View>
               <Chips idPrefix='queue-dept' value={dept} onChange={(v) => v && setDept(v)} options={DEPT_OPTS} />
             </View>
-            <View className='filter-row'>
+            {techs.length ? (
+              <View className='filter-row'>
+                <View className='filter-row__label'>技师</View>
+                <Chips
+                  idPrefix='queue-tech'
+                  value={tech}
+                  onChange={(v) => v && setTech(v)}
+                  options={[{ value: 'all', label: '全部' }, ...techs.map((t) => ({ value: t.id, label: t.onDuty ? `${t.name}（值班）` : t.name }))]}
+                />
+              </View>
+            ) : null}
+            <View className='filter-row filter-row--switches'>
               <View className='filter-row__label'>只看我的</View>
               <Switch id='queue-mine' checked={mine} onChange={setMine} />
+              <View className='filter-row__label filter-row__label--gap'>只看超时</View>
+              <Switch id='queue-breached' checked={late} onChange={setLate} />
             </View>
           </View>
 
@@ -135,7 +166,7 @@ export default function Queue() {
               </View>
               {items.map((c) => {
                 const { next, breached } = dueOf(c);
-                const r = next ? remaining(next.dueAt) : null;
+                const r = next ? remaining(next.dueAt, serverNow()) : null;
                 return (
                   <View
                     key={c.id}
@@ -144,7 +175,8 @@ export default function Queue() {
                     onClick={() => Taro.navigateTo({ url: `/workbench/case/index?id=${encodeURIComponent(c.id)}` })}
                   >
                     <View className='qt-c qt-kind'>
-                      <Text className='qt-kind__tag'>{c.kindLabel}</Text>
+                      <Text className={`qt-kind__tag ${c.emergency ? 'qt-kind__tag--urgent' : ''}`}>{c.emergency ? '急修' : c.kindLabel}</Text>
+                      {c.categoryLabel && c.work ? <View className='qt-sub'>{c.categoryLabel}</View> : null}
                     </View>
                     <View className='qt-c qt-house'>
                       <View>{c.householdId}</View>
@@ -162,12 +194,13 @@ export default function Queue() {
                     </View>
                     <View className='qt-c qt-owner'>
                       <View>{c.ownerName}</View>
-                      <View className='qt-sub'>{c.departmentLabel}</View>
+                      <View className='qt-sub'>{c.work?.technicianName ? `技师 ${c.work.technicianName}` : c.departmentLabel}</View>
                     </View>
                     <View className='qt-c qt-due'>
                       {next && r ? (
                         <>
                           <View className={breached ? 'due-late' : ''}>
+                            <Text className='qt-due__name'>{DEADLINE_LABELS[next.name] ?? ''}</Text>
                             {formatTime(next.dueAt)}
                             {breached ? (
                               <Text className='overdue-mark' id={`queue-overdue-${c.id}`}>
@@ -175,7 +208,7 @@ export default function Queue() {
                               </Text>
                             ) : null}
                           </View>
-                          <View className={`qt-sub ${breached ? 'due-late' : ''}`}>{r.text}</View>
+                          <View className={`qt-sub ${breached ? 'due-late' : ''}`}>{next.paused && !breached ? '计时已暂停' : r.text}</View>
                         </>
                       ) : (
                         <Text className='qt-sub'>—</Text>

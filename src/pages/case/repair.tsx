@@ -1,0 +1,347 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Rate, TextArea } from '../../components/nut';
+import { ErrorNote, KV } from '../../components/ui';
+import { ApiError, call, type Output } from '../../api/client';
+import { messageOf } from '../../lib/session';
+import { CALLBACK_METHOD_LABELS, ESCALATION_LABELS, LOCATION_LABELS } from '../../lib/labels';
+import { clockTime, countdown, dayTime, formatTime, isoAt, timeRange } from '../../lib/format';
+import { money } from '../../lib/money';
+
+export type CaseView = Output<'case', 'get'>;
+type Work = NonNullable<CaseView['work']>;
+
+const URGE_INTERVAL_MS = 10 * 60_000;
+const STAR_WORDS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意'];
+
+/** Whether the arrival promise is counting down right now (drives the once-a-second tick). */
+export function arrivalLive(c: CaseView, now: number): boolean {
+  const a = c.deadlines.find((d) => d.name === 'arrival');
+  return !!a && !a.metAt && !a.breached && !a.paused && Date.parse(a.dueAt) > now - 1000 && (c.status === 'submitted' || c.status === 'dispatched');
+}
+
+/**
+ * The live promise (R-REP-3/4): 技师将于 10:32 前到达 with a countdown each second; 已超时 when missed
+ * (and who now follows it); 计时已暂停 with the reason while paused; then the arrival, the work and the callback.
+ */
+export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; onChange: (v: CaseView) => void }) {
+  const work = c.work as Work;
+  const arrival = c.deadlines.find((d) => d.name === 'arrival');
+  const callback = c.deadlines.find((d) => d.name === 'callback');
+  const waitingArrival = !!arrival && !arrival.metAt && (c.status === 'submitted' || c.status === 'dispatched');
+  const dueMs = arrival ? Date.parse(arrival.dueAt) : 0;
+  const late = !!arrival && (arrival.breached || (waitingArrival && !arrival.paused && now >= dueMs));
+
+  let tone = 'live';
+  let title = '';
+  let face: string | null = null;
+  let text = '';
+  if (c.status === 'cancelled') {
+    tone = 'done';
+    title = '工单已撤销';
+    text = '如仍需维修，欢迎随时重新报修。';
+  } else if (waitingArrival && arrival!.paused && !late) {
+    tone = 'paused';
+    title = '计时已暂停';
+    text = `暂停原因：${c.paused ?? '等待住户'}。恢复后将继续为您计时。`;
+  } else if (waitingArrival && late) {
+    tone = 'late';
+    title = '已超时';
+    text = `很抱歉，技师未能在承诺的 ${dayTime(arrival!.dueAt, now)} 前到达。${c.escalationLevel ? `${ESCALATION_LABELS[c.escalationLevel] ?? '已升级督办'}（${c.ownerName}），` : ''}我们正在全力协调，请您稍候。`;
+  } else if (waitingArrival) {
+    title = `技师将于 ${dayTime(arrival!.dueAt, now)} 前到达`;
+    face = countdown(dueMs - now);
+    text = c.emergency
+      ? work.technicianName
+        ? `急修 · 值班技师${work.technicianName}已接单，正在赶来，请注意安全`
+        : '急修 · 正在呼叫值班技师'
+      : c.preferredTime
+        ? `按您预约的时间 ${timeRange(c.preferredTime)} 上门`
+        : work.technicianName
+          ? `技师${work.technicianName}已接单，上门前会先与您电话联系`
+          : '正在为您安排技师，上门前会先与您电话联系';
+  } else if (c.status === 'on_site') {
+    title = '技师已到场，正在维修';
+    text = `${clockTime(work.arrivedAt)} 到场${arrival?.breached ? '（晚于承诺时间，再次向您致歉）' : '，按时到达'}`;
+  } else if (c.status === 'quoted') {
+    tone = 'paused';
+    title = '等待您确认报价';
+    text = '计时已暂停：户内有偿维修需您确认报价后才开始。';
+  } else if (c.status === 'completed') {
+    tone = 'action';
+    title = '维修已完成，请您确认';
+    text = `${formatTime(work.completedAt)} 完工。如仍有问题，请点“还有问题”，我们会安排返工。`;
+  } else if (c.status === 'awaiting_callback') {
+    tone = 'done';
+    title = '感谢您的确认';
+    text = callback && !callback.metAt ? `客服将于 ${dayTime(callback.dueAt, now)} 前回访，了解您的满意度。` : '客服将尽快回访。';
+  } else if (c.status === 'closed') {
+    tone = 'done';
+    title = work.completedAt ? '维修已完成' : '工单已关闭';
+    text = work.callback ? `${formatTime(work.callback.at)} 已${CALLBACK_METHOD_LABELS[work.callback.method]}，感谢您的支持。` : (c.resolution ?? '');
+  }
+
+  return (
+    <View className={`promise promise--${tone}`} id='case-promise' data-tone={tone}>
+      <View className='promise__title' id='case-promise-title'>
+        {title}
+      </View>
+      {face ? (
+        <View className='promise__clock'>
+          <Text className='promise__label'>剩余</Text>
+          <Text className='promise__face' id='case-countdown'>
+            {face}
+          </Text>
+        </View>
+      ) : null}
+      {text ? (
+        <View className='promise__text' id='case-promise-text'>
+          {text}
+        </View>
+      ) : null}
+      {work.technician ? (
+        <View className='tech' id='case-technician'>
+          <View className='tech__avatar'>{(work.technicianName ?? '技').slice(0, 1)}</View>
+          <View className='grow'>
+            <View className='tech__name'>
+              {work.technicianName}
+              <Text className='tech__role'>维修技师</Text>
+            </View>
+            <View className='tech__sub'>
+              {work.dispatchedAt ? `${formatTime(work.dispatchedAt)} 派单` : ''}
+              {work.arrivedAt ? ` · ${clockTime(work.arrivedAt)} 到场` : ''}
+              {work.reworks ? ` · 返工 ${work.reworks} 次` : ''}
+            </View>
+          </View>
+        </View>
+      ) : null}
+      <UrgeButton c={c} now={now} onChange={onChange} />
+    </View>
+  );
+}
+
+/** 催单: once every 10 minutes; after use the button rests with a polite note (RATE.LIMITED is shown too). */
+function UrgeButton({ c, now, onChange }: { c: CaseView; now: number; onChange: (v: CaseView) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  if (!c.allowed.includes('urged')) return null;
+  const last = c.lastUrgedAt ? Date.parse(c.lastUrgedAt) : 0;
+  const resting = !!last && now - last < URGE_INTERVAL_MS;
+  const urge = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      onChange(await call('case', 'urge', { id: c.id }));
+      Taro.showToast({ title: '已催办', icon: 'success' });
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'RATE.LIMITED' ? e.message : messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='urge'>
+      <Button id='case-urge' size='large' block fill='outline' type='primary' disabled={resting} loading={busy} onClick={urge}>
+        {resting ? '已催办' : '催一催'}
+      </Button>
+      {resting ? (
+        <View className='urge__note' id='case-urge-note'>
+          您已于 {clockTime(c.lastUrgedAt)} 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 {clockTime(isoAt(last + URGE_INTERVAL_MS))} 后操作。
+        </View>
+      ) : null}
+      <ErrorNote text={error} id='case-urge-error' />
+    </View>
+  );
+}
+
+/** The work order as the resident sees it: where, when, who, what was done, materials and the fee. */
+export function WorkSummary({ c }: { c: CaseView }) {
+  const work = c.work as Work;
+  return (
+    <View className='card' id='case-work'>
+      <View className='card__title'>维修信息</View>
+      <KV k='维修位置' v={c.location ? `${LOCATION_LABELS[c.location]}${c.location === 'in_home' ? '（有偿维修，先报价）' : '（免费维修）'}` : '—'} id='case-location' />
+      {c.preferredTime ? <KV k='预约时间' v={timeRange(c.preferredTime)} id='case-preferred' /> : null}
+      {work.quote ? (
+        <KV
+          k='维修报价'
+          v={`${money(work.quote.feeFen)}（${{ pending: '待您确认', accepted: '已接受', declined: '未接受' }[work.quote.decision]}）${work.quote.note ? ` · ${work.quote.note}` : ''}`}
+          id='case-quote-summary'
+        />
+      ) : null}
+      {work.completedAt ? (
+        <>
+          <KV k='维修结果' v={work.result} id='case-result' />
+          {work.materials.length ? <KV k='使用材料' v={work.materials.join('、')} /> : null}
+          <KV k='维修费用' v={money(work.feeFen)} id='case-fee' />
+        </>
+      ) : null}
+      {work.callback ? <KV k='回访' v={`${CALLBACK_METHOD_LABELS[work.callback.method]} · ${work.callback.outcome === 'satisfied' ? '满意' : '发现问题，已安排返工'}`} /> : null}
+    </View>
+  );
+}
+
+/** R-REP-2: paid in-home work starts only after the resident accepts the quote. */
+export function QuoteCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView) => void }) {
+  const [declining, setDeclining] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  const q = c.work?.quote;
+  if (!q || q.decision !== 'pending' || !c.allowed.includes('quoteAccepted')) return null;
+  const run = async (what: 'accept' | 'decline') => {
+    setBusy(what);
+    setError('');
+    try {
+      const v = what === 'accept' ? await call('case', 'acceptQuote', { id: c.id }) : await call('case', 'declineQuote', { id: c.id, ...(note.trim() ? { note: note.trim() } : {}) });
+      onChange(v);
+      Taro.showToast({ title: what === 'accept' ? '已接受报价' : '已取消维修', icon: 'success' });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy('');
+    }
+  };
+  return (
+    <View className='card action-card' id='case-quote'>
+      <View className='card__title'>维修报价待您确认</View>
+      <View className='quote__amount' id='case-quote-amount'>
+        {money(q.feeFen)}
+      </View>
+      {q.note ? <View className='quote__note'>{q.note}</View> : null}
+      <View className='quote__explain'>接受后技师即开始维修，完工后按此金额收费，不会额外加价。若暂不维修，工单将关闭，不收取任何费用。</View>
+      <ErrorNote text={error} id='case-quote-error' />
+      {declining ? (
+        <View>
+          <View className='field__box field__box--area'>
+            <TextArea id='case-quote-decline-note' value={note} onChange={setNote} placeholder='可以告诉我们原因（选填），例如：想自行购买配件' maxLength={200} rows={3} />
+          </View>
+          <View className='btn-row'>
+            <Button id='case-quote-decline-cancel' size='large' onClick={() => setDeclining(false)}>
+              再想想
+            </Button>
+            <Button id='case-quote-decline-submit' size='large' type='danger' fill='outline' loading={busy === 'decline'} onClick={() => run('decline')}>
+              确认暂不维修
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className='btn-row'>
+          <Button id='case-quote-decline' size='large' onClick={() => setDeclining(true)}>
+            暂不维修
+          </Button>
+          <Button id='case-quote-accept' size='large' type='primary' loading={busy === 'accept'} onClick={() => run('accept')}>
+            接受报价，开始维修
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** The resident confirms the work, or reports a problem, which sends the technician back (返工). */
+export function ConfirmCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView) => void }) {
+  const [problem, setProblem] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  if (!c.allowed.includes('confirmed')) return null;
+  const run = async (ok: boolean) => {
+    if (!ok && note.trim().length < 2) return setError('请简单描述仍存在的问题，便于技师返工');
+    setBusy(ok ? 'ok' : 'problem');
+    setError('');
+    try {
+      onChange(await call('case', 'confirm', { id: c.id, ok, ...(ok ? {} : { note: note.trim() }) }));
+      Taro.showToast({ title: ok ? '感谢您的确认' : '已安排返工', icon: 'success' });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy('');
+    }
+  };
+  return (
+    <View className='card action-card' id='case-confirm'>
+      <View className='card__title'>维修效果满意吗？</View>
+      <View className='text-2 confirm__text'>{c.work?.result ? `技师反馈：${c.work.result}` : '技师已完成维修，请检查一下效果。'}</View>
+      <ErrorNote text={error} id='case-confirm-error' />
+      {problem ? (
+        <View>
+          <View className='field__box field__box--area'>
+            <TextArea id='case-confirm-note' value={note} onChange={setNote} placeholder='请描述仍存在的问题，例如：接口处仍在滴水' maxLength={500} rows={3} />
+          </View>
+          <View className='btn-row'>
+            <Button id='case-confirm-back' size='large' onClick={() => setProblem(false)}>
+              返回
+            </Button>
+            <Button id='case-confirm-submit' size='large' type='primary' loading={busy === 'problem'} onClick={() => run(false)}>
+              提交，安排返工
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className='btn-row'>
+          <Button id='case-confirm-problem' size='large' onClick={() => setProblem(true)}>
+            还有问题
+          </Button>
+          <Button id='case-confirm-ok' size='large' type='primary' loading={busy === 'ok'} onClick={() => run(true)}>
+            确认完成
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** R-SAT-1: 1–5 stars and a comment, once per case. */
+export function RateCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView) => void }) {
+  const [stars, setStars] = useState(0);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  if (c.rating) {
+    return (
+      <View className='card' id='case-rating'>
+        <View className='card__title'>我的评价</View>
+        <View className='rate-row'>
+          <Rate value={c.rating.stars} readOnly />
+          <Text className='rate-word'>{STAR_WORDS[c.rating.stars]}</Text>
+        </View>
+        {c.rating.comment ? <View className='rate-comment'>{c.rating.comment}</View> : null}
+        <View className='muted'>感谢您的评价，我们会继续努力！</View>
+      </View>
+    );
+  }
+  if (!c.allowed.includes('rated') || !c.work?.completedAt) return null;
+  const submit = async () => {
+    if (stars < 1) return setError('请点亮星星，为本次服务打分');
+    setBusy(true);
+    setError('');
+    try {
+      onChange(await call('case', 'rate', { id: c.id, stars, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
+      Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='card' id='case-rate'>
+      <View className='card__title'>
+        为本次服务评分<Text className='card__hint'>每个工单可评价一次</Text>
+      </View>
+      <View className='rate-row' id='case-rate-stars'>
+        <Rate value={stars} onChange={setStars} />
+        <Text className='rate-word'>{STAR_WORDS[stars] ?? ''}</Text>
+      </View>
+      <View className='field__box field__box--area'>
+        <TextArea id='case-rate-comment' value={comment} onChange={setComment} placeholder='说说您的感受（选填），您的意见会帮助我们做得更好' maxLength={500} rows={3} />
+      </View>
+      <ErrorNote text={error} id='case-rate-error' />
+      <Button id='case-rate-submit' type='primary' size='large' block loading={busy} onClick={submit}>
+        提交评价
+      </Button>
+    </View>
+  );
+}
