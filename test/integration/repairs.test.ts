@@ -31,7 +31,8 @@ const refusal = async (user: string, fn: string, body: Record<string, unknown>) 
 };
 const submit = (over: Record<string, unknown> = {}, who = 'resident-a', household = '1-1-101') => ok(who, 'case', O.repair(household, over));
 const get = (id: string) => ok('frontdesk', 'workbench', { action: 'get', id });
-const deadline = (c: { deadlines: { name: string }[] }, name: string) => c.deadlines.find((d) => d.name === name) as { name: string; dueAt: string; metAt?: string; breached: boolean; paused: boolean; warned: boolean } | undefined;
+type DeadlineView = { name: string; dueAt: string; metAt?: string; breached: boolean; paused: boolean; warned: boolean };
+const deadline = (c: Record<string, any>, name: string) => (c.deadlines as DeadlineView[]).find((d) => d.name === name);
 const ms = (iso: string) => Date.parse(iso);
 const types = (c: { timeline: { type: string }[] }) => c.timeline.map((t) => t.type);
 const dispatch = (id: string, technicianId = 'tech-1') => ok('frontdesk', 'workbench', { action: 'dispatch', id, technicianId });
@@ -247,7 +248,7 @@ describe('[R-REP-4] other repairs: the agreed time, else 24 hours', () => {
       location: 'in_home',
       content: '阳台门关不上',
     });
-    expect(ms(deadline(r as never, 'arrival')!.dueAt) - ms(r.createdAt)).toBe(4 * HOUR);
+    expect(ms(deadline(r, 'arrival')!.dueAt) - ms(r.createdAt)).toBe(4 * HOUR);
   });
 });
 
@@ -332,8 +333,8 @@ describe('[R-REP-6] callbacks (回访)', () => {
     const ordinary = await O.repairAt(h, 'resident-a', '1-1-101', 'completed', { over: { category: 'door_window', content: '入户门锁坏了' } });
     const leak = await O.repairAt(h, 'resident-a', '1-1-101', 'completed', { over: { category: 'wall_ceiling', content: '卫生间天花渗水' } });
     const safety = await O.repairAt(h, 'resident-a', '1-1-101', 'completed', { over: { category: 'fire_safety', location: 'common_area', content: '楼道灭火器过期' } });
-    const due = (c: { deadlines: { name: string }[]; work: { completedAt: string } }) => ms(deadline(c, 'callback')!.dueAt) - ms(c.work.completedAt);
-    expect([due(ordinary as never), due(leak as never), due(safety as never)]).toEqual([2 * DAY, 3 * DAY, 2 * DAY]);
+    const due = (c: Record<string, any>) => ms(deadline(c, 'callback')!.dueAt) - ms(c.work.completedAt);
+    expect([due(ordinary), due(leak), due(safety)]).toEqual([2 * DAY, 3 * DAY, 2 * DAY]);
 
     // The leak repair is called back in time; the others are not.
     await advance(h, DAY);
@@ -392,7 +393,7 @@ describe('催单 (urge)', () => {
 describe('pausing the clocks (waiting on the resident)', () => {
   it('[R-REP-4] a pause moves the deadline by the paused time; while paused nothing is breached', async () => {
     const c = await O.repairAt(h, 'resident-a', '1-1-101', 'dispatched');
-    const due0 = ms(deadline(c as never, 'arrival')!.dueAt);
+    const due0 = ms(deadline(c, 'arrival')!.dueAt);
     const p = await ok('frontdesk', 'workbench', { action: 'pause', id: c.id, reason: '住户出差，约后天上门' });
     const pausedAt = ms(p.timeline.at(-1).at);
     expect([p.paused, deadline(p, 'arrival')!.paused]).toEqual(['住户出差，约后天上门', true]);
@@ -406,7 +407,7 @@ describe('pausing the clocks (waiting on the resident)', () => {
     const resumedAt = ms(r.timeline.at(-1).at);
     const moved = ms(deadline(r, 'arrival')!.dueAt) - due0;
     expect(r.paused).toBeNull();
-    expect(Math.abs(moved - (resumedAt - pausedAt))).toBeLessThanOrEqual(1000);
+    expect(Math.abs(moved - (resumedAt - pausedAt))).toBeLessThan(2000); // times are shown to the second
     expect(moved).toBeGreaterThanOrEqual(30 * HOUR);
     expect(await refusal('frontdesk', 'workbench', { action: 'resume', id: c.id })).toEqual([409, 'CASE.INVALID_TRANSITION']);
 
@@ -418,8 +419,8 @@ describe('pausing the clocks (waiting on the resident)', () => {
 
   it('[R-REP-2] a quote pauses the clocks by itself until the resident decides: the escalation ladder moves by the paused time', async () => {
     const c = await O.repairAt(h, 'resident-a', '1-1-101', 'quoted');
-    const created = ms(c.createdAt as unknown as string);
-    expect((c as unknown as { paused: string }).paused).toBe('等待住户确认报价');
+    const created = ms(c.createdAt);
+    expect(c.paused).toBe('等待住户确认报价');
     await advance(h, 3 * DAY); // would be past the 2-day rung without the pause
     const waiting = await get(c.id);
     expect([waiting.escalationLevel, types(waiting).includes('escalated')]).toEqual([0, false]);

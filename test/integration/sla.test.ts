@@ -23,10 +23,25 @@ async function ok(user: string, fn: string, body: Record<string, unknown>) {
   return r.body.data;
 }
 const get = (id: string) => ok('frontdesk', 'workbench', { action: 'get', id });
-const deadline = (c: { deadlines: { name: string }[] }, name: string) => c.deadlines.find((d) => d.name === name) as { dueAt: string; metAt?: string; breached: boolean } | undefined;
+const deadline = (c: Record<string, any>, name: string) => (c.deadlines as { name: string; dueAt: string; metAt?: string; breached: boolean }[]).find((d) => d.name === name);
 const types = (c: { timeline: { type: string }[] }) => c.timeline.map((t) => t.type);
 const count = (c: { timeline: { type: string }[] }, type: string) => c.timeline.filter((t) => t.type === type).length;
 const emergency = (content = '厨房水管爆裂，水漫出来了') => ok('resident-a', 'case', O.repair('1-1-101', { category: 'burst_pipe', content }));
+/**
+ * Emergency repairs whose 15-minute deadline has just passed, with no sweep having looked yet — and none
+ * able to: the clock starts 5 s after a whole minute, then moves 15 min 25 s through the clock endpoint,
+ * so the last tick run (a whole minute) is before every deadline and the next one is 30 s of platform
+ * time away (the platform's wall-clock timer cannot reach it during a test).
+ */
+async function justMissed(n: number, content: (i: number) => string) {
+  const start = Math.ceil((await platformNow(h)) / MINUTE) * MINUTE + MINUTE + 5_000;
+  await setClock(h, toIso(start));
+  const cases = await Promise.all(Array.from({ length: n }, (_, i) => emergency(content(i))));
+  await advance(h, 15 * MINUTE + 25_000);
+  for (const c of cases) expect(await eventTypes(c.id)).toEqual(['submitted', 'warned']); // warned by the ticks, not yet breached
+  return cases;
+}
+
 /** Events of one case in the store (the record the sweep appends to). */
 const eventTypes = async (id: string) => (await O.dbOf(h).selectFrom('case_events').select('type').where('case_id', '=', id).orderBy('seq').execute()).map((e) => e.type);
 
@@ -58,7 +73,7 @@ describe('[R-ESC-2][R-ESC-3] the escalation ladder', () => {
   it('[R-ESC-2][R-ESC-3] unfinished after 2 days → the supervisor owns it and is told; after 1 week → the manager', async () => {
     // On site in time, so no deadline is missed: only the ladder moves it.
     const c = await O.repairAt(h, 'resident-a', '1-1-101', 'on_site');
-    const created = Date.parse((c as unknown as { createdAt: string }).createdAt);
+    const created = Date.parse(c.createdAt);
     const now = await platformNow(h);
     await advance(h, created + 2 * DAY - now - HOUR);
     expect(await get(c.id)).toMatchObject({ escalationLevel: 0, owner: 'tech-1' });
@@ -144,17 +159,16 @@ describe('[R-ESC-5] a missed deadline escalates at once, once', () => {
   });
 
   it('[R-ESC-5] the sweep run twice and concurrently at the same platform time (sweep() directly) records each breach and escalation exactly once', async () => {
-    const cases = await Promise.all(Array.from({ length: 5 }, (_, i) => emergency(`第 ${i + 1} 户水管爆裂，需要马上处理`)));
-    // Platform time moves without running the scheduler: the sweeps below are the first to look.
-    h.platform.clock.advance(16 * MINUTE);
+    const cases = await justMissed(5, (i) => `第 ${i + 1} 户水管爆裂，需要马上处理`);
+    // The sweeps below are the first to look, three at once, then once more at the same platform time.
     const deps = h.platform.deps;
     const concurrent = await Promise.all([sweep(deps), sweep(deps), sweep(deps)]);
     const twice = await sweep(deps);
-    const escalations = [...concurrent, twice].reduce((n, r) => n + r.escalations, 0);
-    expect(escalations).toBeLessThanOrEqual(cases.length); // (the platform's own 15 s timer may have swept first)
+    expect(concurrent.reduce((n, r) => n + r.escalations, 0)).toBe(cases.length);
     expect(twice.escalations).toBe(0);
-    // …and the scheduled ticks for those minutes, through the clock endpoint, change nothing more.
+    // …and the scheduled tick of the next minute, through the clock endpoint, changes nothing more.
     await advance(h, 0);
+    await advance(h, MINUTE);
     for (const c of cases) {
       const events = await eventTypes(c.id);
       expect([c.id, events.filter((t) => t === 'breached').length, events.filter((t) => t === 'escalated').length]).toEqual([c.id, 1, 1]);
@@ -177,12 +191,11 @@ describe('[R-ESC-5] a missed deadline escalates at once, once', () => {
   });
 
   it('[R-ESC-5] a deadline met late between two sweeps is still a missed deadline: the next sweep records the breach and escalates', async () => {
-    const c = await emergency('卫生间关键部位漏水');
-    // The sweep does not run (the platform was busy or down) while the deadline passes…
-    h.platform.clock.advance(15 * MINUTE + 20_000);
-    // …and the technician arrives 20 s late, before any sweep has looked.
+    // The deadline passes between two ticks, and the technician arrives 25 s late, before the next one.
+    const [c] = await justMissed(1, () => '卫生间关键部位漏水');
     const here = await ok('tech-1', 'workbench', { action: 'arrive', id: c.id });
     expect(deadline(here, 'arrival')!.breached).toBe(true);
+    expect(await eventTypes(c.id)).toEqual(['submitted', 'warned', 'arrived']);
     await advance(h, MINUTE);
     const later = await get(c.id);
     expect([count(later, 'breached'), count(later, 'escalated'), later.escalationLevel]).toEqual([1, 1, 1]);
@@ -208,7 +221,9 @@ describe('[R-INT-6] 售后 is handed to the developer liaison the same day', () 
     }
     await advance(h, 6 * HOUR); // 16:00 the same day
     const a = await ok('frontdesk', 'workbench', { action: 'assign', id: handed.id, to: 'frontdesk', department: 'developer_liaison', note: '已填物业返修联系单，交开发商售后' });
-    expect(deadline(a, 'handover')).toMatchObject({ metAt: shanghai(y, m, 10, 16, 0).replace(':00+08:00', `:${a.timeline.at(-1).at.slice(17, 19)}+08:00`), breached: false });
+    const handedAt = a.timeline.at(-1).at as string;
+    expect(handedAt.slice(0, 16)).toBe(shanghai(y, m, 10, 16, 0).slice(0, 16));
+    expect(deadline(a, 'handover')).toMatchObject({ metAt: handedAt, breached: false });
     // Assigning elsewhere (to maintenance) is not a handover.
     const b = await ok('frontdesk', 'workbench', { action: 'assign', id: kept.id, to: 'tech-2', department: 'maintenance' });
     expect(deadline(b, 'handover')!.metAt).toBeUndefined();
@@ -228,8 +243,7 @@ describe('[R-INT-6] 售后 is handed to the developer liaison the same day', () 
 
 describe('the `sla` function: the platform timer only', () => {
   it('refuses a caller with an identity and any event that is not a timer trigger (AUTH.FORBIDDEN), changing nothing; the timer runs it', async () => {
-    const c = await emergency('电表箱跳闸，整户停电');
-    h.platform.clock.advance(16 * MINUTE); // due now, not yet swept
+    const [c] = await justMissed(1, () => '电表箱跳闸，整户停电'); // due now, not yet swept
     const timer = () => ({ Type: 'Timer', TriggerName: 'sweep', Time: toIso(h.platform.clock.now()) });
     const refused: [unknown, unknown][] = [
       [timer(), { environment: JSON.stringify({ WX_OPENID: O.demoOpenid('manager'), WX_APPID: 'wx' }) }],
@@ -253,6 +267,7 @@ describe('the `sla` function: the platform timer only', () => {
 
     const run = await slaMain(timer(), { environment: '{}' });
     expect(run.ok).toBe(true);
-    expect(await eventTypes(c.id)).toEqual(['submitted', 'breached', 'escalated']);
+    expect(run).toMatchObject({ ok: true, data: { escalations: 1 } });
+    expect(await eventTypes(c.id)).toEqual(['submitted', 'warned', 'breached', 'escalated']);
   });
 });

@@ -192,18 +192,23 @@ export type RepairStage = 'submitted' | 'dispatched' | 'paused' | 'on_site' | 'q
  * front desk to `technician` (default tech-1), who arrives, quotes or completes; `paused` is a dispatched
  * repair the front desk paused. In-process, through the same dispatcher the functions run.
  */
-export async function repairAt(h: HasPlatform, residentKey: string, householdId: string, stage: RepairStage, opts: { technician?: string; over?: Record<string, unknown> } = {}) {
+export async function repairAt(
+  h: HasPlatform,
+  residentKey: string,
+  householdId: string,
+  stage: RepairStage,
+  opts: { technician?: string; over?: Record<string, unknown> } = {},
+): Promise<Record<string, any> & { id: string; householdId: string; status: string }> {
   const tech = opts.technician ?? 'tech-1';
   const c = await must(h, demoOpenid(residentKey), 'case', repair(householdId, opts.over));
   const id = c.id as string;
-  if (stage === 'submitted') return c as { id: string; householdId: string; status: string };
+  if (stage === 'submitted') return c as Record<string, any> & { id: string; householdId: string; status: string };
   if (c.status === 'submitted' || c.work?.technician !== tech) await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'dispatch', id, technicianId: tech });
   if (stage === 'paused') await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'pause', id, reason: '住户出差，约下周上门' });
   if (stage === 'on_site' || stage === 'quoted' || stage === 'completed') await must(h, demoOpenid(tech), 'workbench', { action: 'arrive', id });
   if (stage === 'quoted') await must(h, demoOpenid(tech), 'workbench', { action: 'quote', id, feeFen: 8000, note: '更换水龙头阀芯，含材料' });
   if (stage === 'completed') await must(h, demoOpenid(tech), 'workbench', { action: 'complete', id, result: '已更换阀芯，不再滴水', materials: ['阀芯'] });
-  const out = await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'get', id });
-  return out as { id: string; householdId: string; status: string };
+  return (await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'get', id })) as Record<string, any> & { id: string; householdId: string; status: string };
 }
 
 /** Newest unread message of a user (the inbox channel writes one per delivered notification). */
