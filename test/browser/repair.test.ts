@@ -20,6 +20,7 @@ import {
   makePng,
   open,
   screenshot,
+  SHOTS,
   startPlatform,
   watch,
   type Browser,
@@ -287,10 +288,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await tech.locator('#wb-complete-result').waitFor();
     await fill(tech, 'wb-complete-result', '更换存水弯并疏通下水管，放水 10 分钟排水顺畅、无渗漏');
     await fill(tech, 'wb-complete-materials', '存水弯、生料带');
+    await screenshot(tech, 'r09-tech-work-order');
     await tech.locator('#wb-complete-submit').click();
     await expectText(tech, '#wb-case-status', '待确认完工');
     await expectText(tech, '#wb-work-fee', '¥35.50');
-    await screenshot(tech, 'r09-tech-work-order');
 
     await tech.locator('#wb-print').click();
     await tech.waitForURL(/workbench\/print\/index/);
@@ -306,6 +307,9 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(await desk.locator('.wo-toolbar').evaluate((el) => getComputedStyle(el).display)).toBe('none');
     await screenshot(desk, 'r10b-print-media');
     await desk.emulateMedia({ media: 'screen' });
+    // What the printer gets: one A4 page.
+    const pdf = await desk.pdf({ path: path.join(SHOTS, 'r10c-work-order.pdf'), format: 'A4', printBackground: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   });
 
   it('[R-REP-5] the resident confirms; the next day the front desk calls back (satisfied) and the case closes', async () => {
@@ -330,11 +334,14 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await resident.locator('#case-rate').waitFor();
     await resident.locator('#case-rate-stars .nut-rate-item').nth(4).click();
     await fill(resident, 'case-rate-comment', '师傅很专业，准时上门，收费透明！');
+    await expectText(resident, '#case-rate-stars', '非常满意');
+    await screenshot(resident, 'r11a-repair-rate');
     await resident.locator('#case-rate-submit').click();
     await expectText(resident, '#case-rating', '非常满意');
     await expectText(resident, '#case-rating', '收费透明');
     expect(await resident.locator('#case-rate-submit').count()).toBe(0);
-    await screenshot(resident, 'r11-repair-closed-rated');
+    await resident.waitForTimeout(2000); // let the toast go
+    await screenshot(resident, 'r11b-repair-closed-rated');
   });
 
   it('[R-REP-7] the supervisor sees the monthly summary: counts by category, on-time arrival, callback, rework and rating', async () => {
@@ -352,6 +359,13 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await expectText(supervisor, '#report-cat-burst_pipe', '水管爆裂');
     await expectText(supervisor, '#report-cat-drainage', '下水堵塞');
     await screenshot(supervisor, 'r12-monthly-summary');
+
+    // The queue at the end of the day: the breached emergency on top, marked 超时.
+    await open(supervisor, base, '/workbench/queue/index');
+    await supervisor.locator(`#queue-item-${cssId(caseB)}`).waitFor();
+    const order = await supervisor.locator('[id^="queue-item-"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(order[0]).toBe(`queue-item-${caseA}`);
+    await screenshot(supervisor, 'r14-workbench-queue-end');
   });
 
   it('大字模式 is respected on the repair pages', async () => {

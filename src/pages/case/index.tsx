@@ -92,7 +92,7 @@ export default function CaseDetail() {
         <View className='case-hero__sub case-hero__sub--tight'>{formatTime(c.createdAt, true)} 提交</View>
       </View>
       <View className='page-pad case__body'>
-        {created && open ? (
+        {created && (c.status === 'submitted' || (c.status === 'dispatched' && !c.work?.arrivedAt)) && !c.deadlines.some((d) => d.breached) ? (
           <View className='notice notice--info' id='case-created'>
             {repair
               ? c.emergency

@@ -49,6 +49,10 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
     tone = 'late';
     title = '已超时';
     text = `很抱歉，技师未能在承诺的 ${dayTime(arrival!.dueAt, now)} 前到达。${c.escalationLevel ? `${ESCALATION_LABELS[c.escalationLevel] ?? '已升级督办'}（${c.ownerName}），` : ''}我们正在全力协调，请您稍候。`;
+  } else if (waitingArrival && c.preferredTime && Date.parse(c.preferredTime.from) > now) {
+    // Booked for later: the appointment is the promise; the countdown starts when the window opens.
+    title = `技师将于 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`;
+    text = work.technicianName ? `已为您预约，技师${work.technicianName}上门前会先与您电话联系` : '已为您预约，工程部正在安排技师，上门前会先与您电话联系';
   } else if (waitingArrival) {
     title = `技师将于 ${dayTime(arrival!.dueAt, now)} 前到达`;
     face = countdown(dueMs - now);
@@ -125,7 +129,8 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
 function UrgeButton({ c, now, onChange }: { c: CaseView; now: number; onChange: (v: CaseView) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  if (!c.allowed.includes('urged')) return null;
+  // Nothing to urge while the case waits on the resident (a quote to accept, work to confirm).
+  if (!c.allowed.includes('urged') || !['submitted', 'dispatched', 'on_site'].includes(c.status)) return null;
   const last = c.lastUrgedAt ? Date.parse(c.lastUrgedAt) : 0;
   const resting = !!last && now - last < URGE_INTERVAL_MS;
   const urge = async () => {
@@ -227,12 +232,12 @@ export function QuoteCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView
           </View>
         </View>
       ) : (
-        <View className='btn-row'>
-          <Button id='case-quote-decline' size='large' onClick={() => setDeclining(true)}>
-            暂不维修
-          </Button>
-          <Button id='case-quote-accept' size='large' type='primary' loading={busy === 'accept'} onClick={() => run('accept')}>
+        <View className='btn-col'>
+          <Button id='case-quote-accept' size='large' block type='primary' loading={busy === 'accept'} onClick={() => run('accept')}>
             接受报价，开始维修
+          </Button>
+          <Button id='case-quote-decline' size='large' block onClick={() => setDeclining(true)}>
+            暂不维修
           </Button>
         </View>
       )}
@@ -280,12 +285,12 @@ export function ConfirmCard({ c, onChange }: { c: CaseView; onChange: (v: CaseVi
           </View>
         </View>
       ) : (
-        <View className='btn-row'>
-          <Button id='case-confirm-problem' size='large' onClick={() => setProblem(true)}>
-            还有问题
+        <View className='btn-col'>
+          <Button id='case-confirm-ok' size='large' block type='primary' loading={busy === 'ok'} onClick={() => run(true)}>
+            确认维修完成
           </Button>
-          <Button id='case-confirm-ok' size='large' type='primary' loading={busy === 'ok'} onClick={() => run(true)}>
-            确认完成
+          <Button id='case-confirm-problem' size='large' block onClick={() => setProblem(true)}>
+            还有问题，需要返工
           </Button>
         </View>
       )}

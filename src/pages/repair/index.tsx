@@ -219,7 +219,10 @@ export default function Repair() {
                   ? '为减少损失，请先关闭入户总水阀，移开贵重物品，注意用电安全，远离积水处的电源插座。'
                   : '请先关闭入户总闸，不要触碰裸露电线；如闻到焦糊味，请立即离开并拨打 119。'}
               </View>
-              <View className={`urgent__confirm ${urgentOk ? 'urgent__confirm--on' : ''}`} id='repair-emergency-confirm' onClick={() => setUrgentOk(!urgentOk)}>
+              <View className={`urgent__confirm ${urgentOk ? 'urgent__confirm--on' : ''}`} id='repair-emergency-confirm' onClick={() => {
+                  setUrgentOk(!urgentOk);
+                  setError('');
+                }}>
                 <View className='urgent__box'>{urgentOk ? '✓' : ''}</View>
                 <Text>我确认情况紧急，请立即派值班技师上门</Text>
               </View>

@@ -146,7 +146,7 @@ export default function WbCase() {
                   <KV k='受理渠道' v={c.channelLabel} />
                   <KV k='责任部门' v={c.departmentLabel} />
                   <KV k='负责人' v={c.ownerName} id='wb-case-owner' />
-                  {c.resolution ? <KV k={c.work ? '处理结果' : '答复结果'} v={c.resolution} id='wb-case-resolution' /> : null}
+                  {c.resolution && c.resolution !== c.work?.result ? <KV k={c.work ? '处理结果' : '答复结果'} v={c.resolution} id='wb-case-resolution' /> : null}
                   {c.rating ? <KV k='住户评价' v={`${'★'.repeat(c.rating.stars)}${'☆'.repeat(5 - c.rating.stars)} ${c.rating.comment ?? ''}`} id='wb-case-rating' /> : null}
                 </View>
                 {c.followUp ? (

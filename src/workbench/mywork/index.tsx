@@ -7,9 +7,9 @@ import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../componen
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { LOCATION_LABELS } from '../../lib/labels';
-import { countdown, dayTime, excerpt, roomLabel, timeRange } from '../../lib/format';
+import { clockTime, countdown, dayTime, excerpt, roomLabel, timeRange } from '../../lib/format';
 import { syncClock, useNow } from '../../lib/clock';
-import { dueOf } from '../components/due';
+import { byUrgency, dueOf } from '../components/due';
 import './index.scss';
 
 type Item = Output<'workbench', 'queue'>['items'][number];
@@ -34,7 +34,7 @@ export default function MyWork() {
     if (needsLogin() || !who) return;
     try {
       const [r] = await Promise.all([call('workbench', 'queue', { technician: who.id, limit: 100 }), syncClock()]);
-      setItems(r.items);
+      setItems(byUrgency(r.items));
       setError('');
     } catch (e) {
       setError(messageOf(e));
@@ -146,7 +146,9 @@ export default function MyWork() {
                           ? `计时已暂停${c.paused ? `：${c.paused}` : ''}`
                           : late
                             ? `已超时：须于 ${dayTime(arrival.dueAt, now)} 前到场，请尽快赶到并签到`
-                            : `须于 ${dayTime(arrival.dueAt, now)} 前到场 · 剩余 ${countdown(left)}`}
+                            : c.preferredTime && Date.parse(c.preferredTime.from) > now
+                              ? `住户预约 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`
+                              : `须于 ${dayTime(arrival.dueAt, now)} 前到场 · 剩余 ${countdown(left)}`}
                       </View>
                     ) : c.preferredTime && ACTIVE.includes(c.status) ? (
                       <View className='job__due'>预约 {timeRange(c.preferredTime)}</View>

@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
-import { Button } from '../../components/nut';
 import { EmptyState, Loading } from '../../components/ui';
 import { call, type Output } from '../../api/client';
 import { isH5, messageOf, needsLogin } from '../../lib/session';
@@ -58,15 +57,15 @@ export default function PrintWorkOrder() {
   return (
     <PageShell className='wo-page'>
       <View className='wo-toolbar no-print'>
-        <Button id='wo-back' size='small' onClick={back}>
-          返回工单
-        </Button>
+        <View className='wo-btn' id='wo-back' onClick={back}>
+          ‹ 返回工单
+        </View>
         {isH5 ? (
-          <Button id='wo-print' size='small' type='primary' onClick={() => window.print()}>
+          <View className='wo-btn wo-btn--primary' id='wo-print' onClick={() => window.print()}>
             打印工作单
-          </Button>
+          </View>
         ) : (
-          <Text className='muted'>请在电脑端打开工作台打印</Text>
+          <Text className='wo-hint'>请在电脑端打开工作台打印</Text>
         )}
       </View>
       <View className='wo-wrap'>

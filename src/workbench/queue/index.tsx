@@ -9,7 +9,7 @@ import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { DEADLINE_LABELS, DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { formatTime, remaining } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
-import { dueOf } from '../components/due';
+import { byUrgency, dueOf } from '../components/due';
 
 type Q = Input<'workbench', 'queue'>;
 type Item = Output<'workbench', 'queue'>['items'][number];
@@ -48,7 +48,7 @@ export default function Queue() {
     if (needsLogin()) return;
     try {
       const [r] = await Promise.all([call('workbench', 'queue', { ...query(), ...(more && cursor ? { cursor } : {}) }), syncClock()]);
-      setItems((old) => (more && old ? [...old, ...r.items] : r.items));
+      setItems((old) => byUrgency(more && old ? [...old, ...r.items] : r.items));
       setCursor(r.cursor);
       setError('');
     } catch (e) {
