@@ -158,6 +158,19 @@ describe('[R-ESC-5] a missed deadline escalates at once, once', () => {
     expect(told(await outboxFor(h, c.id, 'case.escalated'))).toEqual(['manager case.escalated', 'supervisor case.escalated']);
   });
 
+  it('[R-ESC-5] a missed arrival after 返工 is a new missed deadline: it climbs one more rung', async () => {
+    const c = await emergency('入户水管爆裂，楼下已渗水');
+    await advance(h, 16 * MINUTE); // the first arrival is missed → 客服主管
+    await ok('tech-1', 'workbench', { action: 'arrive', id: c.id });
+    await ok('tech-1', 'workbench', { action: 'complete', id: c.id, result: '更换水管' });
+    const reopened = await ok('resident-a', 'case', { action: 'confirm', id: c.id, ok: false, note: '接口处还在漏水' });
+    expect([reopened.escalationLevel, deadline(reopened, 'arrival')!.breached]).toEqual([1, false]);
+    await advance(h, 16 * MINUTE); // the fresh 15-minute clock is missed too → 经理
+    const later = await get(c.id);
+    expect([deadline(later, 'arrival')!.breached, count(later, 'breached'), later.escalationLevel, later.owner]).toEqual([true, 2, 2, 'manager']);
+    expect(told(await outboxFor(h, c.id, 'case.escalated'))).toEqual(['manager case.escalated', 'supervisor case.escalated']);
+  });
+
   it('[R-ESC-5] the sweep run twice and concurrently at the same platform time (sweep() directly) records each breach and escalation exactly once', async () => {
     const cases = await justMissed(5, (i) => `第 ${i + 1} 户水管爆裂，需要马上处理`);
     // The sweeps below are the first to look, three at once, then once more at the same platform time.

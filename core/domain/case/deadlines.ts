@@ -1,6 +1,6 @@
 import { DAY, HOUR, MINUTE, ZONE, dayjs, toIso } from '../../time';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
-import { ALLOWED, WORK_KINDS } from './transition';
+import { ALLOWED, WORK_KINDS, missedOf } from './transition';
 import type { CaseState, DeadlineName } from './types';
 
 /** A promise made to the resident (R-REP-3/4/6, R-CMP-2), computed from the case's state. */
@@ -136,7 +136,7 @@ export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_
     if (missedBy(d, now)) return { type: 'breached', deadline: d.name, dueAt: d.dueAt };
   }
   // A missed deadline escalates at once (R-ESC-5): one rung per missed deadline.
-  const missed = s.sla.breached.length;
+  const missed = missedOf(s);
   if (missed > 0 && s.sla.level < Math.min(2, missed)) return { type: 'escalated', level: (s.sla.level + 1) as 1 | 2, reason: '承诺时限已超时，升级督办' };
   for (const rung of ladderOf(s, now, sla)) {
     if (now >= rung.at) return { type: 'escalated', level: rung.level, reason: rung.level === 1 ? '超过 2 天未办结，转客服主管跟进' : '超过 1 周未办结，转经理督办' };
@@ -160,7 +160,7 @@ export function nextDueAt(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SL
     }
     times.push(s.sla.warned.includes(d.name) ? d.dueAt : warnAt(d, sla));
   }
-  if (s.sla.breached.length > s.sla.level && s.sla.level < 2) times.push(now);
+  if (missedOf(s) > s.sla.level && s.sla.level < 2) times.push(now);
   for (const rung of ladderOf(s, now, sla)) times.push(rung.at);
   return times.length ? Math.min(...times) : null;
 }

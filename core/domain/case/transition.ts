@@ -33,6 +33,8 @@ export const WORK_KINDS: readonly CaseKind[] = ['repair', 'service'];
 const WORK_EVENTS: CaseEventType[] = ['dispatched', 'arrived', 'quoted', 'quoteAccepted', 'quoteDeclined', 'completed', 'confirmed', 'callback'];
 
 const isPaused = (s: CaseState) => s.sla.pauses.some((p) => p.to === null);
+/** Deadlines missed so far, 返工 included (states stored before the count existed: their breaches). */
+export const missedOf = (s: CaseState) => s.sla.missed ?? s.sla.breached.length;
 
 /** The events a case accepts now: by status, then by kind and by what already happened. */
 export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => {
@@ -83,7 +85,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       rating: null,
       lastUrgedAt: null,
       followUp: null,
-      sla: { pauses: [], warned: [], breached: [], level: 0 },
+      sla: { pauses: [], warned: [], breached: [], missed: 0, level: 0 },
       work: {
         technician: null,
         technicianName: null,
@@ -207,7 +209,11 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       return { ok: true, next: bump({ sla: { ...s.sla, warned: [...s.sla.warned, event.deadline] } }), effects: notify(s.owner, 'case.warned', { ...data, deadline: event.deadline }) };
     case 'breached':
       if (s.sla.breached.includes(event.deadline)) return refused;
-      return { ok: true, next: bump({ sla: { ...s.sla, breached: [...s.sla.breached, event.deadline] } }), effects: notify(s.owner, 'case.breached', { ...data, deadline: event.deadline }) };
+      return {
+        ok: true,
+        next: bump({ sla: { ...s.sla, breached: [...s.sla.breached, event.deadline], missed: missedOf(s) + 1 } }),
+        effects: notify(s.owner, 'case.breached', { ...data, deadline: event.deadline }),
+      };
     case 'escalated': {
       if (event.level <= s.sla.level) return refused;
       const next = bump({ owner: event.to, sla: { ...s.sla, level: event.level } });

@@ -28,6 +28,12 @@ export interface SlaState {
   pauses: { from: number; to: number | null; reason: string }[];
   warned: DeadlineName[];
   breached: DeadlineName[];
+  /**
+   * Deadlines missed so far, 返工 included: `breached` forgets the arrival and callback of re-opened work
+   * (their fresh clocks may be missed again), this count does not. One rung per miss (R-ESC-5).
+   * Absent in states stored before it existed: then `breached.length`.
+   */
+  missed?: number;
   /** 0 front line, 1 客服主管 (R-ESC-2), 2 经理 (R-ESC-3). */
   level: 0 | 1 | 2;
 }
