@@ -437,6 +437,16 @@ describe('pausing the clocks (waiting on the resident)', () => {
     expect([up.escalationLevel, up.owner]).toEqual([1, 'supervisor']);
   });
 
+  it('completing the work ends a pause left open: the case no longer shows 计时暂停, through the callback to closed', async () => {
+    const c = await O.repairAt(h, 'resident-a', '1-1-101', 'on_site');
+    await ok('tech-1', 'workbench', { action: 'pause', id: c.id, reason: '等待住户购买配件' });
+    await advance(h, 2 * HOUR);
+    const done = await complete(c.id);
+    expect([done.status, done.paused]).toEqual(['completed', null]);
+    const closed = await ok('frontdesk', 'workbench', { action: 'callback', id: c.id, outcome: 'satisfied', method: 'phone' });
+    expect([closed.status, closed.paused]).toEqual(['closed', null]);
+  });
+
   it('the technician on the work order may pause it, with a reason', async () => {
     const c = await O.repairAt(h, 'resident-a', '1-1-101', 'on_site');
     const noReason = await call('tech-1', 'workbench', { action: 'pause', id: c.id, reason: '' });

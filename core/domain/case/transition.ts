@@ -163,12 +163,14 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       return { ok: true, next, effects: notify(s.work.technician, 'case.status', { ...data, status: accepted ? '住户已接受报价' : '住户未接受报价' }) };
     }
     case 'completed': {
+      // The work is done: a pause left open ends here (no `resumed` is taken from now on).
       const next = bump({
         status: 'completed',
         owner: event.callbackOwner,
         finishedAt: event.at,
         resolution: event.result,
         work: { ...s.work, completedAt: event.at, result: event.result, materials: event.materials, feeFen: event.feeFen },
+        sla: { ...s.sla, pauses: closePause(s, event.at) },
       });
       return { ok: true, next, effects: notify(s.submittedBy, 'repair.completed', data) };
     }
