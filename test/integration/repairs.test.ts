@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { DAY, HOUR, MINUTE, advance, outboxFor, platformNow, told } from '../support/clock';
+import { callsAs, deadlineOf as deadline, timelineTypes as types } from '../support/calls';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,24 +18,9 @@ afterAll(() => h?.close());
 
 // ------------------------------------------------------------------ helpers
 
-const call = async (user: string, fn: string, body: Record<string, unknown>) => h.call(await h.login(user), fn, body);
-/** A call that must succeed; answers its data. */
-async function ok(user: string, fn: string, body: Record<string, unknown>) {
-  const r = await call(user, fn, body);
-  if (!r.body.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${r.status} ${JSON.stringify(r.body.error)}`);
-  return r.body.data;
-}
-/** [HTTP status, error code] of a call that must fail. */
-const refusal = async (user: string, fn: string, body: Record<string, unknown>) => {
-  const r = await call(user, fn, body);
-  return [r.status, r.body.error?.code ?? 'ok'];
-};
+const { call, ok, refusal, get } = callsAs(() => h);
 const submit = (over: Record<string, unknown> = {}, who = 'resident-a', household = '1-1-101') => ok(who, 'case', O.repair(household, over));
-const get = (id: string) => ok('frontdesk', 'workbench', { action: 'get', id });
-type DeadlineView = { name: string; dueAt: string; metAt?: string; breached: boolean; paused: boolean; warned: boolean };
-const deadline = (c: Record<string, any>, name: string) => (c.deadlines as DeadlineView[]).find((d) => d.name === name);
 const ms = (iso: string) => Date.parse(iso);
-const types = (c: { timeline: { type: string }[] }) => c.timeline.map((t) => t.type);
 const dispatch = (id: string, technicianId = 'tech-1') => ok('frontdesk', 'workbench', { action: 'dispatch', id, technicianId });
 const arrive = (id: string, tech = 'tech-1') => ok(tech, 'workbench', { action: 'arrive', id });
 const complete = (id: string, extra: Record<string, unknown> = {}, tech = 'tech-1') => ok(tech, 'workbench', { action: 'complete', id, result: '已更换阀芯，不再滴水', materials: ['阀芯'], ...extra });

@@ -5,6 +5,7 @@
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { DAY, HOUR, advance, monthOf, platformNow, setClock, shanghai } from '../support/clock';
+import { callsAs } from '../support/calls';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,11 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function ok(user: string, fn: string, body: Record<string, unknown>) {
-  const r = await h.call(await h.login(user), fn, body);
-  if (!r.body.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${r.status} ${JSON.stringify(r.body.error)}`);
-  return r.body.data;
-}
+const { ok } = callsAs(() => h);
 const repair = (who: string, household: string, category: string, content: string) => ok(who, 'case', O.repair(household, { category, content }));
 const wb = (who: string, action: string, id: string, extra: Record<string, unknown> = {}) => ok(who, 'workbench', { action, id, ...extra });
 

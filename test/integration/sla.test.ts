@@ -9,6 +9,7 @@ import { toIso } from '../../core/time';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { DAY, HOUR, MINUTE, advance, monthOf, outboxFor, platformNow, setClock, shanghai, told } from '../support/clock';
+import { callsAs, countOf as count, deadlineOf as deadline, timelineTypes as types } from '../support/calls';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,16 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const call = async (user: string, fn: string, body: Record<string, unknown>) => h.call(await h.login(user), fn, body);
-async function ok(user: string, fn: string, body: Record<string, unknown>) {
-  const r = await call(user, fn, body);
-  if (!r.body.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${r.status} ${JSON.stringify(r.body.error)}`);
-  return r.body.data;
-}
-const get = (id: string) => ok('frontdesk', 'workbench', { action: 'get', id });
-const deadline = (c: Record<string, any>, name: string) => (c.deadlines as { name: string; dueAt: string; metAt?: string; breached: boolean }[]).find((d) => d.name === name);
-const types = (c: { timeline: { type: string }[] }) => c.timeline.map((t) => t.type);
-const count = (c: { timeline: { type: string }[] }, type: string) => c.timeline.filter((t) => t.type === type).length;
+const { call, ok, get } = callsAs(() => h);
 const emergency = (content = '厨房水管爆裂，水漫出来了') => ok('resident-a', 'case', O.repair('1-1-101', { category: 'burst_pipe', content }));
 /**
  * Emergency repairs whose 15-minute deadline has just passed, with no sweep having looked yet — and none

@@ -1,0 +1,38 @@
+/**
+ * Calls as the demo users (by key) through the real gateway, and readers of the case view, for the
+ * suites that drive whole workflows.
+ */
+import type { Harness } from './harness';
+
+type Body = Record<string, unknown>;
+/** A case as the functions answer it (contract §3 case fields). */
+export type CaseView = Record<string, any>;
+export interface DeadlineView {
+  name: string;
+  dueAt: string;
+  metAt?: string;
+  breached: boolean;
+  paused: boolean;
+  warned: boolean;
+}
+
+/** `call` → { status, body }; `ok` → the data of a call that must succeed; `refusal` → [status, code]. */
+export function callsAs(harness: () => Pick<Harness, 'call' | 'login'>) {
+  const call = async (user: string, fn: string, body: Body) => harness().call(await harness().login(user), fn, body);
+  const ok = async (user: string, fn: string, body: Body): Promise<CaseView> => {
+    const r = await call(user, fn, body);
+    if (!r.body.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${r.status} ${JSON.stringify(r.body.error)}`);
+    return r.body.data;
+  };
+  const refusal = async (user: string, fn: string, body: Body) => {
+    const r = await call(user, fn, body);
+    return [r.status, r.body.error?.code ?? 'ok'];
+  };
+  /** The case as the front desk reads it, with its timeline. */
+  const get = (id: string) => ok('frontdesk', 'workbench', { action: 'get', id });
+  return { call, ok, refusal, get };
+}
+
+export const deadlineOf = (c: CaseView, name: string) => (c.deadlines as DeadlineView[]).find((d) => d.name === name);
+export const timelineTypes = (c: CaseView) => (c.timeline as { type: string }[]).map((t) => t.type);
+export const countOf = (c: CaseView, type: string) => timelineTypes(c).filter((t) => t === type).length;
