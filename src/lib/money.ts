@@ -11,7 +11,7 @@ export function yuanToFen(input: string): number | null {
     .replace(/^[¥￥]\s*/, '')
     .replace(/\s*元$/, '')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/。/g, '.');
+    .replace(/[。．]/g, '.');
   const m = /^(\d{1,6})(?:\.(\d{0,2}))?$/.exec(s);
   if (!m) return null;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));

@@ -47,6 +47,7 @@ export default function Index() {
   });
 
   const staff = me ? isStaffRoles(me.roles) : false;
+  const technician = !!me && me.roles.includes('technician') && !me.roles.some((r) => r === 'frontdesk' || r === 'supervisor' || r === 'manager');
   const households = me?.households ?? [];
   const pending = (me?.pendingBindings ?? []).filter((b) => b.status === 'pending');
   const staffRoleText = me
@@ -85,13 +86,13 @@ export default function Index() {
         <ErrorNote text={error} id='home-error' />
 
         {staff ? (
-          <View className='card staff-card' id='home-workbench' onClick={() => Taro.navigateTo({ url: '/workbench/queue/index' })}>
+          <View className='card staff-card' id='home-workbench' onClick={() => Taro.navigateTo({ url: technician ? '/workbench/mywork/index' : '/workbench/queue/index' })}>
             <View className='staff-card__icon'>
               <Setting />
             </View>
             <View className='grow'>
               <View className='staff-card__title'>员工工作台</View>
-              <View className='muted'>工单队列、代客登记、房屋认证审核</View>
+              <View className='muted'>{technician ? '我的维修工单：到场签到、报价与完工' : '工单队列、派单回访、代客登记、认证审核'}</View>
             </View>
             <Text className='chev'>›</Text>
           </View>
