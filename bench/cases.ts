@@ -218,7 +218,7 @@ export interface BuiltStore {
 }
 
 const INSERT = `INSERT INTO cases (id, community_id, household_id, kind, status, department, owner, emergency, created_at, updated_at,
-  next_due_at, version, state_json, technician, breached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  next_due_at, version, state_json, technician, breached, urgent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Creates `file` through openSqliteStore (migrations, demo seed: community 'demo', its staff with a
@@ -270,7 +270,7 @@ export async function buildCaseStore(file: string, shape: StoreShape, seed = 1):
     const s = t.state;
     const owner = s.owner === MARK.tech ? technician : s.owner;
     const tech = s.work.technician === MARK.tech ? technician : s.work.technician;
-    insert.run(id, COMMUNITY, household, s.kind, s.status, s.department, owner, s.emergency ? 1 : 0, createdAt, createdAt + (s.updatedAt - B), nextDue, s.version, json, tech, s.sla.breached.length ? 1 : 0);
+    insert.run(id, COMMUNITY, household, s.kind, s.status, s.department, owner, s.emergency ? 1 : 0, createdAt, createdAt + (s.updatedAt - B), nextDue, s.version, json, tech, s.sla.breached.length ? 1 : 0, nextDue);
   };
 
   const dueIds: string[] = [];
@@ -304,7 +304,7 @@ export async function buildCaseStore(file: string, shape: StoreShape, seed = 1):
       const due = nextDueAt(s, at);
       if (due === null || due > NOW) throw new Error(`due case not due at NOW (next_due_at ${due})`);
       const json = JSON.stringify(s);
-      insert.run(s.id, s.communityId, s.householdId, s.kind, s.status, s.department, s.owner, 1, s.createdAt, s.updatedAt, due, s.version, json, s.work.technician, 0);
+      insert.run(s.id, s.communityId, s.householdId, s.kind, s.status, s.department, s.owner, 1, s.createdAt, s.updatedAt, due, s.version, json, s.work.technician, 0, due);
       insertEvent.run(s.id, 1, e.type, e.at, e.by, JSON.stringify(e));
       dueIds.push(s.id);
     }

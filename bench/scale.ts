@@ -104,7 +104,7 @@ async function measureQueue(store: SqliteStore, runs: number, maxMs: number, log
     if (JSON.stringify(rawIds) !== JSON.stringify(ids)) throw new Error(`queue ${v.name}: the raw statements answer other cases than the adapter`);
 
     // The pre-0003 query shape, once: same rows? (and what it cost)
-    const oldSql = `select state_json from cases where community_id in (?) ${v.old} order by case when next_due_at is null then 1 else 0 end, next_due_at, created_at desc, id limit 51 offset 0`;
+    const oldSql = `select state_json from cases where community_id in (?) ${v.old} order by case when urgent_at is null then 1 else 0 end, urgent_at, created_at desc, id limit 51 offset 0`;
     const t0 = performance.now();
     const oldRows = store.raw.prepare(oldSql).all(COMMUNITY) as { state_json: string }[];
     const oldShapeMs = performance.now() - t0;

@@ -138,9 +138,13 @@ export interface Tx {
   bindingsInCommunities(communityIds: string[], status?: BindingStatus): Promise<BindingRow[]>;
   updateBinding(row: BindingRow): Promise<void>;
 
-  insertCase(state: CaseState, nextDueAt: number | null, events: CaseEvent[]): Promise<void>;
+  /**
+   * `nextDueAt`: when the SLA sweep must next look at the case. `urgentAt`: its nearest unmet promise,
+   * what the queue sorts by (defaults to nextDueAt).
+   */
+  insertCase(state: CaseState, nextDueAt: number | null, events: CaseEvent[], urgentAt?: number | null): Promise<void>;
   /** Appends events and stores the new state; fails (returns false) when the stored version is not `expectedVersion`. */
-  appendCaseEvents(state: CaseState, nextDueAt: number | null, expectedVersion: number, events: CaseEvent[]): Promise<boolean>;
+  appendCaseEvents(state: CaseState, nextDueAt: number | null, expectedVersion: number, events: CaseEvent[], urgentAt?: number | null): Promise<boolean>;
   caseById(id: string): Promise<CaseState | undefined>;
   caseEvents(id: string): Promise<CaseEvent[]>;
   cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;

@@ -165,6 +165,21 @@ const migrations: Record<string, Migration> = {
         .catch(() => db.schema.dropIndex('cases_queue').on('cases').execute());
     },
   },
+  '0004_queue_by_nearest_deadline': {
+    /**
+     * The queue's order is the nearest unmet promise (urgent_at: a missed one is in the past, so it
+     * comes first), not next_due_at, which is when the sweep next looks (after a breach, days away).
+     */
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('cases').addColumn('urgent_at', 'bigint').execute();
+      await db.updateTable('cases').set((eb: any) => ({ urgent_at: eb.ref('next_due_at') })).execute();
+      await db.schema.createIndex('cases_urgency').on('cases').columns(['community_id', 'urgent_at', 'created_at']).execute();
+      await db.schema
+        .dropIndex('cases_urgent')
+        .execute()
+        .catch(() => db.schema.dropIndex('cases_urgent').on('cases').execute());
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,6 +39,7 @@ export interface DB {
     created_at: number;
     updated_at: number;
     next_due_at: number | null;
+    urgent_at: number | null;
     technician: string | null;
     breached: number;
     version: number;

@@ -33,7 +33,7 @@ const toOutbox = (r: DB['outbox']): OutboxRow => ({
   lastError: r.last_error,
 });
 
-const caseRow = (s: CaseState, nextDueAt: number | null) => ({
+const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null | undefined) => ({
   community_id: s.communityId,
   household_id: s.householdId,
   kind: s.kind,
@@ -44,6 +44,7 @@ const caseRow = (s: CaseState, nextDueAt: number | null) => ({
   created_at: s.createdAt,
   updated_at: s.updatedAt,
   next_due_at: nextDueAt,
+  urgent_at: urgentAt === undefined ? nextDueAt : urgentAt,
   technician: s.work?.technician ?? null,
   breached: s.sla?.breached.length ? 1 : 0,
   version: s.version,
@@ -137,8 +138,8 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .where('id', '=', b.id)
         .execute();
     },
-    async insertCase(state, nextDueAt, events) {
-      await db.insertInto('cases').values({ id: state.id, ...caseRow(state, nextDueAt) }).execute();
+    async insertCase(state, nextDueAt, events, urgentAt) {
+      await db.insertInto('cases').values({ id: state.id, ...caseRow(state, nextDueAt, urgentAt) }).execute();
       await insertEvents(db, state.id, 1, events);
       if (state.photos.length) {
         await db
@@ -147,10 +148,10 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
           .execute();
       }
     },
-    async appendCaseEvents(state, nextDueAt, expectedVersion, events) {
+    async appendCaseEvents(state, nextDueAt, expectedVersion, events, urgentAt) {
       const r = await db
         .updateTable('cases')
-        .set(caseRow(state, nextDueAt))
+        .set(caseRow(state, nextDueAt, urgentAt))
         .where('id', '=', state.id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
@@ -179,21 +180,21 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       if (f.breached !== undefined) q = q.where('breached', '=', f.breached ? 1 : 0);
       let rows: { state_json: string }[];
       if (f.order === 'urgent') {
-        // Order: cases with a next SLA moment first, soonest first; then those without one (finished),
-        // newest first; ties by id. Read as two index-ordered range scans (cases_urgent) rather than one
-        // `ORDER BY CASE WHEN next_due_at IS NULL …`, which no index can serve: it sorted every case of
+        // Order: open cases by their nearest promise (urgent_at; missed ones first), then finished ones,
+        // newest first; ties by id. Read as two index-ordered range scans (cases_urgency) rather than one
+        // `ORDER BY CASE WHEN urgent_at IS NULL …`, which no index can serve: it sorted every case of
         // the community on each call (about 4 s at 1 M cases). Same rows, same order, same cursor.
         const want = f.limit + 1;
-        rows = await q.where('next_due_at', 'is not', null).orderBy('next_due_at').orderBy('created_at', 'desc').orderBy('id').limit(want).offset(offset).execute();
+        rows = await q.where('urgent_at', 'is not', null).orderBy('urgent_at').orderBy('created_at', 'desc').orderBy('id').limit(want).offset(offset).execute();
         if (rows.length < want) {
-          // The page reaches past the cases with a next moment: how many of those precede it?
+          // The page reaches past the open cases: how many of those precede it?
           let before = 0;
           if (rows.length === 0 && offset > 0) {
-            const n = await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).where('next_due_at', 'is not', null).executeTakeFirstOrThrow();
+            const n = await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).where('urgent_at', 'is not', null).executeTakeFirstOrThrow();
             before = Number(n.n);
           }
           const rest = await q
-            .where('next_due_at', 'is', null)
+            .where('urgent_at', 'is', null)
             .orderBy('created_at', 'desc')
             .orderBy('id')
             .limit(want - rows.length)

@@ -1,6 +1,6 @@
 import { FailureSignal, fail } from '../../errors';
 import type { UseCaseContext } from '../../usecases/context';
-import { nextDueAt, slaConfig, type SlaConfig } from './deadlines';
+import { nextDueAt, slaConfig, urgentAt, type SlaConfig } from './deadlines';
 import { transition } from './transition';
 import type { CaseEvent, CaseState, Effect } from './types';
 import type { OutboxMessage } from '../../ports/store';
@@ -14,11 +14,12 @@ export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | un
   if (!r.ok) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
   const config = sla ?? (await communitySla(ctx, r.next.communityId));
   const due = nextDueAt(r.next, ctx.now, config);
+  const urgent = urgentAt(r.next, ctx.now, config);
   if (state) {
-    const stored = await ctx.tx.appendCaseEvents(r.next, due, state.version, [event]);
+    const stored = await ctx.tx.appendCaseEvents(r.next, due, state.version, [event], urgent);
     if (!stored) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
   } else {
-    await ctx.tx.insertCase(r.next, due, [event]);
+    await ctx.tx.insertCase(r.next, due, [event], urgent);
   }
   await ctx.tx.enqueue(outboxOf(ctx, r.effects));
   return r.next;
@@ -34,4 +35,10 @@ export function outboxOf(ctx: Pick<UseCaseContext, 'now' | 'ids'>, effects: Effe
 export async function communitySla(ctx: Pick<UseCaseContext, 'tx'>, communityId: string): Promise<SlaConfig> {
   const community = await ctx.tx.community(communityId);
   return slaConfig(community?.sla);
+}
+
+/** SLA configurations of several communities at once (list views). */
+export async function communitySlas(ctx: Pick<UseCaseContext, 'tx'>, communityIds: string[]): Promise<Map<string, SlaConfig>> {
+  const ids = [...new Set(communityIds)];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await communitySla(ctx, id)] as const)));
 }

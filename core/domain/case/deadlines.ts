@@ -173,3 +173,10 @@ export const deadlineView = (d: Deadline, now: number, s: CaseState) => ({
   paused: d.paused,
   warned: s.sla.warned.includes(d.name),
 });
+
+/** The nearest promise not yet kept (a missed one is in the past): what the workbench queue sorts by. */
+export function urgentAt(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): number | null {
+  if (s.status === 'cancelled' || s.status === 'closed' || s.status === 'resolved') return null;
+  const open = deadlinesOf(s, now, sla).filter((d) => d.metAt === null).map((d) => d.dueAt);
+  return open.length ? Math.min(...open) : null;
+}

@@ -122,6 +122,8 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     resolution: s.resolution,
     rating: s.rating ? { stars: s.rating.stars, comment: s.rating.comment, at: toIso(s.rating.at) } : null,
     allowed: allowedEvents(s),
+    /** Platform time of the answer: countdowns run on it, not on the phone's clock. */
+    serverNow: toIso(now),
     ...(opts.events ? { timeline: timelineOf(opts.events) } : {}),
   };
 }

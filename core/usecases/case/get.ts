@@ -3,6 +3,7 @@ import { requireAccess } from '../../access/requireAccess';
 import { fail, ok, type Outcome } from '../../errors';
 import type { getCaseInput } from '../../schemas/case';
 import { caseView, type CaseView } from '../../domain/case/view';
+import { communitySla } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 import { namesOf } from './names';
 
@@ -14,6 +15,6 @@ export async function getCase(ctx: UseCaseContext, input: z.output<typeof getCas
   if (!s) return fail('CASE.NOT_FOUND');
   const access = requireAccess(ctx.caller, 'case.readOwn', { communityId: s.communityId, householdId: s.householdId, notFound: 'CASE.NOT_FOUND' });
   if (!access.ok) return access;
-  const events = await ctx.tx.caseEvents(s.id);
-  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
+  const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
+  return ok(caseView(s, ctx.now, names, { events, fullPhone: true, sla }));
 }

@@ -3,6 +3,7 @@ import { requireAccess } from '../../access/requireAccess';
 import { ok, type Outcome } from '../../errors';
 import type { listCasesInput } from '../../schemas/case';
 import { caseView, type CaseView } from '../../domain/case/view';
+import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 import { namesOf } from './names';
 
@@ -20,6 +21,6 @@ export async function listCases(ctx: UseCaseContext, input: z.output<typeof list
     limit: 20,
     cursor: input.cursor,
   });
-  const names = await namesOf(ctx.tx, page.items.map((s) => s.owner));
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names)), cursor: page.cursor });
+  const [names, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), communitySlas(ctx, page.items.map((s) => s.communityId))]);
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { sla: slas.get(s.communityId) })), cursor: page.cursor });
 }

@@ -4,7 +4,8 @@ import { ok, type Outcome } from '../../errors';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { monthlyInput } from '../../schemas/report';
 import type { CaseEvent } from '../../domain/case/types';
-import { DAY, dayjs, ZONE } from '../../time';
+import { dayjs, ZONE } from '../../time';
+import { communitySla } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
@@ -47,7 +48,8 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
         callbacks++;
         const leak = isRepairCategory(s.category) && REPAIR_CATEGORIES[s.category].leak;
         const done = completions.filter((e) => e.at <= cb.at).pop()!;
-        if (cb.at - done.at <= (leak ? 3 : 2) * DAY) callbacksOnTime++;
+        const sla = await communitySla(ctx, s.communityId);
+        if (cb.at - done.at <= (leak ? sla.leakCallbackMs : sla.callbackMs)) callbacksOnTime++;
       }
       if (events.some((e) => (e.type === 'confirmed' && !e.ok) || (e.type === 'callback' && e.outcome === 'problem'))) reworked++;
     }

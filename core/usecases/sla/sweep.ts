@@ -1,6 +1,6 @@
 import { MINUTE } from '../../time';
 import { outboxOf } from '../../domain/case/commit';
-import { nextDueAt, nextSlaStep, slaConfig, type SlaConfig } from '../../domain/case/deadlines';
+import { nextDueAt, nextSlaStep, slaConfig, urgentAt, type SlaConfig } from '../../domain/case/deadlines';
 import { transition } from '../../domain/case/transition';
 import type { CaseEvent, CaseState } from '../../domain/case/types';
 import type { Deps } from '../../ports/runtime';
@@ -37,7 +37,7 @@ export async function sweep(deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'delive
         const { next, events, effects } = stepsFor(s, now, ladder);
         // Nothing left to do now: look again at the next moment (at least a minute on, never in a loop).
         const after = nextDueAt(next, now, ladder.sla);
-        const stored = await tx.appendCaseEvents(next, after !== null && after <= now ? now + MINUTE : after, s.version, events);
+        const stored = await tx.appendCaseEvents(next, after !== null && after <= now ? now + MINUTE : after, s.version, events, urgentAt(next, now, ladder.sla));
         if (!stored) {
           res.conflicts++;
           continue;

@@ -3,6 +3,7 @@ import { requireAccess } from '../../access/requireAccess';
 import { fail, ok, type Outcome } from '../../errors';
 import type { workbenchGetInput } from '../../schemas/workbench';
 import { caseView, type CaseView } from '../../domain/case/view';
+import { communitySla } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 import { namesOf } from '../case/names';
 
@@ -14,6 +15,6 @@ export async function workbenchGet(ctx: UseCaseContext, input: z.output<typeof w
   if (!s) return fail('CASE.NOT_FOUND');
   const access = requireAccess(ctx.caller, 'workbench.read', { communityId: s.communityId, notFound: 'CASE.NOT_FOUND' });
   if (!access.ok) return access;
-  const events = await ctx.tx.caseEvents(s.id);
-  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
+  const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
+  return ok(caseView(s, ctx.now, names, { events, fullPhone: true, sla }));
 }
