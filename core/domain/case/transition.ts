@@ -1,4 +1,5 @@
 import { KIND_LABELS, STATUS_LABELS, type CaseKind } from '../../vocabulary';
+import { fenToYuan } from '../../money';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from './types';
 
 export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
@@ -150,7 +151,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
         work: { ...s.work, quote: { feeFen: event.feeFen, note: event.note ?? '', at: event.at, decision: 'pending' } },
         sla: { ...s.sla, pauses: [...closePause(s, event.at), { from: event.at, to: null, reason: '等待住户确认报价' }] },
       });
-      return { ok: true, next, effects: notify(s.submittedBy, 'repair.quoted', { ...data, fee: (event.feeFen / 100).toFixed(2) }) };
+      return { ok: true, next, effects: notify(s.submittedBy, 'repair.quoted', { ...data, fee: fenToYuan(event.feeFen) }) };
     }
     case 'quoteAccepted':
     case 'quoteDeclined': {

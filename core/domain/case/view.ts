@@ -1,4 +1,5 @@
 import { toIso } from '../../time';
+import { money } from '../../money';
 import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory } from '../../vocabulary';
 import { maskPhone } from '../privacy';
 import { deadlinesOf, deadlineView, DEFAULT_SLA, type SlaConfig } from './deadlines';
@@ -39,9 +40,9 @@ function noteOf(e: CaseEvent): string | null {
     case 'escalated':
       return [`转 ${e.toName}`, e.note].filter(Boolean).join('：');
     case 'quoted':
-      return [`费用 ¥${(e.feeFen / 100).toFixed(2)}`, e.note].filter(Boolean).join('，');
+      return [`费用 ${money(e.feeFen)}`, e.note].filter(Boolean).join('，');
     case 'completed':
-      return [e.result, e.materials.length ? `材料：${e.materials.join('、')}` : '', e.feeFen ? `费用 ¥${(e.feeFen / 100).toFixed(2)}` : '免费'].filter(Boolean).join('；');
+      return [e.result, e.materials.length ? `材料：${e.materials.join('、')}` : '', e.feeFen ? `费用 ${money(e.feeFen)}` : '免费'].filter(Boolean).join('；');
     case 'confirmed':
       return e.ok ? '确认维修完成' : ['反映仍有问题，返工', e.note].filter(Boolean).join('：');
     case 'callback':
