@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, Input } from '../../components/nut';
+import { Field } from '../../components/Field';
 import { Chips, ErrorNote, StatusTag } from '../../components/ui';
 import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { forgetMe, messageOf, needsLogin } from '../../lib/session';
@@ -120,42 +121,23 @@ export default function Bind() {
         ) : (
           <View className='card'>
             <View className='card__title'>填写认证信息</View>
-            <View className='field'>
-              <View className='field__label'>
-                房号<Text className='req'>*</Text>
-              </View>
-              <View className='field__box'>
-                <Input id='bind-room' value={room} onChange={setRoom} placeholder='楼栋-单元-房号，如 1-2-201' maxLength={12} clearable />
-              </View>
-            </View>
-            <View className='field'>
-              <View className='field__label'>
-                姓名<Text className='req'>*</Text>
-              </View>
-              <View className='field__box'>
-                <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
-              </View>
-            </View>
-            <View className='field'>
-              <View className='field__label'>
-                手机号<Text className='req'>*</Text>
-              </View>
-              <View className='field__box'>
-                <Input id='bind-phone' type='tel' value={phone} onChange={setPhone} placeholder='请填写 11 位手机号码' maxLength={11} clearable />
-              </View>
-              <View className='field__help'>业主本人的姓名和手机号与房屋档案一致时，将自动通过认证。</View>
-            </View>
-            <View className='field'>
-              <View className='field__label'>
-                与房屋的关系<Text className='req'>*</Text>
-              </View>
+            <Field label='房号' required box='input'>
+              <Input id='bind-room' value={room} onChange={setRoom} placeholder='楼栋-单元-房号，如 1-2-201' maxLength={12} clearable />
+            </Field>
+            <Field label='姓名' required box='input'>
+              <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
+            </Field>
+            <Field label='手机号' required box='input' help='业主本人的姓名和手机号与房屋档案一致时，将自动通过认证。'>
+              <Input id='bind-phone' type='tel' value={phone} onChange={setPhone} placeholder='请填写 11 位手机号码' maxLength={11} clearable />
+            </Field>
+            <Field label='与房屋的关系' required>
               <Chips
                 idPrefix='bind-relation'
                 value={relation}
                 onChange={(v) => setRelation(v as Relation)}
                 options={(Object.keys(RELATION_LABELS) as Relation[]).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
               />
-            </View>
+            </Field>
             <ErrorNote text={error} id='bind-error' />
             <Button id='bind-submit' type='primary' size='large' block loading={busy} onClick={submit}>
               提交认证

@@ -1,18 +1,20 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, TextArea } from '../../components/nut';
-import { EmptyState, ErrorNote, Loading } from '../../components/ui';
-import { ApiError, call, newRequestId } from '../../api/client';
-import { loadMe, messageOf, needsLogin, type Me } from '../../lib/session';
-import { canUploadPhotos, compressPhoto, uploadImage } from '../../lib/files';
-import { REPAIR_CATEGORIES, REPAIR_CATEGORY_CODES, RELATION_LABELS, type RepairCategory, type RepairLocation } from '../../lib/labels';
-import { isoAt, roomLabel, timeRange } from '../../lib/format';
+import { ErrorNote } from '../../components/ui';
+import { Field } from '../../components/Field';
+import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
+import { MAX_PHOTOS, PhotoField, usePhotos } from '../../components/PhotoField';
+import { useCaseSubmit } from '../../components/useCaseSubmit';
+import { needsLogin } from '../../lib/session';
+import { canUploadPhotos } from '../../lib/files';
+import { REPAIR_CATEGORIES, REPAIR_CATEGORY_CODES, type RepairCategory, type RepairLocation } from '../../lib/labels';
+import { isoAt, timeRange } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
 import './index.scss';
 
-const MAX_PHOTOS = 9;
 const EMERGENCY = REPAIR_CATEGORY_CODES.filter((c) => REPAIR_CATEGORIES[c].emergency);
 const ORDINARY = REPAIR_CATEGORY_CODES.filter((c) => !REPAIR_CATEGORIES[c].emergency);
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -22,8 +24,6 @@ const SLOTS = [
   { key: 'eve', label: '晚上', from: 18, to: 21 },
 ] as const;
 type SlotKey = (typeof SLOTS)[number]['key'];
-
-type PhotoItem = { key: string; preview: string; progress: number; fileId?: string; failed?: boolean };
 
 /** The next three days (community time) with the slots that have not started yet. */
 function days(now: number) {
@@ -39,8 +39,6 @@ function days(now: number) {
 }
 
 export default function Repair() {
-  const [me, setMe] = useState<Me | null>(null);
-  const [loadError, setLoadError] = useState('');
   const [householdId, setHouseholdId] = useState('');
   const [category, setCategory] = useState<RepairCategory | ''>('');
   const [urgentOk, setUrgentOk] = useState(false);
@@ -48,24 +46,15 @@ export default function Repair() {
   const [day, setDay] = useState(0);
   const [slot, setSlot] = useState<SlotKey | 'asap'>('asap');
   const [content, setContent] = useState('');
-  const [photos, setPhotos] = useState<PhotoItem[]>([]);
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const photos = usePhotos({ progress: true, onError: setError });
+  const { uploading } = photos;
+  const { busy, send } = useCaseSubmit(setError);
   const [now, setNow] = useState(serverNow);
-  // One request id per form: a retry of the same report never creates a second work order (R-INT-7).
-  const requestId = useRef(newRequestId());
 
   useDidShow(() => {
     if (needsLogin()) return;
     syncClock().then(() => setNow(serverNow()));
-    loadMe(true).then(
-      (m) => {
-        setMe(m);
-        setLoadError('');
-        if (!householdId && m.households.length) setHouseholdId(m.households[0].id);
-      },
-      (e) => setLoadError(messageOf(e)),
-    );
   });
 
   const emergency = !!category && REPAIR_CATEGORIES[category].emergency;
@@ -74,7 +63,6 @@ export default function Repair() {
   const dayIdx = calendar[day]?.slots.length ? day : Math.max(0, calendar.findIndex((d) => d.slots.length));
   const chosenDay = calendar[dayIdx];
   const chosenSlot = slot === 'asap' ? null : chosenDay.slots.find((s) => s.key === slot) ?? null;
-  const uploading = photos.filter((p) => !p.fileId && !p.failed).length;
 
   const pickCategory = (c: RepairCategory) => {
     setCategory(c);
@@ -87,36 +75,6 @@ export default function Repair() {
     if (slot === 'asap' || !calendar[i].slots.some((s) => s.key === slot)) setSlot(calendar[i].slots[0]?.key ?? 'asap');
   };
 
-  const addPhotos = async () => {
-    const left = MAX_PHOTOS - photos.filter((p) => !p.failed).length;
-    if (left <= 0) {
-      Taro.showToast({ title: `最多上传 ${MAX_PHOTOS} 张照片`, icon: 'none' });
-      return;
-    }
-    let chosen: Taro.chooseImage.SuccessCallbackResult;
-    try {
-      chosen = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    } catch {
-      return; // the resident closed the picker
-    }
-    const files = chosen.tempFiles.slice(0, left).map((f, n) => ({ f, key: `${Date.now()}-${n}` }));
-    setError('');
-    setPhotos((list) => [...list, ...files.map(({ f, key }) => ({ key, preview: f.path, progress: 0 }))]);
-    const set = (key: string, patch: Partial<PhotoItem>) => setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
-    for (const { f, key } of files) {
-      try {
-        const small = await compressPhoto(f.path, (f as { originalFileObj?: Blob }).originalFileObj);
-        const fileId = await uploadImage(small.path, small.blob, (progress) => set(key, { progress }));
-        set(key, { fileId, progress: 100 });
-      } catch (e) {
-        set(key, { failed: true });
-        setError(messageOf(e));
-      }
-    }
-  };
-
-  const removePhoto = (key: string) => setPhotos((list) => list.filter((p) => p.key !== key));
-
   const submit = async () => {
     if (!category) return setError('请选择报修类别，便于安排对应的技师');
     if (emergency && !urgentOk) return setError('请确认情况紧急，我们将立即派值班技师上门');
@@ -124,58 +82,19 @@ export default function Repair() {
     if (content.trim().length < 5) return setError('请至少用 5 个字描述故障情况，便于技师带齐工具');
     if (!householdId) return setError('请选择报修的房屋');
     if (uploading) return setError('照片还在上传中，请稍候再提交');
-    setBusy(true);
-    setError('');
-    try {
-      const c = await call('case', 'submit', {
-        requestId: requestId.current,
+    await send(
+      {
         householdId,
         kind: 'repair',
         category,
         location,
         content: content.trim(),
-        photos: photos.filter((p) => p.fileId).map((p) => p.fileId!),
+        photos: photos.fileIds,
         ...(!emergency && chosenSlot ? { preferredTime: chosenSlot.range } : {}),
-      });
-      Taro.showToast({ title: emergency ? '已通知值班技师' : '报修已提交', icon: 'success' });
-      Taro.redirectTo({ url: `/pages/case/index?id=${encodeURIComponent(c.id)}&created=1` });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
-      setError(messageOf(e));
-      setBusy(false);
-    }
+      },
+      emergency ? '已通知值班技师' : '报修已提交',
+    );
   };
-
-  if (!me) {
-    return (
-      <PageShell>
-        <View className='page-pad' style={{ paddingTop: '24px' }}>
-          {loadError ? <ErrorNote text={loadError} /> : <Loading />}
-        </View>
-      </PageShell>
-    );
-  }
-
-  if (!me.households.length) {
-    return (
-      <PageShell>
-        <View className='page-pad' style={{ paddingTop: '24px' }}>
-          <View className='card'>
-            <EmptyState
-              id='repair-need-bind'
-              title='请先完成房屋认证'
-              desc='为保护您和邻居的隐私，在线报修前需要先认证房屋，只需一分钟。'
-              action={
-                <Button id='repair-go-bind' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
-                  去认证
-                </Button>
-              }
-            />
-          </View>
-        </View>
-      </PageShell>
-    );
-  }
 
   const chip = (c: RepairCategory, danger: boolean) => (
     <View key={c} id={`repair-category-${c}`} className={`chip ${category === c ? (danger ? 'chip--danger' : 'chip--on') : ''} ${danger ? 'chip--urgent' : ''}`} onClick={() => pickCategory(c)}>
@@ -185,191 +104,136 @@ export default function Repair() {
   const water = category === 'power_outage' ? false : emergency;
 
   return (
-    <PageShell className='repair'>
-      <View className='hero'>
-        <View className='hero__title'>在线报修</View>
-        <View className='hero__sub'>告诉我们哪里出了问题，物业工程部会尽快安排技师上门；急修 15 分钟内到场。</View>
-      </View>
-      <View className='page-pad'>
-        <View className='card'>
-          <View className='field'>
-            <View className='field__label'>
-              报修类别<Text className='req'>*</Text>
-            </View>
-            <View className='repair__group'>
-              <Text className='repair__group-title repair__group-title--urgent'>紧急情况 · 急修</Text>
-              <View className='chips'>{EMERGENCY.map((c) => chip(c, true))}</View>
-            </View>
-            <View className='repair__group'>
-              <Text className='repair__group-title'>日常维修</Text>
-              <View className='chips' id='repair-categories'>
-                {ORDINARY.map((c) => chip(c, false))}
-              </View>
-            </View>
+    <ResidentGate idPrefix='repair' action='报修' padLoading onLoad={(m) => setHouseholdId((cur) => cur || m.households[0]?.id || '')}>
+      {(me) => (
+        <PageShell className='repair'>
+          <View className='hero'>
+            <View className='hero__title'>在线报修</View>
+            <View className='hero__sub'>告诉我们哪里出了问题，物业工程部会尽快安排技师上门；急修 15 分钟内到场。</View>
           </View>
-
-          {emergency ? (
-            <View className='urgent' id='repair-emergency-banner'>
-              <View className='urgent__head'>
-                <View className='urgent__icon'>!</View>
-                <View className='urgent__title'>急修：值班技师将在 15 分钟内上门</View>
-              </View>
-              <View className='urgent__text'>
-                {water
-                  ? '为减少损失，请先关闭入户总水阀，移开贵重物品，注意用电安全，远离积水处的电源插座。'
-                  : '请先关闭入户总闸，不要触碰裸露电线；如闻到焦糊味，请立即离开并拨打 119。'}
-              </View>
-              <View className={`urgent__confirm ${urgentOk ? 'urgent__confirm--on' : ''}`} id='repair-emergency-confirm' onClick={() => {
-                  setUrgentOk(!urgentOk);
-                  setError('');
-                }}>
-                <View className='urgent__box'>{urgentOk ? '✓' : ''}</View>
-                <Text>我确认情况紧急，请立即派值班技师上门</Text>
-              </View>
-            </View>
-          ) : null}
-
-          <View className='field'>
-            <View className='field__label'>
-              维修位置<Text className='req'>*</Text>
-            </View>
-            <View className='loc'>
-              <View id='repair-location-in_home' className={`loc__opt ${location === 'in_home' ? 'loc__opt--on' : ''}`} onClick={() => setLocation('in_home')}>
-                <View className='loc__title'>户内</View>
-                <View className='loc__desc'>家中水电、门窗、墙面等</View>
-                <View className='loc__tag loc__tag--paid'>有偿 · 先报价</View>
-              </View>
-              <View id='repair-location-common_area' className={`loc__opt ${location === 'common_area' ? 'loc__opt--on' : ''}`} onClick={() => setLocation('common_area')}>
-                <View className='loc__title'>公共区域</View>
-                <View className='loc__desc'>楼道、电梯、公共照明等</View>
-                <View className='loc__tag'>免费维修</View>
-              </View>
-            </View>
-            <View className='field__help' id='repair-location-help'>
-              {location === 'in_home'
-                ? '户内维修为有偿服务（保修期内的项目免费）：技师上门查看后先报价，经您在小程序确认后才开始维修，不会擅自收费。'
-                : location === 'common_area'
-                  ? '公共区域的设施由物业负责维护，维修免费，感谢您的反馈。'
-                  : '公共区域维修免费；户内有偿维修需先确认报价，经您同意后才开始维修。'}
-            </View>
-          </View>
-
-          {emergency ? null : (
-            <View className='field' id='repair-time'>
-              <View className='field__label'>方便上门的时间</View>
-              <View className='days'>
-                {calendar.map((d) => (
-                  <View key={d.i} id={`repair-day-${d.i}`} className={`day ${dayIdx === d.i ? 'day--on' : ''} ${d.slots.length ? '' : 'day--off'}`} onClick={() => d.slots.length && pickDay(d.i)}>
-                    <View className='day__label'>{d.label}</View>
-                    <View className='day__sub'>{d.sub}</View>
-                  </View>
-                ))}
-              </View>
-              <View className='chips slots'>
-                <View id='repair-slot-asap' className={`chip ${slot === 'asap' ? 'chip--on' : ''}`} onClick={() => setSlot('asap')}>
-                  尽快安排
+          <View className='page-pad'>
+            <View className='card'>
+              <Field label='报修类别' required>
+                <View className='repair__group'>
+                  <Text className='repair__group-title repair__group-title--urgent'>紧急情况 · 急修</Text>
+                  <View className='chips'>{EMERGENCY.map((c) => chip(c, true))}</View>
                 </View>
-                {SLOTS.map((s) => {
-                  const ok = chosenDay.slots.some((x) => x.key === s.key);
-                  return (
-                    <View
-                      key={s.key}
-                      id={`repair-slot-${s.key}`}
-                      className={`chip ${slot === s.key ? 'chip--on' : ''} ${ok ? '' : 'chip--off'}`}
-                      onClick={() => ok && setSlot(s.key)}
-                    >
-                      {s.label} {String(s.from).padStart(2, '0')}:00–{s.to}:00
-                    </View>
-                  );
-                })}
-              </View>
-              <View className='field__help' id='repair-time-summary'>
-                {chosenSlot ? `技师将在 ${timeRange(chosenSlot.range)} 上门，到时请保持电话畅通。` : '不指定时间：我们将在 24 小时内与您联系并上门。'}
-              </View>
-            </View>
-          )}
+                <View className='repair__group'>
+                  <Text className='repair__group-title'>日常维修</Text>
+                  <View className='chips' id='repair-categories'>
+                    {ORDINARY.map((c) => chip(c, false))}
+                  </View>
+                </View>
+              </Field>
 
-          <View className='field'>
-            <View className='field__label'>
-              故障描述<Text className='req'>*</Text>
-            </View>
-            <View className='field__box field__box--area'>
-              <TextArea
-                id='repair-content'
-                value={content}
-                onChange={setContent}
-                placeholder='请描述故障的位置和情况，例如：卫生间洗手池下方水管接口漏水，地面已有积水。'
-                maxLength={1000}
-                showCount
-                rows={4}
-                autoSize
-              />
+              {emergency ? (
+                <View className='urgent' id='repair-emergency-banner'>
+                  <View className='urgent__head'>
+                    <View className='urgent__icon'>!</View>
+                    <View className='urgent__title'>急修：值班技师将在 15 分钟内上门</View>
+                  </View>
+                  <View className='urgent__text'>
+                    {water
+                      ? '为减少损失，请先关闭入户总水阀，移开贵重物品，注意用电安全，远离积水处的电源插座。'
+                      : '请先关闭入户总闸，不要触碰裸露电线；如闻到焦糊味，请立即离开并拨打 119。'}
+                  </View>
+                  <View
+                    className={`urgent__confirm ${urgentOk ? 'urgent__confirm--on' : ''}`}
+                    id='repair-emergency-confirm'
+                    onClick={() => {
+                      setUrgentOk(!urgentOk);
+                      setError('');
+                    }}
+                  >
+                    <View className='urgent__box'>{urgentOk ? '✓' : ''}</View>
+                    <Text>我确认情况紧急，请立即派值班技师上门</Text>
+                  </View>
+                </View>
+              ) : null}
+
+              <Field
+                label='维修位置'
+                required
+                helpId='repair-location-help'
+                help={
+                  location === 'in_home'
+                    ? '户内维修为有偿服务（保修期内的项目免费）：技师上门查看后先报价，经您在小程序确认后才开始维修，不会擅自收费。'
+                    : location === 'common_area'
+                      ? '公共区域的设施由物业负责维护，维修免费，感谢您的反馈。'
+                      : '公共区域维修免费；户内有偿维修需先确认报价，经您同意后才开始维修。'
+                }
+              >
+                <View className='loc'>
+                  <View id='repair-location-in_home' className={`loc__opt ${location === 'in_home' ? 'loc__opt--on' : ''}`} onClick={() => setLocation('in_home')}>
+                    <View className='loc__title'>户内</View>
+                    <View className='loc__desc'>家中水电、门窗、墙面等</View>
+                    <View className='loc__tag loc__tag--paid'>有偿 · 先报价</View>
+                  </View>
+                  <View id='repair-location-common_area' className={`loc__opt ${location === 'common_area' ? 'loc__opt--on' : ''}`} onClick={() => setLocation('common_area')}>
+                    <View className='loc__title'>公共区域</View>
+                    <View className='loc__desc'>楼道、电梯、公共照明等</View>
+                    <View className='loc__tag'>免费维修</View>
+                  </View>
+                </View>
+              </Field>
+
+              {emergency ? null : (
+                <Field
+                  label='方便上门的时间'
+                  id='repair-time'
+                  helpId='repair-time-summary'
+                  help={chosenSlot ? `技师将在 ${timeRange(chosenSlot.range)} 上门，到时请保持电话畅通。` : '不指定时间：我们将在 24 小时内与您联系并上门。'}
+                >
+                  <View className='days'>
+                    {calendar.map((d) => (
+                      <View key={d.i} id={`repair-day-${d.i}`} className={`day ${dayIdx === d.i ? 'day--on' : ''} ${d.slots.length ? '' : 'day--off'}`} onClick={() => d.slots.length && pickDay(d.i)}>
+                        <View className='day__label'>{d.label}</View>
+                        <View className='day__sub'>{d.sub}</View>
+                      </View>
+                    ))}
+                  </View>
+                  <View className='chips slots'>
+                    <View id='repair-slot-asap' className={`chip ${slot === 'asap' ? 'chip--on' : ''}`} onClick={() => setSlot('asap')}>
+                      尽快安排
+                    </View>
+                    {SLOTS.map((s) => {
+                      const ok = chosenDay.slots.some((x) => x.key === s.key);
+                      return (
+                        <View key={s.key} id={`repair-slot-${s.key}`} className={`chip ${slot === s.key ? 'chip--on' : ''} ${ok ? '' : 'chip--off'}`} onClick={() => ok && setSlot(s.key)}>
+                          {s.label} {String(s.from).padStart(2, '0')}:00–{s.to}:00
+                        </View>
+                      );
+                    })}
+                  </View>
+                </Field>
+              )}
+
+              <Field label='故障描述' required box='area'>
+                <TextArea
+                  id='repair-content'
+                  value={content}
+                  onChange={setContent}
+                  placeholder='请描述故障的位置和情况，例如：卫生间洗手池下方水管接口漏水，地面已有积水。'
+                  maxLength={1000}
+                  showCount
+                  rows={4}
+                  autoSize
+                />
+              </Field>
+
+              {canUploadPhotos ? <PhotoField photos={photos} idPrefix='repair' label='现场照片' hint={`（选填，最多 ${MAX_PHOTOS} 张，自动压缩）`} /> : null}
+
+              <HouseholdField idPrefix='repair' label='报修房屋' variant='chips' households={me.households} value={householdId} onChange={setHouseholdId} />
+
+              <ErrorNote text={error} id='repair-error' />
+              <Button id='repair-submit' type={emergency ? 'danger' : 'primary'} size='large' block loading={busy} disabled={uploading > 0} onClick={submit}>
+                {busy ? '正在提交…' : emergency ? '提交急修，立即派技师' : '提交报修'}
+              </Button>
+              <View className='repair__tip'>物业服务中心 24 小时受理 · 急修 15 分钟到场 · 一般维修 24 小时内上门</View>
             </View>
           </View>
-
-          {canUploadPhotos ? (
-            <View className='field'>
-              <View className='field__label'>
-                现场照片<Text className='card__hint'>（选填，最多 {MAX_PHOTOS} 张，自动压缩）</Text>
-              </View>
-              <View className='photos' id='repair-photos'>
-                {photos.map((p, i) => (
-                  <View className='photo' key={p.key} id={`repair-photo-${i}`} data-done={p.fileId ? '1' : '0'}>
-                    <Image className='photo__img' src={p.preview} mode='aspectFill' />
-                    {!p.fileId ? (
-                      <View className={`photo__veil ${p.failed ? 'photo__veil--failed' : ''}`}>
-                        {p.failed ? '上传失败' : `${p.progress}%`}
-                        {p.failed ? null : (
-                          <View className='photo__bar'>
-                            <View className='photo__bar-fill' style={{ width: `${p.progress}%` }} />
-                          </View>
-                        )}
-                      </View>
-                    ) : null}
-                    {p.fileId || p.failed ? (
-                      <View className='photo__remove' id={`repair-photo-remove-${i}`} onClick={() => removePhoto(p.key)}>
-                        ×
-                      </View>
-                    ) : null}
-                  </View>
-                ))}
-                {photos.filter((p) => !p.failed).length < MAX_PHOTOS ? (
-                  <View className='photo photo--add' id='repair-add-photo' onClick={addPhotos}>
-                    <View className='plus'>+</View>
-                    <View>
-                      {photos.filter((p) => !p.failed).length}/{MAX_PHOTOS}
-                    </View>
-                  </View>
-                ) : null}
-              </View>
-            </View>
-          ) : null}
-
-          <View className='field'>
-            <View className='field__label'>报修房屋</View>
-            {me.households.length > 1 ? (
-              <View className='chips'>
-                {me.households.map((h) => (
-                  <View key={h.id} id={`repair-household-${h.id}`} className={`chip ${householdId === h.id ? 'chip--on' : ''}`} onClick={() => setHouseholdId(h.id)}>
-                    {roomLabel(h.id)}
-                  </View>
-                ))}
-              </View>
-            ) : (
-              <View className='house-fixed' id='repair-household'>
-                {roomLabel(me.households[0].id)}
-                <Text className='muted'> · {RELATION_LABELS[me.households[0].relation as keyof typeof RELATION_LABELS] ?? me.households[0].relation}</Text>
-              </View>
-            )}
-          </View>
-
-          <ErrorNote text={error} id='repair-error' />
-          <Button id='repair-submit' type={emergency ? 'danger' : 'primary'} size='large' block loading={busy} disabled={uploading > 0} onClick={submit}>
-            {busy ? '正在提交…' : emergency ? '提交急修，立即派技师' : '提交报修'}
-          </Button>
-          <View className='repair__tip'>物业服务中心 24 小时受理 · 急修 15 分钟到场 · 一般维修 24 小时内上门</View>
-        </View>
-      </View>
-    </PageShell>
+        </PageShell>
+      )}
+    </ResidentGate>
   );
 }

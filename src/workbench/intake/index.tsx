@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { WbShell, canDesk } from '../components/WbShell';
 import { Button, Input, TextArea } from '../../components/nut';
+import { Field } from '../../components/Field';
 import { Chips, EmptyState, ErrorNote } from '../../components/ui';
 import { ApiError, call, newRequestId, type Input as In } from '../../api/client';
 import { messageOf } from '../../lib/session';
@@ -74,50 +75,27 @@ export default function Intake() {
             </View>
             <View className='card'>
               <View className='form-grid'>
-                <View className='field field--full'>
-                  <View className='field__label'>受理渠道</View>
+                <Field label='受理渠道' full>
                   <Chips idPrefix='intake-channel' value={channel} onChange={(v) => v && setChannel(v as Channel)} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
-                </View>
-                <View className='field'>
-                  <View className='field__label'>
-                    房号<Text className='req'>*</Text>
-                  </View>
-                  <View className='field__box'>
-                    <Input id='intake-household' value={householdId} onChange={setHouseholdId} placeholder='如 1-2-201' maxLength={12} />
-                  </View>
-                </View>
-                <View className='field'>
-                  <View className='field__label'>
-                    联系人<Text className='req'>*</Text>
-                  </View>
-                  <View className='field__box'>
-                    <Input id='intake-name' value={contactName} onChange={setContactName} placeholder='住户姓名' maxLength={20} />
-                  </View>
-                </View>
-                <View className='field'>
-                  <View className='field__label'>
-                    联系电话<Text className='req'>*</Text>
-                  </View>
-                  <View className='field__box'>
-                    <Input id='intake-phone' type='tel' value={contactPhone} onChange={setContactPhone} placeholder='11 位手机号码' maxLength={11} />
-                  </View>
-                </View>
-                <View className='field field--full'>
-                  <View className='field__label'>接待类别</View>
+                </Field>
+                <Field label='房号' required box='input'>
+                  <Input id='intake-household' value={householdId} onChange={setHouseholdId} placeholder='如 1-2-201' maxLength={12} />
+                </Field>
+                <Field label='联系人' required box='input'>
+                  <Input id='intake-name' value={contactName} onChange={setContactName} placeholder='住户姓名' maxLength={20} />
+                </Field>
+                <Field label='联系电话' required box='input'>
+                  <Input id='intake-phone' type='tel' value={contactPhone} onChange={setContactPhone} placeholder='11 位手机号码' maxLength={11} />
+                </Field>
+                <Field label='接待类别' full>
                   <Chips idPrefix='intake-kind' value={kind} onChange={(v) => v && setKind(v as Kind)} options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
-                </View>
-                <View className='field field--full'>
-                  <View className='field__label'>问题分类（选填）</View>
+                </Field>
+                <Field label='问题分类（选填）' full>
                   <Chips idPrefix='intake-category' allowNone value={category} onChange={setCategory} options={CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
-                </View>
-                <View className='field field--full'>
-                  <View className='field__label'>
-                    诉求内容<Text className='req'>*</Text>
-                  </View>
-                  <View className='field__box field__box--area'>
-                    <TextArea id='intake-content' value={content} onChange={setContent} placeholder='请完整记录住户的诉求：时间、地点、事情经过、住户的要求' maxLength={1000} showCount rows={5} />
-                  </View>
-                </View>
+                </Field>
+                <Field label='诉求内容' required box='area' full>
+                  <TextArea id='intake-content' value={content} onChange={setContent} placeholder='请完整记录住户的诉求：时间、地点、事情经过、住户的要求' maxLength={1000} showCount rows={5} />
+                </Field>
               </View>
               <ErrorNote text={error} id='intake-error' />
               <View className='row' style={{ justifyContent: 'flex-end' }}>

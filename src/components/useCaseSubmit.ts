@@ -1,0 +1,30 @@
+import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { ApiError, call, newRequestId, type Input } from '../api/client';
+import { messageOf } from '../lib/session';
+
+/**
+ * Submits a resident's case and opens it. One request id per form: a retry of the same submission never
+ * creates a second case (R-INT-7); if the id was already used for a different body (edited after a lost
+ * answer), the next try gets a new id.
+ */
+export function useCaseSubmit(setError: (message: string) => void) {
+  const [busy, setBusy] = useState(false);
+  const requestId = useRef(newRequestId());
+
+  const send = async (body: Omit<Input<'case', 'submit'>, 'requestId'>, toast: string) => {
+    setBusy(true);
+    setError('');
+    try {
+      const c = await call('case', 'submit', { requestId: requestId.current, ...body } as Input<'case', 'submit'>);
+      Taro.showToast({ title: toast, icon: 'success' });
+      Taro.redirectTo({ url: `/pages/case/index?id=${encodeURIComponent(c.id)}&created=1` });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
+      setError(messageOf(e));
+      setBusy(false);
+    }
+  };
+
+  return { busy, send };
+}
