@@ -130,8 +130,9 @@ export type SlaStep =
 
 export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): SlaStep | null {
   if (!clocksRun(s)) return null;
+  const deadlines = deadlinesOf(s, now, sla);
   // A deadline met late before any sweep looked (a sweep runs late, or between ticks) is still missed.
-  for (const d of deadlinesOf(s, now, sla)) {
+  for (const d of deadlines) {
     if (d.paused || s.sla.breached.includes(d.name)) continue;
     if (missedBy(d, now)) return { type: 'breached', deadline: d.name, dueAt: d.dueAt };
   }
@@ -141,7 +142,7 @@ export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_
   for (const rung of ladderOf(s, now, sla)) {
     if (now >= rung.at) return { type: 'escalated', level: rung.level, reason: rung.level === 1 ? '超过 2 天未办结，转客服主管跟进' : '超过 1 周未办结，转经理督办' };
   }
-  for (const d of deadlinesOf(s, now, sla)) {
+  for (const d of deadlines) {
     if (d.metAt !== null || d.paused || s.sla.warned.includes(d.name) || s.sla.breached.includes(d.name)) continue;
     if (now >= warnAt(d, sla)) return { type: 'warned', deadline: d.name, dueAt: d.dueAt };
   }

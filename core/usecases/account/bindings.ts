@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isStaff } from '../../access/caller';
 import { requireAccess } from '../../access/requireAccess';
+import { POLICY } from '../../access/policy';
 import { ok, type Outcome } from '../../errors';
 import { maskPhone } from '../../domain/privacy';
 import { RELATION_LABELS } from '../../schemas/common';
@@ -34,7 +35,8 @@ export async function bindings(ctx: UseCaseContext, input: z.output<typeof bindi
   }
   const access = requireAccess(c, 'binding.review');
   if (!access.ok) return access;
-  const communities = c!.staff.filter((s) => ['frontdesk', 'supervisor', 'manager'].includes(s.role)).map((s) => s.communityId);
+  const reviewers = POLICY['binding.review'] as readonly string[];
+  const communities = c!.staff.filter((s) => reviewers.includes(s.role)).map((s) => s.communityId);
   const rows = await ctx.tx.bindingsInCommunities(communities, input.status);
   rows.sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt - a.createdAt);
   return ok({ items: rows.map(bindingView) });

@@ -14,18 +14,17 @@ export async function readImage(ctx: UseCaseContext, files: FileStore, fileId: s
   const mayRead =
     row.ownerId === c.userId ||
     (await ctx.tx.fileUsedByHouseholds(fileId, c.households.map((h) => h.householdId))) ||
-    (c.staff.length > 0 && (await staffSeesFile(ctx, fileId, c.staff.map((s) => s.communityId))));
+    (c.staff.length > 0 && (await staffSeesFile(ctx, row.ownerId, c.staff.map((s) => s.communityId))));
   if (!mayRead) return fail('FILE.NOT_FOUND');
   const bytes = await files.get(fileId);
   if (!bytes) return fail('FILE.NOT_FOUND');
   return ok({ bytes, mime: row.mime });
 }
 
-async function staffSeesFile(ctx: UseCaseContext, fileId: string, communities: string[]): Promise<boolean> {
-  const row = await ctx.tx.file(fileId);
-  if (!row) return false;
-  const uploaderStaff = await ctx.tx.staffOfUser(row.ownerId);
+/** Staff see photos uploaded by colleagues or by residents of their communities. */
+async function staffSeesFile(ctx: UseCaseContext, uploader: string, communities: string[]): Promise<boolean> {
+  const uploaderStaff = await ctx.tx.staffOfUser(uploader);
   if (uploaderStaff.some((s) => communities.includes(s.communityId))) return true;
-  const uploaderHomes = (await ctx.tx.bindingsOfUser(row.ownerId)).filter((b) => b.status === 'approved' && communities.includes(b.communityId));
+  const uploaderHomes = (await ctx.tx.bindingsOfUser(uploader)).filter((b) => b.status === 'approved' && communities.includes(b.communityId));
   return uploaderHomes.length > 0;
 }

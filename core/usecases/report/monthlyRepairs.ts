@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
+import { POLICY } from '../../access/policy';
 import { ok, type Outcome } from '../../errors';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { monthlyInput } from '../../schemas/report';
 import type { CaseEvent } from '../../domain/case/types';
 import { dayjs, ZONE } from '../../time';
-import { communitySla } from '../../domain/case/commit';
+import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
@@ -17,11 +18,13 @@ const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) /
 export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof monthlyInput>) {
   const access = requireAccess(ctx.caller, 'report.read');
   if (!access.ok) return access;
-  const communities = [...new Set(ctx.caller!.staff.filter((s) => s.role === 'supervisor' || s.role === 'manager').map((s) => s.communityId))];
+  const readers = POLICY['report.read'] as readonly string[];
+  const communities = [...new Set(ctx.caller!.staff.filter((s) => readers.includes(s.role)).map((s) => s.communityId))];
   const start = dayjs.tz(`${input.month}-01 00:00`, ZONE);
   const from = start.valueOf();
   const to = start.add(1, 'month').valueOf();
   const cases = await ctx.tx.casesCreatedBetween(communities, ['repair', 'service'], from, to);
+  const slas = await communitySlas(ctx, communities);
 
   const byCategory: Record<string, { label: string; count: number }> = {};
   let arrivals = 0, onTime = 0, late = 0, completed = 0, callbacks = 0, callbacksOnTime = 0, reworked = 0, ratingSum = 0, rated = 0, emergencies = 0;
@@ -48,7 +51,7 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
         callbacks++;
         const leak = isRepairCategory(s.category) && REPAIR_CATEGORIES[s.category].leak;
         const done = completions.filter((e) => e.at <= cb.at).pop()!;
-        const sla = await communitySla(ctx, s.communityId);
+        const sla = slas.get(s.communityId)!;
         if (cb.at - done.at <= (leak ? sla.leakCallbackMs : sla.callbackMs)) callbacksOnTime++;
       }
       if (events.some((e) => (e.type === 'confirmed' && !e.ok) || (e.type === 'callback' && e.outcome === 'problem'))) reworked++;
