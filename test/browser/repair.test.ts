@@ -11,23 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  DESKTOP,
-  MOBILE,
-  fill,
-  launchBrowser,
-  login,
-  makePng,
-  open,
-  screenshot,
-  SHOTS,
-  startPlatform,
-  watch,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type Platform,
-} from './support';
+import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, SHOTS, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText } from './support';
 
 jest.setTimeout(180_000);
 
@@ -391,21 +375,4 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
 });
 
 const toSeconds = (t: string) => t.split(':').reduce((a, b) => a * 60 + Number(b), 0);
-const cssId = (id: string) => id.replace(/([^A-Za-z0-9_-])/g, '\\$1');
 
-async function expectText(page: Page, selector: string, text: string) {
-  const loc = page.locator(selector).first();
-  await loc.waitFor();
-  await expectLocatorText(loc, text);
-}
-
-async function expectLocatorText(loc: ReturnType<Page['locator']>, text: string) {
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await loc.textContent()) ?? '';
-    if (last.includes(text)) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`expected text "${text}" in element, got: ${last.slice(0, 300)}`);
-}

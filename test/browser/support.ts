@@ -202,3 +202,24 @@ export function makePng(file: string, size = 96): string {
 }
 
 export type { Browser, BrowserContext, Page };
+
+/** Escapes a case id for use in an `#id` selector. */
+export const cssId = (id: string) => id.replace(/([^A-Za-z0-9_-])/g, '\\$1');
+
+/** Waits until the first match of `selector` shows `text` (up to 10 s). */
+export async function expectText(page: Page, selector: string, text: string) {
+  const loc = page.locator(selector).first();
+  await loc.waitFor();
+  await expectLocatorText(loc, text);
+}
+
+export async function expectLocatorText(loc: ReturnType<Page['locator']>, text: string) {
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await loc.textContent()) ?? '';
+    if (last.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`expected text "${text}" in element, got: ${last.slice(0, 300)}`);
+}
