@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 import { entityId, householdId, personName, phone, relation, requestId } from './common';
 
 export const meInput = z.object({}).strict();
@@ -7,4 +8,4 @@ export const bindInput = z
   .strict();
 export const bindingsInput = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }).strict();
 export const approveBindingInput = z.object({ id: entityId }).strict();
-export const rejectBindingInput = z.object({ id: entityId, reason: z.string().trim().min(2, '请填写驳回原因').max(200) }).strict();
+export const rejectBindingInput = z.object({ id: entityId, reason: singleLine({ min: 2, max: 200, minMessage: '请填写驳回原因' }) }).strict();

@@ -2,19 +2,23 @@ import { z } from 'zod';
 import { caseKind, caseStatus, complaintLevel, entityId, fileId, householdId, isoTime, requestId } from './common';
 import { CATEGORY_CODES } from '../domain/case/routing';
 import { REPAIR_CATEGORY_CODES, isRepairCategory } from '../vocabulary';
+import { codePoints, freeText, singleLine } from './text';
 
-const content = z.string().trim().min(5, '请至少填写 5 个字，便于我们了解情况').max(1000, '内容不超过 1000 字');
+const content = freeText({ min: 5, max: 1000, minMessage: '请至少填写 5 个字，便于我们了解情况', maxMessage: '内容不超过 1000 字' });
 
 export const caseFields = {
   kind: caseKind,
   content,
   category: z.enum([...CATEGORY_CODES, ...REPAIR_CATEGORY_CODES] as [string, ...string[]]).optional(),
   location: z.enum(['in_home', 'common_area']).optional(),
-  photos: z.array(fileId).max(9, '最多上传 9 张照片').default([]),
-  preferredTime: z
-    .object({ from: isoTime, to: isoTime })
-    .refine((t) => Date.parse(t.from) < Date.parse(t.to), '方便的时间段应先开始后结束')
-    .optional(),
+  // The same photo twice is a slip of the picker, but silently dropping one would change what was sent.
+  photos: z
+    .array(fileId)
+    .max(9, '最多上传 9 张照片')
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只需添加一次，请删除重复的照片')
+    .default([]),
+  // Bounded against the request time by the use case (core/domain/dateBounds.ts): schemas do not know now.
+  preferredTime: z.object({ from: isoTime, to: isoTime }).optional(),
   emergency: z.boolean().default(false),
   level: complaintLevel.optional(),
 };
@@ -33,12 +37,12 @@ export function kindRules(v: { kind: string; category?: string; location?: strin
 export const submitCaseInput = z.object({ requestId, householdId, ...caseFields }).strict().superRefine(kindRules);
 export const listCasesInput = z.object({ status: caseStatus.optional(), kind: caseKind.optional(), cursor: z.string().max(200).optional() }).strict();
 export const getCaseInput = z.object({ id: entityId }).strict();
-export const cancelCaseInput = z.object({ id: entityId, reason: z.string().trim().max(200).optional() }).strict();
+export const cancelCaseInput = z.object({ id: entityId, reason: singleLine({ max: 200 }).optional() }).strict();
 
 export const caseIdInput = z.object({ id: entityId }).strict();
-export const quoteDecisionInput = z.object({ id: entityId, note: z.string().trim().max(200).optional() }).strict();
+export const quoteDecisionInput = z.object({ id: entityId, note: singleLine({ max: 200 }).optional() }).strict();
 export const confirmInput = z
-  .object({ id: entityId, ok: z.boolean(), note: z.string().trim().max(500).optional() })
+  .object({ id: entityId, ok: z.boolean(), note: freeText({ max: 500 }).optional() })
   .strict()
-  .refine((v) => v.ok || (v.note && v.note.length >= 2), { path: ['note'], message: '请简单描述仍存在的问题，便于技师返工' });
-export const rateInput = z.object({ id: entityId, stars: z.number().int().min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'), comment: z.string().trim().max(500).optional() }).strict();
+  .refine((v) => v.ok || (v.note !== undefined && codePoints(v.note) >= 2), { path: ['note'], message: '请简单描述仍存在的问题，便于技师返工' });
+export const rateInput = z.object({ id: entityId, stars: z.number().int().min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'), comment: freeText({ max: 500 }).optional() }).strict();

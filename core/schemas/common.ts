@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 import { CASE_KINDS, CASE_STATUSES, CHANNELS, COMPLAINT_LEVELS, DEPARTMENTS, RELATIONS, STAFF_ROLES } from '../vocabulary';
 
 export * from '../vocabulary';
@@ -26,7 +27,7 @@ export const householdId = z.string().trim().regex(/^\d{1,3}-\d{1,2}-\d{3,4}$/, 
 /** Mainland mobile number. */
 export const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
 
-export const personName = z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过 20 个字');
+export const personName = singleLine({ min: 1, max: 20, minMessage: '请填写姓名', maxMessage: '姓名不超过 20 个字' });
 
 export const entityId = z.string().trim().min(1).max(64);
 

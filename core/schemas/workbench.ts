@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseKind, caseStatus, channel, department, entityId, householdId, personName, phone, requestId } from './common';
 import { caseFields, kindRules } from './case';
+import { freeText, singleLine } from './text';
 
 export const queueInput = z
   .object({
@@ -27,19 +28,19 @@ export const intakeInput = z
   })
   .strict()
   .superRefine(kindRules);
-export const assignInput = z.object({ id: entityId, to: entityId, department: department.optional(), note: z.string().trim().max(200).optional() }).strict();
-export const replyInput = z.object({ id: entityId, note: z.string().trim().min(2, '请填写答复内容').max(1000) }).strict();
+export const assignInput = z.object({ id: entityId, to: entityId, department: department.optional(), note: singleLine({ max: 200 }).optional() }).strict();
+export const replyInput = z.object({ id: entityId, note: freeText({ min: 2, max: 1000, minMessage: '请填写答复内容' }) }).strict();
 export const staffInput = z.object({}).strict();
 
 const fen = z.number().int('金额以分为单位，须为整数').min(0).max(10_000_000, '金额超出范围');
-export const dispatchInput = z.object({ id: entityId, technicianId: entityId, note: z.string().trim().max(200).optional() }).strict();
+export const dispatchInput = z.object({ id: entityId, technicianId: entityId, note: singleLine({ max: 200 }).optional() }).strict();
 export const workIdInput = z.object({ id: entityId }).strict();
-export const quoteInput = z.object({ id: entityId, feeFen: fen.min(1, '报价须大于 0'), note: z.string().trim().min(2, '请说明报价包含的项目').max(300) }).strict();
+export const quoteInput = z.object({ id: entityId, feeFen: fen.min(1, '报价须大于 0'), note: freeText({ min: 2, max: 300, minMessage: '请说明报价包含的项目' }) }).strict();
 export const completeInput = z
-  .object({ id: entityId, result: z.string().trim().min(2, '请填写维修结果').max(500), materials: z.array(z.string().trim().min(1).max(40)).max(20).default([]), feeFen: fen.optional() })
+  .object({ id: entityId, result: freeText({ min: 2, max: 500, minMessage: '请填写维修结果' }), materials: z.array(singleLine({ min: 1, max: 40, minMessage: '请填写材料名称' })).max(20, '材料最多 20 项').default([]), feeFen: fen.optional() })
   .strict();
 export const callbackInput = z
-  .object({ id: entityId, outcome: z.enum(['satisfied', 'problem']), method: z.enum(['phone', 'visit']), note: z.string().trim().max(500).optional() })
+  .object({ id: entityId, outcome: z.enum(['satisfied', 'problem']), method: z.enum(['phone', 'visit']), note: freeText({ max: 500 }).optional() })
   .strict();
-export const pauseInput = z.object({ id: entityId, reason: z.string().trim().min(2, '请填写暂停原因').max(200) }).strict();
-export const closeUnresolvableInput = z.object({ id: entityId, reason: z.string().trim().min(10, '请写明无法处理的原因（至少 10 个字）').max(1000) }).strict();
+export const pauseInput = z.object({ id: entityId, reason: singleLine({ min: 2, max: 200, minMessage: '请填写暂停原因' }) }).strict();
+export const closeUnresolvableInput = z.object({ id: entityId, reason: freeText({ min: 10, max: 1000, minMessage: '请写明无法处理的原因（至少 10 个字）' }) }).strict();

@@ -9,6 +9,7 @@ import { WORK_KINDS } from '../../domain/case/transition';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
 import { parseIso } from '../../time';
+import { appointmentIssues } from '../../domain/dateBounds';
 import type { HouseholdRow } from '../../ports/store';
 import type { UseCaseContext } from '../context';
 
@@ -24,6 +25,8 @@ export async function openCase(
   fields: Fields,
   source: { channel: Channel; contactName: string; contactPhone: string; submittedBy: string; recordedBy: { id: string; name: string } },
 ): Promise<Outcome<{ state: CaseState; events: CaseEvent[] }>> {
+  const badTime = appointmentIssues(fields.preferredTime, ctx.now);
+  if (badTime) return fail('INPUT.INVALID', badTime);
   for (const id of fields.photos) {
     const f = await ctx.tx.file(id);
     if (!f || f.ownerId !== source.recordedBy.id) return fail('FILE.NOT_FOUND');

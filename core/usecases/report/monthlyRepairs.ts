@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
 import { POLICY } from '../../access/policy';
-import { ok, type Outcome } from '../../errors';
+import { fail, ok, type Outcome } from '../../errors';
+import { reportMonthIssues } from '../../domain/dateBounds';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { monthlyInput } from '../../schemas/report';
 import type { CaseEvent } from '../../domain/case/types';
@@ -18,6 +19,8 @@ const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) /
 export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof monthlyInput>) {
   const access = requireAccess(ctx.caller, 'report.read');
   if (!access.ok) return access;
+  const badMonth = reportMonthIssues(input.month, ctx.now);
+  if (badMonth) return fail('INPUT.INVALID', badMonth);
   const readers = POLICY['report.read'] as readonly string[];
   const communities = [...new Set(ctx.caller!.staff.filter((s) => readers.includes(s.role)).map((s) => s.communityId))];
   const start = dayjs.tz(`${input.month}-01 00:00`, ZONE);
