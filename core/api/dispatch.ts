@@ -4,6 +4,7 @@ import type { Deps } from '../ports/runtime';
 import { loadCaller } from '../usecases/loadCaller';
 import type { AnyAction } from './action';
 import { canonicalJson } from './canonical';
+import { ConstraintViolation, uniqueViolation } from './storeErrors';
 import { envelope, type FunctionName, handlers } from './handlers';
 
 export type Envelope = Outcome<unknown>;
@@ -21,8 +22,6 @@ function inputFailure(error: z.ZodError): Envelope {
   }
   return fail('INPUT.INVALID', fields);
 }
-
-const isUniqueViolation = (e: unknown) => /unique|duplicate|primary key/i.test(String((e as Error)?.message ?? ''));
 
 /**
  * Runs one call of one cloud function: envelope and input parsed with zod, caller from the platform
@@ -71,14 +70,26 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
     try {
       data = await run();
     } catch (e) {
-      // Two first attempts raced on a store without a global write lock: the loser replays the winner.
-      if (!(e instanceof FailureSignal) && def.idempotent && isUniqueViolation(e)) data = await run();
-      else throw e;
+      // A write lost a race on a store without a global write lock (two first attempts of one
+      // requestId, two first calls of a new user): a fresh attempt sees the winner (and replays it).
+      const first = e instanceof FailureSignal ? null : uniqueViolation(e);
+      if (!first) throw e;
+      deps.log.warn({ fn, action: name, kind: 'unique_violation', constraint: first.constraint }, 'retrying after a concurrent write');
+      try {
+        data = await run();
+      } catch (again) {
+        const second = again instanceof FailureSignal ? null : uniqueViolation(again);
+        throw second ? new ConstraintViolation(second.constraint) : again;
+      }
     }
     if (!def.readOnly) deps.afterCommit?.();
     return { ok: true, data };
   } catch (e) {
     if (e instanceof FailureSignal) return { ok: false, error: e.failure };
+    if (e instanceof ConstraintViolation) {
+      deps.log.error({ fn, action: name, kind: 'unique_violation', constraint: e.constraint }, 'input reached a unique constraint: the use case must refuse it');
+      return fail('INTERNAL') as { ok: false; error: Failure };
+    }
     deps.log.error({ fn, action: name, err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'function failed');
     return fail('INTERNAL') as { ok: false; error: Failure };
   }
