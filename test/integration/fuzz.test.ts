@@ -203,6 +203,58 @@ const pollution = fc.oneof(
   junk,
 );
 
+/**
+ * Free-text fields (people's words) per action, from the contract, and whether words are required there
+ * (`case.confirm`'s base says the work is NOT ok, so it must say what is wrong). Issue 7 item 6.
+ */
+const TEXT_FIELDS: Record<string, [field: string, needsWords: boolean][]> = {
+  'account.bind': [['name', true]],
+  'account.rejectBinding': [['reason', true]],
+  'case.submit': [['content', true]],
+  'case.cancel': [['reason', false]],
+  'case.acceptQuote': [['note', false]],
+  'case.declineQuote': [['note', false]],
+  'case.confirm': [['note', true]],
+  'case.rate': [['comment', false]],
+  'workbench.intake': [['contactName', true], ['content', true]],
+  'workbench.assign': [['note', false]],
+  'workbench.reply': [['note', true]],
+  'workbench.dispatch': [['note', false]],
+  'workbench.quote': [['note', true]],
+  'workbench.complete': [['result', true], ['materials', true]],
+  'workbench.callback': [['note', false]],
+  'workbench.pause': [['reason', true]],
+  'workbench.closeUnresolvable': [['reason', true]],
+};
+const textTargets = (needsWords: boolean) => Object.entries(TEXT_FIELDS).flatMap(([k, fields]) => fields.filter(([, w]) => w || !needsWords).map(([f]) => [k, f] as const));
+/** Puts a text where the field wants it (materials is a list of texts). */
+const textBody = (k: string, f: string, text: string) => ({ action: split(k)[1], ...BASES[k].body, [f]: Array.isArray(BASES[k].body[f]) ? [text] : text });
+/** Words valid in every free-text field (10–20 code points), so only what is slipped into them matters. */
+const WORDS = fc.constantFrom('住户拒绝入户维修，多次沟通无果', '厨房水龙头一直滴水，麻烦看看', '更换阀芯并试水正常了');
+const insertAt = (w: string, c: string, i: number) => `${w.slice(0, i % (w.length + 1))}${c}${w.slice(i % (w.length + 1))}`;
+const INVISIBLES = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u200E', '\u200F', '\u3164', '\u{E0041}'];
+const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\u0080', '\u0085', '\u009B', '\u009F', '\t', '\r', '\n', ' ', '\u3000'];
+const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+const invisibleOnly = fc.array(fc.constantFrom(...INVISIBLES), { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
+const controlOnly = fc.array(fc.constantFrom(...CONTROLS, ...INVISIBLES), { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
+const withBidi = fc.tuple(WORDS, fc.constantFrom(...BIDI), fc.nat()).map(([w, c, i]) => insertAt(w, c, i));
+const withLoneSurrogate = fc.tuple(WORDS, fc.integer({ min: 0xd800, max: 0xdfff }), fc.nat()).map(([w, c, i]) => insertAt(w, String.fromCharCode(c), i));
+
+/** Platform time when the payloads are drawn (set in beforeAll; the fuzz never moves the clock). */
+let drawnAt = 0;
+const pad = (n: number) => String(n).padStart(2, '0');
+const wall = (ms: number) => new Date(ms).toISOString();
+/** Convenient windows no appointment may have (R-REP-4): far future, beyond 30 days, long past. */
+const badWindow = fc.oneof(
+  fc.tuple(fc.integer({ min: 2100, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 20 })).map(([y, m, d, hh]) => ({
+    from: `${y}-${pad(m)}-${pad(d)}T${pad(hh)}:00:00+08:00`,
+    to: `${y}-${pad(m)}-${pad(d)}T${pad(hh + 3)}:00:00+08:00`,
+  })),
+  fc.integer({ min: 31, max: 3_000 }).map((days) => ({ from: wall(drawnAt + days * 86_400_000), to: wall(drawnAt + days * 86_400_000 + 3 * 3_600_000) })),
+  fc.integer({ min: 1, max: 20_000 }).map((days) => ({ from: wall(drawnAt - days * 86_400_000), to: wall(drawnAt - days * 86_400_000 + 3 * 3_600_000) })),
+);
+const badMonth = fc.oneof(fc.integer({ min: 2100, max: 9999 }), fc.integer({ min: 0, max: 1999 })).chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${String(y).padStart(4, '0')}-${pad(m)}`));
+
 const user = fc.constantFrom(...USERS);
 const actionOf = (fn: string) => fc.constantFrom(...Object.keys(handlers[fn as keyof typeof handlers]));
 const fnArb = fc.constantFrom(...FNS);
@@ -306,6 +358,40 @@ const classes: { weight: number; arbitrary: fc.Arbitrary<Payload> }[] = [
       .map(([fn, u, a]) => P('unknown function', fn, 'none', u, { action: a }, 'function')),
   },
 ];
+// Issue 7 item 6: words that are not there, characters that hide or reorder, invalid UTF-16, dates no one means.
+classes.push(
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...textTargets(true)), user, invisibleOnly)
+      .map(([[k, f], u, t]) => P('zero-width-only text', split(k)[0], k, u, textBody(k, f, t), 'input')),
+  },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...textTargets(true)), user, controlOnly)
+      .map(([[k, f], u, t]) => P('control characters only', split(k)[0], k, u, textBody(k, f, t), 'input')),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.tuple(fc.constantFrom(...textTargets(false)), user, withBidi).map(([[k, f], u, t]) => P('bidi override in text', split(k)[0], k, u, textBody(k, f, t), 'input')),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.tuple(fc.constantFrom(...textTargets(false)), user, withLoneSurrogate).map(([[k, f], u, t]) => P('lone surrogate in text', split(k)[0], k, u, textBody(k, f, t), 'input')),
+  },
+  {
+    // Valid in shape, so the use case decides: resident-b is not of 1-1-101, where 404 is the answer (authz matrix).
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.constantFrom<string>('case.submit', 'workbench.intake', 'report.monthly'), user)
+      .filter(([k, u]) => !(k === 'case.submit' && u === 'resident-b'))
+      .chain(([k, u]): fc.Arbitrary<{ k: string; u: Payload['user']; over: Record<string, unknown> }> =>
+        k === 'report.monthly' ? badMonth.map((month) => ({ k, u, over: { month } })) : badWindow.map((preferredTime) => ({ k, u, over: { preferredTime } })),
+      )
+      .map(({ k, u, over }) => P('far-future or past date', split(k)[0], k, u, { action: split(k)[1], ...BASES[k].body, ...over }, 'input')),
+  },
+);
 const payloadArb = fc.oneof(...classes);
 const CLASS_NAMES = [
   'non-object body',
@@ -320,6 +406,11 @@ const CLASS_NAMES = [
   'prototype key',
   'valid shape, nothing found',
   'unknown function',
+  'zero-width-only text',
+  'control characters only',
+  'bidi override in text',
+  'lone surrogate in text',
+  'far-future or past date',
 ];
 
 // ------------------------------------------------------------------ judging an answer
@@ -381,6 +472,7 @@ const tokens = new Map<string, string>();
 beforeAll(async () => {
   h = await startHarness();
   for (const u of USERS) if (u) tokens.set(u, await h.login(u));
+  drawnAt = h.platform.clock.now();
   // Some objects, so "nothing found" is not trivially true of an empty store.
   await O.submitCase(h, 'resident-a', '1-1-101');
   await O.createPendingBinding(h, '1-1-102');
@@ -490,7 +582,10 @@ describe('fuzz: invalid payloads never break the functions and never change the 
       figures.dispatch++;
     }
 
-    // Over HTTP: generated payloads, then raw text and odd paths.
+    // Over HTTP: generated payloads, then raw text and odd paths. The in-process run never yields to
+    // timers (the SQLite driver answers in microtasks), so the server's keep-alive timeout may close the
+    // client's idle sockets right as the first request goes out: let both sides see that first.
+    await new Promise((r) => setTimeout(r, 100));
     for (const p of httpPayloads) {
       count(p);
       const r = await post(`/fn/${encodeURIComponent(p.fn)}`, p.user ? tokens.get(p.user)! : null, JSON.stringify(p.event) ?? 'null');

@@ -1,0 +1,216 @@
+/**
+ * Issue 7 item 3: inputs that could reach a store constraint or an unexpected throw, for every action of
+ * the handler map, through the real platform (HTTP gateway → dispatcher → SQLite store): duplicate ids in
+ * arrays, one requestId on different actions and callers, ids that do not exist, ids of the wrong kind,
+ * a "technician" who is not one, objects of another community, repeated transitions. Each answers its
+ * contract code — never INTERNAL / 500 — and a refusal changes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { handlers } from '../../core/api/handlers';
+import { startHarness, rid, type Harness } from '../support/harness';
+import * as O from '../support/objects';
+
+let h: Harness;
+const png = fs.readFileSync(path.join(__dirname, '../fixtures/tiny.png'));
+async function upload(user: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png');
+  const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await h.login(user)}` } });
+  return ((await res.json()) as { fileId: string }).fileId;
+}
+const call = async (user: string, fn: string, body: Record<string, unknown>) => h.call(await h.login(user), fn, body);
+
+// Objects the sweep aims at, made through the real actions in beforeAll.
+const fx = {} as {
+  photoA: string;
+  photoA2: string;
+  photoB: string;
+  photoDesk: string;
+  repair: string;
+  consultation: string;
+  done: string;
+  binding: string;
+  messageB: string;
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+  await O.createCommunityB(h);
+  fx.photoA = await upload('resident-a');
+  fx.photoA2 = await upload('resident-a');
+  fx.photoB = await upload('resident-b');
+  fx.photoDesk = await upload('frontdesk');
+  fx.repair = (await O.repairAt(h, 'resident-a', '1-1-101', 'dispatched')).id;
+  fx.consultation = (await O.submitCase(h, 'resident-a', '1-1-101')).id;
+  fx.done = (await O.repairAt(h, 'resident-a', '1-1-101', 'completed')).id;
+  fx.binding = (await O.createPendingBinding(h, '1-1-102')).id;
+  await O.submitCase(h, 'resident-b', '1-1-102');
+  fx.messageB = await O.latestUnreadMessage(h, 'resident-b');
+}, 30_000);
+afterAll(() => h?.close());
+
+describe('item 3: the same photo twice in one submission', () => {
+  it('item 3: the same photo twice in one submission is refused as INPUT.INVALID with a clear message, and stores nothing', async () => {
+    const db = O.dbOf(h);
+    const before = await O.fingerprint(db);
+    const twice = await call('resident-a', 'case', O.repair('1-1-101', { photos: [fx.photoA, fx.photoA2, fx.photoA] }));
+    const intake = await call('frontdesk', 'workbench', {
+      action: 'intake',
+      requestId: rid('dup'),
+      householdId: '1-1-101',
+      channel: 'phone',
+      contactName: '李明',
+      contactPhone: '13800001101',
+      kind: 'help',
+      content: '门禁卡丢失需要补办',
+      photos: [fx.photoDesk, fx.photoDesk],
+    });
+    const expected = [400, 'INPUT.INVALID', { photos: '同一张照片只需添加一次，请删除重复的照片' }];
+    expect([twice.status, twice.body.error?.code, twice.body.error?.fields]).toEqual(expected);
+    expect([intake.status, intake.body.error?.code, intake.body.error?.fields]).toEqual(expected);
+    await O.settle(h);
+    expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]);
+    // Each photo once is fine, and one photo may illustrate two cases.
+    const once = await call('resident-a', 'case', O.repair('1-1-101', { photos: [fx.photoA, fx.photoA2] }));
+    const again = await call('resident-a', 'case', O.repair('1-1-101', { photos: [fx.photoA] }));
+    expect([once.status, once.body.data?.photos, again.status]).toEqual([200, [fx.photoA, fx.photoA2], 200]);
+  });
+});
+
+describe('item 3: every action, swept for inputs that reach a constraint or throw', () => {
+  type Probe = [label: string, user: string, fn: string, body: Record<string, unknown>, code: string];
+  const ALL_ACTIONS = Object.entries(handlers).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
+  const covered = new Set<string>();
+
+  /** Runs probes in order; answers [label, code] for each (code 'ok' on success). */
+  async function sweep(probes: Probe[]) {
+    const out: [string, string][] = [];
+    for (const [label, user, fn, body] of probes) {
+      covered.add(`${fn}.${String(body.action)}`);
+      const r = await call(user, fn, body);
+      out.push([label, r.status === 500 ? `500 ${r.body.error?.code}` : r.body.ok ? 'ok' : r.body.error.code]);
+    }
+    return out;
+  }
+  const expectCodes = async (probes: Probe[]) => expect(await sweep(probes)).toEqual(probes.map(([label, , , , code]) => [label, code]));
+
+  it('item 3: one requestId on different actions and by different callers never collides (R-INT-7 is per caller + action)', async () => {
+    const shared = rid('shared');
+    const repair = O.repair('1-1-101', { requestId: shared });
+    await expectCodes([
+      ['bind with the id', 'resident-a', 'account', { action: 'bind', requestId: shared, householdId: '1-2-201', name: '李明', phone: '13800001101', relation: 'tenant' }, 'ok'],
+      ['submit with the same id', 'resident-a', 'case', repair, 'ok'],
+      ['intake with the same id', 'frontdesk', 'workbench', { action: 'intake', requestId: shared, householdId: '1-1-101', channel: 'visit', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办' }, 'ok'],
+      ['another resident, same id', 'resident-b', 'case', O.repair('1-1-102', { requestId: shared }), 'ok'],
+      ['the same submit replayed', 'resident-a', 'case', repair, 'ok'],
+      ['the same id, another body', 'resident-a', 'case', { ...repair, content: '卫生间下水堵塞了' }, 'REQUEST.REPLAY_MISMATCH'],
+      ['bind again, same id and body, after approval or not', 'resident-a', 'account', { action: 'bind', requestId: shared, householdId: '1-2-201', name: '李明', phone: '13800001101', relation: 'tenant' }, 'ok'],
+      ['bind the same household again, new id', 'resident-a', 'account', { action: 'bind', requestId: rid('b'), householdId: '1-2-201', name: '李明', phone: '13800001101', relation: 'tenant' }, 'BINDING.CONFLICT'],
+      ['bind without a requestId, twice', 'resident-new', 'account', { action: 'bind', householdId: '1-2-201', name: '新住户', phone: '13711112222', relation: 'family' }, 'ok'],
+      ['… the second time', 'resident-new', 'account', { action: 'bind', householdId: '1-2-201', name: '新住户', phone: '13711112222', relation: 'family' }, 'BINDING.CONFLICT'],
+      ['bind an unknown household', 'resident-new', 'account', { action: 'bind', householdId: '9-9-999', name: '新住户', phone: '13711112222', relation: 'family' }, 'HOUSEHOLD.NOT_FOUND'],
+    ]);
+  });
+
+  it('item 3: photos that are missing, someone else\'s or not photo ids are refused, never stored', async () => {
+    const db = O.dbOf(h);
+    const before = await O.fingerprint(db);
+    await expectCodes([
+      ['a photo that does not exist', 'resident-a', 'case', O.repair('1-1-101', { photos: ['f_doesnotexist'] }), 'FILE.NOT_FOUND'],
+      ['another resident\'s photo', 'resident-a', 'case', O.repair('1-1-101', { photos: [fx.photoB] }), 'FILE.NOT_FOUND'],
+      ['a case id as a photo', 'resident-a', 'case', O.repair('1-1-101', { photos: [fx.repair] }), 'INPUT.INVALID'],
+      ['a resident\'s photo at the desk', 'frontdesk', 'workbench', { action: 'intake', requestId: rid('p'), householdId: '1-1-101', channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办', photos: [fx.photoA] }, 'FILE.NOT_FOUND'],
+      ['the desk\'s photo, then the same twice', 'frontdesk', 'workbench', { action: 'intake', requestId: rid('p'), householdId: '1-1-101', channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办', photos: [fx.photoDesk, fx.photoDesk] }, 'INPUT.INVALID'],
+      ['a household of another community', 'frontdesk', 'workbench', { action: 'intake', requestId: rid('p'), householdId: O.COMMUNITY_B.household, channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办' }, 'HOUSEHOLD.NOT_FOUND'],
+    ]);
+    await O.settle(h);
+    expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]);
+  });
+
+  it('item 3: people who are not the right staff, and ids of the wrong kind, are NOT_FOUND', async () => {
+    const db = O.dbOf(h);
+    const before = await O.fingerprint(db);
+    const dispatchTo = (technicianId: string) => ({ action: 'dispatch', id: fx.repair, technicianId });
+    const assignTo = (to: string) => ({ action: 'assign', id: fx.consultation, to });
+    await expectCodes([
+      ['dispatch to a resident', 'frontdesk', 'workbench', dispatchTo('resident-a'), 'USER.NOT_FOUND'],
+      ['dispatch to the front desk (staff, not a technician)', 'frontdesk', 'workbench', dispatchTo('frontdesk'), 'USER.NOT_FOUND'],
+      ['dispatch to a technician of another community', 'frontdesk', 'workbench', dispatchTo(O.COMMUNITY_B.staff), 'USER.NOT_FOUND'],
+      ['dispatch to nobody', 'frontdesk', 'workbench', dispatchTo('u_nobody'), 'USER.NOT_FOUND'],
+      ['dispatch to a case id', 'frontdesk', 'workbench', dispatchTo(fx.repair), 'USER.NOT_FOUND'],
+      ['dispatch a consultation', 'frontdesk', 'workbench', { action: 'dispatch', id: fx.consultation, technicianId: 'tech-1' }, 'CASE.INVALID_TRANSITION'],
+      ['assign to a resident', 'frontdesk', 'workbench', assignTo('resident-a'), 'USER.NOT_FOUND'],
+      ['assign to staff of another community', 'frontdesk', 'workbench', assignTo(O.COMMUNITY_B.staff), 'USER.NOT_FOUND'],
+      ['assign to a binding id', 'frontdesk', 'workbench', assignTo(fx.binding), 'USER.NOT_FOUND'],
+      ['approve a case id', 'frontdesk', 'account', { action: 'approveBinding', id: fx.repair }, 'BINDING.NOT_FOUND'],
+      ['reject a message id', 'frontdesk', 'account', { action: 'rejectBinding', id: fx.messageB, reason: '信息不符' }, 'BINDING.NOT_FOUND'],
+      ['read a binding id as a case', 'resident-a', 'case', { action: 'get', id: fx.binding }, 'CASE.NOT_FOUND'],
+      ['cancel a photo id', 'resident-a', 'case', { action: 'cancel', id: fx.photoA }, 'CASE.NOT_FOUND'],
+      ['urge a message id', 'resident-a', 'case', { action: 'urge', id: fx.messageB }, 'CASE.NOT_FOUND'],
+      ['accept a quote on a binding id', 'resident-a', 'case', { action: 'acceptQuote', id: fx.binding }, 'CASE.NOT_FOUND'],
+      ['decline a quote on a user id', 'resident-a', 'case', { action: 'declineQuote', id: 'resident-a' }, 'CASE.NOT_FOUND'],
+      ['confirm a binding id', 'resident-a', 'case', { action: 'confirm', id: fx.binding, ok: true }, 'CASE.NOT_FOUND'],
+      ['rate a photo id', 'resident-a', 'case', { action: 'rate', id: fx.photoA, stars: 5 }, 'CASE.NOT_FOUND'],
+      ['workbench.get a binding id', 'frontdesk', 'workbench', { action: 'get', id: fx.binding }, 'CASE.NOT_FOUND'],
+      ['reply to a user id', 'frontdesk', 'workbench', { action: 'reply', id: 'tech-1', note: '已答复' }, 'CASE.NOT_FOUND'],
+      ['arrive at a binding id', 'tech-1', 'workbench', { action: 'arrive', id: fx.binding }, 'CASE.NOT_FOUND'],
+      ['quote a message id', 'tech-1', 'workbench', { action: 'quote', id: fx.messageB, feeFen: 8000, note: '更换阀芯' }, 'CASE.NOT_FOUND'],
+      ['complete a photo id', 'tech-1', 'workbench', { action: 'complete', id: fx.photoA, result: '已修好' }, 'CASE.NOT_FOUND'],
+      ['call back a binding id', 'frontdesk', 'workbench', { action: 'callback', id: fx.binding, outcome: 'satisfied', method: 'phone' }, 'CASE.NOT_FOUND'],
+      ['pause a user id', 'frontdesk', 'workbench', { action: 'pause', id: 'frontdesk', reason: '住户不在家' }, 'CASE.NOT_FOUND'],
+      ['resume a binding id', 'frontdesk', 'workbench', { action: 'resume', id: fx.binding }, 'CASE.NOT_FOUND'],
+      ['close a message id', 'manager', 'workbench', { action: 'closeUnresolvable', id: fx.messageB, reason: '住户拒绝入户维修，多次沟通无果' }, 'CASE.NOT_FOUND'],
+    ]);
+    await O.settle(h);
+    expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]);
+  });
+
+  it('item 3: repeated transitions, duplicate ids in lists and odd filters answer their codes', async () => {
+    await expectCodes([
+      ['quote free common-area work', 'tech-1', 'workbench', { action: 'quote', id: fx.done, feeFen: 100, note: '更换阀芯' }, 'CASE.INVALID_TRANSITION'],
+      ['complete before arriving', 'tech-1', 'workbench', { action: 'complete', id: fx.repair, result: '已修好' }, 'CASE.INVALID_TRANSITION'],
+      ['complete as another technician', 'tech-2', 'workbench', { action: 'complete', id: fx.repair, result: '已修好' }, 'AUTH.FORBIDDEN'],
+      ['confirm the completed work', 'resident-a', 'case', { action: 'confirm', id: fx.done, ok: true }, 'ok'],
+      ['confirm it again', 'resident-a', 'case', { action: 'confirm', id: fx.done, ok: true }, 'CASE.INVALID_TRANSITION'],
+      ['call back', 'frontdesk', 'workbench', { action: 'callback', id: fx.done, outcome: 'satisfied', method: 'phone' }, 'ok'],
+      ['call back again', 'frontdesk', 'workbench', { action: 'callback', id: fx.done, outcome: 'satisfied', method: 'phone' }, 'CASE.INVALID_TRANSITION'],
+      ['rate', 'resident-a', 'case', { action: 'rate', id: fx.done, stars: 5 }, 'ok'],
+      ['rate again', 'resident-a', 'case', { action: 'rate', id: fx.done, stars: 1 }, 'CASE.INVALID_TRANSITION'],
+      ['resume what is not paused', 'frontdesk', 'workbench', { action: 'resume', id: fx.repair }, 'CASE.INVALID_TRANSITION'],
+      ['pause', 'frontdesk', 'workbench', { action: 'pause', id: fx.repair, reason: '住户不在家' }, 'ok'],
+      ['pause again', 'frontdesk', 'workbench', { action: 'pause', id: fx.repair, reason: '住户不在家' }, 'CASE.INVALID_TRANSITION'],
+      ['resume', 'frontdesk', 'workbench', { action: 'resume', id: fx.repair }, 'ok'],
+      ['urge it', 'resident-a', 'case', { action: 'urge', id: fx.repair }, 'ok'],
+      ['urge it at once again', 'resident-a', 'case', { action: 'urge', id: fx.repair }, 'RATE.LIMITED'],
+      ['accept a quote never made', 'resident-a', 'case', { action: 'acceptQuote', id: fx.repair }, 'CASE.INVALID_TRANSITION'],
+      ['decline a quote never made', 'resident-a', 'case', { action: 'declineQuote', id: fx.repair }, 'CASE.INVALID_TRANSITION'],
+      ['arrive (tech-1 holds it)', 'tech-1', 'workbench', { action: 'arrive', id: fx.repair }, 'ok'],
+      ['complete with the same material twice', 'tech-1', 'workbench', { action: 'complete', id: fx.repair, result: '已修好', materials: ['阀芯', '阀芯'] }, 'ok'],
+      ['close a consultation unresolvable', 'manager', 'workbench', { action: 'closeUnresolvable', id: fx.consultation, reason: '住户拒绝入户维修，多次沟通无果' }, 'ok'],
+      ['close it again', 'manager', 'workbench', { action: 'closeUnresolvable', id: fx.consultation, reason: '住户拒绝入户维修，多次沟通无果' }, 'CASE.INVALID_TRANSITION'],
+      ['reply to the closed case', 'frontdesk', 'workbench', { action: 'reply', id: fx.consultation, note: '快递柜在东门' }, 'CASE.INVALID_TRANSITION'],
+      ['cancel the closed case', 'resident-a', 'case', { action: 'cancel', id: fx.consultation }, 'CASE.INVALID_TRANSITION'],
+      ['approve a binding', 'frontdesk', 'account', { action: 'approveBinding', id: fx.binding }, 'ok'],
+      ['approve it again', 'frontdesk', 'account', { action: 'approveBinding', id: fx.binding }, 'BINDING.INVALID_TRANSITION'],
+      ['reject it after approval', 'frontdesk', 'account', { action: 'rejectBinding', id: fx.binding, reason: '信息不符' }, 'BINDING.INVALID_TRANSITION'],
+      ['read messages: duplicates, others\' and non-message ids', 'resident-a', 'message', { action: 'read', ids: [fx.messageB, fx.messageB, fx.repair, 'x'] }, 'ok'],
+      ['list messages', 'resident-a', 'message', { action: 'list' }, 'ok'],
+      ['queue filtered by a resident as technician and an unknown room', 'frontdesk', 'workbench', { action: 'queue', technician: 'resident-a', householdId: '9-9-999' }, 'ok'],
+      ['queue with a cursor that is not one', 'frontdesk', 'workbench', { action: 'queue', cursor: '-1; drop table cases' }, 'ok'],
+      ['list with a cursor that is not one', 'resident-a', 'case', { action: 'list', cursor: '99999999999999999999' }, 'ok'],
+      ['staff', 'frontdesk', 'workbench', { action: 'staff' }, 'ok'],
+      ['bindings by status', 'frontdesk', 'account', { action: 'bindings', status: 'approved' }, 'ok'],
+      ['me', 'resident-a', 'account', { action: 'me' }, 'ok'],
+      ['a report for month 0000-01', 'manager', 'report', { action: 'monthly', month: '0000-01' }, 'INPUT.INVALID'],
+      ['a report for 9999-12', 'manager', 'report', { action: 'monthly', month: '9999-12' }, 'INPUT.INVALID'],
+    ]);
+    // resident-b's message was not marked read by resident-a.
+    const m = await O.dbOf(h).selectFrom('messages').select('read_at').where('id', '=', fx.messageB).executeTakeFirstOrThrow();
+    expect(m.read_at).toBeNull();
+  });
+
+  it('item 3: the sweep reached every action of the handler map', () => {
+    expect(ALL_ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
+  });
+});
