@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
-import { DAY, HOUR, MINUTE, advance, outboxFor, platformNow, told } from '../support/clock';
+import { DAY, HOUR, MINUTE, advance, outboxFor, platformNow, shanghai, told } from '../support/clock';
 import { callsAs, deadlineOf as deadline, timelineTypes as types } from '../support/calls';
 
 let h: Harness;
@@ -69,8 +69,10 @@ describe('[R-REP-1] repair intake', () => {
   });
 
   it('[R-REP-1] the record keeps household, phone, what is broken, where, and the convenient time window', async () => {
-    const from = '2030-01-05T14:00:00+08:00';
-    const to = '2030-01-05T18:00:00+08:00';
+    // Tomorrow afternoon in Shanghai: an agreed time lies within the next 30 days (issue 7 item 6).
+    const tomorrow = new Date((await platformNow(h)) + 8 * HOUR + DAY);
+    const from = shanghai(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth() + 1, tomorrow.getUTCDate(), 14);
+    const to = shanghai(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth() + 1, tomorrow.getUTCDate(), 18);
     const c = await submit({ category: 'public_lighting', location: 'common_area', content: '1 号楼 2 单元楼道灯不亮', preferredTime: { from, to } });
     expect(c).toMatchObject({
       kind: 'repair',
