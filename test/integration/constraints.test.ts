@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('item 3: the same photo twice in one submission', () => {
-  it('item 3: the same photo twice in one submission is refused as INPUT.INVALID with a clear message, and stores nothing', async () => {
+  it('item 3: [R-REP-1] the same photo twice in one submission is refused as INPUT.INVALID with a clear message, and stores nothing', async () => {
     const db = O.dbOf(h);
     const before = await O.fingerprint(db);
     const twice = await call('resident-a', 'case', O.repair('1-1-101', { photos: [fx.photoA, fx.photoA2, fx.photoA] }));

@@ -149,7 +149,7 @@ describe('item 6: dates', () => {
     });
   });
 
-  it('item 6: [R-REP-4] windows in the past, beyond 30 days, backwards or longer than 12 hours are refused; a window tomorrow is the arrival deadline', async () => {
+  it('item 6: [R-REP-1] [R-REP-4] windows in the past, beyond 30 days, backwards or longer than 12 hours are refused; a window tomorrow is the arrival deadline', async () => {
     const now = await platformNow(h);
     const iso = (ms: number) => new Date(ms).toISOString();
     await changesNothing(async () => {
