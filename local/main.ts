@@ -1,3 +1,4 @@
+import { CommunitySettingsError } from '../core/domain/community/settings';
 import { platformEnv, startPlatform } from './platform';
 
 /** `npm run api` / `npm start`: the local platform on PORT, serving the H5 build and the functions. */
@@ -18,6 +19,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // A refused configuration is told as it is (its message names the setting); anything else with its stack.
+  console.error(e instanceof CommunitySettingsError ? e.message : e);
   process.exit(1);
 });

@@ -51,6 +51,12 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
   const store = await openSqliteStore(path.join(opts.DATA_DIR, 'wuye.sqlite'));
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
   if (opts.SEED === 'demo' && (await seedDemo(store.db, clock.now()))) log.info({}, 'demo data seeded');
+  // Every community's settings are parsed now: a bad one refuses the start (CommunitySettingsError
+  // names the community and each bad setting), rather than failing calls or sweeps later.
+  await store.transaction((tx) => tx.communities()).catch(async (e) => {
+    await store.close();
+    throw e;
+  });
 
   const notifiers = { inbox: inboxNotifier };
   // Delivery passes never overlap, and calls that arrive during a pass share ONE follow-up pass.

@@ -1,7 +1,6 @@
 import type { Relation, StaffRole } from '../schemas/common';
 import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/types';
-import type { ResponsibleMap } from '../domain/case/routing';
-import type { SlaConfig } from '../domain/case/deadlines';
+import type { CommunitySettings } from '../domain/community/settings';
 
 export interface UserRow {
   id: string;
@@ -18,13 +17,15 @@ export interface StaffRow {
   onDuty: boolean;
 }
 
-export interface CommunityRow {
+/**
+ * A community with its settings parsed (`parseCommunitySettings`: complete, the rule book's defaults
+ * where the stored value is silent, within the rule book's bounds). A community whose stored settings
+ * do not parse is never returned: reading it throws `CommunitySettingsError`.
+ */
+export interface CommunityRow extends CommunitySettings {
   id: string;
   name: string;
   timeZone: string;
-  responsible: ResponsibleMap;
-  /** Per-community SLA settings (defaults of the rule book where absent). */
-  sla?: Partial<SlaConfig>;
 }
 
 export interface HouseholdRow {
@@ -130,6 +131,8 @@ export interface Tx {
   staffOfCommunity(communityId: string): Promise<StaffRow[]>;
 
   community(id: string): Promise<CommunityRow | undefined>;
+  /** Every community (start-up checks their settings). */
+  communities(): Promise<CommunityRow[]>;
   household(id: string): Promise<HouseholdRow | undefined>;
 
   insertBinding(row: BindingRow): Promise<void>;
@@ -151,8 +154,20 @@ export interface Tx {
   countCases(): Promise<number>;
   /** Cases of these communities created in [from, to), oldest first (monthly reports). */
   casesCreatedBetween(communityIds: string[], kinds: string[], from: number, to: number): Promise<CaseState[]>;
-  /** Cases whose next SLA moment has come (indexed on next_due_at): what the sweep looks at. */
-  dueCases(now: number, limit: number): Promise<CaseState[]>;
+  /** Cases whose next SLA moment has come (indexed on next_due_at), soonest first: what the sweep looks at. */
+  dueCaseIds(now: number, limit: number): Promise<string[]>;
+  /**
+   * Sets a case the sweep failed on aside until `retryAt` (its next_due_at), with the reason (stage and
+   * error, no personal data). Its state and events are untouched; its next write releases it.
+   */
+  quarantineCase(id: string, retryAt: number, reason: string): Promise<void>;
+  /** Cases set aside by the sweep, with why and when it looks again. */
+  quarantinedCases(limit: number): Promise<{ id: string; reason: string; retryAt: number }[]>;
+  /**
+   * Runs `fn` as a unit inside the transaction (a savepoint): when it throws, what it wrote is undone
+   * and the error rethrown, and the transaction itself goes on.
+   */
+  isolated<T>(fn: () => Promise<T>): Promise<T>;
 
   enqueue(messages: OutboxMessage[]): Promise<void>;
   dueOutbox(now: number, limit: number): Promise<OutboxRow[]>;

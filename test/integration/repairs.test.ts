@@ -221,7 +221,7 @@ describe('[R-REP-4] other repairs: the agreed time, else 24 hours', () => {
     await O.createCommunityB(h);
     await O.dbOf(h)
       .updateTable('communities')
-      .set({ config_json: JSON.stringify({ responsible: { customer_service: O.COMMUNITY_B.staff }, sla: { repairResponseMs: 4 * HOUR } }) })
+      .set({ config_json: JSON.stringify({ responsible: { customer_service: O.COMMUNITY_B.staff }, sla: { repairResponse: 'PT4H' } }) })
       .where('id', '=', O.COMMUNITY_B.id)
       .execute();
     const r = await O.must(h, O.testOpenid(O.COMMUNITY_B.staff), 'workbench', {

@@ -180,6 +180,15 @@ const migrations: Record<string, Migration> = {
         .catch(() => db.schema.dropIndex('cases_urgent').on('cases').execute());
     },
   },
+  '0005_sweep_quarantine': {
+    /**
+     * A case the SLA sweep cannot handle is set aside (next_due_at moved an hour on) with the reason,
+     * so one bad case never holds up the others; the next write of the case clears it.
+     */
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('cases').addColumn('sweep_error', 'varchar(300)').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,6 +44,8 @@ export interface DB {
     breached: number;
     version: number;
     state_json: string;
+    /** Why the SLA sweep last failed on this case (stage and error, no personal data); null when it did not. */
+    sweep_error: string | null;
   };
   case_events: { case_id: string; seq: number; type: string; at: number; by_user: string; data_json: string };
   case_files: { file_id: string; case_id: string; household_id: string };

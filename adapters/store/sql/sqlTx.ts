@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseEvent, CaseState } from '../../../core/domain/case/types';
+import { communitySettingsOf, type CommunitySettings } from '../../../core/domain/community/settings';
 import type { BindingRow, CaseFilter, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
 import type { DB } from './schema';
 
@@ -33,6 +34,34 @@ const toOutbox = (r: DB['outbox']): OutboxRow => ({
   lastError: r.last_error,
 });
 
+/**
+ * Settings parsed once per distinct stored text (a community is read by nearly every call); a bad
+ * value is never cached, so it is refused on every read until it is fixed.
+ */
+const parsedSettings = new Map<string, CommunitySettings>();
+function settingsOf(communityId: string, json: string): CommunitySettings {
+  const key = `${communityId}\u0000${json}`;
+  let s = parsedSettings.get(key);
+  if (!s) {
+    s = communitySettingsOf(communityId, json);
+    // Shared between reads: frozen, so no caller can change another's copy.
+    Object.freeze(s.responsible);
+    Object.freeze(s.sla.complaintResolutionMs);
+    Object.freeze(s.sla);
+    Object.freeze(s);
+    if (parsedSettings.size >= 1000) parsedSettings.clear();
+    parsedSettings.set(key, s);
+  }
+  return s;
+}
+const toCommunity = (r: DB['communities']): CommunityRow => ({ id: r.id, name: r.name, timeZone: r.time_zone, ...settingsOf(r.id, r.config_json) });
+
+/** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
+function time(name: string, t: number | null): number | null {
+  if (t !== null && !Number.isFinite(t)) throw new Error(`case row: ${name} is not a time (${t})`);
+  return t;
+}
+
 const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null | undefined) => ({
   community_id: s.communityId,
   household_id: s.householdId,
@@ -43,12 +72,14 @@ const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null
   emergency: s.emergency ? 1 : 0,
   created_at: s.createdAt,
   updated_at: s.updatedAt,
-  next_due_at: nextDueAt,
-  urgent_at: urgentAt === undefined ? nextDueAt : urgentAt,
+  next_due_at: time('next_due_at', nextDueAt),
+  urgent_at: time('urgent_at', urgentAt === undefined ? nextDueAt : urgentAt),
   technician: s.work?.technician ?? null,
   breached: s.sla?.breached.length ? 1 : 0,
   version: s.version,
   state_json: JSON.stringify(s),
+  // Any write of the case releases it from the sweep's quarantine.
+  sweep_error: null,
 });
 
 /** Ignores a duplicate-key insert; each dialect spells it its own way. */
@@ -58,6 +89,7 @@ export interface Dialect {
 
 /** The store's one implementation over Kysely; SQLite and MySQL/MariaDB differ only in `Dialect`. */
 export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
+  let savepoints = 0;
   return {
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
@@ -80,9 +112,12 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async staffOfCommunity(communityId) {
       return (await db.selectFrom('staff').selectAll().where('community_id', '=', communityId).orderBy('user_id').execute()).map(toStaff);
     },
-    async community(id): Promise<CommunityRow | undefined> {
+    async community(id) {
       const r = await db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && { id: r.id, name: r.name, timeZone: r.time_zone, ...JSON.parse(r.config_json) };
+      return r && toCommunity(r);
+    },
+    async communities() {
+      return (await db.selectFrom('communities').selectAll().orderBy('id').execute()).map(toCommunity);
     },
     async household(id): Promise<HouseholdRow | undefined> {
       const r = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
@@ -221,9 +256,32 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .execute();
       return rows.map((r) => JSON.parse(r.state_json) as CaseState);
     },
-    async dueCases(now, limit) {
-      const rows = await db.selectFrom('cases').select('state_json').where('next_due_at', '<=', now).orderBy('next_due_at').orderBy('id').limit(limit).execute();
-      return rows.map((r) => JSON.parse(r.state_json) as CaseState);
+    async dueCaseIds(now, limit) {
+      const rows = await db.selectFrom('cases').select('id').where('next_due_at', '<=', now).orderBy('next_due_at').orderBy('id').limit(limit).execute();
+      return rows.map((r) => r.id);
+    },
+    async quarantineCase(id, retryAt, reason) {
+      await db.updateTable('cases').set({ next_due_at: time('next_due_at', retryAt), sweep_error: reason.slice(0, 300) }).where('id', '=', id).execute();
+    },
+    async quarantinedCases(limit) {
+      const rows = await db.selectFrom('cases').select(['id', 'sweep_error', 'next_due_at']).where('sweep_error', 'is not', null).orderBy('id').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, reason: r.sweep_error!, retryAt: Number(r.next_due_at) }));
+    },
+    async isolated(fn) {
+      // A savepoint: what `fn` wrote is undone when it throws, and the transaction goes on (SQLite and
+      // MySQL/MariaDB both speak SAVEPOINT / ROLLBACK TO / RELEASE; Kysely 0.28 offers typed savepoints
+      // only on a controlled transaction, so the statements are written out here).
+      const name = sql.raw(`sp_${++savepoints}`);
+      await sql`savepoint ${name}`.execute(db);
+      try {
+        const out = await fn();
+        await sql`release savepoint ${name}`.execute(db);
+        return out;
+      } catch (e) {
+        await sql`rollback to savepoint ${name}`.execute(db);
+        await sql`release savepoint ${name}`.execute(db);
+        throw e;
+      }
     },
     async countCases() {
       const r = await db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

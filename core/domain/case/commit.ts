@@ -1,6 +1,6 @@
 import { FailureSignal, fail } from '../../errors';
 import type { UseCaseContext } from '../../usecases/context';
-import { nextDueAt, slaConfig, urgentAt, type SlaConfig } from './deadlines';
+import { DEFAULT_SLA, nextDueAt, urgentAt, type SlaConfig } from './deadlines';
 import { transition } from './transition';
 import type { CaseEvent, CaseState, Effect } from './types';
 import type { OutboxMessage } from '../../ports/store';
@@ -31,10 +31,10 @@ export function outboxOf(ctx: Pick<UseCaseContext, 'now' | 'ids'>, effects: Effe
     .map((e) => ({ id: ctx.ids.next('ob'), channel: 'inbox' as const, to: e.to, template: e.template, data: e.data, createdAt: ctx.now }));
 }
 
-/** The community's SLA configuration (defaults of the rule book, with its own overrides). */
+/** The community's SLA settings, as parsed by the store (the rule book's defaults for a community not found). */
 export async function communitySla(ctx: Pick<UseCaseContext, 'tx'>, communityId: string): Promise<SlaConfig> {
   const community = await ctx.tx.community(communityId);
-  return slaConfig(community?.sla);
+  return community?.sla ?? DEFAULT_SLA;
 }
 
 /** SLA configurations of several communities at once (list views). */

@@ -1,6 +1,7 @@
 import { submittedEvent } from '../../../test/support/factories';
 import { DAY, HOUR, MINUTE, toIso } from '../../time';
-import { arrivalDueFor, deadlinesOf, DEFAULT_SLA, deadlineView, nextDueAt, nextSlaStep, shifted, slaConfig } from './deadlines';
+import { arrivalDueFor, deadlinesOf, DEFAULT_SLA, deadlineView, nextDueAt, nextSlaStep, shifted } from './deadlines';
+import { parseCommunitySettings } from '../community/settings';
 import { transition } from './transition';
 import type { CaseState } from './types';
 
@@ -22,40 +23,42 @@ const breachedAt = (s: CaseState, at: number): CaseState => {
 describe('deadlines', () => {
   it('[R-INT-1] a case submitted at 23:50 on a Saturday starts its clock then, not at office hours', () => {
     const at = Date.parse('2026-11-28T23:50:00+08:00');
-    const [reply] = deadlinesOf(stateOf({ kind: 'consultation' }, at), at);
+    const [reply] = deadlinesOf(stateOf({ kind: 'consultation' }, at), at, DEFAULT_SLA);
     expect(toIso(reply.dueAt)).toBe('2026-11-30T23:50:00+08:00');
     const emergency = stateOf({ kind: 'repair', emergency: true }, at);
-    expect(toIso(deadlinesOf(emergency, at)[0].dueAt)).toBe('2026-11-29T00:05:00+08:00');
+    expect(toIso(deadlinesOf(emergency, at, DEFAULT_SLA)[0].dueAt)).toBe('2026-11-29T00:05:00+08:00');
   });
 
   it('[R-REP-4] a repair with no agreed time is due within 24 hours; an agreed window ends it', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
-    expect(deadlinesOf(stateOf({ kind: 'repair' }, at), at)[0].dueAt).toBe(at + 24 * HOUR);
+    expect(deadlinesOf(stateOf({ kind: 'repair' }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 24 * HOUR);
     const to = at + 3 * HOUR;
-    expect(deadlinesOf(stateOf({ kind: 'repair', preferredTime: { from: at + HOUR, to } }, at), at)[0].dueAt).toBe(to);
+    expect(deadlinesOf(stateOf({ kind: 'repair', preferredTime: { from: at + HOUR, to } }, at), at, DEFAULT_SLA)[0].dueAt).toBe(to);
   });
 
   it('[R-REP-3] the emergency window is 15 minutes and a community may only shorten it', () => {
-    expect(slaConfig({ emergencyArrivalMs: 30 * MINUTE }).emergencyArrivalMs).toBe(15 * MINUTE);
-    expect(slaConfig({ emergencyArrivalMs: 10 * MINUTE }).emergencyArrivalMs).toBe(10 * MINUTE);
+    const settings = (emergencyArrival: string) => parseCommunitySettings({ responsible: { customer_service: 'frontdesk' }, sla: { emergencyArrival } });
+    expect(settings('PT30M')).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID', fields: { 'sla.emergencyArrival': '急修到场时限不能超过 15 分钟（急修时限只能缩短）' } } });
+    const shorter = settings('PT10M');
+    expect(shorter.ok && arrivalDueFor({ emergency: true, preferredTime: null }, 1000, shorter.data.sla)).toBe(1000 + 10 * MINUTE);
     expect(arrivalDueFor({ emergency: true, preferredTime: { from: 0, to: 10 * DAY } }, 1000, DEFAULT_SLA)).toBe(1000 + 15 * MINUTE);
   });
 
   it('[R-CMP-2] complaints are due by level: 10 / 3 / 2 days', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'major' }, at), at)[0].dueAt).toBe(at + 10 * DAY);
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'serious' }, at), at)[0].dueAt).toBe(at + 3 * DAY);
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: null }, at), at)[0].dueAt).toBe(at + 2 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'major' }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 10 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'serious' }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 3 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: null }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 2 * DAY);
   });
 
   it('a deadline is breached once the platform time passes it, and met ones stop counting', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
     const s = stateOf({ kind: 'repair', emergency: true }, at);
-    const [d] = deadlinesOf(s, at);
+    const [d] = deadlinesOf(s, at, DEFAULT_SLA);
     expect(deadlineView(d, at + 15 * MINUTE, s).breached).toBe(false);
     expect(deadlineView(d, at + 15 * MINUTE + 1, s).breached).toBe(true);
-    expect(nextDueAt(s, at)).toBe(at + 12 * MINUTE);
-    expect(nextDueAt({ ...s, status: 'cancelled' }, at)).toBeNull();
+    expect(nextDueAt(s, at, DEFAULT_SLA)).toBe(at + 12 * MINUTE);
+    expect(nextDueAt({ ...s, status: 'cancelled' }, at, DEFAULT_SLA)).toBeNull();
   });
 
   it('pauses move a deadline by their length; a deadline already missed stays missed', () => {
@@ -69,10 +72,10 @@ describe('deadlines', () => {
   it('[R-ESC-5] the sweep steps: warn at 80 % of the window, breach at the deadline, then escalate at once', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
     const s = stateOf({ kind: 'repair', emergency: true }, at);
-    expect(nextSlaStep(s, at + 11 * MINUTE)).toBeNull();
-    expect(nextSlaStep(s, at + 12 * MINUTE)).toMatchObject({ type: 'warned', deadline: 'arrival' });
-    expect(nextSlaStep(s, at + 16 * MINUTE)).toMatchObject({ type: 'breached', deadline: 'arrival' });
-    expect(nextSlaStep(breachedAt(s, at + 16 * MINUTE), at + 16 * MINUTE)).toMatchObject({ type: 'escalated', level: 1 });
+    expect(nextSlaStep(s, at + 11 * MINUTE, DEFAULT_SLA)).toBeNull();
+    expect(nextSlaStep(s, at + 12 * MINUTE, DEFAULT_SLA)).toMatchObject({ type: 'warned', deadline: 'arrival' });
+    expect(nextSlaStep(s, at + 16 * MINUTE, DEFAULT_SLA)).toMatchObject({ type: 'breached', deadline: 'arrival' });
+    expect(nextSlaStep(breachedAt(s, at + 16 * MINUTE), at + 16 * MINUTE, DEFAULT_SLA)).toMatchObject({ type: 'escalated', level: 1 });
   });
 
   it('[R-ESC-5] a deadline met after its due time, before any sweep looked, is still breached once and escalates', () => {
@@ -84,17 +87,17 @@ describe('deadlines', () => {
     if (!r.ok) throw new Error('refused');
     const late = r.next;
     // The case is due for the sweep at once…
-    expect(nextDueAt(late, late.updatedAt)).toBe(at + 15 * MINUTE);
+    expect(nextDueAt(late, late.updatedAt, DEFAULT_SLA)).toBe(at + 15 * MINUTE);
     // …which records the breach, then escalates; once recorded, nothing more is due for it.
-    expect(nextSlaStep(late, at + 16 * MINUTE)).toMatchObject({ type: 'breached', deadline: 'arrival', dueAt: at + 15 * MINUTE });
+    expect(nextSlaStep(late, at + 16 * MINUTE, DEFAULT_SLA)).toMatchObject({ type: 'breached', deadline: 'arrival', dueAt: at + 15 * MINUTE });
     const breached = breachedAt(late, at + 16 * MINUTE);
-    expect(nextSlaStep(breached, at + 16 * MINUTE)).toMatchObject({ type: 'escalated', level: 1 });
+    expect(nextSlaStep(breached, at + 16 * MINUTE, DEFAULT_SLA)).toMatchObject({ type: 'escalated', level: 1 });
     const escalated = { ...breached, sla: { ...breached.sla, level: 1 as const } };
-    expect(nextSlaStep(escalated, at + 16 * MINUTE)).toBeNull();
+    expect(nextSlaStep(escalated, at + 16 * MINUTE, DEFAULT_SLA)).toBeNull();
     // Met in time: nothing to record.
     const onTime = transition(s, { type: 'arrived', at: at + 14 * MINUTE, by: 'tech-1', byName: '王强', note: null });
     if (!onTime.ok) throw new Error('refused');
-    expect(nextSlaStep(onTime.next, at + 16 * MINUTE)).toBeNull();
+    expect(nextSlaStep(onTime.next, at + 16 * MINUTE, DEFAULT_SLA)).toBeNull();
   });
 
   it('[R-INT-6][R-ESC-5] closed, resolved and cancelled cases are off the clock: no steps, and the sweep never looks at them again', () => {
@@ -103,20 +106,20 @@ describe('deadlines', () => {
     const w = stateOf({ kind: 'warranty' }, at);
     const closed = transition(w, { type: 'closedUnresolvable', at: at + HOUR, by: 'manager', byName: '吴军', note: '开发商已破产，无法报修' });
     if (!closed.ok) throw new Error('refused');
-    expect([nextSlaStep(closed.next, at + 3 * DAY), nextDueAt(closed.next, at + 3 * DAY)]).toEqual([null, null]);
+    expect([nextSlaStep(closed.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(closed.next, at + 3 * DAY, DEFAULT_SLA)]).toEqual([null, null]);
     // A consultation answered a minute late: the reply is on record as late, the resolved case is not polled.
     const c = stateOf({ kind: 'consultation' }, at);
     const resolved = transition(c, { type: 'replied', at: at + 2 * DAY + MINUTE, by: 'frontdesk', byName: '张敏', note: '已答复' });
     if (!resolved.ok) throw new Error('refused');
-    expect([nextSlaStep(resolved.next, at + 3 * DAY), nextDueAt(resolved.next, at + 3 * DAY)]).toEqual([null, null]);
-    expect(deadlineView(deadlinesOf(resolved.next, at + 3 * DAY)[0], at + 3 * DAY, resolved.next).breached).toBe(true);
+    expect([nextSlaStep(resolved.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(resolved.next, at + 3 * DAY, DEFAULT_SLA)]).toEqual([null, null]);
+    expect(deadlineView(deadlinesOf(resolved.next, at + 3 * DAY, DEFAULT_SLA)[0], at + 3 * DAY, resolved.next).breached).toBe(true);
   });
 
   it('[R-ESC-2][R-ESC-3] unfinished after 2 days → supervisor, after a week → manager; finished cases stop climbing', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
     const s = { ...stateOf({ kind: 'consultation' }, at), sla: { pauses: [], warned: ['reply' as const], breached: ['reply' as const], level: 1 as const } };
-    expect(nextSlaStep(s, at + 2 * DAY + 1)).toBeNull();
-    expect(nextSlaStep(s, at + 7 * DAY)).toMatchObject({ type: 'escalated', level: 2 });
-    expect(nextSlaStep({ ...s, finishedAt: at + DAY, status: 'resolved' }, at + 8 * DAY)).toBeNull();
+    expect(nextSlaStep(s, at + 2 * DAY + 1, DEFAULT_SLA)).toBeNull();
+    expect(nextSlaStep(s, at + 7 * DAY, DEFAULT_SLA)).toMatchObject({ type: 'escalated', level: 2 });
+    expect(nextSlaStep({ ...s, finishedAt: at + DAY, status: 'resolved' }, at + 8 * DAY, DEFAULT_SLA)).toBeNull();
   });
 });

@@ -29,6 +29,10 @@ export interface SlaConfig {
   warnShare: number;
 }
 
+/**
+ * The rule book's figures: what a community promises unless its settings say otherwise, and the longest
+ * it may promise (core/domain/community/settings.ts parses and bounds the settings).
+ */
 export const DEFAULT_SLA: SlaConfig = {
   emergencyArrivalMs: 15 * MINUTE,
   repairResponseMs: 24 * HOUR,
@@ -41,12 +45,6 @@ export const DEFAULT_SLA: SlaConfig = {
   warnShare: 0.2,
 };
 
-/** A community's configuration, clamped to the rule book (the emergency window only shorter). */
-export const slaConfig = (override: Partial<SlaConfig> = {}): SlaConfig => ({
-  ...DEFAULT_SLA,
-  ...override,
-  emergencyArrivalMs: Math.min(override.emergencyArrivalMs ?? DEFAULT_SLA.emergencyArrivalMs, DEFAULT_SLA.emergencyArrivalMs),
-});
 
 /** Arrival due for a new (or re-opened) repair: 15 minutes for 急修, the agreed time, else 24 hours. */
 export function arrivalDueFor(c: Pick<CaseState, 'emergency' | 'preferredTime'>, from: number, sla: SlaConfig, reopened = false): number {
@@ -83,7 +81,7 @@ const isFinished = (s: CaseState) => s.finishedAt !== null || s.status === 'canc
  * The case's deadlines, a pure function of its state and the configuration. Clocks start at
  * submission, whatever the hour (24小时受理, R-INT-1): no office-hours calendar stretches them.
  */
-export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): Deadline[] {
+export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig): Deadline[] {
   const make = (name: DeadlineName, startAt: number, base: number, metAt: number | null): Deadline => {
     if (metAt !== null) return { name, startAt, dueAt: shifted(startAt, base, s.sla.pauses, metAt).dueAt, metAt, paused: false };
     return { name, startAt, ...shifted(startAt, base, s.sla.pauses, now), metAt };
@@ -110,7 +108,7 @@ export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig = DEFAULT_
 }
 
 /** The escalation ladder's rungs (R-ESC-2, R-ESC-3) still ahead of an unfinished case. */
-export function ladderOf(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): { level: 1 | 2; at: number }[] {
+export function ladderOf(s: CaseState, now: number, sla: SlaConfig): { level: 1 | 2; at: number }[] {
   if (isFinished(s)) return [];
   return ([
     [1, sla.supervisorAfterMs],
@@ -128,7 +126,7 @@ export type SlaStep =
   | { type: 'breached'; deadline: DeadlineName; dueAt: number }
   | { type: 'escalated'; level: 1 | 2; reason: string };
 
-export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): SlaStep | null {
+export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig): SlaStep | null {
   if (!clocksRun(s)) return null;
   const deadlines = deadlinesOf(s, now, sla);
   // A deadline met late before any sweep looked (a sweep runs late, or between ticks) is still missed.
@@ -150,7 +148,7 @@ export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig = DEFAULT_
 }
 
 /** When the sweep must next look at this case (indexed column): null when nothing is ahead. */
-export function nextDueAt(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): number | null {
+export function nextDueAt(s: CaseState, now: number, sla: SlaConfig): number | null {
   if (!clocksRun(s)) return null;
   const times: number[] = [];
   for (const d of deadlinesOf(s, now, sla)) {
@@ -176,7 +174,7 @@ export const deadlineView = (d: Deadline, now: number, s: CaseState) => ({
 });
 
 /** The nearest promise not yet kept (a missed one is in the past): what the workbench queue sorts by. */
-export function urgentAt(s: CaseState, now: number, sla: SlaConfig = DEFAULT_SLA): number | null {
+export function urgentAt(s: CaseState, now: number, sla: SlaConfig): number | null {
   if (s.status === 'cancelled' || s.status === 'closed' || s.status === 'resolved') return null;
   const open = deadlinesOf(s, now, sla).filter((d) => d.metAt === null).map((d) => d.dueAt);
   return open.length ? Math.min(...open) : null;

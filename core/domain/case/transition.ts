@@ -118,7 +118,9 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
   }
 
   const s = state as CaseState;
-  const bump = (patch: Partial<CaseState>): CaseState => ({ ...s, ...patch, updatedAt: event.at, version: s.version + 1 });
+  // `updatedAt` never goes back, even if a clock does: the later of the last change and this event.
+  const updatedAt = Math.max(s.updatedAt, event.at);
+  const bump = (patch: Partial<CaseState>): CaseState => ({ ...s, ...patch, updatedAt, version: s.version + 1 });
   const data = { caseId: s.id, kind: KIND_LABELS[s.kind], title: title(s), householdId: s.householdId };
 
   switch (event.type) {
@@ -177,7 +179,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     }
     case 'confirmed': {
       if (event.ok) return { ok: true, next: bump({ status: 'awaiting_callback', work: { ...s.work, confirmedAt: event.at } }), effects: [] };
-      const next = { ...reopen(s, event.at, event.arrivalDue), updatedAt: event.at, version: s.version + 1 };
+      const next = { ...reopen(s, event.at, event.arrivalDue), updatedAt, version: s.version + 1 };
       return { ok: true, next, effects: [...notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '' }), ...notify(s.owner, 'repair.reopened', { ...data, reason: event.note ?? '' })] };
     }
     case 'callback': {
@@ -187,7 +189,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
         return { ok: true, next, effects: statusNotice(next) };
       }
       const reopened = reopen({ ...s, work: { ...s.work, callback } }, event.at, event.arrivalDue);
-      const next = { ...reopened, updatedAt: event.at, version: s.version + 1 };
+      const next = { ...reopened, updatedAt, version: s.version + 1 };
       return { ok: true, next, effects: notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '回访发现问题' }) };
     }
     case 'rated': {

@@ -2,7 +2,7 @@ import { toIso } from '../../time';
 import { money } from '../../money';
 import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory } from '../../vocabulary';
 import { maskPhone } from '../privacy';
-import { deadlinesOf, deadlineView, DEFAULT_SLA, type SlaConfig } from './deadlines';
+import { deadlinesOf, deadlineView, type SlaConfig } from './deadlines';
 import { CATEGORIES, type CategoryCode } from './routing';
 import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
@@ -72,8 +72,12 @@ export function timelineOf(events: CaseEvent[]) {
   }));
 }
 
-/** The case as every reader sees it (contract §3 case fields). `full` shows the whole contact phone. */
-export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fullPhone?: boolean; sla?: SlaConfig } = {}) {
+/**
+ * The case as every reader sees it (contract §3 case fields). `full` shows the whole contact phone.
+ * `sla` is the community's settings, required: a view built on the defaults would promise other
+ * deadlines than the sweep keeps.
+ */
+export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fullPhone?: boolean; sla: SlaConfig }) {
   return {
     id: s.id,
     kind: s.kind,
@@ -99,7 +103,7 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     ownerName: names[s.owner] ?? s.owner,
     department: s.department,
     departmentLabel: DEPARTMENT_LABELS[s.department],
-    deadlines: deadlinesOf(s, now, opts.sla ?? DEFAULT_SLA).map((d) => deadlineView(d, now, s)),
+    deadlines: deadlinesOf(s, now, opts.sla).map((d) => deadlineView(d, now, s)),
     escalationLevel: s.sla.level,
     paused: s.sla.pauses.find((p) => p.to === null)?.reason ?? null,
     work: WORK_KINDS.includes(s.kind)

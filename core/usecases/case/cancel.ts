@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
-import { fail, ok, type Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { cancelCaseInput } from '../../schemas/case';
 import { commitCaseEvent } from '../../domain/case/commit';
-import { caseView, type CaseView } from '../../domain/case/view';
+import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
-import { namesOf } from './names';
+import { viewAfter } from './loadCase';
 
 /** A resident withdraws their own case while it is still open; the event stays in the record (R-INT-4). */
 export async function cancelCase(ctx: UseCaseContext, input: z.output<typeof cancelCaseInput>): Promise<Outcome<CaseView>> {
@@ -17,6 +17,5 @@ export async function cancelCase(ctx: UseCaseContext, input: z.output<typeof can
   if (!access.ok) return access;
   const c = ctx.caller!;
   const next = await commitCaseEvent(ctx, s, { type: 'cancelled', at: ctx.now, by: c.userId, byName: c.name, note: input.reason ?? '住户撤销' });
-  const events = await ctx.tx.caseEvents(s.id);
-  return ok(caseView(next, ctx.now, await namesOf(ctx.tx, [next.owner]), { events, fullPhone: true }));
+  return viewAfter(ctx, next);
 }

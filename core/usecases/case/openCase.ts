@@ -4,7 +4,7 @@ import type { caseFields } from '../../schemas/case';
 import type { Channel } from '../../schemas/common';
 import { commitCaseEvent } from '../../domain/case/commit';
 import { departmentFor, responsibleFor } from '../../domain/case/routing';
-import { arrivalDueFor, slaConfig } from '../../domain/case/deadlines';
+import { arrivalDueFor } from '../../domain/case/deadlines';
 import { WORK_KINDS } from '../../domain/case/transition';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
@@ -39,7 +39,7 @@ export async function openCase(
   const work = WORK_KINDS.includes(fields.kind);
   // 急修 by category (R-REP-3), or when the resident says so: the on-duty technician is paged at once.
   const emergency = work && (fields.emergency || (isRepairCategory(category) && REPAIR_CATEGORIES[category].emergency));
-  const sla = slaConfig(community.sla);
+  const sla = community.sla;
   const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
   const onDuty = emergency ? await onDutyTechnician(ctx, household.communityId) : null;
 

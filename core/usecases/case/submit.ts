@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
-import { fail, ok, type Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { submitCaseInput } from '../../schemas/case';
-import { caseView, type CaseView } from '../../domain/case/view';
+import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
-import { namesOf } from './names';
+import { viewAfter } from './loadCase';
 import { openCase } from './openCase';
 
 /** A bound resident submits a case for their own household (R-ACC-1, R-ACC-4, R-INT-2). */
@@ -31,6 +31,5 @@ export async function submitCase(ctx: UseCaseContext, input: z.output<typeof sub
     recordedBy: { id: c.userId, name: binding?.contactName ?? c.name },
   });
   if (!opened.ok) return opened;
-  const { state: s, events } = opened.data;
-  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
+  return viewAfter(ctx, opened.data.state);
 }

@@ -1,6 +1,6 @@
-import { MINUTE } from '../../time';
+import { HOUR, MINUTE } from '../../time';
 import { outboxOf } from '../../domain/case/commit';
-import { nextDueAt, nextSlaStep, slaConfig, urgentAt, type SlaConfig } from '../../domain/case/deadlines';
+import { nextDueAt, nextSlaStep, urgentAt, DEFAULT_SLA, type SlaConfig } from '../../domain/case/deadlines';
 import { transition } from '../../domain/case/transition';
 import type { CaseEvent, CaseState } from '../../domain/case/types';
 import type { Deps } from '../../ports/runtime';
@@ -11,7 +11,15 @@ export interface SweepResult {
   events: number;
   escalations: number;
   conflicts: number;
+  /** Cases this run could not handle, set aside (logged; see {@link QUARANTINE_RETRY_MS}). */
+  quarantined: number;
 }
+
+/**
+ * A case the sweep fails on is set aside this long (its next_due_at moved on, the reason stored with
+ * it) and then tried again; any write of the case (a staff action, a rebuild) releases it at once.
+ */
+export const QUARANTINE_RETRY_MS = HOUR;
 
 const SYSTEM = { by: 'system', byName: '系统' } as const;
 
@@ -21,30 +29,54 @@ const SYSTEM = { by: 'system', byName: '系统' } as const;
  * escalations, notify the owner or the new owner, and move the case's next moment on. Each step is
  * a pure function of the case's state and is appended under the case's version: a sweep that runs
  * late, twice or concurrently records each escalation once.
+ *
+ * Each case is its own unit (a savepoint in the batch's transaction): a case that fails — a corrupt
+ * row, a state no step accepts — is rolled back alone, logged and set aside, and every other due
+ * case is still handled; the batch keeps one durable commit.
  */
-export async function sweep(deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'deliverInTransaction'>, asOf?: number, batch = 200, maxBatches = 50): Promise<SweepResult> {
+export async function sweep(
+  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'deliverInTransaction'> & Partial<Pick<Deps, 'log'>>,
+  asOf?: number,
+  batch = 200,
+  maxBatches = 50,
+): Promise<SweepResult> {
   // A tick runs as of its own minute (a clock moved 16 minutes runs 16 sweeps, each at its time).
   const now = Math.min(asOf ?? Infinity, deps.clock.now());
-  const total: SweepResult = { looked: 0, events: 0, escalations: 0, conflicts: 0 };
+  const total: SweepResult = { looked: 0, events: 0, escalations: 0, conflicts: 0, quarantined: 0 };
   for (let b = 0; b < maxBatches; b++) {
     const r = await deps.store.transaction(async (tx) => {
-      const due = await tx.dueCases(now, batch);
+      const due = await tx.dueCaseIds(now, batch);
       const ladders = new Map<string, Promise<Ladder>>();
-      const res: SweepResult = { looked: due.length, events: 0, escalations: 0, conflicts: 0 };
-      for (const s of due) {
-        if (!ladders.has(s.communityId)) ladders.set(s.communityId, ladderOf(tx, s.communityId));
-        const ladder = await ladders.get(s.communityId)!;
-        const { next, events, effects } = stepsFor(s, now, ladder);
-        // Nothing left to do now: look again at the next moment (at least a minute on, never in a loop).
-        const after = nextDueAt(next, now, ladder.sla);
-        const stored = await tx.appendCaseEvents(next, after !== null && after <= now ? now + MINUTE : after, s.version, events, urgentAt(next, now, ladder.sla));
-        if (!stored) {
-          res.conflicts++;
-          continue;
+      const res: SweepResult = { looked: due.length, events: 0, escalations: 0, conflicts: 0, quarantined: 0 };
+      for (const id of due) {
+        let stage = 'read';
+        try {
+          await tx.isolated(async () => {
+            const s = await tx.caseById(id);
+            if (!s) return;
+            stage = 'settings';
+            if (!ladders.has(s.communityId)) ladders.set(s.communityId, ladderOf(tx, s.communityId));
+            const ladder = await ladders.get(s.communityId)!;
+            stage = 'step';
+            const { next, events, effects } = stepsFor(s, now, ladder);
+            // Nothing left to do now: look again at the next moment (at least a minute on, never in a loop).
+            const after = nextDueAt(next, now, ladder.sla);
+            stage = 'write';
+            const stored = await tx.appendCaseEvents(next, after !== null && after <= now ? now + MINUTE : after, s.version, events, urgentAt(next, now, ladder.sla));
+            if (!stored) {
+              res.conflicts++;
+              return;
+            }
+            await tx.enqueue(outboxOf({ now, ids: deps.ids }, effects));
+            res.events += events.length;
+            res.escalations += events.filter((e) => e.type === 'escalated').length;
+          });
+        } catch (e) {
+          const reason = `${stage}: ${describeError(e)}`;
+          await tx.quarantineCase(id, now + QUARANTINE_RETRY_MS, reason);
+          res.quarantined++;
+          deps.log?.error({ caseId: id, reason }, 'sla sweep: case set aside');
         }
-        await tx.enqueue(outboxOf({ now, ids: deps.ids }, effects));
-        res.events += events.length;
-        res.escalations += events.filter((e) => e.type === 'escalated').length;
       }
       if (deps.deliverInTransaction) await deps.deliverInTransaction(tx, now);
       return res;
@@ -53,9 +85,24 @@ export async function sweep(deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'delive
     total.events += r.events;
     total.escalations += r.escalations;
     total.conflicts += r.conflicts;
+    total.quarantined += r.quarantined;
     if (r.looked < batch) break;
   }
   return total;
+}
+
+/**
+ * The error's kind and message without personal data: a quoted fragment (JSON.parse quotes the text it
+ * failed on, which may hold a name or a phone) and long digit runs are blanked.
+ */
+export function describeError(e: unknown): string {
+  const name = e instanceof Error ? e.name : typeof e;
+  const message = e instanceof Error ? e.message : '';
+  const clean = message
+    .replace(/"[^"]*"?/g, '"…"')
+    .replace(/\d{4,}/g, '#')
+    .slice(0, 200);
+  return clean ? `${name}: ${clean}` : name;
 }
 
 interface Ladder {
@@ -71,11 +118,17 @@ async function ladderOf(tx: Tx, communityId: string): Promise<Ladder> {
     const u = id ? await tx.userById(id) : undefined;
     return u ? { id: u.id, name: u.name } : null;
   };
-  return { sla: slaConfig(community?.sla), supervisor: await pick('supervisor'), manager: await pick('manager') };
+  return { sla: community?.sla ?? DEFAULT_SLA, supervisor: await pick('supervisor'), manager: await pick('manager') };
 }
 
-/** Pure: every step due now for one case, applied in order. */
+/**
+ * Pure: every step due now for one case, applied in order. The events are stamped at the tick, or at
+ * the case's last event when that is later (a tick run late must not record anything before what
+ * already happened): the record stays in time order and `updatedAt` never goes back.
+ */
 export function stepsFor(s: CaseState, now: number, ladder: Ladder) {
+  const at = Math.max(now, s.updatedAt);
+  if (!Number.isFinite(at)) throw new Error('case state: updatedAt is not a time');
   let state = s;
   const events: CaseEvent[] = [];
   const effects = [];
@@ -85,9 +138,9 @@ export function stepsFor(s: CaseState, now: number, ladder: Ladder) {
     let event: CaseEvent;
     if (step.type === 'escalated') {
       const to = (step.level === 1 ? ladder.supervisor : ladder.manager) ?? ladder.manager ?? ladder.supervisor ?? { id: state.owner, name: state.owner };
-      event = { type: 'escalated', at: now, ...SYSTEM, note: step.reason, to: to.id, toName: to.name, level: step.level };
+      event = { type: 'escalated', at, ...SYSTEM, note: step.reason, to: to.id, toName: to.name, level: step.level };
     } else {
-      event = { type: step.type, at: now, ...SYSTEM, note: null, deadline: step.deadline, dueAt: step.dueAt };
+      event = { type: step.type, at, ...SYSTEM, note: null, deadline: step.deadline, dueAt: step.dueAt };
     }
     const r = transition(state, event);
     if (!r.ok) break;

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
-import { fail, ok, type Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { assignInput } from '../../schemas/workbench';
 import { commitCaseEvent } from '../../domain/case/commit';
-import { caseView, type CaseView } from '../../domain/case/view';
+import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
+import { viewAfter } from '../case/loadCase';
 
 /** Hands a case to a staff member of its community: one responsible person at every moment (R-INT-5). */
 export async function assign(ctx: UseCaseContext, input: z.output<typeof assignInput>): Promise<Outcome<CaseView>> {
@@ -29,6 +30,5 @@ export async function assign(ctx: UseCaseContext, input: z.output<typeof assignI
     toName: target.name,
     department: input.department ?? s.department,
   });
-  const events = await ctx.tx.caseEvents(s.id);
-  return ok(caseView(next, ctx.now, { [target.id]: target.name }, { events, fullPhone: true }));
+  return viewAfter(ctx, next);
 }

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
-import { fail, ok, type Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { intakeInput } from '../../schemas/workbench';
-import { caseView, type CaseView } from '../../domain/case/view';
+import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
-import { namesOf } from '../case/names';
+import { viewAfter } from '../case/loadCase';
 import { openCase } from '../case/openCase';
 
 /**
@@ -32,6 +32,5 @@ export async function intake(ctx: UseCaseContext, input: z.output<typeof intakeI
     recordedBy: { id: c.userId, name: c.name },
   });
   if (!opened.ok) return opened;
-  const { state: s, events } = opened.data;
-  return ok(caseView(s, ctx.now, await namesOf(ctx.tx, [s.owner]), { events, fullPhone: true }));
+  return viewAfter(ctx, opened.data.state);
 }

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { requireAccess } from '../../access/requireAccess';
-import { fail, ok, type Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { replyInput } from '../../schemas/workbench';
 import { commitCaseEvent } from '../../domain/case/commit';
-import { caseView, type CaseView } from '../../domain/case/view';
+import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
-import { namesOf } from '../case/names';
+import { viewAfter } from '../case/loadCase';
 
 /** Answers a consultation, suggestion, praise or help request; the resident is told (案结事了). */
 export async function reply(ctx: UseCaseContext, input: z.output<typeof replyInput>): Promise<Outcome<CaseView>> {
@@ -17,6 +17,5 @@ export async function reply(ctx: UseCaseContext, input: z.output<typeof replyInp
   if (!access.ok) return access;
   const c = ctx.caller!;
   const next = await commitCaseEvent(ctx, s, { type: 'replied', at: ctx.now, by: c.userId, byName: c.name, note: input.note });
-  const events = await ctx.tx.caseEvents(s.id);
-  return ok(caseView(next, ctx.now, await namesOf(ctx.tx, [next.owner]), { events, fullPhone: true }));
+  return viewAfter(ctx, next);
 }
