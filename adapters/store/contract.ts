@@ -49,6 +49,45 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(state).toEqual(replay(events));
     });
 
+    it('[R-ESC-5] a unit isolated inside a transaction is undone alone when it throws; the rest of the transaction commits', async () => {
+      const kept = submittedEvent({ id: 'c_kept' }, T);
+      const undone = submittedEvent({ id: 'c_undone' }, T);
+      await store.transaction(async (tx) => {
+        await tx.insertCase(replay([kept])!, T + 100, [kept]);
+        const failed = await tx
+          .isolated(async () => {
+            await tx.insertCase(replay([undone])!, T + 100, [undone]);
+            await tx.enqueue([{ id: 'ob_undone', channel: 'inbox', to: 'resident-a', template: 'case.received', data: {}, createdAt: T }]);
+            throw new Error('boom');
+          })
+          .catch((e: Error) => e.message);
+        expect(failed).toBe('boom');
+        expect(await tx.isolated(async () => tx.caseById('c_kept').then((c) => c?.id))).toBe('c_kept');
+      });
+      await store.transaction(async (tx) => {
+        expect([!!(await tx.caseById('c_kept')), !!(await tx.caseById('c_undone'))]).toEqual([true, false]);
+        expect(await tx.caseEvents('c_undone')).toEqual([]);
+        expect(await tx.outboxAll()).toEqual([]);
+      });
+    });
+
+    it('[R-ESC-5] a case set aside by the sweep leaves the due set until its retry, with the reason; its next write releases it; a NaN time is refused', async () => {
+      const e1 = submittedEvent({}, T);
+      const s1 = replay([e1])!;
+      await store.transaction((tx) => tx.insertCase(s1, T + 100, [e1]));
+      expect(await store.transaction((tx) => tx.dueCaseIds(T + 100, 10))).toEqual(['c_test1']);
+      await store.transaction((tx) => tx.quarantineCase('c_test1', T + 3_600_100, 'step: TypeError'));
+      expect(await store.transaction((tx) => tx.dueCaseIds(T + 200, 10))).toEqual([]);
+      expect(await store.transaction((tx) => tx.quarantinedCases(10))).toEqual([{ id: 'c_test1', reason: 'step: TypeError', retryAt: T + 3_600_100 }]);
+      expect(await store.transaction((tx) => tx.caseById('c_test1'))).toEqual(s1);
+      const e2 = eventOf('assigned', T + 1000);
+      const nan = await store.transaction((tx) => tx.appendCaseEvents(replay([e1, e2])!, NaN, 1, [e2])).then(() => 'stored', (e: Error) => e.message);
+      expect(nan).toMatch(/next_due_at is not a time/);
+      expect(await store.transaction((tx) => tx.appendCaseEvents(replay([e1, e2])!, T + 500, 1, [e2]))).toBe(true);
+      expect(await store.transaction((tx) => tx.quarantinedCases(10))).toEqual([]);
+      expect(await store.transaction((tx) => tx.dueCaseIds(T + 500, 10))).toEqual(['c_test1']);
+    });
+
     it('lists cases by filter, most urgent first or newest first, with a cursor', async () => {
       await store.transaction(async (tx) => {
         for (let i = 0; i < 5; i++) {

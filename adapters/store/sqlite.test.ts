@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DAY, HOUR } from '../../core/time';
+import { DEFAULT_SLA } from '../../core/domain/case/deadlines';
+import { CommunitySettingsError } from '../../core/domain/community/settings';
 import { describeStoreContract } from './contract';
 import { openSqliteStore } from './sqlite';
 
@@ -30,4 +33,32 @@ it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied on
   expect(names).toEqual(first);
   expect(new Set(names).size).toBe(names.length);
   await again.close();
+});
+
+it('[R-REP-3] a community is read with its settings parsed: defaults merged deeply, a bad value refused naming the setting on every read', async () => {
+  const store = await fresh();
+  const put = (id: string, config: unknown) =>
+    store.db.insertInto('communities').values({ id, name: id, time_zone: 'Asia/Shanghai', config_json: typeof config === 'string' ? config : JSON.stringify(config) }).execute();
+  await put('partial', { responsible: { customer_service: 'fd' }, sla: { repairResponse: 'PT4H', complaintResolution: { serious: 'P1D' } } });
+  await put('long', { responsible: { customer_service: 'fd' }, sla: { emergencyArrival: 'PT20M' } });
+  const partial = await store.transaction((tx) => tx.community('partial'));
+  expect(partial).toEqual({
+    id: 'partial',
+    name: 'partial',
+    timeZone: 'Asia/Shanghai',
+    responsible: { customer_service: 'fd' },
+    sla: { ...DEFAULT_SLA, repairResponseMs: 4 * HOUR, complaintResolutionMs: { major: 10 * DAY, serious: DAY, minor: 2 * DAY } },
+  });
+  for (let i = 0; i < 2; i++) {
+    const e = await store.transaction((tx) => tx.community('long')).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(CommunitySettingsError);
+    expect((e as Error).message).toContain('sla.emergencyArrival（急修到场时限不能超过 15 分钟');
+  }
+  await expect(store.transaction((tx) => tx.communities())).rejects.toThrow(CommunitySettingsError);
+  await store.db.updateTable('communities').set({ config_json: JSON.stringify({ responsible: { customer_service: 'fd' }, sla: { emergencyArrival: 'PT10M' } }) }).where('id', '=', 'long').execute();
+  expect((await store.transaction((tx) => tx.communities())).map((c) => [c.id, c.sla.emergencyArrivalMs])).toEqual([
+    ['long', 10 * 60_000],
+    ['partial', 15 * 60_000],
+  ]);
+  await store.close();
 });

@@ -1,5 +1,5 @@
 import { DAY, HOUR, MINUTE } from '../../time';
-import { transition } from '../case/transition';
+import { replay } from '../case/transition';
 import { arrivalDueFor, DEFAULT_SLA, deadlinesOf, nextDueAt, urgentAt, type SlaConfig } from '../case/deadlines';
 import { submittedEvent } from '../../../test/support/factories';
 import { CommunitySettingsError, communitySettingsOf, parseCommunitySettings } from './settings';
@@ -48,7 +48,7 @@ describe('community settings (parsed, bounded, merged deeply)', () => {
     expect(sla).toEqual({ ...DEFAULT_SLA, repairResponseMs: 4 * HOUR, complaintResolutionMs: { major: 10 * DAY, serious: 3 * DAY, minor: DAY } });
     // …and every complaint level still has a deadline (a shallow merge left major/serious undefined → NaN).
     for (const level of ['major', 'serious', 'minor'] as const) {
-      const s = transition(undefined, submittedEvent({ kind: 'complaint', level }, 0)).next!;
+      const s = replay([submittedEvent({ kind: 'complaint', level }, 0)])!;
       expect([level, deadlinesOf(s, 0, sla)[0].dueAt]).toEqual([level, sla.complaintResolutionMs[level]]);
     }
   });
@@ -117,7 +117,7 @@ describe('community settings (parsed, bounded, merged deeply)', () => {
       for (const kind of ['repair', 'complaint', 'consultation'] as const) {
         for (const emergency of [false, true]) {
           const e = submittedEvent({ kind, emergency, level: kind === 'complaint' ? 'serious' : null }, 0);
-          const s = transition(undefined, { ...e, arrivalDue: arrivalDueFor({ emergency, preferredTime: null }, 0, r.data.sla) }).next!;
+          const s = replay([{ ...e, arrivalDue: arrivalDueFor({ emergency, preferredTime: null }, 0, r.data.sla) }])!;
           const times = [...deadlinesOf(s, 0, r.data.sla).map((d) => d.dueAt), nextDueAt(s, 0, r.data.sla), urgentAt(s, 0, r.data.sla)];
           expect(times.every((t) => t !== null && Number.isFinite(t))).toBe(true);
         }

@@ -92,14 +92,16 @@ export async function sweep(
 }
 
 /**
- * The error's kind and message without personal data: a quoted fragment (JSON.parse quotes the text it
- * failed on, which may hold a name or a phone) and long digit runs are blanked.
+ * The error's kind and message without personal data: a double-quoted fragment (JSON.parse quotes the
+ * text it failed on, which may hold a name or a phone), any non-ASCII text (names, addresses) and long
+ * digit runs (phones) are blanked; identifiers such as a property name stay.
  */
 export function describeError(e: unknown): string {
   const name = e instanceof Error ? e.name : typeof e;
   const message = e instanceof Error ? e.message : '';
   const clean = message
     .replace(/"[^"]*"?/g, '"…"')
+    .replace(/[^\x00-\x7f]+/g, '…')
     .replace(/\d{4,}/g, '#')
     .slice(0, 200);
   return clean ? `${name}: ${clean}` : name;
