@@ -89,7 +89,7 @@ export interface Dialect {
 
 /** The store's one implementation over Kysely; SQLite and MySQL/MariaDB differ only in `Dialect`. */
 export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
-  let savepoints = 0;
+  let depth = 0;
   return {
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
@@ -271,16 +271,21 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       // A savepoint: what `fn` wrote is undone when it throws, and the transaction goes on (SQLite and
       // MySQL/MariaDB both speak SAVEPOINT / ROLLBACK TO / RELEASE; Kysely 0.28 offers typed savepoints
       // only on a controlled transaction, so the statements are written out here).
-      const name = sql.raw(`sp_${++savepoints}`);
-      await sql`savepoint ${name}`.execute(db);
+      // Named by depth, not by count: the same few statement texts, so prepared statements are reused.
+      const name = sql.raw(`unit_${++depth}`);
       try {
-        const out = await fn();
-        await sql`release savepoint ${name}`.execute(db);
-        return out;
-      } catch (e) {
-        await sql`rollback to savepoint ${name}`.execute(db);
-        await sql`release savepoint ${name}`.execute(db);
-        throw e;
+        await sql`savepoint ${name}`.execute(db);
+        try {
+          const out = await fn();
+          await sql`release savepoint ${name}`.execute(db);
+          return out;
+        } catch (e) {
+          await sql`rollback to savepoint ${name}`.execute(db);
+          await sql`release savepoint ${name}`.execute(db);
+          throw e;
+        }
+      } finally {
+        depth--;
       }
     },
     async countCases() {
