@@ -1,5 +1,5 @@
 import { replay } from '../../core/domain/case/transition';
-import type { Store } from '../../core/ports/store';
+import type { CaseReach, Store } from '../../core/ports/store';
 import { submittedEvent, eventOf } from '../../test/support/factories';
 
 /**
@@ -110,6 +110,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(await store.transaction((tx) => tx.cases({ communityIds: ['elsewhere'], order: 'urgent', limit: 10 }))).toEqual({ items: [], cursor: null });
     });
 
+    it('[R-ACC-3][R-ACC-5] lists only the cases within reach: all of a community, or those handled or routed by category', async () => {
+      const put = (id: string, over: Record<string, unknown>, dispatchTo?: string) =>
+        store.transaction(async (tx) => {
+          const e = submittedEvent({ id, createdAt: T, ...over }, T);
+          const events = dispatchTo ? [e, eventOf('dispatched', T + 1, { to: dispatchTo, toName: '技师' } as never)] : [e];
+          await tx.insertCase(replay(events)!, T + 1000, events);
+        });
+      await put('c_fee', { kind: 'consultation', category: 'fee' });
+      await put('c_reno', { kind: 'complaint', category: 'renovation' });
+      await put('c_mine', { kind: 'consultation', owner: 'cashier' });
+      await put('c_rep', { kind: 'repair', category: 'plumbing', department: 'maintenance' }, 'tech-1');
+      await put('c_b', { kind: 'consultation', category: 'fee', communityId: 'b', householdId: '2-1-101' });
+      const ids = async (reach: CaseReach[], order: 'urgent' | 'newest' = 'urgent') =>
+        (await store.transaction((tx) => tx.cases({ communityIds: ['demo', 'b'], reach, order, limit: 10 }))).items.map((c) => c.id).sort();
+      const none = { all: false, technician: null, categories: [] };
+      expect(await ids([{ communityId: 'demo', owner: 'cashier', ...none, categories: ['fee'] }])).toEqual(['c_fee', 'c_mine']);
+      expect(await ids([{ communityId: 'demo', owner: 'tech-1', ...none, technician: 'tech-1' }], 'newest')).toEqual(['c_rep']);
+      expect(await ids([{ communityId: 'demo', owner: 'reno', ...none, categories: ['renovation'] }])).toEqual(['c_reno']);
+      expect(await ids([{ communityId: 'b', owner: 'x', ...none, all: true }])).toEqual(['c_b']);
+      expect(await ids([{ communityId: 'demo', owner: 'x', ...none, all: true }, { communityId: 'b', owner: 'x', ...none }])).toEqual(['c_fee', 'c_mine', 'c_reno', 'c_rep']);
+      expect(await ids([])).toEqual([]);
+    });
+
     it('[R-INT-7] an idempotency key is stored once; a second insert of the same key fails', async () => {
       await store.transaction((tx) => tx.saveIdempotency({ key: 'k1', bodyHash: 'h', result: { id: 'c_1', n: [1, 2] }, createdAt: T }));
       expect(await store.transaction((tx) => tx.idempotency('k1'))).toEqual({ key: 'k1', bodyHash: 'h', result: { id: 'c_1', n: [1, 2] }, createdAt: T });
@@ -135,7 +158,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect((await store.transaction((tx) => tx.messagesOf('resident-a', 10)))[0].readAt).toBe(T + 9);
     });
 
-    it('bindings and files round-trip; case photos are findable by household', async () => {
+    it('bindings and files round-trip; the cases showing a photo are found by the photo', async () => {
       const b = {
         id: 'b1',
         userId: 'resident-a',
@@ -157,8 +180,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       await store.transaction((tx) => tx.insertFile({ id: 'f_abcd', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T }));
       const e = submittedEvent({ photos: ['f_abcd'] }, T);
       await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
-      expect(await store.transaction((tx) => tx.fileUsedByHouseholds('f_abcd', ['1-1-101']))).toBe(true);
-      expect(await store.transaction((tx) => tx.fileUsedByHouseholds('f_abcd', ['1-1-102']))).toBe(false);
+      expect((await store.transaction((tx) => tx.casesShowingFile('f_abcd', 10))).map((c) => c.id)).toEqual(['c_test1']);
+      expect(await store.transaction((tx) => tx.casesShowingFile('f_none', 10))).toEqual([]);
     });
   });
 }

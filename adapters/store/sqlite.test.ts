@@ -62,3 +62,18 @@ it('[R-REP-3] a community is read with its settings parsed: defaults merged deep
   ]);
   await store.close();
 });
+
+it('[R-ACC-5] migration 0006 fills the category column of cases stored before it (the cashier and renovation officer list by it)', async () => {
+  const { replay } = await import('../../core/domain/case/transition');
+  const { submittedEvent } = await import('../../test/support/factories');
+  const store = await fresh();
+  const e = submittedEvent({ id: 'c_old', category: 'fee' });
+  await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
+  // As the store was before 0006: no column, no index, no record of the migration.
+  store.raw.exec("drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; delete from kysely_migration where name = '0006_case_category'");
+  const file = store.raw.name;
+  await store.close();
+  const again = await openSqliteStore(file);
+  expect(again.raw.prepare('select id, category from cases').all()).toEqual([{ id: 'c_old', category: 'fee' }]);
+  await again.close();
+});

@@ -54,3 +54,41 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'case.actOwn': ['resident'],
   'report.read': ['supervisor', 'manager'],
 };
+
+// ------------------------------------------------------------------ case reading (R-ACC-3, R-ACC-5)
+
+/**
+ * Which cases each staff role reads, and which of their fields (R-ACC-5: staff see what their role
+ * needs). Read by `caseFieldsFor` / `caseScopeOf` (core/access/caseAccess.ts) and nothing else; a case
+ * outside the caller's scope is CASE.NOT_FOUND and never listed.
+ *
+ * - `scope`: `community` — every case of the communities where the role is held; otherwise only the
+ *   cases the staff member is responsible for (`owner`), plus `workOrders` (the technician holding the
+ *   case's work order) and `categories` (cases routed to the role by their category).
+ * - `contact`: the resident's contact (name and phone) in a single case's view: `full`, or `masked`
+ *   (张* · 138****5678). Whoever handles the case — its responsible person, the technician on its work
+ *   order — always sees it in full: they are the ones who call the resident. Lists mask the phone for
+ *   everyone (R-ACC-5), the name per this column.
+ * - `content` / `photos`: the resident's words (content, notes, rating comment) and photos. Photo files
+ *   are served only through a case the caller may read with `photos` (core/usecases/file/read.ts).
+ */
+export type CaseScope = 'community' | { workOrders: boolean; categories: readonly string[] };
+export interface CaseReadRule {
+  scope: CaseScope;
+  contact: 'full' | 'masked';
+  content: boolean;
+  photos: boolean;
+}
+
+export const CASE_READ: Record<StaffRole, CaseReadRule> = {
+  /** The case desk takes, routes, dispatches and calls back every case of the community. */
+  frontdesk: { scope: 'community', contact: 'full', content: true, photos: true },
+  supervisor: { scope: 'community', contact: 'full', content: true, photos: true },
+  manager: { scope: 'community', contact: 'full', content: true, photos: true },
+  /** The work orders he holds (past ones included, until re-dispatched) and cases handed to him. */
+  technician: { scope: { workOrders: true, categories: [] }, contact: 'full', content: true, photos: true },
+  /** 装修相关 cases, to advise on them; the contact stays with the desk unless the case is handed over. */
+  renovation_officer: { scope: { workOrders: false, categories: ['renovation'] }, contact: 'masked', content: true, photos: true },
+  /** 物业费用 cases, likewise. */
+  cashier: { scope: { workOrders: false, categories: ['fee'] }, contact: 'masked', content: true, photos: true },
+};

@@ -61,8 +61,22 @@ export interface StoredCase {
   nextDueAt: number | null;
 }
 
+/**
+ * Which cases of one community a staff member may list (core/access/caseAccess.ts): all of them, or those
+ * they are responsible for (`owner`), whose work order they hold (`technician`) or of these `categories`.
+ */
+export interface CaseReach {
+  communityId: string;
+  all: boolean;
+  owner: string;
+  technician: string | null;
+  categories: string[];
+}
+
 export interface CaseFilter {
   communityIds: string[];
+  /** When given, a case must also be within one of these (staff lists: R-ACC-3, R-ACC-5). */
+  reach?: CaseReach[];
   status?: CaseState['status'][];
   kind?: CaseState['kind'];
   department?: CaseState['department'];
@@ -180,8 +194,8 @@ export interface Tx {
 
   insertFile(row: FileRow): Promise<void>;
   file(id: string): Promise<FileRow | undefined>;
-  /** Whether a case of one of these households references the file. */
-  fileUsedByHouseholds(fileId: string, householdIds: string[]): Promise<boolean>;
+  /** The cases that show the file among their photos (at most `limit`). */
+  casesShowingFile(fileId: string, limit: number): Promise<CaseState[]>;
 
   idempotency(key: string): Promise<IdempotencyRow | undefined>;
   saveIdempotency(row: IdempotencyRow): Promise<void>;

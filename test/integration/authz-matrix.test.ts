@@ -8,11 +8,19 @@
  * community (A) on A's objects, staff of community B on A's objects, and a technician of A who holds every
  * role in B (roles are per community, R-ACC-3: on A's objects they must count exactly as a technician).
  *
+ * Which cases each caller reaches is the spec's `READS` below (R-ACC-5, staff see what their role needs):
+ * the case desk (front desk, supervisor, manager) every case of its community; a technician the work
+ * orders he holds and cases handed to him; the renovation officer 装修相关 cases, the cashier 物业费用
+ * cases, each also those handed to them. A case out of reach is 404 like a missing one, for reads and
+ * actions alike. Which FIELDS of a case each caller sees is the second table, `FIELDS`, further down.
+ *
  * Cell values:
  *   R    allowed, and the call changes nothing in the store (reads)
  *   W    allowed, and the call changes the store (writes)
  *   401/403/404 codes: denied with exactly that code and HTTP status, and the store is unchanged.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { handlers } from '../../core/api/handlers';
 import { toIso } from '../../core/time';
 import { startHarness, rid, type Harness } from '../support/harness';
@@ -98,6 +106,43 @@ const monthBounds = (month: string) => {
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return [from, Date.parse(`${next}-01T00:00:00+08:00`)];
 };
+
+/** A case as stored: what decides who may read it. */
+interface CaseDoc {
+  id: string;
+  communityId: string;
+  householdId: string;
+  category: string | null;
+  owner: string;
+  work: { technician: string | null };
+}
+const inA = (c: CaseDoc) => c.communityId === 'demo';
+const inB = (c: CaseDoc) => c.communityId === O.COMMUNITY_B.id;
+const handledBy = (user: string) => (c: CaseDoc) => c.owner === user || c.work.technician === user;
+
+/** Which cases each caller may read (queue, workbench.get, photos): service-standards §1, not policy.ts. */
+const READS: Record<Col, (c: CaseDoc) => boolean> = {
+  anon: () => false,
+  unbound: () => false,
+  resOwn: (c) => c.householdId === '1-1-101',
+  resOther: (c) => c.householdId === '1-1-101',
+  frontdesk: inA,
+  tech: (c) => inA(c) && handledBy('tech-1')(c),
+  supervisor: inA,
+  manager: inA,
+  reno: (c) => inA(c) && (c.category === 'renovation' || handledBy('reno-officer')(c)),
+  cashier: (c) => inA(c) && (c.category === 'fee' || handledBy('cashier')(c)),
+  staffB: inB,
+  mixed: (c) => inB(c) || (inA(c) && handledBy(O.MIXED_AB)(c)),
+};
+
+async function caseDocs(ids: string[]): Promise<CaseDoc[]> {
+  if (!ids.length) return [];
+  const rows = await O.dbOf(h).selectFrom('cases').select('state_json').where('id', 'in', ids).execute();
+  return rows.map((r) => JSON.parse(r.state_json) as CaseDoc);
+}
+const outOfReach = async (items: { id: string }[], col: Col) =>
+  (await caseDocs(items.map((i) => i.id))).filter((c) => !READS[col](c)).map((c) => `sees ${c.id} (${c.householdId}, ${c.category ?? 'no category'}, owner ${c.owner}): out of reach`);
 
 const outside = (items: { householdId: string }[], allowed: string[]) =>
   items.filter((i) => !allowed.includes(i.householdId)).map((i) => `sees ${i.householdId} (not theirs)`);
@@ -199,14 +244,16 @@ const SPEC: Record<string, Row> = {
     check: (d) => (d.rating?.stars === 4 ? [] : [`rate answered ${JSON.stringify(d.rating)}`]),
   },
   'workbench.queue': {
-    // Every staff role reads its communities' queue (a case may be assigned to any colleague: R-INT-5).
+    // Every staff role opens a queue, listing the cases within its reach (READS): R-ACC-3, R-ACC-5.
     cells: [U401, FB, FB, FB, R, R, R, R, R, R, R, R],
-    body: () => ({}),
-    check: (d, col) => [...outside(d.items, CALLER[col].cases), ...nonEmpty(d.items, 'queue')],
+    body: () => ({ limit: 100 }),
+    check: async (d, col) => [...outside(d.items, CALLER[col].cases), ...(await outOfReach(d.items, col)), ...nonEmpty(d.items, 'queue')],
   },
   'workbench.get': {
-    cells: [U401, FB, FB, FB, R, R, R, R, R, R, CNF, R],
-    needs: ['caseId'],
+    // A repair on tech-1's work order: the desk and tech-1 read it; the renovation officer, the cashier
+    // and another technician (mixed) have no business with it: 404, as for another community (R-ACC-5).
+    cells: [U401, FB, FB, FB, R, R, R, R, CNF, CNF, CNF, CNF],
+    stage: 'dispatched',
     body: (fx) => ({ id: fx.caseId }),
     check: (d, _c, fx) => (d.id === fx.caseId ? [] : [`got ${d.id}`]),
   },
@@ -247,8 +294,9 @@ const SPEC: Record<string, Row> = {
     },
   },
   // Repairs (R-REP-5): the desk (front desk, supervisor, manager) dispatches; only THE technician on the
-  // work order (tech-1) records arrival, quote and completion — another technician of A (mixed) and the
-  // desk roles are 403; the callback is the desk's, never the technician's who did the work (R-REP-6).
+  // work order (tech-1) records arrival, quote and completion — the desk roles are 403, another technician
+  // of A (mixed) does not even see the case (404, R-ACC-5); the callback is the desk's, never the
+  // technician's who did the work (R-REP-6).
   'workbench.dispatch': {
     cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
     stage: 'submitted',
@@ -256,19 +304,19 @@ const SPEC: Record<string, Row> = {
     check: (d) => (d.status === 'dispatched' && d.work?.technician === 'tech-2' && d.owner === 'tech-2' ? [] : [`dispatch answered ${d.status}/${d.work?.technician}`]),
   },
   'workbench.arrive': {
-    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, FB],
+    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, CNF],
     stage: 'dispatched',
     body: (fx) => ({ id: fx.caseId }),
     check: (d) => (d.status === 'on_site' && d.work?.arrivedAt ? [] : [`arrive answered ${d.status}`]),
   },
   'workbench.quote': {
-    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, FB],
+    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, CNF],
     stage: 'on_site',
     body: (fx) => ({ id: fx.caseId, feeFen: 8000, note: '更换水龙头阀芯，含材料' }),
     check: (d) => (d.status === 'quoted' && d.work?.quote?.feeFen === 8000 ? [] : [`quote answered ${d.status}`]),
   },
   'workbench.complete': {
-    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, FB],
+    cells: [U401, FB, FB, FB, FB, W, FB, FB, FB, FB, CNF, CNF],
     stage: 'on_site',
     body: (fx) => ({ id: fx.caseId, result: '已更换阀芯，不再滴水', materials: ['阀芯'] }),
     check: (d) => (d.status === 'completed' && d.work?.result === '已更换阀芯，不再滴水' ? [] : [`complete answered ${d.status}`]),
@@ -280,14 +328,14 @@ const SPEC: Record<string, Row> = {
     check: (d) => (d.status === 'closed' && d.work?.callback?.outcome === 'satisfied' ? [] : [`callback answered ${d.status}`]),
   },
   'workbench.pause': {
-    // The desk, or the technician on the work order (not any technician: mixed is 403).
-    cells: [U401, FB, FB, FB, W, W, W, W, FB, FB, CNF, FB],
+    // The desk, or the technician on the work order (not any technician: mixed does not see it, 404).
+    cells: [U401, FB, FB, FB, W, W, W, W, FB, FB, CNF, CNF],
     stage: 'dispatched',
     body: (fx) => ({ id: fx.caseId, reason: '住户不在家，改约时间' }),
     check: (d) => (d.paused === '住户不在家，改约时间' ? [] : [`pause answered ${d.paused}`]),
   },
   'workbench.resume': {
-    cells: [U401, FB, FB, FB, W, W, W, W, FB, FB, CNF, FB],
+    cells: [U401, FB, FB, FB, W, W, W, W, FB, FB, CNF, CNF],
     stage: 'paused',
     body: (fx) => ({ id: fx.caseId }),
     check: (d) => (d.paused === null ? [] : [`resume answered ${d.paused}`]),
@@ -425,10 +473,14 @@ beforeAll(async () => {
     content: '入户门锁芯坏了，钥匙拧不动',
   });
   await O.createPendingBinding(h, O.COMMUNITY_B.household);
-  // A pending binding in A, and cases of both demo households, for the lists.
+  // A pending binding in A, and cases of both demo households, for the lists: among them a work order of
+  // tech-1, a 装修相关 and a 物业费用 case, so every role's queue has something to show.
   await O.createPendingBinding(h, '1-1-101');
   await O.submitCase(h, 'resident-a', '1-1-101');
   await O.submitCase(h, 'resident-b', '1-1-102');
+  await O.repairAt(h, 'resident-b', '1-1-102', 'dispatched');
+  await O.submitCase(h, 'resident-b', '1-1-102', { kind: 'complaint', category: 'renovation', content: '楼上装修每天早上七点就开始电钻' });
+  await O.submitCase(h, 'resident-a', '1-1-101', { category: 'fee', content: '请问物业费可以按季度缴纳吗？' });
   await O.settle(h);
 }, 30_000);
 
@@ -457,7 +509,7 @@ describe('authorization matrix: every function × action × caller (spec table, 
         if (r.problems.length) failures.push(`${key} as ${CALLER[col].label}: ${r.problems.join('; ')}`);
       }
       expect(failures).toEqual([]);
-    });
+    }, 30_000); // 12 cells, each with its own fixture (a repair takes up to five actions)
   }
 
   it('summary: every cell ran, 0 unexpected allows', () => {
@@ -547,7 +599,7 @@ describe('access rules', () => {
       if (res.status !== 400 || res.body.error?.code !== 'INPUT.INVALID' || changed.length) accepted.push(`${key}: ${res.status} ${res.body.error?.code ?? 'ok'} changed [${changed}]`);
     }
     expect(accepted).toEqual([]);
-  });
+  }, 30_000); // one fixture and one call per action
 
   it('[R-ACC-2] without a platform identity nothing works, whatever the body or headers claim', async () => {
     const claims: [string, Record<string, unknown>, Record<string, string>][] = [
@@ -592,5 +644,192 @@ describe('access rules', () => {
     const own = await h.call(await h.login('resident-a'), 'case', { action: 'list' });
     expect(own.body.data.items.length).toBeGreaterThan(0);
     expect(own.body.data.items.filter((i: { contactPhone: string }) => !MASKED.test(i.contactPhone))).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ fields of a case, per caller (R-ACC-5)
+
+/**
+ * The second table: which fields of a case each caller sees, written from service-standards §1 (R-ACC-5:
+ * phones masked in lists, staff see what their role needs; R-ACC-3/R-ACC-4) — not from policy.ts.
+ * Rows are cases of 1-1-101 submitted by resident-a (李明 · 13800001101), each with a photo; columns are
+ * callers. Cell values:
+ *   F  full contact (李明 · 13800001101), the content and the photo: the household, and the staff who
+ *      handle the case (the case desk; the technician on its work order; whoever it was handed to)
+ *   M  masked contact (李* · 138****1101) anywhere in the answer, the content and the photo: staff the
+ *      case is routed to by its category, who do not handle it
+ *   N  404 exactly like a missing case; never listed; its photo 404
+ * In lists (queue, case.list) the phone is masked for everyone; the name follows the cell.
+ */
+const FCOLS = ['owner', 'otherResident', 'frontdesk', 'tech1', 'tech2', 'supervisor', 'manager', 'reno', 'cashier', 'staffB', 'mixed'] as const;
+type FCol = (typeof FCOLS)[number];
+const FUSER: Record<FCol, string> = {
+  owner: 'resident-a',
+  otherResident: 'resident-b',
+  frontdesk: 'frontdesk',
+  tech1: 'tech-1',
+  tech2: 'tech-2',
+  supervisor: 'supervisor',
+  manager: 'manager',
+  reno: 'reno-officer',
+  cashier: 'cashier',
+  staffB: O.COMMUNITY_B.staff,
+  mixed: O.MIXED_AB,
+};
+const RESIDENT_COLS: FCol[] = ['owner', 'otherResident'];
+type Vis = 'F' | 'M' | 'N';
+const [F, M, N]: Vis[] = ['F', 'M', 'N'];
+
+interface FieldRow {
+  /** Makes the case (with the photo) and returns its id. */
+  make: (photo: string) => Promise<string>;
+  content: string;
+  cells: readonly Vis[];
+}
+const asResident = (over: Record<string, unknown>) => O.must(h, O.demoOpenid('resident-a'), 'case', { ...O.consultation('1-1-101'), ...over });
+
+// Columns:                                   owner otherRes frontdesk tech1 tech2 supervisor manager reno cashier staffB mixed
+const FIELDS: Record<string, FieldRow> = {
+  "repair on tech-1's work order": {
+    content: '卫生间下水很慢，麻烦师傅看看',
+    make: async (photo) => (await O.repairAt(h, 'resident-a', '1-1-101', 'dispatched', { over: { category: 'drainage', content: '卫生间下水很慢，麻烦师傅看看', photos: [photo] } })).id,
+    cells: [F, N, F, F, N, F, F, N, N, N, N],
+  },
+  '装修相关 complaint': {
+    content: '隔壁装修把垃圾堆在楼道里',
+    make: async (photo) => (await asResident({ kind: 'complaint', category: 'renovation', content: '隔壁装修把垃圾堆在楼道里', photos: [photo] })).id,
+    cells: [F, N, F, N, N, F, F, M, N, N, N],
+  },
+  '物业费用 consultation': {
+    content: '本月物业费账单金额好像不对',
+    make: async (photo) => (await asResident({ category: 'fee', content: '本月物业费账单金额好像不对', photos: [photo] })).id,
+    cells: [F, N, F, N, N, F, F, N, M, N, N],
+  },
+  'consultation without a category': {
+    content: '请问小区游泳池什么时候开放',
+    make: async (photo) => (await asResident({ content: '请问小区游泳池什么时候开放', photos: [photo] })).id,
+    cells: [F, N, F, N, N, F, F, N, N, N, N],
+  },
+  'help request handed to the renovation officer': {
+    content: '想了解封阳台需要办理什么手续',
+    make: async (photo) => {
+      const c = await asResident({ kind: 'help', content: '想了解封阳台需要办理什么手续', photos: [photo] });
+      await O.must(h, O.demoOpenid('frontdesk'), 'workbench', { action: 'assign', id: c.id, to: 'reno-officer', note: '请装修管理员解答' });
+      return c.id as string;
+    },
+    cells: [F, N, F, N, N, F, F, F, N, N, N],
+  },
+};
+
+const png = () => fs.readFileSync(path.join(__dirname, '../fixtures/tiny.png'));
+async function uploadAs(user: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(png())], { type: 'image/png' }), 'photo.png');
+  const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await h.login(user)}` } });
+  const body = (await res.json()) as { fileId: string };
+  if (res.status !== 200) throw new Error(`upload failed: ${res.status}`);
+  return body.fileId;
+}
+const photoStatus = async (user: string, fileId: string) => (await fetch(`${h.url}/local/file/${fileId}`, { headers: { authorization: `Bearer ${await h.login(user)}` } })).status;
+
+/** Every item of a caller's list of 1-1-101 cases, page by page (queue for staff, case.list for residents). */
+async function listed(col: FCol): Promise<Map<string, { contactName: string; contactPhone: string }>> {
+  const token = await h.login(FUSER[col]);
+  const out = new Map<string, { id: string; contactName: string; contactPhone: string }>();
+  let cursor: string | undefined;
+  for (let page = 0; page < 50; page++) {
+    const body = RESIDENT_COLS.includes(col) ? { action: 'list', ...(cursor ? { cursor } : {}) } : { action: 'queue', householdId: '1-1-101', limit: 100, ...(cursor ? { cursor } : {}) };
+    const res = await h.call(token, RESIDENT_COLS.includes(col) ? 'case' : 'workbench', body);
+    if (res.status !== 200) throw new Error(`${col} list: ${res.status}`);
+    for (const i of res.body.data.items) out.set(i.id, i);
+    cursor = res.body.data.cursor ?? undefined;
+    if (!cursor) break;
+  }
+  return out;
+}
+
+describe('case fields per caller (spec table FIELDS, not policy.ts)', () => {
+  const made: Record<string, { id: string; photo: string }> = {};
+  beforeAll(async () => {
+    for (const [row, spec] of Object.entries(FIELDS)) {
+      const photo = await uploadAs('resident-a');
+      made[row] = { id: await spec.make(photo), photo };
+    }
+    await O.settle(h);
+  }, 30_000);
+
+  it('has one cell per caller in every row', () => {
+    for (const [row, spec] of Object.entries(FIELDS)) expect([row, spec.cells.length]).toEqual([row, FCOLS.length]);
+  });
+
+  it('[R-ACC-5][R-ACC-3][R-ACC-4] one case: full or masked contact, content and photo, or 404, per caller and case', async () => {
+    const problems: string[] = [];
+    for (const [row, spec] of Object.entries(FIELDS)) {
+      const { id, photo } = made[row];
+      for (const [i, col] of FCOLS.entries()) {
+        const want = spec.cells[i];
+        const where = `${row} / ${col}`;
+        const resident = RESIDENT_COLS.includes(col);
+        const res = await h.call(await h.login(FUSER[col]), resident ? 'case' : 'workbench', { action: 'get', id });
+        const photoAnswer = await photoStatus(FUSER[col], photo);
+        if (want === N) {
+          if (res.status !== 404 || res.body.error?.code !== 'CASE.NOT_FOUND') problems.push(`${where}: expected 404 CASE.NOT_FOUND, got ${res.status} ${res.body.error?.code ?? 'ok'}`);
+          if (photoAnswer !== 404) problems.push(`${where}: photo answered ${photoAnswer}, expected 404`);
+          continue;
+        }
+        if (res.status !== 200) {
+          problems.push(`${where}: expected the case, got ${res.status} ${res.body.error?.code}`);
+          continue;
+        }
+        const d = res.body.data;
+        const [name, phone] = want === F ? ['李明', '13800001101'] : ['李*', '138****1101'];
+        if (d.contactName !== name || d.contactPhone !== phone) problems.push(`${where}: contact ${d.contactName} ${d.contactPhone}, expected ${name} ${phone}`);
+        if (want === M && /13800001101|李明/.test(JSON.stringify(d))) problems.push(`${where}: the full name or phone appears elsewhere in the answer`);
+        if (d.content !== spec.content) problems.push(`${where}: content ${JSON.stringify(d.content)}`);
+        if (JSON.stringify(d.photos) !== JSON.stringify([photo])) problems.push(`${where}: photos ${JSON.stringify(d.photos)}`);
+        if (photoAnswer !== 200) problems.push(`${where}: photo answered ${photoAnswer}, expected 200`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('[R-ACC-5][R-ACC-3] lists: each caller lists exactly the cases within reach, phones masked, names per the table', async () => {
+    const problems: string[] = [];
+    for (const [i, col] of FCOLS.entries()) {
+      const items = await listed(col);
+      for (const [row, spec] of Object.entries(FIELDS)) {
+        const want = spec.cells[i];
+        const item = items.get(made[row].id);
+        const where = `${row} / ${col}`;
+        if (want === N) {
+          if (item) problems.push(`${where}: listed, expected hidden`);
+          continue;
+        }
+        if (!item) {
+          problems.push(`${where}: not listed`);
+          continue;
+        }
+        const name = want === F ? '李明' : '李*';
+        if (item.contactName !== name || item.contactPhone !== '138****1101') problems.push(`${where}: listed with ${item.contactName} ${item.contactPhone}, expected ${name} 138****1101`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('[R-ACC-5][R-ACC-4] a photo no case shows is its uploader\'s alone: 404 to every other caller, staff included', async () => {
+    const photo = await uploadAs('resident-a');
+    const answers = Object.fromEntries(await Promise.all(FCOLS.map(async (col) => [col, await photoStatus(FUSER[col], photo)] as const)));
+    expect(answers).toEqual(Object.fromEntries(FCOLS.map((col) => [col, col === 'owner' ? 200 : 404])));
+  });
+
+  it('[R-ACC-5] notifications (outbox and message center) never carry a phone number', async () => {
+    const db = O.dbOf(h);
+    const outbox = await db.selectFrom('outbox').select(['template', 'data_json']).execute();
+    const messages = await db.selectFrom('messages').select(['title', 'body']).execute();
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(messages.length).toBeGreaterThan(0);
+    const PHONE = /1[3-9]\d{9}|\d{3}\*{4}\d{4}/;
+    expect(outbox.filter((r) => PHONE.test(r.data_json)).map((r) => r.template)).toEqual([]);
+    expect(messages.filter((r) => PHONE.test(r.title + r.body)).map((r) => r.title)).toEqual([]);
   });
 });

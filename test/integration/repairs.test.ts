@@ -274,7 +274,7 @@ describe('[R-REP-5] submitted → dispatched → on site → done → confirmed 
 
   it('[R-REP-5] steps out of order are refused: no arrival before dispatch, no completion before arrival, no confirmation before completion', async () => {
     const c = await submit();
-    expect(await refusal('tech-1', 'workbench', { action: 'arrive', id: c.id })).toEqual([403, 'AUTH.FORBIDDEN']); // not his work order yet
+    expect(await refusal('tech-1', 'workbench', { action: 'arrive', id: c.id })).toEqual([404, 'CASE.NOT_FOUND']); // not his work order yet: not his to see (R-ACC-5)
     await dispatch(c.id);
     expect(await refusal('tech-1', 'workbench', { action: 'complete', id: c.id, result: '已修好' })).toEqual([409, 'CASE.INVALID_TRANSITION']);
     expect(await refusal('resident-a', 'case', { action: 'confirm', id: c.id, ok: true })).toEqual([409, 'CASE.INVALID_TRANSITION']);
@@ -440,7 +440,7 @@ describe('pausing the clocks (waiting on the resident)', () => {
     const noReason = await call('tech-1', 'workbench', { action: 'pause', id: c.id, reason: '' });
     expect([noReason.status, Object.keys(noReason.body.error.fields)]).toEqual([400, ['reason']]);
     expect((await ok('tech-1', 'workbench', { action: 'pause', id: c.id, reason: '等待住户购买配件' })).paused).toBe('等待住户购买配件');
-    expect(await refusal('tech-2', 'workbench', { action: 'resume', id: c.id })).toEqual([403, 'AUTH.FORBIDDEN']);
+    expect(await refusal('tech-2', 'workbench', { action: 'resume', id: c.id })).toEqual([404, 'CASE.NOT_FOUND']); // another's work order: out of his reach (R-ACC-5)
     expect((await ok('tech-1', 'workbench', { action: 'resume', id: c.id })).paused).toBeNull();
   });
 });

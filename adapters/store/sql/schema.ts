@@ -32,6 +32,7 @@ export interface DB {
     community_id: string;
     household_id: string;
     kind: string;
+    category: string | null;
     status: string;
     department: string;
     owner: string;

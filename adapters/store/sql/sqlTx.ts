@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { CaseEvent, CaseState } from '../../../core/domain/case/types';
 import { communitySettingsOf, type CommunitySettings } from '../../../core/domain/community/settings';
-import type { BindingRow, CaseFilter, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
+import type { BindingRow, CaseFilter, CaseReach, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
 import type { DB } from './schema';
 
 const toUser = (r: DB['users']): UserRow => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone, createdAt: Number(r.created_at) });
@@ -66,6 +66,7 @@ const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null
   community_id: s.communityId,
   household_id: s.householdId,
   kind: s.kind,
+  category: s.category,
   status: s.status,
   department: s.department,
   owner: s.owner,
@@ -206,6 +207,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       if (f.communityIds.length === 0) return { items: [], cursor: null };
       const offset = f.cursor && /^\d{1,7}$/.test(f.cursor) ? Number(f.cursor) : 0;
       let q = db.selectFrom('cases').select('state_json').where('community_id', 'in', f.communityIds);
+      if (f.reach) q = withinReach(q, f.reach);
       if (f.householdIds) q = f.householdIds.length ? q.where('household_id', 'in', f.householdIds) : q.where(sql<boolean>`1 = 0`);
       if (f.status?.length) q = q.where('status', 'in', f.status);
       if (f.kind) q = q.where('kind', '=', f.kind);
@@ -216,7 +218,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       let rows: { state_json: string }[];
       if (f.order === 'urgent') {
         // Order: open cases by their nearest promise (urgent_at; missed ones first), then finished ones,
-        // newest first; ties by id. Read as two index-ordered range scans (cases_urgency) rather than one
+        // newest first; ties by id. Read as two index-ordered range scans (cases_reach) rather than one
         // `ORDER BY CASE WHEN urgent_at IS NULL …`, which no index can serve: it sorted every case of
         // the community on each call (about 4 s at 1 M cases). Same rows, same order, same cursor.
         const want = f.limit + 1;
@@ -378,10 +380,16 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       const r = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
       return r && { id: r.id, ownerId: r.owner_id, mime: r.mime, size: r.size, createdAt: Number(r.created_at) };
     },
-    async fileUsedByHouseholds(fileId, householdIds) {
-      if (householdIds.length === 0) return false;
-      const r = await db.selectFrom('case_files').select('case_id').where('file_id', '=', fileId).where('household_id', 'in', householdIds).executeTakeFirst();
-      return !!r;
+    async casesShowingFile(fileId, limit) {
+      const rows = await db
+        .selectFrom('case_files')
+        .innerJoin('cases', 'cases.id', 'case_files.case_id')
+        .select('cases.state_json')
+        .where('case_files.file_id', '=', fileId)
+        .orderBy('cases.id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => JSON.parse(r.state_json) as CaseState);
     },
     async idempotency(key) {
       const r = await db.selectFrom('idempotency').selectAll().where('key', '=', key).executeTakeFirst();
@@ -394,6 +402,27 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .execute();
     },
   };
+}
+
+/**
+ * Cases within reach (CaseFilter.reach): per community, all of them or those the reader handles or that
+ * are routed to their roles.
+ */
+function withinReach<Q extends SelectQueryBuilder<DB, 'cases', any>>(q: Q, reach: CaseReach[]): Q {
+  if (reach.length === 0) return q.where(sql<boolean>`1 = 0`) as Q;
+  const all = reach.filter((r) => r.all).map((r) => r.communityId);
+  const limited = reach.filter((r) => !r.all);
+  if (limited.length === 0) return q.where('community_id', 'in', all) as Q;
+  return q.where((eb) => {
+    const parts = all.length ? [eb('community_id', 'in', all)] : [];
+    for (const r of limited) {
+      const mine = [eb('owner', '=', r.owner)];
+      if (r.technician) mine.push(eb('technician', '=', r.technician));
+      if (r.categories.length) mine.push(eb('category', 'in', r.categories));
+      parts.push(eb.and([eb('community_id', '=', r.communityId), eb.or(mine)]));
+    }
+    return eb.or(parts);
+  }) as Q;
 }
 
 async function insertEvents(db: Kysely<DB>, caseId: string, firstSeq: number, events: CaseEvent[]) {

@@ -1,7 +1,8 @@
 import { toIso } from '../../time';
 import { money } from '../../money';
 import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory } from '../../vocabulary';
-import { maskPhone } from '../privacy';
+import type { CaseFields } from '../../access/caseAccess';
+import { maskName, maskPhone } from '../privacy';
 import { deadlinesOf, deadlineView, type SlaConfig } from './deadlines';
 import { CATEGORIES, type CategoryCode } from './routing';
 import { allowedEvents, WORK_KINDS } from './transition';
@@ -61,23 +62,33 @@ export interface Names {
   [userId: string]: string;
 }
 
-export function timelineOf(events: CaseEvent[]) {
-  return events.map((e) => ({
-    type: e.type,
-    label: EVENT_LABELS[e.type],
-    at: toIso(e.at),
-    by: e.by,
-    byName: e.byName,
-    note: noteOf(e),
-  }));
+/** What the household itself did (its name and words are the resident's personal data: R-ACC-5). */
+const HOUSEHOLD_ACTS: CaseEvent['type'][] = ['cancelled', 'urged', 'quoteAccepted', 'quoteDeclined', 'confirmed', 'rated'];
+const byHousehold = (e: CaseEvent, s: CaseState) => HOUSEHOLD_ACTS.includes(e.type) || (e.type === 'submitted' && s.channel === 'miniprogram');
+
+/** The timeline; a reader with the resident's name masked sees it masked here too, without their words if content is hidden. */
+export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields) {
+  return events.map((e) => {
+    const household = byHousehold(e, s);
+    return {
+      type: e.type,
+      label: EVENT_LABELS[e.type],
+      at: toIso(e.at),
+      by: e.by,
+      byName: household && fields.name === 'masked' ? maskName(e.byName) : e.byName,
+      note: household && !fields.content ? null : noteOf(e),
+    };
+  });
 }
 
 /**
- * The case as every reader sees it (contract §3 case fields). `full` shows the whole contact phone.
- * `sla` is the community's settings, required: a view built on the defaults would promise other
- * deadlines than the sweep keeps.
+ * The case as its reader may see it (contract §3 case fields): `fields` (core/access/caseAccess.ts,
+ * from THE policy table) decides whether the contact is full or masked and whether the resident's words
+ * and photos are shown (R-ACC-5). `sla` is the community's settings, required: a view built on the
+ * defaults would promise other deadlines than the sweep keeps.
  */
-export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fullPhone?: boolean; sla: SlaConfig }) {
+export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fields: CaseFields; sla: SlaConfig }) {
+  const f = opts.fields;
   return {
     id: s.id,
     kind: s.kind,
@@ -89,16 +100,16 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     householdId: s.householdId,
     createdAt: toIso(s.createdAt),
     updatedAt: toIso(s.updatedAt),
-    content: s.content,
-    photos: s.photos,
+    content: f.content ? s.content : '',
+    photos: f.photos ? s.photos : [],
     location: s.location,
     preferredTime: s.preferredTime ? { from: toIso(s.preferredTime.from), to: toIso(s.preferredTime.to) } : null,
     emergency: s.emergency,
     level: s.level,
     channel: s.channel,
     channelLabel: CHANNEL_LABELS[s.channel],
-    contactName: s.contactName,
-    contactPhone: opts.fullPhone ? s.contactPhone : maskPhone(s.contactPhone),
+    contactName: f.name === 'full' ? s.contactName : maskName(s.contactName),
+    contactPhone: f.phone === 'full' ? s.contactPhone : maskPhone(s.contactPhone),
     owner: s.owner,
     ownerName: names[s.owner] ?? s.owner,
     department: s.department,
@@ -125,11 +136,11 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     followUp: s.followUp ? { owner: s.followUp.owner, reason: s.followUp.reason, at: toIso(s.followUp.at) } : null,
     lastUrgedAt: s.lastUrgedAt ? toIso(s.lastUrgedAt) : null,
     resolution: s.resolution,
-    rating: s.rating ? { stars: s.rating.stars, comment: s.rating.comment, at: toIso(s.rating.at) } : null,
+    rating: s.rating ? { stars: s.rating.stars, comment: f.content ? s.rating.comment : null, at: toIso(s.rating.at) } : null,
     allowed: allowedEvents(s),
     /** Platform time of the answer: countdowns run on it, not on the phone's clock. */
     serverNow: toIso(now),
-    ...(opts.events ? { timeline: timelineOf(opts.events) } : {}),
+    ...(opts.events ? { timeline: timelineOf(opts.events, s, f) } : {}),
   };
 }
 

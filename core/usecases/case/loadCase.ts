@@ -1,3 +1,4 @@
+import { caseFieldsFor, caseFieldsOf } from '../../access/caseAccess';
 import { requireAccess } from '../../access/requireAccess';
 import type { Permission } from '../../access/policy';
 import { fail, ok, type Outcome } from '../../errors';
@@ -9,7 +10,8 @@ import { namesOf } from './names';
 
 /**
  * Loads a case for an action: the role first, then the object — a resident sees only their own
- * household's cases, staff only their communities' (404 otherwise: never reveal that it exists).
+ * household's cases, staff only the cases of their communities within their role's reach (R-ACC-3,
+ * R-ACC-5: policy.ts `CASE_READ`); 404 otherwise: never reveal that it exists.
  */
 export async function loadCase(ctx: UseCaseContext, id: string, permission: Permission): Promise<Outcome<CaseState>> {
   const pre = requireAccess(ctx.caller, permission);
@@ -19,11 +21,12 @@ export async function loadCase(ctx: UseCaseContext, id: string, permission: Perm
   const resident = permission.startsWith('case.');
   const access = requireAccess(ctx.caller, permission, { communityId: s.communityId, ...(resident ? { householdId: s.householdId } : {}), notFound: 'CASE.NOT_FOUND' });
   if (!access.ok) return access;
+  if (!resident && !caseFieldsFor(ctx.caller, s, 'detail')) return fail('CASE.NOT_FOUND');
   return ok(s);
 }
 
-/** The view answered after an action: the case with its whole timeline. */
+/** The view answered after an action: the case with its whole timeline, as the caller may see it. */
 export async function viewAfter(ctx: UseCaseContext, s: CaseState): Promise<Outcome<CaseView>> {
   const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
-  return ok(caseView(s, ctx.now, names, { events, fullPhone: true, sla }));
+  return ok(caseView(s, ctx.now, names, { events, fields: caseFieldsOf(ctx.caller, s), sla }));
 }

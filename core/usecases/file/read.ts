@@ -1,30 +1,25 @@
+import { caseFieldsFor } from '../../access/caseAccess';
 import { fail, ok, type Outcome } from '../../errors';
 import type { FileStore } from '../../ports/files';
 import type { UseCaseContext } from '../context';
 
+/** How many cases showing one photo are looked at (a photo belongs to one submission). */
+const CASES_PER_FILE = 20;
+
 /**
- * A photo is served to whoever uploaded it, to the households whose cases show it, and to staff of
- * the communities those households are in. Anyone else gets 404 (never reveal it exists).
+ * A photo is served to whoever uploaded it, and otherwise only through a case that shows it and that the
+ * caller may read with its photos (the household; staff whose role reaches the case: policy.ts
+ * `CASE_READ`, R-ACC-5). A photo no case shows is its uploader's alone. Anyone else gets 404 (never
+ * reveal that it exists).
  */
 export async function readImage(ctx: UseCaseContext, files: FileStore, fileId: string): Promise<Outcome<{ bytes: Uint8Array; mime: string }>> {
   const c = ctx.caller;
   if (!c) return fail('AUTH.UNAUTHENTICATED');
   const row = await ctx.tx.file(fileId);
   if (!row) return fail('FILE.NOT_FOUND');
-  const mayRead =
-    row.ownerId === c.userId ||
-    (await ctx.tx.fileUsedByHouseholds(fileId, c.households.map((h) => h.householdId))) ||
-    (c.staff.length > 0 && (await staffSeesFile(ctx, row.ownerId, c.staff.map((s) => s.communityId))));
+  const mayRead = row.ownerId === c.userId || (await ctx.tx.casesShowingFile(fileId, CASES_PER_FILE)).some((s) => caseFieldsFor(c, s, 'detail')?.photos);
   if (!mayRead) return fail('FILE.NOT_FOUND');
   const bytes = await files.get(fileId);
   if (!bytes) return fail('FILE.NOT_FOUND');
   return ok({ bytes, mime: row.mime });
-}
-
-/** Staff see photos uploaded by colleagues or by residents of their communities. */
-async function staffSeesFile(ctx: UseCaseContext, uploader: string, communities: string[]): Promise<boolean> {
-  const uploaderStaff = await ctx.tx.staffOfUser(uploader);
-  if (uploaderStaff.some((s) => communities.includes(s.communityId))) return true;
-  const uploaderHomes = (await ctx.tx.bindingsOfUser(uploader)).filter((b) => b.status === 'approved' && communities.includes(b.communityId));
-  return uploaderHomes.length > 0;
 }

@@ -1,20 +1,16 @@
 import type { z } from 'zod';
-import { requireAccess } from '../../access/requireAccess';
 import { fail, type Outcome } from '../../errors';
 import type { assignInput } from '../../schemas/workbench';
 import { commitCaseEvent } from '../../domain/case/commit';
 import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
-import { viewAfter } from '../case/loadCase';
+import { loadCase, viewAfter } from '../case/loadCase';
 
 /** Hands a case to a staff member of its community: one responsible person at every moment (R-INT-5). */
 export async function assign(ctx: UseCaseContext, input: z.output<typeof assignInput>): Promise<Outcome<CaseView>> {
-  const pre = requireAccess(ctx.caller, 'workbench.assign');
-  if (!pre.ok) return pre;
-  const s = await ctx.tx.caseById(input.id);
-  if (!s) return fail('CASE.NOT_FOUND');
-  const access = requireAccess(ctx.caller, 'workbench.assign', { communityId: s.communityId, notFound: 'CASE.NOT_FOUND' });
-  if (!access.ok) return access;
+  const loaded = await loadCase(ctx, input.id, 'workbench.assign');
+  if (!loaded.ok) return loaded;
+  const s = loaded.data;
   const staff = (await ctx.tx.staffOfCommunity(s.communityId)).filter((m) => m.userId === input.to);
   const target = staff.length ? await ctx.tx.userById(input.to) : undefined;
   if (!target) return fail('USER.NOT_FOUND');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { caseFieldsOf, caseReachOf } from '../../access/caseAccess';
 import { requireAccess } from '../../access/requireAccess';
 import { ok, type Outcome } from '../../errors';
 import type { queueInput } from '../../schemas/workbench';
@@ -7,13 +8,17 @@ import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 import { namesOf } from '../case/names';
 
-/** Staff queue of their communities, most urgent first, phones masked (R-ACC-5). */
+/**
+ * Staff queue: the cases of their communities their roles reach (R-ACC-3), most urgent first, phones
+ * masked and other fields as their role may see them (R-ACC-5).
+ */
 export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInput>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
   const access = requireAccess(ctx.caller, 'workbench.queue');
   if (!access.ok) return access;
   const c = ctx.caller!;
   const page = await ctx.tx.cases({
     communityIds: [...new Set(c.staff.map((s) => s.communityId))],
+    reach: caseReachOf(c),
     status: input.status ? [input.status] : undefined,
     kind: input.kind,
     department: input.department,
@@ -26,5 +31,5 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
     cursor: input.cursor,
   });
   const [names, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), communitySlas(ctx, page.items.map((s) => s.communityId))]);
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { sla: slas.get(s.communityId)! })), cursor: page.cursor });
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)! })), cursor: page.cursor });
 }
