@@ -170,7 +170,7 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
     await expectCodes([
       ['quote free common-area work', 'tech-1', 'workbench', { action: 'quote', id: fx.done, feeFen: 100, note: '更换阀芯' }, 'CASE.INVALID_TRANSITION'],
       ['complete before arriving', 'tech-1', 'workbench', { action: 'complete', id: fx.repair, result: '已修好' }, 'CASE.INVALID_TRANSITION'],
-      ['complete as another technician', 'tech-2', 'workbench', { action: 'complete', id: fx.repair, result: '已修好' }, 'AUTH.FORBIDDEN'],
+      ['complete as another technician (not his work order: out of his reach, R-ACC-5)', 'tech-2', 'workbench', { action: 'complete', id: fx.repair, result: '已修好' }, 'CASE.NOT_FOUND'],
       ['confirm the completed work', 'resident-a', 'case', { action: 'confirm', id: fx.done, ok: true }, 'ok'],
       ['confirm it again', 'resident-a', 'case', { action: 'confirm', id: fx.done, ok: true }, 'CASE.INVALID_TRANSITION'],
       ['call back', 'frontdesk', 'workbench', { action: 'callback', id: fx.done, outcome: 'satisfied', method: 'phone' }, 'ok'],
