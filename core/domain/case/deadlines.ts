@@ -70,7 +70,7 @@ export function shifted(startAt: number, baseDue: number, pauses: CaseState['sla
 }
 
 /** The clocks run while the case takes warnings and breaches (not once it is closed, resolved or cancelled). */
-const clocksRun = (s: CaseState) => ALLOWED[s.status].includes('breached');
+export const clocksRun = (s: CaseState) => ALLOWED[s.status].includes('breached');
 
 /** Met after its due time, or not met and past it: a missed deadline either way (R-ESC-5). */
 const missedBy = (d: Deadline, now: number) => now >= d.dueAt && (d.metAt === null || d.metAt > d.dueAt);

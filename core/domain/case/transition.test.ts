@@ -45,7 +45,7 @@ const ACCEPTED_IN: Record<CaseEventType, CaseStatus[]> = {
   submitted: [], // only a new case (no state) starts with it
   assigned: OPEN,
   cancelled: OPEN,
-  urged: OPEN,
+  urged: OPEN.filter((s) => s !== 'quoted'), // waiting on the resident's own decision: nothing to urge
   paused: OPEN,
   resumed: OPEN,
   closedUnresolvable: OPEN, // R-ESC-4
@@ -79,6 +79,8 @@ function expected(s: CaseState, type: CaseEventType, event = true): boolean {
   if (WORK_EVENTS.includes(type) && !WORKED.includes(s.kind)) return false; // work orders: repair/service only
   if (type === 'replied' && !ANSWERED.includes(s.kind)) return false; // answered kinds only (R-INT-2)
   if (type === 'rated' && s.rating) return false; // once (R-SAT-1)
+  if (type === 'rated' && WORKED.includes(s.kind) && s.work.completedAt === null) return false; // completed service only (R-SAT-1)
+  if (type === 'quoted' && (s.location !== 'in_home' || s.work.quote?.decision === 'accepted')) return false; // paid in-home work, quoted once (R-REP-2)
   if (type === 'paused' && isPaused(s)) return false;
   if (type === 'resumed' && !isPaused(s)) return false;
   if (type === 'escalated' && s.sla.level >= 2) return false; // the manager is the top of the ladder
@@ -226,6 +228,29 @@ describe('history rules of the table', () => {
     const d = transition(q, eventOf('quoteDeclined', T0 + 30 * MIN));
     if (!d.ok) throw new Error('refused');
     expect([d.next.status, d.next.sla.pauses[0].to, d.next.finishedAt]).toEqual(['closed', T0 + 30 * MIN, T0 + 30 * MIN]);
+  });
+
+  it('[R-REP-2] only in-home work is quoted, and an accepted quote is not quoted again until 返工 starts the work over', () => {
+    const at = (n: number) => T0 + n * MIN;
+    const onSite = [submitted('repair'), eventOf('dispatched', at(1)), eventOf('arrived', at(2))];
+    expect(can(replay(onSite), 'quoted')).toBe(true);
+    const common = replay([submittedEvent({ kind: 'repair', category: 'public_lighting', location: 'common_area', owner: 'frontdesk', department: 'maintenance' }, T0), ...onSite.slice(1)])!;
+    expect([common.status, can(common, 'quoted')]).toEqual(['on_site', false]);
+    const accepted = replay([...onSite, eventOf('quoted', at(3)), eventOf('quoteAccepted', at(4))])!;
+    expect([accepted.status, can(accepted, 'quoted'), transition(accepted, eventOf('quoted', at(5))).ok]).toEqual(['on_site', false, false]);
+    expect(mismatches(accepted)).toEqual([]);
+    const reworked = replay([...onSite, eventOf('quoted', at(3)), eventOf('quoteAccepted', at(4)), eventOf('completed', at(5)), eventOf('confirmed', at(6), { ok: false } as Partial<CaseEvent>), eventOf('arrived', at(7))])!;
+    expect([reworked.status, reworked.work.quote, can(reworked, 'quoted')]).toEqual(['on_site', null, true]);
+  });
+
+  it('[R-SAT-1] a repair closed without the work done (quote declined) has no service to rate; nor is a quoted case urged', () => {
+    const at = (n: number) => T0 + n * MIN;
+    const quoted = replay([submitted('repair'), eventOf('dispatched', at(1)), eventOf('arrived', at(2)), eventOf('quoted', at(3))])!;
+    expect(can(quoted, 'urged')).toBe(false);
+    const declined = transition(quoted, eventOf('quoteDeclined', at(4)));
+    if (!declined.ok) throw new Error('refused');
+    expect([declined.next.status, can(declined.next, 'rated'), transition(declined.next, eventOf('rated', at(5))).ok]).toEqual(['closed', false, false]);
+    expect(mismatches(declined.next)).toEqual([]);
   });
 
   it('[R-ESC-5] a deadline is warned once and breached once; escalation only climbs, and stops at the manager', () => {

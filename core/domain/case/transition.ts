@@ -8,6 +8,8 @@ const refused: TransitionResult = { ok: false };
 
 const CLOCK: CaseEventType[] = ['warned', 'breached', 'escalated'];
 const OPEN: CaseEventType[] = ['assigned', 'cancelled', 'urged', 'paused', 'resumed', 'closedUnresolvable', ...CLOCK];
+/** Waiting on the resident's own decision (a quote): nothing to urge. */
+const AWAITING_RESIDENT = OPEN.filter((t) => t !== 'urged');
 
 /**
  * Which events each status accepts (R-REP-5 for repairs; replies for the answered kinds). `can` answers
@@ -18,7 +20,7 @@ export const ALLOWED: Record<CaseState['status'] | 'none', readonly CaseEventTyp
   submitted: [...OPEN, 'dispatched', 'replied'],
   dispatched: [...OPEN, 'dispatched', 'arrived'],
   on_site: [...OPEN, 'quoted', 'completed'],
-  quoted: [...OPEN, 'quoteAccepted', 'quoteDeclined'],
+  quoted: [...AWAITING_RESIDENT, 'quoteAccepted', 'quoteDeclined'],
   completed: ['confirmed', 'callback', 'rated', ...CLOCK],
   awaiting_callback: ['callback', 'rated', ...CLOCK],
   processing: [...OPEN, 'replied'],
@@ -42,8 +44,11 @@ export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => 
   if (!state) return ['submitted'];
   return ALLOWED[state.status].filter((t) => {
     if (t === 'replied') return REPLY_KINDS.includes(state.kind);
-    if (WORK_EVENTS.includes(t)) return WORK_KINDS.includes(state.kind);
-    if (t === 'rated') return state.rating === null;
+    if (WORK_EVENTS.includes(t) && !WORK_KINDS.includes(state.kind)) return false;
+    // R-SAT-1: completed service is rated, once; a repair closed without the work done has nothing to rate.
+    if (t === 'rated') return state.rating === null && (!WORK_KINDS.includes(state.kind) || state.work.completedAt !== null);
+    // R-REP-2: only in-home work is paid, and an accepted quote is not quoted again (until 返工 starts over).
+    if (t === 'quoted') return state.location === 'in_home' && state.work.quote?.decision !== 'accepted';
     if (t === 'paused') return !isPaused(state);
     if (t === 'resumed') return isPaused(state);
     if (t === 'escalated') return state.sla.level < 2;

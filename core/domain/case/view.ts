@@ -2,8 +2,12 @@ import { toIso } from '../../time';
 import { money } from '../../money';
 import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory } from '../../vocabulary';
 import type { CaseFields } from '../../access/caseAccess';
+import { caseActions } from '../../access/caseActions';
+import type { MaybeCaller } from '../../access/caller';
 import { maskName, maskPhone } from '../privacy';
-import { deadlinesOf, deadlineView, type SlaConfig } from './deadlines';
+import { clocksRun, deadlinesOf, deadlineView, type SlaConfig } from './deadlines';
+import { feeCapFen } from './fee';
+import { nextUrgeAt } from './urge';
 import { CATEGORIES, type CategoryCode } from './routing';
 import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
@@ -84,11 +88,13 @@ export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields
 /**
  * The case as its reader may see it (contract §3 case fields): `fields` (core/access/caseAccess.ts,
  * from THE policy table) decides whether the contact is full or masked and whether the resident's words
- * and photos are shown (R-ACC-5). `sla` is the community's settings, required: a view built on the
- * defaults would promise other deadlines than the sweep keeps.
+ * and photos are shown (R-ACC-5). `caller` is the reader, whose own actions on the case the view carries.
+ * `sla` is the community's settings, required: a view built on the defaults would promise other
+ * deadlines than the sweep keeps.
  */
-export function caseView(s: CaseState, now: number, names: Names, opts: { events?: CaseEvent[]; fields: CaseFields; sla: SlaConfig }) {
+export function caseView(s: CaseState, now: number, names: Names, opts: { caller: MaybeCaller; events?: CaseEvent[]; fields: CaseFields; sla: SlaConfig }) {
   const f = opts.fields;
+  const urgeAt = nextUrgeAt(s, now);
   return {
     id: s.id,
     kind: s.kind,
@@ -128,6 +134,8 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
           result: s.work.result,
           materials: s.work.materials,
           feeFen: s.work.feeFen,
+          /** R-REP-2: the most the completion may charge (the accepted quote; 0 for free work). */
+          maxFeeFen: feeCapFen(s),
           reworks: s.work.reworks,
           confirmedAt: s.work.confirmedAt ? toIso(s.work.confirmedAt) : null,
           callback: s.work.callback ? { ...s.work.callback, at: toIso(s.work.callback.at) } : null,
@@ -138,6 +146,12 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { events
     resolution: s.resolution,
     rating: s.rating ? { stars: s.rating.stars, comment: f.content ? s.rating.comment : null, at: toIso(s.rating.at) } : null,
     allowed: allowedEvents(s),
+    /** Still being worked: its clocks run (the resident may follow its promises). */
+    open: clocksRun(s),
+    /** What this reader may do on the case now (permission table × transition table × their part). */
+    actions: caseActions(opts.caller, s),
+    /** 催单 rests until then (null: an urge is taken now, if `actions` has it). */
+    nextUrgeAt: urgeAt === null ? null : toIso(urgeAt),
     /** Platform time of the answer: countdowns run on it, not on the phone's clock. */
     serverNow: toIso(now),
     ...(opts.events ? { timeline: timelineOf(opts.events, s, f) } : {}),

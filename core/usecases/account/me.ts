@@ -1,4 +1,6 @@
 import { requireAccess } from '../../access/requireAccess';
+import { permissionsOf } from '../../access/permissionsOf';
+import type { Permission } from '../../access/policy';
 import { ok, type Outcome } from '../../errors';
 import { maskPhone } from '../../domain/privacy';
 import type { UseCaseContext } from '../context';
@@ -10,9 +12,11 @@ export interface MeView {
   households: { id: string; relation: string; communityId: string }[];
   pendingBindings: { id: string; householdId: string; status: string }[];
   phone: string;
+  /** What this user may open, from the permission table (workbench sections, menus). */
+  permissions: Permission[];
 }
 
-/** Who am I: roles, bound households (contract: `account.me` → `{ id, roles, households }`). */
+/** Who am I: roles, bound households, permissions (contract: `account.me` → `{ id, roles, households }`). */
 export async function me(ctx: UseCaseContext, _input: Record<string, never>): Promise<Outcome<MeView>> {
   const access = requireAccess(ctx.caller, 'account.me');
   if (!access.ok) return access;
@@ -26,5 +30,6 @@ export async function me(ctx: UseCaseContext, _input: Record<string, never>): Pr
     households: c.households.map((h) => ({ id: h.householdId, relation: h.relation, communityId: h.communityId })),
     pendingBindings: bindings.filter((b) => b.status !== 'approved').map((b) => ({ id: b.id, householdId: b.householdId, status: b.status })),
     phone: maskPhone(user?.phone),
+    permissions: permissionsOf(c),
   });
 }

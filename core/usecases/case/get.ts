@@ -17,5 +17,5 @@ export async function getCase(ctx: UseCaseContext, input: z.output<typeof getCas
   const access = requireAccess(ctx.caller, 'case.readOwn', { communityId: s.communityId, householdId: s.householdId, notFound: 'CASE.NOT_FOUND' });
   if (!access.ok) return access;
   const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
-  return ok(caseView(s, ctx.now, names, { events, fields: caseFieldsOf(ctx.caller, s), sla }));
+  return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla }));
 }

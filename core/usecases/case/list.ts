@@ -23,5 +23,5 @@ export async function listCases(ctx: UseCaseContext, input: z.output<typeof list
     cursor: input.cursor,
   });
   const [names, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), communitySlas(ctx, page.items.map((s) => s.communityId))]);
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)! })), cursor: page.cursor });
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)! })), cursor: page.cursor });
 }

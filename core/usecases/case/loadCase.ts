@@ -28,5 +28,5 @@ export async function loadCase(ctx: UseCaseContext, id: string, permission: Perm
 /** The view answered after an action: the case with its whole timeline, as the caller may see it. */
 export async function viewAfter(ctx: UseCaseContext, s: CaseState): Promise<Outcome<CaseView>> {
   const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
-  return ok(caseView(s, ctx.now, names, { events, fields: caseFieldsOf(ctx.caller, s), sla }));
+  return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla }));
 }

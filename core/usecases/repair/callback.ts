@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { fail, type Outcome } from '../../errors';
+import type { Outcome } from '../../errors';
 import type { callbackInput } from '../../schemas/workbench';
+import { partRefusal } from '../../access/caseActions';
 import { commitCaseEvent, communitySla } from '../../domain/case/commit';
 import { arrivalDueFor } from '../../domain/case/deadlines';
 import type { CaseView } from '../../domain/case/view';
@@ -16,7 +17,8 @@ export async function callback(ctx: UseCaseContext, input: z.output<typeof callb
   if (!loaded.ok) return loaded;
   const s = loaded.data;
   const c = ctx.caller!;
-  if (s.work.technician === c.userId) return fail('AUTH.FORBIDDEN');
+  const refused = partRefusal(c, s, 'callback');
+  if (refused) return refused;
   const sla = await communitySla(ctx, s.communityId);
   const next = await commitCaseEvent(
     ctx,

@@ -4,12 +4,10 @@ import type { caseIdInput, confirmInput, quoteDecisionInput, rateInput } from '.
 import { commitCaseEvent, communitySla } from '../../domain/case/commit';
 import { arrivalDueFor } from '../../domain/case/deadlines';
 import { can } from '../../domain/case/transition';
+import { nextUrgeAt } from '../../domain/case/urge';
 import type { CaseView } from '../../domain/case/view';
-import { MINUTE } from '../../time';
 import type { UseCaseContext } from '../context';
 import { loadCase, viewAfter } from '../case/loadCase';
-
-export const URGE_INTERVAL_MS = 10 * MINUTE;
 
 const by = (ctx: UseCaseContext) => ({ at: ctx.now, by: ctx.caller!.userId, byName: ctx.caller!.name });
 
@@ -19,7 +17,7 @@ export async function urge(ctx: UseCaseContext, input: z.output<typeof caseIdInp
   if (!loaded.ok) return loaded;
   const s = loaded.data;
   if (!can(s, 'urged')) return fail('CASE.INVALID_TRANSITION');
-  if (s.lastUrgedAt !== null && ctx.now - s.lastUrgedAt < URGE_INTERVAL_MS) return fail('RATE.LIMITED');
+  if (nextUrgeAt(s, ctx.now) !== null) return fail('RATE.LIMITED');
   return viewAfter(ctx, await commitCaseEvent(ctx, s, { type: 'urged', ...by(ctx), note: null }));
 }
 

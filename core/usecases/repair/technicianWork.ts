@@ -1,23 +1,24 @@
 import type { z } from 'zod';
 import { fail, type Outcome } from '../../errors';
 import type { completeInput, quoteInput, workIdInput } from '../../schemas/workbench';
+import { partRefusal, type CaseAction } from '../../access/caseActions';
 import { commitCaseEvent } from '../../domain/case/commit';
+import { feeCapFen } from '../../domain/case/fee';
 import type { CaseView } from '../../domain/case/view';
 import type { CaseState } from '../../domain/case/types';
 import type { UseCaseContext } from '../context';
 import { loadCase, viewAfter } from '../case/loadCase';
 
 /** Only the technician on the work order records its work; another technician gets 403. */
-async function ownWorkOrder(ctx: UseCaseContext, id: string): Promise<Outcome<CaseState>> {
+async function ownWorkOrder(ctx: UseCaseContext, id: string, action: CaseAction): Promise<Outcome<CaseState>> {
   const loaded = await loadCase(ctx, id, 'workbench.work');
   if (!loaded.ok) return loaded;
-  if (loaded.data.work.technician !== ctx.caller!.userId) return fail('AUTH.FORBIDDEN');
-  return loaded;
+  return partRefusal(ctx.caller!, loaded.data, action) ?? loaded;
 }
 
 /** On site: the arrival time is recorded (R-REP-5), meeting the arrival deadline (R-REP-3/4). */
 export async function arrive(ctx: UseCaseContext, input: z.output<typeof workIdInput>): Promise<Outcome<CaseView>> {
-  const own = await ownWorkOrder(ctx, input.id);
+  const own = await ownWorkOrder(ctx, input.id, 'arrive');
   if (!own.ok) return own;
   const c = ctx.caller!;
   return viewAfter(ctx, await commitCaseEvent(ctx, own.data, { type: 'arrived', at: ctx.now, by: c.userId, byName: c.name, note: null }));
@@ -25,12 +26,12 @@ export async function arrive(ctx: UseCaseContext, input: z.output<typeof workIdI
 
 /**
  * Paid in-home work needs a quote the resident accepts before work starts (R-REP-2); common areas
- * are always free. While the resident decides, the clocks pause.
+ * are always free, and an accepted quote is not quoted again (the transition table refuses both).
+ * While the resident decides, the clocks pause.
  */
 export async function quote(ctx: UseCaseContext, input: z.output<typeof quoteInput>): Promise<Outcome<CaseView>> {
-  const own = await ownWorkOrder(ctx, input.id);
+  const own = await ownWorkOrder(ctx, input.id, 'quote');
   if (!own.ok) return own;
-  if (own.data.location !== 'in_home') return fail('CASE.INVALID_TRANSITION');
   const c = ctx.caller!;
   return viewAfter(ctx, await commitCaseEvent(ctx, own.data, { type: 'quoted', at: ctx.now, by: c.userId, byName: c.name, note: input.note, feeFen: input.feeFen }));
 }
@@ -40,10 +41,10 @@ export async function quote(ctx: UseCaseContext, input: z.output<typeof quoteInp
  * is 0. The case passes to the desk, who makes the callback.
  */
 export async function complete(ctx: UseCaseContext, input: z.output<typeof completeInput>): Promise<Outcome<CaseView>> {
-  const own = await ownWorkOrder(ctx, input.id);
+  const own = await ownWorkOrder(ctx, input.id, 'complete');
   if (!own.ok) return own;
   const s = own.data;
-  const accepted = s.work.quote?.decision === 'accepted' ? s.work.quote.feeFen : 0;
+  const accepted = feeCapFen(s);
   const feeFen = input.feeFen ?? accepted;
   if (feeFen > accepted) return fail('INPUT.INVALID', { feeFen: accepted ? '费用不能超过住户已接受的报价' : '未经住户确认报价，不能收取费用' });
   const community = await ctx.tx.community(s.communityId);
