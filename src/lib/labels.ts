@@ -1,5 +1,4 @@
-import type { CaseKind, CaseStatus, StaffRole } from '../../core/vocabulary';
-import { STAFF_ROLES } from '../../core/vocabulary';
+import type { CaseKind, CaseStatus } from '../../core/vocabulary';
 import { CATEGORIES, type CategoryCode } from '../../core/domain/case/routing';
 
 // The words come from core (zod-free modules, so the app bundle does not pull in the validators).
@@ -11,15 +10,12 @@ export {
   RELATION_LABELS,
   ROLE_LABELS,
   DEADLINE_LABELS,
-  STAFF_ROLES,
   REPAIR_CATEGORIES,
   REPAIR_CATEGORY_CODES,
   CALLBACK_METHOD_LABELS,
   isRepairCategory,
 } from '../../core/vocabulary';
 export type { RepairCategory, CallbackMethod } from '../../core/vocabulary';
-
-export const isStaffRoles = (roles: readonly string[]) => roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r as StaffRole));
 
 export const CATEGORY_LABELS = Object.fromEntries(Object.entries(CATEGORIES).map(([code, c]) => [code, c.label])) as Record<CategoryCode, string>;
 export const CATEGORY_CODES = Object.keys(CATEGORIES) as CategoryCode[];
@@ -60,10 +56,6 @@ export const statusTone = (s: CaseStatus | string): 'primary' | 'warning' | 'suc
       : s === 'resolved' || s === 'closed'
         ? 'success'
         : 'default';
-
-/** Statuses in which a case is still being worked (its clocks run). */
-export const OPEN_STATUSES: readonly string[] = ['submitted', 'processing', 'dispatched', 'on_site', 'quoted', 'completed', 'awaiting_callback'];
-export const isOpenStatus = (s: string) => OPEN_STATUSES.includes(s);
 
 export const LOCATION_LABELS = { in_home: '户内', common_area: '公共区域' } as const;
 export type RepairLocation = keyof typeof LOCATION_LABELS;

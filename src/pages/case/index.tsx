@@ -7,7 +7,6 @@ import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timel
 import { call } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime, roomLabel } from '../../lib/format';
-import { isOpenStatus } from '../../lib/labels';
 import { serverNow, syncClock, useNow } from '../../lib/clock';
 import { ConfirmCard, QuoteCard, RateCard, RepairPromise, WorkSummary, arrivalLive, type CaseView } from './repair';
 import './index.scss';
@@ -72,7 +71,6 @@ export default function CaseDetail() {
   }
 
   const repair = !!c.work;
-  const open = isOpenStatus(c.status);
   return (
     <PageShell className='case'>
       <View className={`case-hero case-hero--${c.status} ${c.emergency ? 'case-hero--urgent' : ''}`}>
@@ -92,7 +90,7 @@ export default function CaseDetail() {
         <View className='case-hero__sub case-hero__sub--tight'>{formatTime(c.createdAt, true)} 提交</View>
       </View>
       <View className='page-pad case__body'>
-        {created && (c.status === 'submitted' || (c.status === 'dispatched' && !c.work?.arrivedAt)) && !c.deadlines.some((d) => d.breached) ? (
+        {created && !c.deadlines.some((d) => d.metAt || d.breached) ? (
           <View className='notice notice--info' id='case-created'>
             {repair
               ? c.emergency
@@ -139,7 +137,7 @@ export default function CaseDetail() {
           </View>
         ) : null}
 
-        {open || c.deadlines.some((d) => d.metAt) ? (
+        {c.open || c.deadlines.some((d) => d.metAt) ? (
           <View className='card'>
             <View className='card__title'>
               承诺时限<Text className='card__hint'>{repair ? (c.emergency ? '急修 15 分钟到场' : '自提交时起计') : '24 小时受理，自提交时起计'}</Text>
@@ -153,7 +151,7 @@ export default function CaseDetail() {
           <Timeline items={c.timeline ?? []} id='case-timeline' />
         </View>
 
-        {c.allowed.includes('cancelled') ? (
+        {c.actions.includes('cancel') ? (
           <Button id='case-cancel' size='large' block loading={busy} onClick={cancel}>
             撤销工单
           </Button>

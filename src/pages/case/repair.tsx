@@ -12,13 +12,12 @@ import { money } from '../../lib/money';
 export type CaseView = Output<'case', 'get'>;
 type Work = NonNullable<CaseView['work']>;
 
-const URGE_INTERVAL_MS = 10 * 60_000;
 const STAR_WORDS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意'];
 
 /** Whether the arrival promise is counting down right now (drives the once-a-second tick). */
 export function arrivalLive(c: CaseView, now: number): boolean {
   const a = c.deadlines.find((d) => d.name === 'arrival');
-  return !!a && !a.metAt && !a.breached && !a.paused && Date.parse(a.dueAt) > now - 1000 && (c.status === 'submitted' || c.status === 'dispatched');
+  return !!a && !a.metAt && !a.breached && !a.paused && Date.parse(a.dueAt) > now - 1000;
 }
 
 /**
@@ -29,7 +28,8 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   const work = c.work as Work;
   const arrival = c.deadlines.find((d) => d.name === 'arrival');
   const callback = c.deadlines.find((d) => d.name === 'callback');
-  const waitingArrival = !!arrival && !arrival.metAt && (c.status === 'submitted' || c.status === 'dispatched');
+  // The arrival promise is kept (met) on arrival, or ends with a cancelled or closed case.
+  const waitingArrival = !!arrival && !arrival.metAt;
   const dueMs = arrival ? Date.parse(arrival.dueAt) : 0;
   const late = !!arrival && (arrival.breached || (waitingArrival && !arrival.paused && now >= dueMs));
 
@@ -125,14 +125,12 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   );
 }
 
-/** 催单: once every 10 minutes; after use the button rests with a polite note (RATE.LIMITED is shown too). */
+/** 催单 when the view offers it; after use the button rests until `nextUrgeAt` with a polite note (RATE.LIMITED is shown too). */
 function UrgeButton({ c, now, onChange }: { c: CaseView; now: number; onChange: (v: CaseView) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  // Nothing to urge while the case waits on the resident (a quote to accept, work to confirm).
-  if (!c.allowed.includes('urged') || !['submitted', 'dispatched', 'on_site'].includes(c.status)) return null;
-  const last = c.lastUrgedAt ? Date.parse(c.lastUrgedAt) : 0;
-  const resting = !!last && now - last < URGE_INTERVAL_MS;
+  if (!c.actions.includes('urge')) return null;
+  const resting = !!c.nextUrgeAt && now < Date.parse(c.nextUrgeAt);
   const urge = async () => {
     setBusy(true);
     setError('');
@@ -152,7 +150,7 @@ function UrgeButton({ c, now, onChange }: { c: CaseView; now: number; onChange: 
       </Button>
       {resting ? (
         <View className='urge__note' id='case-urge-note'>
-          您已于 {clockTime(c.lastUrgedAt)} 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 {clockTime(isoAt(last + URGE_INTERVAL_MS))} 后操作。
+          您已于 {clockTime(c.lastUrgedAt)} 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 {clockTime(c.nextUrgeAt)} 后操作。
         </View>
       ) : null}
       <ErrorNote text={error} id='case-urge-error' />
@@ -194,7 +192,7 @@ export function QuoteCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const q = c.work?.quote;
-  if (!q || q.decision !== 'pending' || !c.allowed.includes('quoteAccepted')) return null;
+  if (!q || !c.actions.includes('acceptQuote')) return null;
   const run = async (what: 'accept' | 'decline') => {
     setBusy(what);
     setError('');
@@ -251,7 +249,7 @@ export function ConfirmCard({ c, onChange }: { c: CaseView; onChange: (v: CaseVi
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
-  if (!c.allowed.includes('confirmed')) return null;
+  if (!c.actions.includes('confirm')) return null;
   const run = async (ok: boolean) => {
     if (!ok && note.trim().length < 2) return setError('请简单描述仍存在的问题，便于技师返工');
     setBusy(ok ? 'ok' : 'problem');
@@ -317,7 +315,7 @@ export function RateCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView)
       </View>
     );
   }
-  if (!c.allowed.includes('rated') || !c.work?.completedAt) return null;
+  if (!c.actions.includes('rate')) return null;
   const submit = async () => {
     if (stars < 1) return setError('请点亮星星，为本次服务打分');
     setBusy(true);

@@ -6,7 +6,7 @@ import { Button } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
 import { call, ApiError, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
-import { STATUS_LABELS, isOpenStatus } from '../../lib/labels';
+import { STATUS_LABELS } from '../../lib/labels';
 import { excerpt, formatTime, roomLabel } from '../../lib/format';
 import './index.scss';
 
@@ -111,7 +111,7 @@ export default function Cases() {
                     <View className='case-card__due case-card__due--ask'>技师已完工，请您确认维修效果</View>
                   ) : c.status === 'quoted' ? (
                     <View className='case-card__due case-card__due--ask'>有偿维修报价待您确认</View>
-                  ) : open && isOpenStatus(c.status) ? (
+                  ) : open && c.open ? (
                     <View className={`case-card__due ${open.breached ? 'case-card__due--late' : ''}`}>
                       {open.breached
                         ? '很抱歉，已超出承诺时限，我们正在加紧处理'

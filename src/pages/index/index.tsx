@@ -8,7 +8,8 @@ import { ErrorNote } from '../../components/ui';
 import { call } from '../../api/client';
 import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
-import { RELATION_LABELS, ROLE_LABELS, isStaffRoles } from '../../lib/labels';
+import { RELATION_LABELS, ROLE_LABELS } from '../../lib/labels';
+import { workbenchHome } from '../../lib/workbench';
 import { greeting, roomLabel } from '../../lib/format';
 import './index.scss';
 
@@ -46,8 +47,9 @@ export default function Index() {
     );
   });
 
-  const staff = me ? isStaffRoles(me.roles) : false;
-  const technician = !!me && me.roles.includes('technician') && !me.roles.some((r) => r === 'frontdesk' || r === 'supervisor' || r === 'manager');
+  const home = workbenchHome(me);
+  const staff = !!home;
+  const technician = home?.key === 'mywork';
   const households = me?.households ?? [];
   const pending = (me?.pendingBindings ?? []).filter((b) => b.status === 'pending');
   const staffRoleText = me
@@ -86,7 +88,7 @@ export default function Index() {
         <ErrorNote text={error} id='home-error' />
 
         {staff ? (
-          <View className='card staff-card' id='home-workbench' onClick={() => Taro.navigateTo({ url: technician ? '/workbench/mywork/index' : '/workbench/queue/index' })}>
+          <View className='card staff-card' id='home-workbench' onClick={() => home && Taro.navigateTo({ url: home.url })}>
             <View className='staff-card__icon'>
               <Setting />
             </View>

@@ -5,7 +5,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorNote } from '../../components/ui';
 import { session } from '../../api/client';
 import { forgetMe, isH5, loadMe } from '../../lib/session';
-import { isStaffRoles } from '../../lib/labels';
+import { isStaff, workbenchHome } from '../../lib/workbench';
 import './index.scss';
 
 /** The demo users of the local platform (contract §2) with their Chinese role labels. */
@@ -50,10 +50,9 @@ export default function Login() {
       session.set(body.token);
       forgetMe();
       const me = await loadMe(true).catch(() => null);
-      const staffOnly = me ? isStaffRoles(me.roles) && me.households.length === 0 : false;
-      // Technicians start from their own work orders; other staff from the queue.
-      const staffHome = me?.roles.includes('technician') ? '/workbench/mywork/index' : '/workbench/queue/index';
-      Taro.reLaunch({ url: staffOnly ? staffHome : '/pages/index/index' });
+      const staffOnly = isStaff(me) && me!.households.length === 0;
+      // Staff start from their workbench's first section (technicians: their own work orders).
+      Taro.reLaunch({ url: staffOnly ? (workbenchHome(me)?.url ?? '/pages/index/index') : '/pages/index/index' });
     } catch (e) {
       setError(e instanceof Error && e.message && !/fetch/i.test(e.message) ? e.message : '网络不太稳定，请检查本地服务是否已启动');
       setBusy('');

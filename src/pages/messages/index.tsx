@@ -6,7 +6,7 @@ import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
 import { call, type Output } from '../../api/client';
 import { loadMe, messageOf, needsLogin } from '../../lib/session';
-import { isStaffRoles } from '../../lib/labels';
+import { isStaff } from '../../lib/workbench';
 import { formatTime } from '../../lib/format';
 import './index.scss';
 
@@ -32,7 +32,7 @@ export default function Messages() {
     if (needsLogin()) return;
     load();
     loadMe().then(
-      (m) => setStaff(isStaffRoles(m.roles) && !m.households.length),
+      (m) => setStaff(isStaff(m) && !m.households.length),
       () => undefined,
     );
   });

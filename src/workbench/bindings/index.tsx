@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { WbShell, canDesk } from '../components/WbShell';
+import { WbShell } from '../components/WbShell';
+import { may } from '../../lib/workbench';
 import { Button, Input } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
 import { call, type Output } from '../../api/client';
@@ -75,7 +76,7 @@ export default function Bindings() {
   return (
     <WbShell tab='bindings'>
       {(me) =>
-        !canDesk(me) ? (
+        !may(me, 'binding.review') ? (
           <View className='card'>
             <EmptyState title='房屋认证审核由前台、客服主管或经理办理' />
           </View>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { WbShell, canDesk, isManager, isTechnician } from '../components/WbShell';
+import { WbShell } from '../components/WbShell';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timeline } from '../../components/ui';
 import { call } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
+import { may, workbenchHome } from '../../lib/workbench';
 import { formatTime, roomLabel } from '../../lib/format';
 import { ESCALATION_LABELS } from '../../lib/labels';
 import { serverNow, syncClock } from '../../lib/clock';
@@ -39,7 +40,7 @@ export default function WbCase() {
 
   const onMe = (m: Me) => {
     setMe(m);
-    if (canDesk(m))
+    if (may(m, 'workbench.assign'))
       call('workbench', 'staff', {}).then(
         (r) => setStaff(r.items),
         () => undefined,
@@ -86,8 +87,9 @@ export default function WbCase() {
     }
   };
 
+  const home = workbenchHome(me);
   return (
-    <WbShell tab='case' onMe={onMe} back={isTechnician(me) && !canDesk(me) ? 'mywork' : 'queue'}>
+    <WbShell tab='case' onMe={onMe} back={home?.key ?? 'queue'}>
       {() =>
         !c ? (
           error ? (
@@ -120,7 +122,7 @@ export default function WbCase() {
                   工单号 {c.id} · {formatTime(c.createdAt, true)} 受理 · {c.channelLabel}
                 </View>
               </View>
-              <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: isTechnician(me) && !canDesk(me) ? '/workbench/mywork/index' : '/workbench/queue/index' }))}>
+              <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: home?.url ?? '/workbench/queue/index' }))}>
                 返回
               </Button>
             </View>
@@ -169,75 +171,71 @@ export default function WbCase() {
               <View className='cols__side'>
                 <ErrorNote text={actionError} id='wb-action-error' />
                 {me ? <TechnicianCard key={`${c.id}-${c.status}`} c={c} me={me} onDone={setCase} onError={setActionError} /> : null}
-                {canDesk(me) ? (
-                  <>
-                    <DispatchCard c={c} staff={staff} onDone={setCase} onError={setActionError} />
-                    {me ? <CallbackCard c={c} me={me} onDone={setCase} onError={setActionError} /> : null}
-                    {c.allowed.includes('replied') ? (
-                      <View className='card'>
-                        <View className='card__title'>答复住户</View>
-                        <View className='field'>
-                          <View className='field__box field__box--area'>
-                            <TextArea
-                              id='wb-reply-note'
-                              value={reply}
-                              onChange={setReply}
-                              placeholder='请以礼貌、清晰的语言答复住户，例如：您好，感谢您的咨询……'
-                              maxLength={1000}
-                              showCount
-                              rows={4}
-                            />
-                          </View>
-                          <View className='field__help'>答复后工单办结，住户会收到消息通知。</View>
-                        </View>
-                        <Button id='wb-reply-submit' type='primary' block loading={busy === 'reply'} onClick={sendReply}>
-                          发送答复并办结
-                        </Button>
+                <DispatchCard c={c} staff={staff} onDone={setCase} onError={setActionError} />
+                <CallbackCard c={c} onDone={setCase} onError={setActionError} />
+                {c.actions.includes('reply') ? (
+                  <View className='card'>
+                    <View className='card__title'>答复住户</View>
+                    <View className='field'>
+                      <View className='field__box field__box--area'>
+                        <TextArea
+                          id='wb-reply-note'
+                          value={reply}
+                          onChange={setReply}
+                          placeholder='请以礼貌、清晰的语言答复住户，例如：您好，感谢您的咨询……'
+                          maxLength={1000}
+                          showCount
+                          rows={4}
+                        />
                       </View>
-                    ) : null}
-                    {c.allowed.includes('assigned') ? (
-                      <View className='card'>
-                        <View className='card__title'>{c.work ? '转交跟进人' : '转交同事'}</View>
-                        <View id='wb-assign-list'>
-                          {staff
-                            .filter((s) => !c.work || s.role !== 'technician')
-                            .map((s) => (
-                              <View
-                                key={s.id}
-                                id={`wb-assign-to-${s.id}`}
-                                className={`staff-opt ${to === s.id ? 'staff-opt--on' : ''} ${s.id === c.owner ? 'staff-opt--self' : ''}`}
-                                onClick={() => setTo(s.id)}
-                              >
-                                <Text>
-                                  {s.name}
-                                  {s.onDuty ? <Text className='duty'>值班</Text> : null}
-                                </Text>
-                                <Text className='muted'>
-                                  {s.roleLabel}
-                                  {s.id === c.owner ? ' · 当前负责' : ''}
-                                </Text>
-                              </View>
-                            ))}
-                        </View>
-                        <View className='field' style={{ marginTop: '12px' }}>
-                          <View className='field__box'>
-                            <Input id='wb-assign-note' value={assignNote} onChange={setAssignNote} placeholder='转交说明（选填）' maxLength={200} />
-                          </View>
-                        </View>
-                        <Button id='wb-assign-submit' type='primary' fill='outline' block loading={busy === 'assign'} onClick={assign}>
-                          确认转交
-                        </Button>
-                      </View>
-                    ) : null}
-                  </>
+                      <View className='field__help'>答复后工单办结，住户会收到消息通知。</View>
+                    </View>
+                    <Button id='wb-reply-submit' type='primary' block loading={busy === 'reply'} onClick={sendReply}>
+                      发送答复并办结
+                    </Button>
+                  </View>
                 ) : null}
-                {canDesk(me) || (isTechnician(me) && c.work?.technician === me?.id) ? <PauseCard c={c} onDone={setCase} onError={setActionError} /> : null}
-                {isManager(me) ? <CloseCard c={c} onDone={setCase} onError={setActionError} /> : null}
-                {c.allowed.length === 0 || (c.allowed.every((a) => a === 'rated') && c.status !== 'completed') ? (
+                {c.actions.includes('assign') ? (
+                  <View className='card'>
+                    <View className='card__title'>{c.work ? '转交跟进人' : '转交同事'}</View>
+                    <View id='wb-assign-list'>
+                      {staff
+                        .filter((s) => !c.work || s.role !== 'technician')
+                        .map((s) => (
+                          <View
+                            key={s.id}
+                            id={`wb-assign-to-${s.id}`}
+                            className={`staff-opt ${to === s.id ? 'staff-opt--on' : ''} ${s.id === c.owner ? 'staff-opt--self' : ''}`}
+                            onClick={() => setTo(s.id)}
+                          >
+                            <Text>
+                              {s.name}
+                              {s.onDuty ? <Text className='duty'>值班</Text> : null}
+                            </Text>
+                            <Text className='muted'>
+                              {s.roleLabel}
+                              {s.id === c.owner ? ' · 当前负责' : ''}
+                            </Text>
+                          </View>
+                        ))}
+                    </View>
+                    <View className='field' style={{ marginTop: '12px' }}>
+                      <View className='field__box'>
+                        <Input id='wb-assign-note' value={assignNote} onChange={setAssignNote} placeholder='转交说明（选填）' maxLength={200} />
+                      </View>
+                    </View>
+                    <Button id='wb-assign-submit' type='primary' fill='outline' block loading={busy === 'assign'} onClick={assign}>
+                      确认转交
+                    </Button>
+                  </View>
+                ) : null}
+                <PauseCard c={c} onDone={setCase} onError={setActionError} />
+                <CloseCard c={c} onDone={setCase} onError={setActionError} />
+                {!c.open ? (
                   <View className='card muted' id='wb-case-done'>
                     该工单已{c.statusLabel}，无需进一步处理。
                   </View>
-                ) : !canDesk(me) && !(c.work && c.work.technician === me?.id) ? (
+                ) : c.actions.length === 0 ? (
                   <View className='card muted'>您当前的岗位可查看工单，派单、回访与答复由前台、客服主管或经理办理。</View>
                 ) : null}
               </View>

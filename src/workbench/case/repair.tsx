@@ -78,7 +78,7 @@ export function DispatchCard({ c, staff, ...p }: Props & { staff: Staff[] }) {
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
   const { busy, run } = useRun(p);
-  if (!c.allowed.includes('dispatched')) return null;
+  if (!c.actions.includes('dispatch')) return null;
   const techs = staff.filter((s) => s.role === 'technician').sort((a, b) => Number(b.onDuty) - Number(a.onDuty));
   const current = c.work?.technician;
   const submit = () => {
@@ -120,20 +120,24 @@ export function DispatchCard({ c, staff, ...p }: Props & { staff: Staff[] }) {
   );
 }
 
-/** The technician on the work order: 到场 (arrival time recorded), 报价 (in-home only, in 元), 完工. */
+/**
+ * The technician on the work order: 到场 (arrival time recorded), 报价 (in-home only, in 元), 完工 — as the
+ * view's `actions` offer them; while his quote waits on the resident, a note says so.
+ */
 export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
   const [amount, setAmount] = useState('');
   const [quoteNote, setQuoteNote] = useState('');
   const [result, setResult] = useState('');
   const [materials, setMaterials] = useState('');
-  const accepted = c.work?.quote?.decision === 'accepted' ? c.work.quote.feeFen : 0;
+  const accepted = c.work?.maxFeeFen ?? 0;
   const [fee, setFee] = useState('');
   const { busy, run } = useRun(p);
-  if (!c.work || c.work.technician !== me.id) return null;
-  const canArrive = c.allowed.includes('arrived');
-  const canQuote = c.allowed.includes('quoted') && c.location === 'in_home' && c.work.quote?.decision !== 'accepted';
-  const canComplete = c.allowed.includes('completed');
-  if (!canArrive && !canQuote && !canComplete && c.status !== 'quoted') return null;
+  if (!c.work) return null;
+  const canArrive = c.actions.includes('arrive');
+  const canQuote = c.actions.includes('quote');
+  const canComplete = c.actions.includes('complete');
+  const waitingOnMyQuote = c.status === 'quoted' && c.work.technician === me.id;
+  if (!canArrive && !canQuote && !canComplete && !waitingOnMyQuote) return null;
 
   const quoteFen = yuanToFen(amount);
   const feeFen = fee.trim() ? yuanToFen(fee) : accepted;
@@ -165,7 +169,7 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
           </Button>
         </View>
       ) : null}
-      {c.status === 'quoted' ? <View className='paused-note'>报价 {money(c.work.quote?.feeFen ?? 0)} 已发送，等待住户确认后再开始维修。</View> : null}
+      {waitingOnMyQuote ? <View className='paused-note'>报价 {money(c.work.quote?.feeFen ?? 0)} 已发送，等待住户确认后再开始维修。</View> : null}
       {canQuote ? (
         <View className='field' id='wb-quote'>
           <View className='field__label'>有偿维修报价（户内）</View>
@@ -220,12 +224,12 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
 }
 
 /** 回访 (R-REP-6) by the desk, never the technician who did the work; a problem re-opens the work. */
-export function CallbackCard({ c, me, ...p }: Props & { me: Me }) {
+export function CallbackCard({ c, ...p }: Props) {
   const [method, setMethod] = useState<'phone' | 'visit'>('phone');
   const [outcome, setOutcome] = useState<'satisfied' | 'problem' | ''>('');
   const [note, setNote] = useState('');
   const { busy, run } = useRun(p);
-  if (!c.allowed.includes('callback') || c.work?.technician === me.id) return null;
+  if (!c.actions.includes('callback')) return null;
   const submit = () => {
     if (!outcome) return p.onError('请选择回访结果');
     if (outcome === 'problem' && note.trim().length < 2) return p.onError('请记录住户反映的问题，便于技师返工');
@@ -268,7 +272,7 @@ export function PauseCard(p: Props) {
   const { c } = p;
   const [reason, setReason] = useState('');
   const { busy, run } = useRun(p);
-  if (c.allowed.includes('resumed')) {
+  if (c.actions.includes('resume')) {
     return (
       <View className='card act' id='wb-pause'>
         <View className='card__title'>计时已暂停</View>
@@ -281,7 +285,7 @@ export function PauseCard(p: Props) {
       </View>
     );
   }
-  if (!c.allowed.includes('paused')) return null;
+  if (!c.actions.includes('pause')) return null;
   const submit = () => {
     if (reason.trim().length < 2) return p.onError('请填写暂停原因，住户会看到这条说明');
     return run('pause', () => call('workbench', 'pause', { id: c.id, reason: reason.trim() }), '已暂停计时').then((ok) => ok && setReason(''));
@@ -307,7 +311,7 @@ export function CloseCard(p: Props) {
   const { c } = p;
   const [reason, setReason] = useState('');
   const { busy, run } = useRun(p);
-  if (!c.allowed.includes('closedUnresolvable')) return null;
+  if (!c.actions.includes('closeUnresolvable')) return null;
   const submit = async () => {
     if (reason.trim().length < 10) return p.onError('请写明无法处理的原因（至少 10 个字），住户会看到这段说明');
     const { confirm } = await Taro.showModal({ title: '无法处理关闭', content: '关闭后工单结束，住户会收到说明。确定关闭吗？', confirmText: '确定关闭', confirmColor: '#d6453d' });

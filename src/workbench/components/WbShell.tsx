@@ -5,27 +5,14 @@ import { PageShell } from '../../components/PageShell';
 import { Button } from '../../components/nut';
 import { EmptyState, Loading } from '../../components/ui';
 import { loadMe, messageOf, needsLogin, isH5, goLogin, type Me } from '../../lib/session';
-import { ROLE_LABELS, isStaffRoles } from '../../lib/labels';
+import { ROLE_LABELS } from '../../lib/labels';
+import { isStaff, sectionsOf, type WbSection } from '../../lib/workbench';
 import '../wb.scss';
 
-export type WbTab = 'queue' | 'mywork' | 'intake' | 'bindings' | 'report' | 'case';
-
-export const DESK_ROLES = ['frontdesk', 'supervisor', 'manager'];
-export const canDesk = (me: Me | null) => !!me && me.roles.some((r) => DESK_ROLES.includes(r));
-export const isTechnician = (me: Me | null) => !!me && me.roles.includes('technician');
-export const canReport = (me: Me | null) => !!me && me.roles.some((r) => r === 'supervisor' || r === 'manager');
-export const isManager = (me: Me | null) => !!me && me.roles.includes('manager');
-
-const TABS: { key: Exclude<WbTab, 'case'>; label: string; url: string; who: (me: Me | null) => boolean }[] = [
-  { key: 'mywork', label: '我的工单', url: '/workbench/mywork/index', who: isTechnician },
-  { key: 'queue', label: '工单队列', url: '/workbench/queue/index', who: () => true },
-  { key: 'intake', label: '代客登记', url: '/workbench/intake/index', who: canDesk },
-  { key: 'bindings', label: '认证审核', url: '/workbench/bindings/index', who: canDesk },
-  { key: 'report', label: '月度报表', url: '/workbench/report/index', who: canReport },
-];
+export type WbTab = WbSection | 'case';
 
 /** The staff workbench frame: a PC-friendly top bar with the sections, and a staff-only guard. */
-export function WbShell({ tab, children, onMe, back }: { tab: WbTab; children: (me: Me) => ReactNode; onMe?: (me: Me) => void; back?: WbTab }) {
+export function WbShell({ tab, children, onMe, back }: { tab: WbTab; children: (me: Me) => ReactNode; onMe?: (me: Me) => void; back?: WbSection }) {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState('');
 
@@ -56,7 +43,7 @@ export function WbShell({ tab, children, onMe, back }: { tab: WbTab; children: (
             示例花园<Text className='wb-bar__brand-sub'>员工工作台</Text>
           </View>
           <View className='wb-tabs'>
-            {TABS.filter((t) => t.who(me)).map((t) => (
+            {sectionsOf(me).map((t) => (
               <View key={t.key} id={`wb-nav-${t.key}`} className={`wb-tab ${tab === t.key || (tab === 'case' && t.key === (back ?? 'queue')) ? 'wb-tab--on' : ''}`} onClick={() => go(t.url)}>
                 {t.label}
               </View>
@@ -87,7 +74,7 @@ export function WbShell({ tab, children, onMe, back }: { tab: WbTab; children: (
           </View>
         ) : !me ? (
           <Loading />
-        ) : !isStaffRoles(me.roles) ? (
+        ) : !isStaff(me) ? (
           <View className='card'>
             <EmptyState
               id='wb-forbidden'

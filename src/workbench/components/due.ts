@@ -1,5 +1,3 @@
-import { isOpenStatus } from '../../lib/labels';
-
 interface Due {
   name: string;
   dueAt: string;
@@ -9,8 +7,8 @@ interface Due {
 }
 
 /** The nearest unmet deadline of an open case, and whether one is breached (超时). */
-export function dueOf(c: { status: string; deadlines: Due[] }) {
-  const live = isOpenStatus(c.status);
+export function dueOf(c: { open: boolean; deadlines: Due[] }) {
+  const live = c.open;
   const open = c.deadlines.filter((d) => !d.metAt).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   return { next: live ? open[0] : undefined, breached: live && c.deadlines.some((d) => d.breached && !d.metAt), everBreached: c.deadlines.some((d) => d.breached) };
 }
@@ -20,7 +18,7 @@ export function dueOf(c: { status: string; deadlines: Due[] }) {
  * in the order the server gave. (The server orders by its next sweep moment, which puts a breached case
  * behind its next escalation rung; this keeps the loaded page in deadline order.)
  */
-export function byUrgency<T extends { status: string; deadlines: Due[] }>(items: T[]): T[] {
+export function byUrgency<T extends { open: boolean; deadlines: Due[] }>(items: T[]): T[] {
   const key = (c: T) => {
     const { next, breached } = dueOf(c);
     return { rank: breached ? 0 : next ? 1 : 2, at: next ? Date.parse(next.dueAt) : 0 };

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { WbShell, canDesk } from '../components/WbShell';
+import { WbShell } from '../components/WbShell';
+import { may } from '../../lib/workbench';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Field } from '../../components/Field';
 import { Chips, EmptyState, ErrorNote } from '../../components/ui';
@@ -61,7 +62,7 @@ export default function Intake() {
   return (
     <WbShell tab='intake'>
       {(me) =>
-        !canDesk(me) ? (
+        !may(me, 'workbench.intake') ? (
           <View className='card'>
             <EmptyState title='代客登记由前台、客服主管或经理办理' />
           </View>

@@ -15,7 +15,8 @@ import './index.scss';
 type Item = Output<'workbench', 'queue'>['items'][number];
 type Seg = 'active' | 'done' | 'all';
 
-const ACTIVE = ['submitted', 'dispatched', 'on_site', 'quoted'];
+/** Still to be worked on: open, and the work not yet completed. */
+const active = (c: Item) => c.open && !c.work?.completedAt;
 const SEGS: { value: Seg; label: string }[] = [
   { value: 'active', label: '进行中' },
   { value: 'done', label: '已完工' },
@@ -48,7 +49,7 @@ export default function MyWork() {
     load(m);
   };
 
-  const shown = (items ?? []).filter((c) => (seg === 'all' ? true : seg === 'active' ? ACTIVE.includes(c.status) : !ACTIVE.includes(c.status) && c.status !== 'cancelled'));
+  const shown = (items ?? []).filter((c) => (seg === 'all' ? true : seg === 'active' ? active(c) : !active(c) && c.status !== 'cancelled'));
   const waiting = (items ?? []).filter((c) => c.status === 'dispatched');
   const live = waiting.some((c) => !dueOf(c).breached);
   const now = useNow(live);
@@ -150,7 +151,7 @@ export default function MyWork() {
                               ? `住户预约 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`
                               : `须于 ${dayTime(arrival.dueAt, now)} 前到场 · 剩余 ${countdown(left)}`}
                       </View>
-                    ) : c.preferredTime && ACTIVE.includes(c.status) ? (
+                    ) : c.preferredTime && active(c) ? (
                       <View className='job__due'>预约 {timeRange(c.preferredTime)}</View>
                     ) : null}
                     <View className='job__actions'>
@@ -158,9 +159,9 @@ export default function MyWork() {
                         工作单
                       </Button>
                       <Button id={`mywork-open-${c.id}`} size='small' type='primary' fill='outline' onClick={() => open(c)}>
-                        {c.status === 'on_site' ? '报价 / 完工' : '查看详情'}
+                        {c.actions.includes('complete') ? '报价 / 完工' : '查看详情'}
                       </Button>
-                      {c.allowed.includes('arrived') ? (
+                      {c.actions.includes('arrive') ? (
                         <Button id={`mywork-arrive-${c.id}`} size='small' type='primary' loading={busy === c.id} onClick={() => arrive(c)}>
                           到场签到
                         </Button>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { WbShell, canDesk } from '../components/WbShell';
+import { WbShell } from '../components/WbShell';
+import { may } from '../../lib/workbench';
 import { Button, Switch } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
 import { call, type Input, type Output } from '../../api/client';
@@ -71,7 +72,7 @@ export default function Queue() {
   }, [status, kind, dept, mine, tech, late]);
 
   const onMe = (m: Me) => {
-    if (canDesk(m))
+    if (may(m, 'workbench.assign'))
       call('workbench', 'staff', {}).then(
         (r) => setTechs(r.items.filter((s) => s.role === 'technician')),
         () => undefined,

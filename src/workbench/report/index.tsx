@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { WbShell, canReport } from '../components/WbShell';
+import { WbShell } from '../components/WbShell';
+import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
 import { call, type Output } from '../../api/client';
@@ -41,7 +42,7 @@ export default function MonthlyReport() {
   const [me, setMe] = useState<Me | null>(null);
 
   useEffect(() => {
-    if (needsLogin() || !me || !canReport(me)) return;
+    if (needsLogin() || !me || !may(me, 'report.read')) return;
     setReport(null);
     call('report', 'monthly', { month }).then(
       (r) => {
@@ -64,7 +65,7 @@ export default function MonthlyReport() {
   return (
     <WbShell tab='report' onMe={onMe}>
       {(who) =>
-        !canReport(who) ? (
+        !may(who, 'report.read') ? (
           <View className='card'>
             <EmptyState id='report-forbidden' title='月度报表仅供客服主管和经理查看' />
           </View>

@@ -1,0 +1,26 @@
+import type { Me } from './session';
+
+/** A row of the permission table, as `account.me` answers it. */
+export type Permission = Me['permissions'][number];
+
+/** Whether `account.me` says this user holds the permission (the pages never read roles for this). */
+export const may = (me: Me | null | undefined, p: Permission): boolean => !!me && me.permissions.includes(p);
+
+/** Staff: whoever may read the workbench. */
+export const isStaff = (me: Me | null | undefined) => may(me, 'workbench.read');
+
+export type WbSection = 'mywork' | 'queue' | 'intake' | 'bindings' | 'report';
+
+/** The workbench sections in menu order, each opened by one permission. The first one a user may open is their home. */
+export const WB_SECTIONS: { key: WbSection; label: string; url: string; permission: Permission }[] = [
+  { key: 'mywork', label: '我的工单', url: '/workbench/mywork/index', permission: 'workbench.work' },
+  { key: 'queue', label: '工单队列', url: '/workbench/queue/index', permission: 'workbench.queue' },
+  { key: 'intake', label: '代客登记', url: '/workbench/intake/index', permission: 'workbench.intake' },
+  { key: 'bindings', label: '认证审核', url: '/workbench/bindings/index', permission: 'binding.review' },
+  { key: 'report', label: '月度报表', url: '/workbench/report/index', permission: 'report.read' },
+];
+
+export const sectionsOf = (me: Me | null | undefined) => WB_SECTIONS.filter((s) => may(me, s.permission));
+
+/** Where this user's workbench opens (technicians: their work orders; the desk: the queue); null for non-staff. */
+export const workbenchHome = (me: Me | null | undefined) => (isStaff(me) ? (sectionsOf(me)[0] ?? null) : null);
