@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_SLA, nextDueAt } from '../core/domain/case/deadlines';
-import { replay, transition } from '../core/domain/case/transition';
+import { transition } from '../core/domain/case/transition';
+import { replay } from '../core/domain/case/replay';
 import type { CaseEvent, CaseState, SubmittedEvent } from '../core/domain/case/types';
 import { DAY, HOUR, MINUTE } from '../core/time';
 import { openSqliteStore } from '../adapters/store/sqlite';
@@ -146,7 +147,7 @@ function template(name: string, share: number, events: CaseEvent[]): Template {
   const state = replay(events);
   if (!state) throw new Error(`template ${name}: no state`);
   const lastAt = events[events.length - 1].at - B;
-  const due = nextDueAt(state, B + lastAt + MINUTE, DEFAULT_SLA);
+  const due = nextDueAt(state, DEFAULT_SLA);
   const json = JSON.stringify(state);
   // Cut at the marks and at every time (13-digit ms within the template's year).
   const pieces: Piece[] = [];
@@ -301,7 +302,7 @@ export async function buildCaseStore(file: string, shape: StoreShape, seed = 1):
       const r = transition(undefined, e);
       if (!r.ok) throw new Error('the domain refused a due case');
       const s = r.next;
-      const due = nextDueAt(s, at, DEFAULT_SLA);
+      const due = nextDueAt(s, DEFAULT_SLA);
       if (due === null || due > NOW) throw new Error(`due case not due at NOW (next_due_at ${due})`);
       const json = JSON.stringify(s);
       insert.run(s.id, s.communityId, s.householdId, s.kind, s.status, s.department, s.owner, 1, s.createdAt, s.updatedAt, due, s.version, json, s.work.technician, 0, due);

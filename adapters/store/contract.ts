@@ -1,4 +1,4 @@
-import { replay } from '../../core/domain/case/transition';
+import { replay } from '../../core/domain/case/replay';
 import type { CaseReach, Store } from '../../core/ports/store';
 import { submittedEvent, eventOf } from '../../test/support/factories';
 

@@ -64,7 +64,7 @@ it('[R-REP-3] a community is read with its settings parsed: defaults merged deep
 });
 
 it('[R-ACC-5] migration 0006 fills the category column of cases stored before it (the cashier and renovation officer list by it)', async () => {
-  const { replay } = await import('../../core/domain/case/transition');
+  const { replay } = await import('../../core/domain/case/replay');
   const { submittedEvent } = await import('../../test/support/factories');
   const store = await fresh();
   const e = submittedEvent({ id: 'c_old', category: 'fee' });

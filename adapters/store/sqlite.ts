@@ -1,15 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Store } from '../../core/ports/store';
 import { migrate } from './sql/migrations';
 import type { DB } from './sql/schema';
 import { sqlTx } from './sql/sqlTx';
 
 /**
+ * One transaction on SQLite, started with BEGIN IMMEDIATE: it takes the write lock before its first read
+ * (waiting up to busy_timeout for another process's writer). A deferred BEGIN reads a snapshot first,
+ * and a second process that commits in between makes the upgrade to a writer fail at once with
+ * SQLITE_BUSY (busy_timeout cannot help) — a race answered INTERNAL. Within one process, Kysely's driver
+ * already runs one transaction at a time on the one connection.
+ */
+export function writeTransaction<T>(db: Kysely<DB>, fn: (conn: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const out = await fn(conn);
+      await sql`commit`.execute(conn);
+      return out;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+/**
  * The embedded store: SQLite through better-sqlite3, WAL journal and synchronous=FULL so a committed
- * submission survives a crash. Kysely's SQLite driver serialises transactions on the one connection.
+ * submission survives a crash; several processes may share the file (each transaction is IMMEDIATE).
  */
 export async function openSqliteStore(file: string): Promise<Store & { db: Kysely<DB>; raw: Database.Database }> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -36,7 +57,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: Kysel
   return {
     db,
     raw,
-    transaction: (fn) => db.transaction().execute((trx) => fn(sqlTx(trx, { insertIgnore: 'or ignore' }))),
+    transaction: (fn) => writeTransaction(db, (conn) => fn(sqlTx(conn, { insertIgnore: 'or ignore' }))),
     close: () => db.destroy(),
   };
 }

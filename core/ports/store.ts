@@ -157,10 +157,15 @@ export interface Tx {
 
   /**
    * `nextDueAt`: when the SLA sweep must next look at the case. `urgentAt`: its nearest unmet promise,
-   * what the queue sorts by (defaults to nextDueAt).
+   * what the queue sorts by (defaults to nextDueAt). The events are the source of truth (R-INT-4): the
+   * store writes the fold of the events (`foldEvents`), and throws when `state` — what the caller
+   * computed — is not that fold.
    */
   insertCase(state: CaseState, nextDueAt: number | null, events: CaseEvent[], urgentAt?: number | null): Promise<void>;
-  /** Appends events and stores the new state; fails (returns false) when the stored version is not `expectedVersion`. */
+  /**
+   * Appends events and stores the stored state folded with them (throws when `state` differs); fails
+   * (returns false) when the stored version is not `expectedVersion`.
+   */
   appendCaseEvents(state: CaseState, nextDueAt: number | null, expectedVersion: number, events: CaseEvent[], urgentAt?: number | null): Promise<boolean>;
   caseById(id: string): Promise<CaseState | undefined>;
   caseEvents(id: string): Promise<CaseEvent[]>;

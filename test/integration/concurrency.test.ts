@@ -3,7 +3,7 @@
  * (R-INT-7), also across a platform restart on the same data folder; concurrent changes of one case
  * keep its event log and its stored state in step (R-INT-4: a case changes only through recorded events).
  */
-import { replay } from '../../core/domain/case/transition';
+import { replay } from '../../core/domain/case/replay';
 import type { CaseEvent, CaseState } from '../../core/domain/case/types';
 import { rid } from '../support/harness';
 import * as O from '../support/objects';

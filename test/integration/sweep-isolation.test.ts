@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openSqliteStore } from '../../adapters/store/sqlite';
 import { randomIds, sha256 } from '../../adapters/platform/system';
 import { dispatch } from '../../core/api/dispatch';
-import { replay } from '../../core/domain/case/transition';
+import { replay } from '../../core/domain/case/replay';
 import type { CaseEvent } from '../../core/domain/case/types';
 import type { Deps } from '../../core/ports/runtime';
 import { QUARANTINE_RETRY_MS, sweep } from '../../core/usecases/sla/sweep';

@@ -89,7 +89,7 @@ export const eventOf = (type: CaseEvent['type'], at: number, extra: Partial<Case
 
 export const stateAfter = (events: CaseEvent[]): CaseState => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { replay } = require('../../core/domain/case/transition') as typeof import('../../core/domain/case/transition');
+  const { replay } = require('../../core/domain/case/replay') as typeof import('../../core/domain/case/replay');
   const s = replay(events);
   if (!s) throw new Error('no state');
   return s;

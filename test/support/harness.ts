@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPlatform, type Platform } from '../../local/platform';
+import { expectReplayMatches } from './replay';
 
 export interface Harness {
   platform: Platform;
@@ -11,6 +12,7 @@ export interface Harness {
   login(user: string): Promise<string>;
   /** POST /fn/<name> with the body; returns HTTP status and the parsed envelope. */
   call(token: string | null, fn: string, body: unknown): Promise<{ status: number; body: any }>;
+  /** Checks that every case's events replay to its stored row (expectReplayMatches), then stops. */
   close(): Promise<void>;
 }
 
@@ -42,8 +44,12 @@ export async function startHarness(opts: { seed?: 'demo' | 'none' } = {}): Promi
       return { status: res.status, body: await res.json() };
     },
     async close() {
-      await platform.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await expectReplayMatches({ platform });
+      } finally {
+        await platform.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -14,6 +14,7 @@ import { dispatch } from '../../core/api/dispatch';
 import type { StaffRole } from '../../core/schemas/common';
 import { startPlatform, type Platform } from '../../local/platform';
 import { type Harness, rid } from './harness';
+import { expectReplayMatches } from './replay';
 
 /** The platform, whichever way it was started. */
 export type HasPlatform = { platform: Platform };
@@ -262,8 +263,12 @@ export async function startRestartableHarness(): Promise<RestartableHarness> {
       self.platform = await start();
     },
     async close() {
-      await self.platform.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await expectReplayMatches(self);
+      } finally {
+        await self.platform.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
   return self;

@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { foldEvents, replay, sameState } from '../../../core/domain/case/replay';
 import type { CaseEvent, CaseState } from '../../../core/domain/case/types';
 import { communitySettingsOf, type CommunitySettings } from '../../../core/domain/community/settings';
 import type { BindingRow, CaseFilter, CaseReach, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
@@ -62,7 +63,8 @@ function time(name: string, t: number | null): number | null {
   return t;
 }
 
-const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null | undefined) => ({
+/** The `cases` row of a state: the state itself and the columns indexed beside it. */
+export const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null | undefined) => ({
   community_id: s.communityId,
   household_id: s.householdId,
   kind: s.kind,
@@ -75,13 +77,21 @@ const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number | null
   updated_at: s.updatedAt,
   next_due_at: time('next_due_at', nextDueAt),
   urgent_at: time('urgent_at', urgentAt === undefined ? nextDueAt : urgentAt),
-  technician: s.work?.technician ?? null,
-  breached: s.sla?.breached.length ? 1 : 0,
+  technician: s.work.technician,
+  breached: s.sla.breached.length ? 1 : 0,
   version: s.version,
   state_json: JSON.stringify(s),
   // Any write of the case releases it from the sweep's quarantine.
   sweep_error: null,
 });
+
+/** A case write whose state is not the fold of the stored state and the new events: a bug, never stored. */
+export class StateNotFromEvents extends Error {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId}: the state to store does not follow from its events`);
+    this.name = 'StateNotFromEvents';
+  }
+}
 
 /** Ignores a duplicate-key insert; each dialect spells it its own way. */
 export interface Dialect {
@@ -175,24 +185,32 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .execute();
     },
     async insertCase(state, nextDueAt, events, urgentAt) {
-      await db.insertInto('cases').values({ id: state.id, ...caseRow(state, nextDueAt, urgentAt) }).execute();
-      await insertEvents(db, state.id, 1, events);
-      if (state.photos.length) {
+      // The store writes the fold of the events, never a state it is merely handed (R-INT-4).
+      const folded = replay(events);
+      if (!folded || !sameState(folded, state)) throw new StateNotFromEvents(state.id);
+      await db.insertInto('cases').values({ id: folded.id, ...caseRow(folded, nextDueAt, urgentAt) }).execute();
+      await insertEvents(db, folded.id, 1, events);
+      if (folded.photos.length) {
         await db
           .insertInto('case_files')
-          .values(state.photos.map((f) => ({ file_id: f, case_id: state.id, household_id: state.householdId })))
+          .values(folded.photos.map((f) => ({ file_id: f, case_id: folded.id, household_id: folded.householdId })))
           .execute();
       }
     },
     async appendCaseEvents(state, nextDueAt, expectedVersion, events, urgentAt) {
+      const row = await db.selectFrom('cases').select(['version', 'state_json']).where('id', '=', state.id).executeTakeFirst();
+      if (!row || Number(row.version) !== expectedVersion) return false;
+      // The stored state with the new events applied is what is written; a caller whose state differs has a bug.
+      const folded = foldEvents(JSON.parse(row.state_json) as CaseState, events);
+      if (!folded || !sameState(folded, state)) throw new StateNotFromEvents(state.id);
       const r = await db
         .updateTable('cases')
-        .set(caseRow(state, nextDueAt, urgentAt))
-        .where('id', '=', state.id)
+        .set(caseRow(folded, nextDueAt, urgentAt))
+        .where('id', '=', folded.id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
-      await insertEvents(db, state.id, expectedVersion + 1, events);
+      await insertEvents(db, folded.id, expectedVersion + 1, events);
       return true;
     },
     async caseById(id) {

@@ -1,6 +1,6 @@
 import { FailureSignal, fail } from '../../errors';
 import type { UseCaseContext } from '../../usecases/context';
-import { DEFAULT_SLA, nextDueAt, urgentAt, type SlaConfig } from './deadlines';
+import { DEFAULT_SLA, scheduleOf, type SlaConfig } from './deadlines';
 import { transition } from './transition';
 import type { CaseEvent, CaseState, Effect } from './types';
 import type { OutboxMessage } from '../../ports/store';
@@ -13,8 +13,7 @@ export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | un
   const r = transition(state, event);
   if (!r.ok) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
   const config = sla ?? (await communitySla(ctx, r.next.communityId));
-  const due = nextDueAt(r.next, ctx.now, config);
-  const urgent = urgentAt(r.next, ctx.now, config);
+  const { nextDueAt: due, urgentAt: urgent } = scheduleOf(r.next, config);
   if (state) {
     const stored = await ctx.tx.appendCaseEvents(r.next, due, state.version, [event], urgent);
     if (!stored) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);

@@ -57,8 +57,8 @@ describe('deadlines', () => {
     const [d] = deadlinesOf(s, at, DEFAULT_SLA);
     expect(deadlineView(d, at + 15 * MINUTE, s).breached).toBe(false);
     expect(deadlineView(d, at + 15 * MINUTE + 1, s).breached).toBe(true);
-    expect(nextDueAt(s, at, DEFAULT_SLA)).toBe(at + 12 * MINUTE);
-    expect(nextDueAt({ ...s, status: 'cancelled' }, at, DEFAULT_SLA)).toBeNull();
+    expect(nextDueAt(s, DEFAULT_SLA)).toBe(at + 12 * MINUTE);
+    expect(nextDueAt({ ...s, status: 'cancelled' }, DEFAULT_SLA)).toBeNull();
   });
 
   it('pauses move a deadline by their length; a deadline already missed stays missed', () => {
@@ -87,7 +87,7 @@ describe('deadlines', () => {
     if (!r.ok) throw new Error('refused');
     const late = r.next;
     // The case is due for the sweep at once…
-    expect(nextDueAt(late, late.updatedAt, DEFAULT_SLA)).toBe(at + 15 * MINUTE);
+    expect(nextDueAt(late, DEFAULT_SLA)).toBe(at + 15 * MINUTE);
     // …which records the breach, then escalates; once recorded, nothing more is due for it.
     expect(nextSlaStep(late, at + 16 * MINUTE, DEFAULT_SLA)).toMatchObject({ type: 'breached', deadline: 'arrival', dueAt: at + 15 * MINUTE });
     const breached = breachedAt(late, at + 16 * MINUTE);
@@ -106,18 +106,18 @@ describe('deadlines', () => {
     const w = stateOf({ kind: 'warranty' }, at);
     const closed = transition(w, { type: 'closedUnresolvable', at: at + HOUR, by: 'manager', byName: '吴军', note: '开发商已破产，无法报修' });
     if (!closed.ok) throw new Error('refused');
-    expect([nextSlaStep(closed.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(closed.next, at + 3 * DAY, DEFAULT_SLA)]).toEqual([null, null]);
+    expect([nextSlaStep(closed.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(closed.next, DEFAULT_SLA)]).toEqual([null, null]);
     // A consultation answered a minute late: the reply is on record as late, the resolved case is not polled.
     const c = stateOf({ kind: 'consultation' }, at);
     const resolved = transition(c, { type: 'replied', at: at + 2 * DAY + MINUTE, by: 'frontdesk', byName: '张敏', note: '已答复' });
     if (!resolved.ok) throw new Error('refused');
-    expect([nextSlaStep(resolved.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(resolved.next, at + 3 * DAY, DEFAULT_SLA)]).toEqual([null, null]);
+    expect([nextSlaStep(resolved.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(resolved.next, DEFAULT_SLA)]).toEqual([null, null]);
     expect(deadlineView(deadlinesOf(resolved.next, at + 3 * DAY, DEFAULT_SLA)[0], at + 3 * DAY, resolved.next).breached).toBe(true);
   });
 
   it('[R-ESC-2][R-ESC-3] unfinished after 2 days → supervisor, after a week → manager; finished cases stop climbing', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
-    const s = { ...stateOf({ kind: 'consultation' }, at), sla: { pauses: [], warned: ['reply' as const], breached: ['reply' as const], level: 1 as const } };
+    const s = { ...stateOf({ kind: 'consultation' }, at), sla: { pauses: [], warned: ['reply' as const], breached: ['reply' as const], missed: 1, level: 1 as const } };
     expect(nextSlaStep(s, at + 2 * DAY + 1, DEFAULT_SLA)).toBeNull();
     expect(nextSlaStep(s, at + 7 * DAY, DEFAULT_SLA)).toMatchObject({ type: 'escalated', level: 2 });
     expect(nextSlaStep({ ...s, finishedAt: at + DAY, status: 'resolved' }, at + 8 * DAY, DEFAULT_SLA)).toBeNull();

@@ -1,6 +1,6 @@
 import { DAY, HOUR, MINUTE, ZONE, dayjs, toIso } from '../../time';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
-import { ALLOWED, WORK_KINDS, missedOf } from './transition';
+import { ALLOWED, WORK_KINDS } from './transition';
 import type { CaseState, DeadlineName } from './types';
 
 /** A promise made to the resident (R-REP-3/4/6, R-CMP-2), computed from the case's state. */
@@ -97,7 +97,7 @@ export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig): Deadline
   } else if (s.kind === 'warranty') {
     // R-INT-6: handed to the developer's after-sales liaison the same day (物业返修联系单), then followed.
     const endOfDay = dayjs(s.createdAt).tz(ZONE).endOf('day').valueOf() + 1;
-    out.push(make('handover', s.createdAt, endOfDay, s.handedOverAt ?? null));
+    out.push(make('handover', s.createdAt, endOfDay, s.handedOverAt));
     out.push(make('resolution', s.createdAt, s.createdAt + sla.managerAfterMs, s.finishedAt));
   } else if (s.kind === 'complaint') {
     out.push(make('resolution', s.createdAt, s.createdAt + sla.complaintResolutionMs[s.level ?? 'minor'], s.finishedAt));
@@ -107,15 +107,18 @@ export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig): Deadline
   return out;
 }
 
-/** The escalation ladder's rungs (R-ESC-2, R-ESC-3) still ahead of an unfinished case. */
-export function ladderOf(s: CaseState, now: number, sla: SlaConfig): { level: 1 | 2; at: number }[] {
+/** The escalation ladder's rungs (R-ESC-2, R-ESC-3) still ahead of an unfinished case; a paused rung cannot fire. */
+export function ladderOf(s: CaseState, now: number, sla: SlaConfig): { level: 1 | 2; at: number; paused: boolean }[] {
   if (isFinished(s)) return [];
   return ([
     [1, sla.supervisorAfterMs],
     [2, sla.managerAfterMs],
   ] as const)
     .filter(([level]) => s.sla.level < level)
-    .map(([level, after]) => ({ level, at: shifted(s.createdAt, s.createdAt + after, s.sla.pauses, now).dueAt }));
+    .map(([level, after]) => {
+      const { dueAt, paused } = shifted(s.createdAt, s.createdAt + after, s.sla.pauses, now);
+      return { level, at: dueAt, paused };
+    });
 }
 
 const warnAt = (d: Deadline, sla: SlaConfig) => d.dueAt - Math.round(sla.warnShare * (d.dueAt - d.startAt));
@@ -135,7 +138,7 @@ export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig): SlaStep 
     if (missedBy(d, now)) return { type: 'breached', deadline: d.name, dueAt: d.dueAt };
   }
   // A missed deadline escalates at once (R-ESC-5): one rung per missed deadline.
-  const missed = missedOf(s);
+  const missed = s.sla.missed;
   if (missed > 0 && s.sla.level < Math.min(2, missed)) return { type: 'escalated', level: (s.sla.level + 1) as 1 | 2, reason: '承诺时限已超时，升级督办' };
   for (const rung of ladderOf(s, now, sla)) {
     if (now >= rung.at) return { type: 'escalated', level: rung.level, reason: rung.level === 1 ? '超过 2 天未办结，转客服主管跟进' : '超过 1 周未办结，转经理督办' };
@@ -147,11 +150,17 @@ export function nextSlaStep(s: CaseState, now: number, sla: SlaConfig): SlaStep 
   return null;
 }
 
-/** When the sweep must next look at this case (indexed column): null when nothing is ahead. */
-export function nextDueAt(s: CaseState, now: number, sla: SlaConfig): number | null {
+/**
+ * When the sweep must next look at this case (indexed `next_due_at`): null when nothing is ahead. A pure
+ * function of the state and the configuration — no clock — so rebuilding the row from the events gives
+ * the same value (R-INT-4). A running clock that is paused is left out: the pause ends only with an
+ * event (resumed, a quote decided, completed, cancelled, closed), which computes the schedule anew.
+ */
+export function nextDueAt(s: CaseState, sla: SlaConfig): number | null {
   if (!clocksRun(s)) return null;
+  const asOf = s.updatedAt;
   const times: number[] = [];
-  for (const d of deadlinesOf(s, now, sla)) {
+  for (const d of deadlinesOf(s, asOf, sla)) {
     if (d.paused || s.sla.breached.includes(d.name)) continue;
     if (d.metAt !== null) {
       if (d.metAt > d.dueAt) times.push(d.dueAt); // met late: the breach is still to be recorded
@@ -159,8 +168,8 @@ export function nextDueAt(s: CaseState, now: number, sla: SlaConfig): number | n
     }
     times.push(s.sla.warned.includes(d.name) ? d.dueAt : warnAt(d, sla));
   }
-  if (missedOf(s) > s.sla.level && s.sla.level < 2) times.push(now);
-  for (const rung of ladderOf(s, now, sla)) times.push(rung.at);
+  if (s.sla.missed > s.sla.level && s.sla.level < 2) times.push(asOf); // an escalation is owed now
+  for (const rung of ladderOf(s, asOf, sla)) if (!rung.paused) times.push(rung.at);
   return times.length ? Math.min(...times) : null;
 }
 
@@ -173,9 +182,15 @@ export const deadlineView = (d: Deadline, now: number, s: CaseState) => ({
   warned: s.sla.warned.includes(d.name),
 });
 
-/** The nearest promise not yet kept (a missed one is in the past): what the workbench queue sorts by. */
-export function urgentAt(s: CaseState, now: number, sla: SlaConfig): number | null {
+/**
+ * The nearest promise not yet kept (a missed one is in the past): what the workbench queue sorts by. Like
+ * `nextDueAt`, a function of the state: a paused deadline counts as of the case's last event.
+ */
+export function urgentAt(s: CaseState, sla: SlaConfig): number | null {
   if (s.status === 'cancelled' || s.status === 'closed' || s.status === 'resolved') return null;
-  const open = deadlinesOf(s, now, sla).filter((d) => d.metAt === null).map((d) => d.dueAt);
+  const open = deadlinesOf(s, s.updatedAt, sla).filter((d) => d.metAt === null).map((d) => d.dueAt);
   return open.length ? Math.min(...open) : null;
 }
+
+/** The indexed columns the store keeps beside a case's state: both follow from the state alone. */
+export const scheduleOf = (s: CaseState, sla: SlaConfig) => ({ nextDueAt: nextDueAt(s, sla), urgentAt: urgentAt(s, sla) });

@@ -1,6 +1,7 @@
 import { CASE_KINDS, CASE_STATUSES, type CaseKind, type CaseStatus } from '../../vocabulary';
 import { submittedEvent, eventOf } from '../../../test/support/factories';
-import { can, replay, transition } from './transition';
+import { can, transition } from './transition';
+import { replay } from './replay';
 import type { CaseEvent, CaseEventType, CaseState } from './types';
 
 const T0 = Date.parse('2026-11-24T09:00:00+08:00');

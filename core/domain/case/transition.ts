@@ -36,8 +36,6 @@ export const WORK_KINDS: readonly CaseKind[] = ['repair', 'service'];
 const WORK_EVENTS: CaseEventType[] = ['dispatched', 'arrived', 'quoted', 'quoteAccepted', 'quoteDeclined', 'completed', 'confirmed', 'callback'];
 
 const isPaused = (s: CaseState) => s.sla.pauses.some((p) => p.to === null);
-/** Deadlines missed so far, 返工 included (states stored before the count existed: their breaches). */
-export const missedOf = (s: CaseState) => s.sla.missed ?? s.sla.breached.length;
 
 /** The events a case accepts now: by status, then by kind and by what already happened. */
 export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => {
@@ -90,6 +88,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       finishedAt: null,
       rating: null,
       lastUrgedAt: null,
+      handedOverAt: null,
       followUp: null,
       sla: { pauses: [], warned: [], breached: [], missed: 0, level: 0 },
       work: {
@@ -131,7 +130,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
   switch (event.type) {
     case 'assigned': {
       const status = s.status === 'submitted' && !WORK_KINDS.includes(s.kind) ? 'processing' : s.status;
-      const handedOver = s.kind === 'warranty' && event.department === 'developer_liaison' && !s.handedOverAt;
+      const handedOver = s.kind === 'warranty' && event.department === 'developer_liaison' && s.handedOverAt === null;
       const next = bump({ status, owner: event.to, department: event.department, ...(handedOver ? { handedOverAt: event.at } : {}) });
       return { ok: true, next, effects: [...notify(event.to, 'case.assigned', data), ...(status !== s.status ? statusNotice(next) : [])] };
     }
@@ -221,7 +220,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       if (s.sla.breached.includes(event.deadline)) return refused;
       return {
         ok: true,
-        next: bump({ sla: { ...s.sla, breached: [...s.sla.breached, event.deadline], missed: missedOf(s) + 1 } }),
+        next: bump({ sla: { ...s.sla, breached: [...s.sla.breached, event.deadline], missed: s.sla.missed + 1 } }),
         effects: notify(s.owner, 'case.breached', { ...data, deadline: event.deadline }),
       };
     case 'escalated': {
@@ -235,15 +234,4 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     }
   }
   return refused;
-}
-
-/** Replays a whole event log (used to verify the stored row and to rebuild it). */
-export function replay(events: readonly CaseEvent[]): CaseState | undefined {
-  let state: CaseState | undefined;
-  for (const e of events) {
-    const r = transition(state, e);
-    if (!r.ok) throw new Error(`event log refuses ${e.type} at version ${state?.version ?? 0}`);
-    state = r.next;
-  }
-  return state;
 }

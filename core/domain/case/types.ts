@@ -31,14 +31,17 @@ export interface SlaState {
   /**
    * Deadlines missed so far, 返工 included: `breached` forgets the arrival and callback of re-opened work
    * (their fresh clocks may be missed again), this count does not. One rung per miss (R-ESC-5).
-   * Absent in states stored before it existed: then `breached.length`.
    */
-  missed?: number;
+  missed: number;
   /** 0 front line, 1 客服主管 (R-ESC-2), 2 经理 (R-ESC-3). */
   level: 0 | 1 | 2;
 }
 
-/** A case's current state, derived from its events by `transition` (never edited directly). */
+/**
+ * A case's current state: the fold of its events by `transition` (`replay`, never edited directly). The
+ * store writes only a state it folded itself; a stored snapshot of an older shape is rebuilt from the
+ * events (`npm run rebuild`), never read with fallbacks.
+ */
 export interface CaseState {
   id: string;
   communityId: string;
@@ -70,7 +73,7 @@ export interface CaseState {
   sla: SlaState;
   lastUrgedAt: number | null;
   /** 售后: when the case was handed to the developer's after-sales liaison (R-INT-6). */
-  handedOverAt?: number | null;
+  handedOverAt: number | null;
   /** A low rating (≤ 2) opens a follow-up for the supervisor (R-SAT-2). */
   followUp: { owner: string; reason: string; at: number } | null;
 }
@@ -85,7 +88,10 @@ interface EventBase {
 }
 
 /** What a submission fixes about a case; everything else starts empty. */
-export type CaseIntake = Omit<CaseState, 'status' | 'updatedAt' | 'version' | 'resolution' | 'finishedAt' | 'rating' | 'work' | 'sla' | 'lastUrgedAt' | 'followUp'>;
+export type CaseIntake = Omit<
+  CaseState,
+  'status' | 'updatedAt' | 'version' | 'resolution' | 'finishedAt' | 'rating' | 'work' | 'sla' | 'lastUrgedAt' | 'handedOverAt' | 'followUp'
+>;
 
 export interface SubmittedEvent extends EventBase {
   type: 'submitted';

@@ -1,5 +1,5 @@
 import { DAY, HOUR, MINUTE } from '../../time';
-import { replay } from '../case/transition';
+import { replay } from '../case/replay';
 import { arrivalDueFor, DEFAULT_SLA, deadlinesOf, nextDueAt, urgentAt, type SlaConfig } from '../case/deadlines';
 import { submittedEvent } from '../../../test/support/factories';
 import { CommunitySettingsError, communitySettingsOf, parseCommunitySettings } from './settings';
@@ -118,7 +118,7 @@ describe('community settings (parsed, bounded, merged deeply)', () => {
         for (const emergency of [false, true]) {
           const e = submittedEvent({ kind, emergency, level: kind === 'complaint' ? 'serious' : null }, 0);
           const s = replay([{ ...e, arrivalDue: arrivalDueFor({ emergency, preferredTime: null }, 0, r.data.sla) }])!;
-          const times = [...deadlinesOf(s, 0, r.data.sla).map((d) => d.dueAt), nextDueAt(s, 0, r.data.sla), urgentAt(s, 0, r.data.sla)];
+          const times = [...deadlinesOf(s, 0, r.data.sla).map((d) => d.dueAt), nextDueAt(s, r.data.sla), urgentAt(s, r.data.sla)];
           expect(times.every((t) => t !== null && Number.isFinite(t))).toBe(true);
         }
       }

@@ -1,5 +1,6 @@
 import { DEFAULT_SLA } from '../../domain/case/deadlines';
-import { replay, transition } from '../../domain/case/transition';
+import { transition } from '../../domain/case/transition';
+import { replay } from '../../domain/case/replay';
 import { MINUTE } from '../../time';
 import { eventOf, submittedEvent } from '../../../test/support/factories';
 import { describeError, stepsFor } from './sweep';

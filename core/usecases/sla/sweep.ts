@@ -1,6 +1,6 @@
 import { HOUR, MINUTE } from '../../time';
 import { outboxOf } from '../../domain/case/commit';
-import { nextDueAt, nextSlaStep, urgentAt, DEFAULT_SLA, type SlaConfig } from '../../domain/case/deadlines';
+import { nextSlaStep, scheduleOf, DEFAULT_SLA, type SlaConfig } from '../../domain/case/deadlines';
 import { transition } from '../../domain/case/transition';
 import type { CaseEvent, CaseState } from '../../domain/case/types';
 import type { Deps } from '../../ports/runtime';
@@ -60,9 +60,9 @@ export async function sweep(
             stage = 'step';
             const { next, events, effects } = stepsFor(s, now, ladder);
             // Nothing left to do now: look again at the next moment (at least a minute on, never in a loop).
-            const after = nextDueAt(next, now, ladder.sla);
+            const { nextDueAt: after, urgentAt: urgent } = scheduleOf(next, ladder.sla);
             stage = 'write';
-            const stored = await tx.appendCaseEvents(next, after !== null && after <= now ? now + MINUTE : after, s.version, events, urgentAt(next, now, ladder.sla));
+            const stored = await tx.appendCaseEvents(next, after !== null && after <= now ? now + MINUTE : after, s.version, events, urgent);
             if (!stored) {
               res.conflicts++;
               return;
