@@ -88,6 +88,30 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(await store.transaction((tx) => tx.dueCaseIds(T + 500, 10))).toEqual(['c_test1']);
     });
 
+    it('[R-INT-4] the store writes the fold of the events: a state that does not follow from them is refused and nothing is written', async () => {
+      const e1 = submittedEvent({}, T);
+      const e2 = eventOf('assigned', T + 1000);
+      const s1 = replay([e1])!;
+      const s2 = replay([e1, e2])!;
+      const tampered = [
+        { ...s2, owner: 'manager' }, // not who the event assigned
+        { ...s2, version: 7 },
+        { ...s2, sla: { ...s2.sla, level: 2 as const } },
+      ];
+      await expect(store.transaction((tx) => tx.insertCase({ ...s1, status: 'closed' }, null, [e1]))).rejects.toThrow(/does not follow from its events/);
+      expect(await store.transaction((tx) => tx.caseById('c_test1'))).toBeUndefined();
+      await store.transaction((tx) => tx.insertCase(s1, null, [e1]));
+      for (const s of tampered) {
+        await expect(store.transaction((tx) => tx.appendCaseEvents(s, null, 1, [e2]))).rejects.toThrow(/does not follow from its events/);
+      }
+      // An event the stored state refuses (a second submission) is refused too.
+      await expect(store.transaction((tx) => tx.appendCaseEvents(s1, null, 1, [e1]))).rejects.toThrow(/refuses submitted/);
+      const [state, events] = await store.transaction(async (tx) => [await tx.caseById('c_test1'), await tx.caseEvents('c_test1')] as const);
+      expect([state, events]).toEqual([s1, [e1]]);
+      expect(await store.transaction((tx) => tx.appendCaseEvents(s2, null, 1, [e2]))).toBe(true);
+      expect(await store.transaction((tx) => tx.caseById('c_test1'))).toEqual(s2);
+    });
+
     it('lists cases by filter, most urgent first or newest first, with a cursor', async () => {
       await store.transaction(async (tx) => {
         for (let i = 0; i < 5; i++) {

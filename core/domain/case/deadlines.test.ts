@@ -1,6 +1,6 @@
 import { submittedEvent } from '../../../test/support/factories';
 import { DAY, HOUR, MINUTE, toIso } from '../../time';
-import { arrivalDueFor, deadlinesOf, DEFAULT_SLA, deadlineView, nextDueAt, nextSlaStep, shifted } from './deadlines';
+import { arrivalDueFor, deadlinesOf, DEFAULT_SLA, deadlineView, nextDueAt, nextSlaStep, scheduleOf, shifted } from './deadlines';
 import { parseCommunitySettings } from '../community/settings';
 import { transition } from './transition';
 import type { CaseState } from './types';
@@ -113,6 +113,26 @@ describe('deadlines', () => {
     if (!resolved.ok) throw new Error('refused');
     expect([nextSlaStep(resolved.next, at + 3 * DAY, DEFAULT_SLA), nextDueAt(resolved.next, DEFAULT_SLA)]).toEqual([null, null]);
     expect(deadlineView(deadlinesOf(resolved.next, at + 3 * DAY, DEFAULT_SLA)[0], at + 3 * DAY, resolved.next).breached).toBe(true);
+  });
+
+  it('[R-INT-4][R-ESC-2] the schedule (next_due_at, urgent_at) follows from the state alone; a paused clock is not polled, its resume moves the rung by the pause', () => {
+    const at = Date.parse('2026-11-24T10:00:00+08:00');
+    const ev = (s: CaseState, e: Parameters<typeof transition>[1]) => {
+      const r = transition(s, e);
+      if (!r.ok) throw new Error(`refused ${e.type}`);
+      return r.next;
+    };
+    const sys = { by: 'frontdesk', byName: '张敏', note: null };
+    const dispatched = ev(stateOf({ kind: 'repair' }, at), { type: 'dispatched', at: at + MINUTE, ...sys, to: 'tech-1', toName: '王强' });
+    const paused = ev(dispatched, { type: 'paused', at: at + HOUR, ...sys, note: '住户出差' });
+    // While paused: no deadline and no rung can fire, so the sweep has nothing to look at; the queue
+    // sorts it by its arrival due as of the pause.
+    expect(scheduleOf(paused, DEFAULT_SLA)).toEqual({ nextDueAt: null, urgentAt: at + 24 * HOUR });
+    expect(nextSlaStep(paused, at + 30 * DAY, DEFAULT_SLA)).toBeNull();
+    const resumed = ev(paused, { type: 'resumed', at: at + DAY, ...sys });
+    // Resumed after 23 hours: the arrival is due 23 hours later; warned at 80 % of its window.
+    const due = at + 24 * HOUR + 23 * HOUR;
+    expect(scheduleOf(resumed, DEFAULT_SLA)).toEqual({ nextDueAt: due - Math.round(0.2 * (due - at)), urgentAt: due });
   });
 
   it('[R-ESC-2][R-ESC-3] unfinished after 2 days → supervisor, after a week → manager; finished cases stop climbing', () => {
