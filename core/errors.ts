@@ -49,6 +49,17 @@ export class FailureSignal extends Error {
   }
 }
 
+/**
+ * The row changed between the read and the write (optimistic version check): another writer won the
+ * race. Not an answer — the dispatcher runs the whole unit of work again on the new state.
+ */
+export class VersionConflict extends Error {
+  constructor(readonly entity: string) {
+    super(`version conflict on ${entity}`);
+    this.name = 'VersionConflict';
+  }
+}
+
 export const abort = (code: ErrorCode): never => {
   throw new FailureSignal(fail(code).error);
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Failure, FailureSignal, fail, type Outcome } from '../errors';
+import { type Failure, FailureSignal, VersionConflict, fail, type Outcome } from '../errors';
 import type { Deps } from '../ports/runtime';
 import { loadCaller } from '../usecases/loadCaller';
 import type { AnyAction } from './action';
@@ -22,6 +22,9 @@ function inputFailure(error: z.ZodError): Envelope {
   }
   return fail('INPUT.INVALID', fields);
 }
+
+/** Runs of one call that keeps losing version races (each loss means another writer made progress). */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Runs one call of one cloud function: envelope and input parsed with zod, caller from the platform
@@ -67,19 +70,25 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
 
   try {
     let data: unknown;
-    try {
-      data = await run();
-    } catch (e) {
-      // A write lost a race on a store without a global write lock (two first attempts of one
-      // requestId, two first calls of a new user): a fresh attempt sees the winner (and replays it).
-      const first = e instanceof FailureSignal ? null : uniqueViolation(e);
-      if (!first) throw e;
-      deps.log.warn({ fn, action: name, kind: 'unique_violation', constraint: first.constraint }, 'retrying after a concurrent write');
+    let uniques = 0;
+    for (let attempt = 1; ; attempt++) {
       try {
         data = await run();
-      } catch (again) {
-        const second = again instanceof FailureSignal ? null : uniqueViolation(again);
-        throw second ? new ConstraintViolation(second.constraint) : again;
+        break;
+      } catch (e) {
+        // A write lost a race on a store without a global write lock; a fresh attempt sees the winner.
+        // A case that moved on between its read and its write (version conflict): the call is decided
+        // anew on the new state. Two first attempts of one requestId, two first calls of a new user
+        // (unique violation): the loser replays the winner — once; the same violation again is a bug.
+        if (e instanceof VersionConflict) {
+          if (attempt >= MAX_ATTEMPTS) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
+          deps.log.warn({ fn, action: name, kind: 'version_conflict' }, 'retrying after a concurrent write');
+          continue;
+        }
+        const unique = e instanceof FailureSignal ? null : uniqueViolation(e);
+        if (!unique) throw e;
+        if (++uniques > 1) throw new ConstraintViolation(unique.constraint);
+        deps.log.warn({ fn, action: name, kind: 'unique_violation', constraint: unique.constraint }, 'retrying after a concurrent write');
       }
     }
     if (!def.readOnly) deps.afterCommit?.();

@@ -1,4 +1,4 @@
-import { FailureSignal, fail } from '../../errors';
+import { FailureSignal, VersionConflict, fail } from '../../errors';
 import type { UseCaseContext } from '../../usecases/context';
 import { DEFAULT_SLA, scheduleOf, type SlaConfig } from './deadlines';
 import { transition } from './transition';
@@ -8,6 +8,7 @@ import type { OutboxMessage } from '../../ports/store';
 /**
  * Applies one event to a case inside the request's transaction: pure transition, then the event
  * appended, the row updated and the notifications written to the outbox — all or nothing (R-INT-4).
+ * A case that moved on since it was read throws VersionConflict: the dispatcher runs the call again.
  */
 export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | undefined, event: CaseEvent, sla?: SlaConfig): Promise<CaseState> {
   const r = transition(state, event);
@@ -16,7 +17,7 @@ export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | un
   const { nextDueAt: due, urgentAt: urgent } = scheduleOf(r.next, config);
   if (state) {
     const stored = await ctx.tx.appendCaseEvents(r.next, due, state.version, [event], urgent);
-    if (!stored) throw new FailureSignal(fail('CASE.INVALID_TRANSITION').error);
+    if (!stored) throw new VersionConflict(`case ${state.id}`); // another writer won: run again on the new state
   } else {
     await ctx.tx.insertCase(r.next, due, [event], urgent);
   }

@@ -1,0 +1,48 @@
+/**
+ * One racer of test/integration/race.test.ts: its own Node process on the SAME SQLite file as the other
+ * racers (as several function instances share one database). It opens the store, prints `READY`, then
+ * for each line on stdin (`{"ops":[…]}`) runs the operations one after another and prints
+ * `RESULT <json>` — each dispatch's outcome code, each sweep's counts. Stdin closing ends it.
+ * Env: RACE_DB (the file), RACE_NOW (the platform time every racer shares, ms).
+ */
+import readline from 'node:readline';
+import { openSqliteStore } from '../../adapters/store/sqlite';
+import { inboxNotifier } from '../../adapters/notify/inbox';
+import { randomIds, sha256 } from '../../adapters/platform/system';
+import { dispatch } from '../../core/api/dispatch';
+import type { Deps } from '../../core/ports/runtime';
+import { deliverInStore } from '../../core/usecases/outbox/deliverDue';
+import { sweep } from '../../core/usecases/sla/sweep';
+
+export type RaceOp = { op: 'call'; openid: string; fn: string; event: Record<string, unknown> } | { op: 'sweep' };
+export type RaceOutcome = { code: string; id?: string } | { looked: number; events: number; escalations: number; conflicts: number };
+
+async function main() {
+  const now = Number(process.env.RACE_NOW);
+  const store = await openSqliteStore(process.env.RACE_DB!);
+  const clock = { now: () => now };
+  const errors: string[] = [];
+  const log = { info() {}, warn() {}, error: (o: object) => void errors.push(JSON.stringify(o).slice(0, 300)) };
+  const deps: Deps = { store, clock, ids: randomIds(clock), hash: sha256, log, deliverInTransaction: (tx, at) => deliverInStore(tx, at, { inbox: inboxNotifier }) };
+
+  const run = async (op: RaceOp): Promise<RaceOutcome> => {
+    if (op.op === 'sweep') return sweep(deps);
+    const out = await dispatch(deps, op.fn, op.event, { openid: op.openid });
+    return out.ok ? { code: 'ok', id: (out.data as { id?: string }).id } : { code: out.error.code };
+  };
+
+  const lines = readline.createInterface({ input: process.stdin });
+  process.stdout.write('READY\n');
+  for await (const line of lines) {
+    const { ops } = JSON.parse(line) as { ops: RaceOp[] };
+    const results: RaceOutcome[] = [];
+    for (const op of ops) results.push(await run(op));
+    process.stdout.write(`RESULT ${JSON.stringify({ results, errors: errors.splice(0) })}\n`);
+  }
+  await store.close();
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
