@@ -165,7 +165,10 @@ describe('[R-ESC-5] a missed deadline escalates at once, once', () => {
 
   it('[R-ESC-5] the sweep run twice and concurrently at the same platform time (sweep() directly) records each breach and escalation exactly once', async () => {
     const cases = await justMissed(5, (i) => `第 ${i + 1} 户水管爆裂，需要马上处理`);
-    // The sweeps below are the first to look, three at once, then once more at the same platform time.
+    // The sweeps below are the first to look, three started at once, then once more at the same platform
+    // time. In one process they queue on the store's one connection, so this checks that a repeated
+    // sweep finds nothing new; sweeps of separate processes meeting on one case are in race.test.ts,
+    // a version conflict inside a sweep in concurrency.test.ts.
     const deps = h.platform.deps;
     const concurrent = await Promise.all([sweep(deps), sweep(deps), sweep(deps)]);
     const twice = await sweep(deps);
