@@ -4,7 +4,12 @@ import path from 'node:path';
 import { DAY, HOUR } from '../../core/time';
 import { DEFAULT_SLA } from '../../core/domain/case/deadlines';
 import { CommunitySettingsError } from '../../core/domain/community/settings';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { replay } from '../../core/domain/case/replay';
+import { eventOf, submittedEvent } from '../../test/support/factories';
 import { describeStoreContract } from './contract';
+import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
 const dirs: string[] = [];
@@ -69,11 +74,42 @@ it('[R-ACC-5] migration 0006 fills the category column of cases stored before it
   const store = await fresh();
   const e = submittedEvent({ id: 'c_old', category: 'fee' });
   await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
-  // As the store was before 0006: no column, no index, no record of the migration.
-  store.raw.exec("drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; delete from kysely_migration where name = '0006_case_category'");
+  // As the store was before 0006: no column, no index, no record of the migration (nor of the later ones).
+  store.raw.exec("drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; delete from kysely_migration where name >= '0006'");
   const file = store.raw.name;
   await store.close();
   const again = await openSqliteStore(file);
   expect(again.raw.prepare('select id, category from cases').all()).toEqual([{ id: 'c_old', category: 'fee' }]);
   await again.close();
+});
+
+it('[R-INT-4] upgrading a store rebuilds the snapshots stored before `missed` and `handedOverAt` were fields, from their events (migration 0007)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-store-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'old.sqlite');
+  // A store as the previous release left it: migrated to 0006, a breached 售后 case whose snapshot lacks
+  // the two fields, and urgent_at copied from next_due_at.
+  const raw = new Database(file);
+  const old = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrate(old, '0006_case_category');
+  const T = Date.parse('2026-11-24T09:00:00+08:00');
+  const events = [submittedEvent({ kind: 'warranty', department: 'developer_liaison' }, T), eventOf('breached', T + 86_400_000, { deadline: 'handover' } as never)];
+  const now = replay(events)!;
+  const { missed: _m, ...sla } = now.sla;
+  const { handedOverAt: _h, ...rest } = now;
+  const snapshot = { ...rest, sla };
+  raw
+    .prepare('insert into cases (id, community_id, household_id, kind, status, department, owner, emergency, created_at, updated_at, next_due_at, urgent_at, technician, breached, version, state_json) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 5, 5, null, 1, 2, ?)')
+    .run(now.id, now.communityId, now.householdId, now.kind, now.status, now.department, now.owner, now.createdAt, now.updatedAt, JSON.stringify(snapshot));
+  const ev = raw.prepare('insert into case_events (case_id, seq, type, at, by_user, data_json) values (?, ?, ?, ?, ?, ?)');
+  events.forEach((e, i) => ev.run(now.id, i + 1, e.type, e.at, e.by, JSON.stringify(e)));
+  await old.destroy();
+
+  const store = await openSqliteStore(file);
+  const row = store.raw.prepare('select state_json, next_due_at, urgent_at from cases where id = ?').get(now.id) as { state_json: string; next_due_at: number; urgent_at: number };
+  expect(JSON.parse(row.state_json)).toEqual(now);
+  expect(JSON.parse(row.state_json).sla.missed).toBe(1);
+  expect(row.state_json).toBe(JSON.stringify(now));
+  expect([row.next_due_at, row.urgent_at]).not.toEqual([5, 5]);
+  await store.close();
 });

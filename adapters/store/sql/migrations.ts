@@ -1,4 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { rebuildCases } from './rebuild';
+import type { DB } from './schema';
 
 /**
  * Schema migrations, applied at start. Types are portable between SQLite and MySQL/MariaDB:
@@ -217,12 +219,26 @@ const migrations: Record<string, Migration> = {
         .catch(() => db.schema.dropIndex('cases_urgency').on('cases').execute());
     },
   },
+  '0007_rebuild_cases_from_events': {
+    /**
+     * The events are the source of truth (R-INT-4): snapshots stored before `sla.missed` and
+     * `handedOverAt` were plain fields, and urgent_at copied from next_due_at by 0004, are rebuilt from
+     * case_events (the same rebuild as `npm run rebuild`), never read with fallbacks. A later change of
+     * the state's shape ships with a migration like this one. A log the rules refuse is left as it is
+     * (`npm run rebuild -- --check` names it).
+     */
+    async up(db: Kysely<any>) {
+      await db.transaction().execute((trx) => rebuildCases(trx as unknown as Kysely<DB>, { write: true }));
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrate(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/** Applies the migrations not yet applied (up to `upTo`, for tests of a migration; all by default). */
+export async function migrate(db: Kysely<any>, upTo?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   for (const r of results ?? []) if (r.status === 'Error') throw new Error(`migration ${r.migrationName} failed`);
 }

@@ -24,6 +24,7 @@ const COLUMNS = [
   'community_id',
   'household_id',
   'kind',
+  'category',
   'status',
   'department',
   'owner',
