@@ -13,7 +13,7 @@ import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { DAY, HOUR, MINUTE, advance } from '../support/clock';
 import { callsAs } from '../support/calls';
-import { expectReplayMatches } from '../support/replay';
+import { expectReplayMatches, replayReport } from '../support/replay';
 import { rebuildCommand } from '../../scripts/rebuild-command';
 
 let h: Harness;
@@ -91,6 +91,19 @@ describe('[R-INT-4] the cases table is the replay of case_events', () => {
     expect(r.events).toBe(events.length);
     // The store holds what the sweep did: warnings, breaches and escalations are among the replayed events.
     for (const type of ['warned', 'breached', 'escalated', 'paused', 'resumed', 'rated', 'quoted', 'completed']) expect([type, events.some((e) => e.type === type)]).toEqual([type, true]);
+  });
+
+  it('[R-INT-4] the check every suite runs when it closes (expectReplayMatches) catches a row that does not match its events', async () => {
+    const db = O.dbOf(h);
+    const row = await db.selectFrom('cases').select(['owner', 'next_due_at']).where('id', '=', ids.dispatched).executeTakeFirstOrThrow();
+    await db.updateTable('cases').set({ owner: 'manager', next_due_at: 1 }).where('id', '=', ids.dispatched).execute();
+    try {
+      expect((await replayReport(h)).diffs).toEqual([{ id: ids.dispatched, columns: ['owner', 'next_due_at'] }]);
+      await expect(expectReplayMatches(h)).rejects.toThrow(ids.dispatched);
+    } finally {
+      await db.updateTable('cases').set(row).where('id', '=', ids.dispatched).execute();
+    }
+    await expectReplayMatches(h);
   });
 
   it('[R-INT-4] `npm run rebuild` on a copy of the populated store changes nothing: every row byte-equal, 0 rewritten', async () => {
