@@ -1,25 +1,27 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
+import { isoAt } from './shanghai';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
+
+/**
+ * Time in core. Instants are epoch milliseconds, injected through the Clock port; the community's days,
+ * months and offsets are Asia/Shanghai by fixed-offset arithmetic (`./shanghai`: no daylight saving since
+ * 1991), never through the host's zone nor dayjs' tz plugin, which both gave wrong days and +09:00 offsets
+ * on a host whose own zone keeps daylight saving. dayjs stays for parsing instants that carry an offset.
+ */
+export * from './shanghai';
 
 export const ZONE = 'Asia/Shanghai';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** ISO 8601 with the community's offset, e.g. 2026-11-24T10:32:00+08:00 (contract: times carry +08:00). */
+export const toIso = (ms: number): string => isoAt(ms);
 
-/**
- * ISO 8601 with the community's offset, e.g. 2026-11-24T10:32:00+08:00 (contract: times carry +08:00).
- * China has kept +08:00 all year since 1991, so Asia/Shanghai skips the time-zone database (hot path:
- * every case view formats a dozen times); other zones go through dayjs.
- */
-export const toIso = (ms: number, zone: string = ZONE): string =>
-  zone === ZONE && ms >= 694_195_200_000
-    ? `${new Date(Math.floor(ms / 1000) * 1000 + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`
-    : dayjs(ms).tz(zone).format('YYYY-MM-DDTHH:mm:ssZ');
+/** A written time must say which instant it is: with Z or ±hh:mm (a bare wall time would be read in the host's zone). */
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-export const parseIso = (iso: string): number => dayjs(iso).valueOf();
+/** Epoch milliseconds of an ISO 8601 time with an offset; NaN for anything else (never the host's zone). */
+export const parseIso = (iso: string): number => (WITH_OFFSET.test(iso) ? dayjs(iso).valueOf() : NaN);
 
 /** Named durations, as in configuration (`PT15M`). */
 export const MINUTE = 60_000;

@@ -1,4 +1,8 @@
 /** Formats times the API sends (ISO 8601 with the community's +08:00 offset) as the community's wall time. */
+import { isoAt, wallClock } from '../../core/shanghai';
+
+export { isoAt };
+
 const parts = (iso: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
   return m ? { y: m[1], mo: m[2], d: m[3], h: m[4], mi: m[5] } : null;
@@ -32,8 +36,9 @@ export function roomLabel(householdId: string): string {
 
 export const excerpt = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-export const greeting = (d = new Date()) => {
-  const h = d.getHours();
+/** 早上好… by the community's (Shanghai) hour, not the phone's zone. */
+export const greeting = (now: number = Date.now()) => {
+  const h = wallClock(now).hour;
   return h < 6 ? '夜深了' : h < 11 ? '早上好' : h < 13 ? '中午好' : h < 18 ? '下午好' : '晚上好';
 };
 
@@ -61,13 +66,6 @@ export function countdown(ms: number): string {
   const m = Math.floor((s % 3600) / 60);
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
-}
-
-/** The community's (Asia/Shanghai, +08:00, no daylight saving) ISO time of an instant. */
-export function isoAt(ms: number): string {
-  const d = new Date(ms + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
 }
 
 /** 11月25日 09:00–12:00 */

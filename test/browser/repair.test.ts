@@ -72,7 +72,8 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(clock.status).toBe(200); // TEST_CLOCK=1 took effect
     startMonth = clock.body.now.slice(0, 7);
     browser = await launchBrowser();
-    resident = await page('resident-a', MOBILE);
+    // The resident's phone is set to a zone with daylight saving: the app must still show Shanghai times.
+    resident = await page('resident-a', { ...MOBILE, timezoneId: 'America/Los_Angeles' });
   });
 
   afterAll(async () => {
@@ -129,6 +130,13 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
 
   it('[R-REP-3] the case page shows the live promise: 技师将于 HH:MM 前到达, counting down each second, and the technician', async () => {
     await expectText(resident, '#case-promise-title', '技师将于');
+    // The phone is in Los Angeles, the promise is the community's (Shanghai) wall time of the deadline.
+    expect(await resident.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+    const token = (await api<{ token: string }>('POST', '/local/login', { user: 'resident-a' })).body.token;
+    const view = (await api<{ data: { deadlines: { name: string; dueAt: string }[] } }>('POST', '/fn/case', { action: 'get', id: caseA }, token)).body.data;
+    const due = view.deadlines.find((d) => d.name === 'arrival')!.dueAt;
+    expect(due).toMatch(/\+08:00$/);
+    await expectText(resident, '#case-promise-title', `${due.slice(11, 16)} 前到达`);
     await expectText(resident, '#case-technician', '王强');
     const first = await resident.locator('#case-countdown').textContent();
     expect(first).toMatch(/^1[0-5]:\d\d$|^0\d:\d\d$/);

@@ -1,4 +1,4 @@
-import { DAY, HOUR, MINUTE, ZONE, dayjs, toIso } from '../../time';
+import { DAY, HOUR, MINUTE, endOfDay, toIso } from '../../time';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import { ALLOWED, WORK_KINDS } from './transition';
 import type { CaseState, DeadlineName } from './types';
@@ -96,8 +96,7 @@ export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig): Deadline
     }
   } else if (s.kind === 'warranty') {
     // R-INT-6: handed to the developer's after-sales liaison the same day (物业返修联系单), then followed.
-    const endOfDay = dayjs(s.createdAt).tz(ZONE).endOf('day').valueOf() + 1;
-    out.push(make('handover', s.createdAt, endOfDay, s.handedOverAt));
+    out.push(make('handover', s.createdAt, endOfDay(s.createdAt), s.handedOverAt));
     out.push(make('resolution', s.createdAt, s.createdAt + sla.managerAfterMs, s.finishedAt));
   } else if (s.kind === 'complaint') {
     out.push(make('resolution', s.createdAt, s.createdAt + sla.complaintResolutionMs[s.level ?? 'minor'], s.finishedAt));

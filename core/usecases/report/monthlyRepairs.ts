@@ -6,7 +6,7 @@ import { reportMonthIssues } from '../../domain/dateBounds';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { monthlyInput } from '../../schemas/report';
 import type { CaseEvent } from '../../domain/case/types';
-import { dayjs, ZONE } from '../../time';
+import { monthRange } from '../../time';
 import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
 
@@ -23,9 +23,7 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
   if (badMonth) return fail('INPUT.INVALID', badMonth);
   const readers = POLICY['report.read'] as readonly string[];
   const communities = [...new Set(ctx.caller!.staff.filter((s) => readers.includes(s.role)).map((s) => s.communityId))];
-  const start = dayjs.tz(`${input.month}-01 00:00`, ZONE);
-  const from = start.valueOf();
-  const to = start.add(1, 'month').valueOf();
+  const { from, to } = monthRange(input.month);
   const cases = await ctx.tx.casesCreatedBetween(communities, ['repair', 'service'], from, to);
   const slas = await communitySlas(ctx, communities);
 
