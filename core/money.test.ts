@@ -13,4 +13,12 @@ describe('money in integer fen', () => {
     expect(() => fenToYuan(19.99)).toThrow(/integer/);
     fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (fen) => yuanToFen(fenToYuan(fen)) === fen));
   });
+
+  it('[R-FEE-4] a price shows 免费 only for exactly 0 fen; NaN, fractions and negatives are bugs and throw', () => {
+    expect(money(0)).toBe('免费');
+    expect(money(1)).toBe('¥0.01');
+    expect(money(3550)).toBe('¥35.50');
+    expect(money(0, '—')).toBe('—');
+    for (const bad of [NaN, Infinity, -1, 0.5, 19.99, Number.MAX_SAFE_INTEGER + 2]) expect(() => money(bad)).toThrow(RangeError);
+  });
 });

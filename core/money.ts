@@ -26,5 +26,11 @@ export function fenToYuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** ¥35.50, or 免费 for 0. */
-export const money = (fen: number, free = '免费') => (fen > 0 ? `¥${fenToYuan(fen)}` : free);
+/**
+ * A price as people read it: ¥35.50, or 免费 for exactly 0. Anything else — NaN, a fraction, a negative —
+ * is a bug upstream, never a free service: it throws (house style: bugs throw) instead of showing 免费.
+ */
+export function money(fen: number, free = '免费'): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`a price must be whole fen ≥ 0: ${fen}`);
+  return fen === 0 ? free : `¥${fenToYuan(fen)}`;
+}

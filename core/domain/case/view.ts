@@ -47,7 +47,7 @@ function noteOf(e: CaseEvent): string | null {
     case 'quoted':
       return [`费用 ${money(e.feeFen)}`, e.note].filter(Boolean).join('，');
     case 'completed':
-      return [e.result, e.materials.length ? `材料：${e.materials.join('、')}` : '', e.feeFen ? `费用 ${money(e.feeFen)}` : '免费'].filter(Boolean).join('；');
+      return [e.result, e.materials.length ? `材料：${e.materials.join('、')}` : '', e.feeFen === 0 ? '免费' : `费用 ${money(e.feeFen)}`].filter(Boolean).join('；');
     case 'confirmed':
       return e.ok ? '确认维修完成' : ['反映仍有问题，返工', e.note].filter(Boolean).join('：');
     case 'callback':
