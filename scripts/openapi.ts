@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { handlers } from '../core/api/handlers';
 import { ERROR_MESSAGES, httpStatusOf, type ErrorCode } from '../core/errors';
+import { REPLAY_WINDOW_MS } from '../core/api/replayWindow';
+import { DAY } from '../core/time';
 
 /** The OpenAPI document of the local gateway, generated from the same handler map the functions run. */
 export function buildOpenApi() {
@@ -16,7 +18,7 @@ export function buildOpenApi() {
         title: `${fn}.${action}`,
         properties: { action: { const: action }, ...(schema.properties ?? {}) },
         required: ['action', ...((schema.required as string[]) ?? [])],
-        ...(def.idempotent ? { description: '创建类操作：同一调用者 + action + requestId 返回首次结果 (R-INT-7)' } : {}),
+        ...(def.idempotent ? { description: `创建类操作：同一调用者 + action + requestId 在 ${REPLAY_WINDOW_MS / DAY} 天内返回首次结果，之后该 requestId 可被遗忘 (R-INT-7)` } : {}),
       };
     });
     paths[`/fn/${fn}`] = {

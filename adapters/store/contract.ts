@@ -164,6 +164,20 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(second).toMatch(/UNIQUE|Duplicate|constraint/i);
     });
 
+    it('[R-INT-7] stored replies older than a cutoff are purged, oldest first and at most `limit` at a time; newer ones stay', async () => {
+      await store.transaction(async (tx) => {
+        for (const [key, at] of [['old-2', T - 2], ['old-1', T - 1], ['old-3', T - 3], ['edge', T], ['new', T + 1]] as const) {
+          await tx.saveIdempotency({ key, bodyHash: 'h', result: { key }, createdAt: at });
+        }
+      });
+      expect(await store.transaction((tx) => tx.purgeIdempotency(T, 2))).toBe(2);
+      const left = async () => (await Promise.all(['old-1', 'old-2', 'old-3', 'edge', 'new'].map((k) => store.transaction((tx) => tx.idempotency(k))))).map((r) => r?.key ?? null);
+      expect(await left()).toEqual(['old-1', null, null, 'edge', 'new']);
+      expect(await store.transaction((tx) => tx.purgeIdempotency(T, 2))).toBe(1);
+      expect(await store.transaction((tx) => tx.purgeIdempotency(T, 2))).toBe(0);
+      expect(await left()).toEqual([null, null, null, 'edge', 'new']);
+    });
+
     it('outbox: due messages in order, retried later, delivered into the inbox once', async () => {
       await store.transaction((tx) =>
         tx.enqueue([

@@ -204,6 +204,8 @@ export interface Tx {
 
   idempotency(key: string): Promise<IdempotencyRow | undefined>;
   saveIdempotency(row: IdempotencyRow): Promise<void>;
+  /** Deletes up to `limit` stored replies created before `before` (oldest first, indexed); answers how many. */
+  purgeIdempotency(before: number, limit: number): Promise<number>;
 }
 
 export interface Store {

@@ -231,6 +231,12 @@ const migrations: Record<string, Migration> = {
       await db.transaction().execute((trx) => rebuildCases(trx as unknown as Kysely<DB>, { write: true }));
     },
   },
+  '0008_idempotency_expiry': {
+    /** Stored replies expire after the replay window (core/api/replayWindow.ts): the purge finds the oldest by this index. */
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('idempotency_created').on('idempotency').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -419,6 +419,13 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .values({ key: row.key, body_hash: row.bodyHash, result_json: JSON.stringify(row.result), created_at: row.createdAt })
         .execute();
     },
+    async purgeIdempotency(before, limit) {
+      // Keys first, then delete them: DELETE … LIMIT is not portable (SQLite lacks it, MySQL refuses LIMIT in IN-subqueries).
+      const keys = (await db.selectFrom('idempotency').select('key').where('created_at', '<', before).orderBy('created_at').limit(limit).execute()).map((r) => r.key);
+      if (keys.length === 0) return 0;
+      await db.deleteFrom('idempotency').where('key', 'in', keys).execute();
+      return keys.length;
+    },
   };
 }
 

@@ -1,16 +1,20 @@
 import { fail, ok, type Outcome } from '../../errors';
 import type { Deps } from '../../ports/runtime';
 import { parseIso } from '../../time';
+import { purgeReplies } from './purgeReplies';
 import { sweep, type SweepResult } from './sweep';
 
 /**
  * The `sla` function's entry: only the platform's timer may run the sweep. A call that carries a
- * user's identity (any mini-program call) is refused.
+ * user's identity (any mini-program call) is refused. Each tick also forgets replies older than the
+ * replay window (`purged`).
  */
-export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult>> {
+export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult & { purged: number }>> {
   if (openid) return fail('AUTH.FORBIDDEN');
   const e = (event ?? {}) as { Type?: unknown; TriggerName?: unknown; Time?: unknown };
   if (e.Type !== 'Timer') return fail('AUTH.FORBIDDEN');
   const asOf = typeof e.Time === 'string' ? parseIso(e.Time) : NaN;
-  return ok(await sweep(deps, Number.isFinite(asOf) ? asOf : undefined));
+  const at = Number.isFinite(asOf) ? asOf : undefined;
+  const swept = await sweep(deps, at);
+  return ok({ ...swept, purged: await purgeReplies(deps, at) });
 }

@@ -1,0 +1,47 @@
+/**
+ * R-INT-7 over time: the first reply to a creating call is replayed for the whole replay window
+ * (7 days, core/api/replayWindow.ts) and then forgotten by the `sla` timer, so the idempotency table
+ * holds about a week of requests instead of growing forever.
+ */
+import { dispatch } from '../../core/api/dispatch';
+import { DAY, MINUTE, advance } from '../support/clock';
+import { rid, startHarness, type Harness } from '../support/harness';
+import * as O from '../support/objects';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+const submit = (body: Record<string, unknown>) => dispatch(h.platform.deps, 'case', body, { openid: O.demoOpenid('resident-a') });
+const stored = async (requestId: string) =>
+  (await O.dbOf(h).selectFrom('idempotency').select(['key', 'created_at']).where('key', 'like', `%|case.submit|${requestId}`).execute()).length;
+const countCases = async () => Number((await O.dbOf(h).selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('[R-INT-7] replies are replayed for 7 days, then forgotten', () => {
+  it('[R-INT-7] a retry just inside the window answers the first result; the sla timer then purges replies older than the window, and only those', async () => {
+    const early = O.consultation('1-1-101', { requestId: rid('week'), content: '请问周末物业办公室几点开门？' });
+    const first = await submit(early);
+    expect(first.ok).toBe(true);
+    const cases = await countCases();
+
+    await advance(h, 7 * DAY - 2 * MINUTE); // the documented window (core/api/replayWindow.ts, README)
+    // Six days, 23 hours and 58 minutes later the same call still answers the first result and creates nothing.
+    expect(await submit(early)).toEqual(first);
+    expect(await submit({ ...early, content: '换了内容的同一个请求' })).toMatchObject({ ok: false, error: { code: 'REQUEST.REPLAY_MISMATCH' } });
+    expect(await countCases()).toBe(cases);
+    const late = O.consultation('1-1-101', { requestId: rid('week'), content: '请问快递柜在哪里？' });
+    const lateFirst = await submit(late);
+    expect(lateFirst.ok).toBe(true);
+    expect([await stored(early.requestId), await stored(late.requestId)]).toEqual([1, 1]);
+
+    // The timer's ticks past the window forget the early reply; the late one (a few minutes old) stays.
+    await advance(h, 3 * MINUTE);
+    expect([await stored(early.requestId), await stored(late.requestId)]).toEqual([0, 1]);
+    expect(await submit(late)).toEqual(lateFirst);
+    // Forgotten means what the window says: the id is free again, a call with it is a new call.
+    const again = await submit(early);
+    expect(again.ok && first.ok && (again.data as { id: string }).id !== (first.data as { id: string }).id).toBe(true);
+  });
+});
