@@ -1,13 +1,13 @@
 import { fail, ok, type Outcome } from '../../errors';
 import type { Deps } from '../../ports/runtime';
 import { parseIso } from '../../time';
-import { purgeReplies } from './purgeReplies';
+import { isPurgeTick, purgeReplies } from './purgeReplies';
 import { sweep, type SweepResult } from './sweep';
 
 /**
  * The `sla` function's entry: only the platform's timer may run the sweep. A call that carries a
- * user's identity (any mini-program call) is refused. Each tick also forgets replies older than the
- * replay window (`purged`).
+ * user's identity (any mini-program call) is refused. The tick at the top of each hour also forgets
+ * replies older than the replay window (`purged`).
  */
 export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult & { purged: number }>> {
   if (openid) return fail('AUTH.FORBIDDEN');
@@ -16,5 +16,5 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   const asOf = typeof e.Time === 'string' ? parseIso(e.Time) : NaN;
   const at = Number.isFinite(asOf) ? asOf : undefined;
   const swept = await sweep(deps, at);
-  return ok({ ...swept, purged: await purgeReplies(deps, at) });
+  return ok({ ...swept, purged: isPurgeTick(at ?? deps.clock.now()) ? await purgeReplies(deps, at) : 0 });
 }
