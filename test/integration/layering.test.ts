@@ -131,6 +131,7 @@ describe('layering (.dependency-cruiser.cjs)', () => {
 
   it('the real tree has no violation', () => {
     expect(result.modules).toBeGreaterThan(100);
-    expect(result.violations.filter((v) => !v.from.includes(SCRATCH))).toEqual([]);
+    // (scratch files of another run of this test at the same moment are not the real tree either)
+    expect(result.violations.filter((v) => !v.from.includes('__layering_scratch_'))).toEqual([]);
   });
 });
