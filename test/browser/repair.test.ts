@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { greeting } from '../../src/lib/format';
 import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, SHOTS, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText } from './support';
 
 jest.setTimeout(180_000);
@@ -89,6 +90,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await open(resident, base, '/pages/index/index');
     const tile = resident.locator('#service-repair');
     await tile.waitFor();
+    // The phone is in Los Angeles; the greeting follows the community's (Shanghai) hour, which is never the same part of the day.
+    const before = greeting(Date.now());
+    const shown = (await resident.locator('.hero__sub').textContent())!.split('！')[0];
+    expect([before, greeting(Date.now())]).toContain(shown);
     expect(await tile.textContent()).not.toContain('即将上线');
     await tile.click();
     await resident.waitForURL(/pages\/repair\/index/);
