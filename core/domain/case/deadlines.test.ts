@@ -32,10 +32,10 @@ describe('deadlines', () => {
   it('[R-INT-6] a 售后 case is handed over by midnight of its Shanghai day, whatever the host zone', () => {
     // 2026-03-07 is the eve of Los Angeles' clock change: the host-zone tz plugin ended this day at 01:00.
     const at = Date.parse('2026-03-07T10:00:00+08:00');
-    const handover = deadlinesOf(stateOf({ kind: 'warranty' }, at), at).find((d) => d.name === 'handover')!;
+    const handover = deadlinesOf(stateOf({ kind: 'warranty' }, at), at, DEFAULT_SLA).find((d) => d.name === 'handover')!;
     expect(toIso(handover.dueAt)).toBe('2026-03-08T00:00:00+08:00');
     const late = Date.parse('2026-11-01T23:59:00+08:00');
-    expect(toIso(deadlinesOf(stateOf({ kind: 'warranty' }, late), late).find((d) => d.name === 'handover')!.dueAt)).toBe('2026-11-02T00:00:00+08:00');
+    expect(toIso(deadlinesOf(stateOf({ kind: 'warranty' }, late), late, DEFAULT_SLA).find((d) => d.name === 'handover')!.dueAt)).toBe('2026-11-02T00:00:00+08:00');
   });
 
   it('[R-REP-4] a repair with no agreed time is due within 24 hours; an agreed window ends it', () => {
