@@ -74,8 +74,11 @@ it('[R-ACC-5] migration 0006 fills the category column of cases stored before it
   const store = await fresh();
   const e = submittedEvent({ id: 'c_old', category: 'fee' });
   await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
-  // As the store was before 0006: no column, no index, no record of the migration (nor of the later ones).
-  store.raw.exec("drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; delete from kysely_migration where name >= '0006'");
+  // As the store was before 0006: no column, no index, no record of the migration (nor of the later ones: 0008 made the replies' index).
+  store.raw.exec(
+    "drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; " +
+      "drop index idempotency_created; delete from kysely_migration where name >= '0006'",
+  );
   const file = store.raw.name;
   await store.close();
   const again = await openSqliteStore(file);
