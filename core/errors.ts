@@ -12,6 +12,9 @@ export const ERROR_MESSAGES = {
   'BINDING.NOT_FOUND': '很抱歉，未找到该认证申请',
   'BINDING.CONFLICT': '您好，该房屋已有您的认证申请，请勿重复提交',
   'BINDING.INVALID_TRANSITION': '您好，该认证申请已处理，无需重复操作',
+  'BINDING.OWNER_LIMIT': '您好，该房屋的业主认证已达上限，请携带房产证明到物业服务中心办理，感谢您的理解',
+  'BINDING.PENDING_LIMIT': '您好，您已有多份认证申请正在审核中，请等待物业处理后再提交，感谢您的耐心',
+  'PHONE.NOT_FOUND': '很抱歉，暂未获取到您的手机号，请手动填写',
   'CASE.NOT_FOUND': '很抱歉，未找到该工单',
   'CASE.INVALID_TRANSITION': '您好，该工单当前状态不支持此操作',
   'USER.NOT_FOUND': '很抱歉，未找到该员工',
@@ -71,6 +74,8 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === 'AUTH.FORBIDDEN' || code === 'HOUSEHOLD.NOT_BOUND') return 403;
   if (code.endsWith('.NOT_FOUND')) return 404;
   if (code.endsWith('.CONFLICT') || code.endsWith('.INVALID_TRANSITION') || code === 'REQUEST.REPLAY_MISMATCH') return 409;
+  // A limit the state of the data sets (not the caller's pace, which is RATE.LIMITED): a conflict.
+  if (code.endsWith('_LIMIT')) return 409;
   if (code === 'RATE.LIMITED') return 429;
   if (code.startsWith('FILE.')) return 400;
   return 500;

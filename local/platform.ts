@@ -22,6 +22,8 @@ import { Scheduler, type Job } from './scheduler';
 import { DEMO_USERS, demoOpenid, seedDemo } from './seed';
 import { Sessions, tokenOf } from './sessions';
 import { serveStatic } from './static';
+import { LocalPhoneCodes } from './phoneCodes';
+import { phoneCodeRoute } from './phoneCodeRoute';
 
 export const platformEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -59,6 +61,7 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
   });
 
   const notifiers = { inbox: inboxNotifier };
+  const phoneCodes = new LocalPhoneCodes(clock);
   // Delivery passes never overlap, and calls that arrive during a pass share ONE follow-up pass.
   let pass: Promise<void> | null = null;
   let followUp: Promise<void> | null = null;
@@ -86,6 +89,7 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
     ids: randomIds(clock),
     hash: sha256,
     log,
+    phone: phoneCodes,
     deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
     afterCommit: () => void flushOutbox(),
   };
@@ -144,6 +148,7 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
     }
 
     if (req.method === 'POST' && p === '/local/upload') return upload(req, res);
+    if (req.method === 'POST' && p === '/local/phone-code') return phoneCodeRoute(req, res, { openidOf: (r) => sessions.openidOf(tokenOf(r.headers)), store, codes: phoneCodes });
 
     if (req.method === 'GET' && p.startsWith('/local/file/')) {
       const id = p.slice('/local/file/'.length);

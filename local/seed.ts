@@ -59,8 +59,8 @@ export async function seedDemo(db: Kysely<DB>, now: number): Promise<boolean> {
     await trx
       .insertInto('bindings')
       .values([
-        { id: 'b_demo_a', user_id: 'resident-a', household_id: '1-1-101', community_id: 'demo', name: '李明', phone: '13800001101', relation: 'owner', status: 'approved', created_at: now, decided_at: now, decided_by: 'system', reason: '演示数据' },
-        { id: 'b_demo_b', user_id: 'resident-b', household_id: '1-1-102', community_id: 'demo', name: '陈静', phone: '13800001102', relation: 'owner', status: 'approved', created_at: now, decided_at: now, decided_by: 'system', reason: '演示数据' },
+        { id: 'b_demo_a', user_id: 'resident-a', household_id: '1-1-101', community_id: 'demo', name: '李明', phone: '13800001101', relation: 'owner', status: 'approved', phone_check: 'not_provided', created_at: now, decided_at: now, decided_by: 'system', reason: '演示数据' },
+        { id: 'b_demo_b', user_id: 'resident-b', household_id: '1-1-102', community_id: 'demo', name: '陈静', phone: '13800001102', relation: 'owner', status: 'approved', phone_check: 'not_provided', created_at: now, decided_at: now, decided_by: 'system', reason: '演示数据' },
       ])
       .execute();
   });

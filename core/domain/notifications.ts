@@ -36,7 +36,7 @@ export function renderMessage(template: NotificationTemplate, d: Record<string, 
     case 'repair.reopened':
       return { title: `返工：${d.householdId}`, body: `维修工单（${d.caseId}）需要返工：${d.reason}。请尽快上门处理。` };
     case 'binding.pending':
-      return { title: '新的房屋认证待审核', body: `${d.householdId} 有一条房屋认证申请（${d.relation}），请核实后处理。` };
+      return { title: '新的房屋认证待审核', body: `${d.householdId} 有一条房屋认证申请（${d.relation}${d.phoneCheck ? `，${d.phoneCheck}` : ''}），请核实后处理。` };
     case 'binding.approved':
       return { title: '房屋认证已通过', body: `您好，您与 ${d.householdId} 的房屋认证已通过，欢迎回家！现在可以在线办理报修、缴费等业务。` };
     case 'binding.rejected':

@@ -1,4 +1,5 @@
 import type { Clock, IdSource } from './clock';
+import type { PhoneVerifier } from './phoneVerifier';
 import type { Store, Tx } from './store';
 
 export interface Logger {
@@ -15,6 +16,8 @@ export interface Deps {
   /** A collision-resistant digest (sha-256 hex) for request-body comparison. */
   hash(text: string): string;
   log: Logger;
+  /** WeChat's phone-number API in CloudBase; the local platform's stand-in locally. */
+  phone?: PhoneVerifier;
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */
   afterCommit?: () => void;
   /**

@@ -1,6 +1,7 @@
 import type { Relation, StaffRole } from '../schemas/common';
 import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/types';
 import type { CommunitySettings } from '../domain/community/settings';
+import type { PhoneCheck } from '../domain/binding';
 
 export interface UserRow {
   id: string;
@@ -50,6 +51,8 @@ export interface BindingRow {
   phone: string;
   relation: Relation;
   status: BindingStatus;
+  /** How `phone` was checked when the request was made (only `verified` can approve automatically). */
+  phoneCheck: PhoneCheck;
   createdAt: number;
   decidedAt: number | null;
   decidedBy: string | null;
@@ -152,6 +155,8 @@ export interface Tx {
   insertBinding(row: BindingRow): Promise<void>;
   binding(id: string): Promise<BindingRow | undefined>;
   bindingsOfUser(userId: string): Promise<BindingRow[]>;
+  /** Every binding request of one household, newest first (the owner-binding limit counts them). */
+  bindingsOfHousehold(householdId: string): Promise<BindingRow[]>;
   bindingsInCommunities(communityIds: string[], status?: BindingStatus): Promise<BindingRow[]>;
   updateBinding(row: BindingRow): Promise<void>;
 

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { singleLine } from './text';
 import { entityId, householdId, personName, phone, relation, requestId } from './common';
 
+/** The one-time code of WeChat's getPhoneNumber button (or the local platform's stand-in). */
+const phoneCode = z.string().trim().min(1, '手机号验证码有误').max(128, '手机号验证码有误').regex(/^[A-Za-z0-9_-]+$/, '手机号验证码有误');
+
 export const meInput = z.object({}).strict();
 export const bindInput = z
-  .object({ requestId: requestId.optional(), householdId, name: personName, phone, relation })
+  .object({ requestId: requestId.optional(), householdId, name: personName, phone, relation, phoneCode: phoneCode.optional() })
   .strict();
 export const bindingsInput = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }).strict();
 export const approveBindingInput = z.object({ id: entityId }).strict();

@@ -1,5 +1,6 @@
 import type { Caller } from '../access/caller';
 import type { IdSource } from '../ports/clock';
+import type { PhoneVerifier } from '../ports/phoneVerifier';
 import type { Tx } from '../ports/store';
 
 /** What a use case gets: the open transaction, the request's time, an id source and the caller. */
@@ -9,4 +10,6 @@ export interface UseCaseContext {
   now: number;
   ids: IdSource;
   caller: Caller | null;
+  /** Exchanges a getPhoneNumber code for the verified phone (absent: every code is `unavailable`). */
+  phone?: PhoneVerifier;
 }

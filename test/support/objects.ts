@@ -140,6 +140,7 @@ export async function createPendingBinding(h: HasPlatform, householdId: string) 
       phone: '13712345678',
       relation: 'family',
       status: 'pending',
+      phoneCheck: 'not_provided',
       createdAt: h.platform.clock.now(),
       decidedAt: null,
       decidedBy: null,

@@ -237,6 +237,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('idempotency_created').on('idempotency').column('created_at').execute();
     },
   },
+  '0009_binding_phone_check': {
+    /**
+     * How a binding request's phone was checked (R-ACC-1): `verified` through WeChat's phone-number
+     * API, else why not. Requests made before verification existed were never verified. The household
+     * index serves the owner-binding limit, counted on every request.
+     */
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('bindings')
+        .addColumn('phone_check', 'varchar(16)', (c) => c.notNull().defaultTo('not_provided'))
+        .execute();
+      await db.schema.createIndex('bindings_household').on('bindings').columns(['household_id', 'status']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

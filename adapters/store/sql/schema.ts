@@ -22,6 +22,7 @@ export interface DB {
     phone: string;
     relation: string;
     status: string;
+    phone_check: string;
     created_at: number;
     decided_at: number | null;
     decided_by: string | null;

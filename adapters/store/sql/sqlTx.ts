@@ -15,6 +15,7 @@ const toBinding = (r: DB['bindings']): BindingRow => ({
   phone: r.phone,
   relation: r.relation as BindingRow['relation'],
   status: r.status as BindingRow['status'],
+  phoneCheck: r.phone_check as BindingRow['phoneCheck'],
   createdAt: Number(r.created_at),
   decidedAt: r.decided_at === null ? null : Number(r.decided_at),
   decidedBy: r.decided_by,
@@ -157,6 +158,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
           phone: b.phone,
           relation: b.relation,
           status: b.status,
+          phone_check: b.phoneCheck,
           created_at: b.createdAt,
           decided_at: b.decidedAt,
           decided_by: b.decidedBy,
@@ -170,6 +172,9 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     },
     async bindingsOfUser(userId) {
       return (await db.selectFrom('bindings').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute()).map(toBinding);
+    },
+    async bindingsOfHousehold(householdId) {
+      return (await db.selectFrom('bindings').selectAll().where('household_id', '=', householdId).orderBy('created_at', 'desc').execute()).map(toBinding);
     },
     async bindingsInCommunities(communityIds, status) {
       if (communityIds.length === 0) return [];

@@ -8,6 +8,7 @@ import { RELATION_LABELS } from '../../schemas/common';
 import type { bindingsInput } from '../../schemas/account';
 import type { BindingRow } from '../../ports/store';
 import { toIso } from '../../time';
+import { PHONE_CHECK_LABELS } from '../../domain/binding';
 import type { UseCaseContext } from '../context';
 
 export const bindingView = (b: BindingRow) => ({
@@ -18,13 +19,18 @@ export const bindingView = (b: BindingRow) => ({
   relation: b.relation,
   relationLabel: RELATION_LABELS[b.relation],
   status: b.status,
+  /** Whether the phone was proven through WeChat (R-ACC-1): the front desk sees 已验证 / 未验证. */
+  phoneVerified: b.phoneCheck === 'verified',
+  phoneCheck: b.phoneCheck,
+  phoneCheckLabel: PHONE_CHECK_LABELS[b.phoneCheck],
   createdAt: toIso(b.createdAt),
   decidedAt: b.decidedAt ? toIso(b.decidedAt) : null,
   reason: b.reason,
 });
 
 /**
- * Staff: the binding requests of their communities (pending first), phones masked (R-ACC-5).
+ * Staff: the binding requests of their communities (pending first), phones masked (R-ACC-5), each
+ * saying whether its phone was verified through WeChat.
  * A resident: their own requests.
  */
 export async function bindings(ctx: UseCaseContext, input: z.output<typeof bindingsInput>): Promise<Outcome<{ items: ReturnType<typeof bindingView>[] }>> {
