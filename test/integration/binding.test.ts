@@ -6,6 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+const phoneCode = async (token: string) => ((await (await fetch(`${h.url}/local/phone-code`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as { code: string }).code;
 const outbox = async () => ((await (await fetch(`${h.url}/local/outbox`)).json()) as { items: { to: string; template: string; data: Record<string, string> }[] }).items;
 
 describe('household binding', () => {
@@ -38,18 +39,18 @@ describe('household binding', () => {
     expect((await outbox()).some((m) => m.to === 'resident-new' && m.template === 'binding.approved')).toBe(true);
   });
 
-  it("[R-ACC-1] the owner's name and phone matching the household register approve at once", async () => {
-    // A fresh WeChat user (unknown openid) is created on first call; sign in as resident-b's twin via a new demo-less user.
+  it("[R-ACC-1] the owner's WeChat-verified phone and name matching the household register approve at once", async () => {
+    // A fresh WeChat user whose phone (verified through getPhoneNumber) is the register's owner phone.
     const store = h.platform.deps.store;
-    await store.transaction((tx) => tx.insertUser({ id: 'owner-wang', openid: 'o_wang', name: '王建国', phone: null, createdAt: 0 }));
+    await store.transaction((tx) => tx.insertUser({ id: 'owner-wang', openid: 'o_wang', name: '王建国', phone: '13900002201', createdAt: 0 }));
     const t = await h.login('owner-wang');
-    const wrongPhone = await h.call(t, 'account', { action: 'bind', householdId: '1-2-201', name: '王建国', phone: '13900009999', relation: 'owner' });
-    expect(wrongPhone.body.data.status).toBe('pending');
+    const wrongName = await h.call(t, 'account', { action: 'bind', householdId: '1-2-201', name: '王建', phone: '13900002201', relation: 'owner', phoneCode: await phoneCode(t) });
+    expect(wrongName.body.data).toMatchObject({ status: 'pending', phoneVerified: true });
     const fd = await h.login('frontdesk');
-    await h.call(fd, 'account', { action: 'rejectBinding', id: wrongPhone.body.data.id, reason: '手机号与档案不符' });
-    const right = await h.call(t, 'account', { action: 'bind', householdId: '1-2-201', name: '王建国', phone: '13900002201', relation: 'owner' });
-    expect(right.body.data.status).toBe('approved');
-    expect((await outbox()).some((m) => m.to === 'owner-wang' && m.template === 'binding.rejected' && m.data.reason === '手机号与档案不符')).toBe(true);
+    await h.call(fd, 'account', { action: 'rejectBinding', id: wrongName.body.data.id, reason: '姓名与档案不符' });
+    const right = await h.call(t, 'account', { action: 'bind', householdId: '1-2-201', name: '王建国', phone: '13900002201', relation: 'owner', phoneCode: await phoneCode(t) });
+    expect(right.body.data).toMatchObject({ status: 'approved', phoneVerified: true });
+    expect((await outbox()).some((m) => m.to === 'owner-wang' && m.template === 'binding.rejected' && m.data.reason === '姓名与档案不符')).toBe(true);
   });
 
   it('[R-ACC-1] binding to a room that does not exist is a clear error and stores nothing', async () => {
