@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, Input } from '../../components/nut';
 import { Field } from '../../components/Field';
+import { PhoneVerifyButton } from '../../components/PhoneVerifyButton';
 import { Chips, ErrorNote, StatusTag } from '../../components/ui';
 import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { forgetMe, messageOf, needsLogin } from '../../lib/session';
@@ -22,9 +23,11 @@ export default function Bind() {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [relation, setRelation] = useState<Relation | ''>('');
+  /** The one-time code of 「使用微信手机号」 (WeChat's getPhoneNumber; locally the platform's stand-in). */
+  const [phoneCode, setPhoneCode] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ status: string; householdId: string } | null>(null);
+  const [result, setResult] = useState<{ status: string; householdId: string; phoneVerified: boolean } | null>(null);
   const [list, setList] = useState<Binding[]>([]);
   const requestId = useRef(newRequestId());
 
@@ -61,14 +64,19 @@ export default function Bind() {
         name: name.trim(),
         phone: phone.trim(),
         relation: relation as Relation,
+        ...(phoneCode ? { phoneCode } : {}),
       });
-      setResult({ status: r.status, householdId: room.trim() });
+      setResult({ status: r.status, householdId: room.trim(), phoneVerified: r.phoneVerified });
+      setPhoneCode('');
       requestId.current = newRequestId();
       forgetMe();
       refresh();
     } catch (e) {
       // The same id was already used for a different body (edited after a lost answer): next try gets a new id.
       if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
+      // A code may have been spent by a refused request: ask for a new one. A lost answer keeps it, so the
+      // retry is the same request and replays the first result.
+      if (!(e instanceof ApiError && e.code === 'NETWORK')) setPhoneCode('');
       setError(messageOf(e));
     } finally {
       setBusy(false);
@@ -81,6 +89,7 @@ export default function Bind() {
     setName('');
     setPhone('');
     setRelation('');
+    setPhoneCode('');
   };
 
   return (
@@ -102,6 +111,9 @@ export default function Bind() {
               <>
                 <View className='result__title'>已提交，请耐心等待物业审核</View>
                 <View className='result__text'>物业前台会尽快核实 {roomLabel(result.householdId)} 的信息，审核结果将通过消息通知您，感谢您的耐心。</View>
+                <View className='result__text' id='bind-result-phone'>
+                  {result.phoneVerified ? '您的手机号已通过微信验证，将一并提供给物业前台核对。' : '您的手机号未经微信验证，物业前台可能会致电与您核实。'}
+                </View>
               </>
             ) : (
               <>
@@ -127,8 +139,22 @@ export default function Bind() {
             <Field label='姓名' required box='input'>
               <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
             </Field>
-            <Field label='手机号' required box='input' help='业主本人的姓名和手机号与房屋档案一致时，将自动通过认证。'>
-              <Input id='bind-phone' type='tel' value={phone} onChange={setPhone} placeholder='请填写 11 位手机号码' maxLength={11} clearable />
+            <Field
+              label='手机号'
+              required
+              helpId='bind-phone-help'
+              help={
+                phoneCode
+                  ? '已获取您的微信手机号，提交时将以微信验证的手机号为准。'
+                  : '业主本人使用微信手机号验证，且姓名、手机号与房屋档案一致时，将自动通过认证；未验证的申请由物业前台审核。'
+              }
+            >
+              <View className='bind-phone'>
+                <View className='field__box grow'>
+                  <Input id='bind-phone' type='tel' value={phone} onChange={setPhone} placeholder='请填写 11 位手机号码' maxLength={11} clearable />
+                </View>
+                <PhoneVerifyButton id='bind-verify-phone' verified={!!phoneCode} onCode={setPhoneCode} onError={setError} />
+              </View>
             </Field>
             <Field label='与房屋的关系' required>
               <Chips
@@ -156,6 +182,9 @@ export default function Bind() {
                   </View>
                   <View className='muted'>
                     {b.name} {b.phone} · 提交于 {formatTime(b.createdAt)}
+                  </View>
+                  <View className='muted' id={`binding-phone-check-${b.id}`}>
+                    {b.phoneCheckLabel}
                   </View>
                   {b.status === 'rejected' && b.reason ? <View className='muted brow__reason'>原因：{b.reason}</View> : null}
                 </View>

@@ -85,7 +85,7 @@ export default function Bindings() {
             <View className='wb-head'>
               <View>
                 <View className='wb-head__title'>房屋认证审核</View>
-                <View className='wb-head__sub'>请与房屋档案核对后审核；手机号已脱敏（为业主保密）</View>
+                <View className='wb-head__sub'>请与房屋档案核对后审核；手机号已脱敏（为业主保密）。未经微信验证的手机号，请致电或当面核实后再通过</View>
               </View>
               <Chips idPrefix='bindings-filter' value={filter} onChange={(v) => v && setFilter(v as Filter)} options={FILTERS} />
             </View>
@@ -122,6 +122,13 @@ export default function Bindings() {
                       <View>{b.name}</View>
                       <View className='qt-sub' id={`binding-phone-${b.id}`}>
                         {b.phone}
+                      </View>
+                      <View
+                        className={b.phoneVerified ? 'qt-sub phone-check phone-check--ok' : 'qt-sub phone-check phone-check--no'}
+                        id={`binding-verified-${b.id}`}
+                        data-verified={b.phoneVerified ? 'yes' : 'no'}
+                      >
+                        {b.phoneCheckLabel}
                       </View>
                     </View>
                     <View className='qt-c' style={{ width: '100px' }}>
