@@ -62,7 +62,7 @@ describe('browser journey: resident and front desk', () => {
     await screenshot(resident, '02-home-unbound');
   });
 
-  it('[R-ACC-1] binding with details that do not match the register stays pending for review', async () => {
+  it('[R-ACC-1] binding with details that do not match the register stays pending for review, with the phone verified through 「使用微信手机号」', async () => {
     await resident.locator('#home-bind').click();
     await resident.waitForURL(/pages\/bind\/index/);
     await resident.waitForTimeout(600);
@@ -70,17 +70,29 @@ describe('browser journey: resident and front desk', () => {
     await fill(resident, 'bind-name', '赵小雨');
     await fill(resident, 'bind-phone', '13800005678');
     await resident.locator('#bind-relation-family').click();
+    // The local platform hands out the one-time code WeChat's getPhoneNumber button gives in the mini-program.
+    await resident.locator('#bind-verify-phone').click();
+    await expectText(resident, '#bind-phone-help', '已获取您的微信手机号');
     await screenshot(resident, '03-bind-form');
     await resident.locator('#bind-submit').click();
     const result = resident.locator('#bind-result');
     await result.waitFor();
     expect(await result.getAttribute('data-status')).toBe('pending');
     await expectText(resident, '#bind-result', '请耐心等待物业审核');
+    await expectText(resident, '#bind-result-phone', '已通过微信验证');
     await expectText(resident, '#bind-list', '138****5678');
     await screenshot(resident, '04-bind-pending');
   });
 
-  it('[R-ACC-1][R-ACC-5] the front desk approves the request on the bindings page; the phone is masked there', async () => {
+  it('[R-ACC-1][R-ACC-5] the front desk approves the request on the bindings page; the phone is masked there and marked verified or not', async () => {
+    // Another request, typed without verification (straight through the API), for the desk to tell apart.
+    const token = ((await (await fetch(`${base}/local/login`, { method: 'POST', body: JSON.stringify({ user: 'resident-b' }) })).json()) as { token: string }).token;
+    const unverified = await fetch(`${base}/fn/account`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'bind', householdId: '1-2-201', name: '陈静', phone: '13800001102', relation: 'tenant' }),
+    });
+    expect(((await unverified.json()) as { data: { status: string } }).data.status).toBe('pending');
     await login(desk, base, 'frontdesk');
     await desk.waitForURL(/workbench\/queue\/index/);
     await desk.locator('#queue-list, #queue-empty').first().waitFor();
@@ -93,6 +105,9 @@ describe('browser journey: resident and front desk', () => {
     await expectLocatorText(row, '138****5678');
     expect(await row.textContent()).not.toContain('13800005678');
     const bindingId = (await row.getAttribute('id'))!.replace(/^binding-/, '');
+    await expectText(desk, `#binding-verified-${bindingId}`, '手机号已验证');
+    const other = desk.locator('[id^="binding-b"]', { hasText: '陈静' }).first();
+    await expectLocatorText(other, '手机号未验证');
     await screenshot(desk, '06-workbench-bindings');
     await desk.locator(`#binding-approve-${bindingId}`).click();
     await expectText(desk, `#binding-status-${bindingId}`, '已通过');

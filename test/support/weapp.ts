@@ -72,6 +72,8 @@ export interface WeappPage {
   waitForText(text: string, timeoutMs?: number): Promise<void>;
   /** Taps the node (WeChat's tap event, bubbling through every `bindtap="eh"` on the way up). */
   tap(selector: string): Promise<void>;
+  /** Delivers another WeChat event to the node (e.g. a button's `getphonenumber` with its `detail`). */
+  trigger(selector: string, type: string, detail: Any): Promise<void>;
   /** Types into the textarea/input at (or inside) the node: focus, input {value}, blur. */
   input(selector: string, value: string): Promise<void>;
   /** Fails with the outline when `cond` is false. */
@@ -367,6 +369,9 @@ function makePage(pagePath: string, comp: Any, instance: Any, templates: Map<str
     },
     async tap(selector) {
       await fire(selector, 'tap', { x: 0, y: 0 });
+    },
+    async trigger(selector, type, detail) {
+      await fire(selector, type, detail);
     },
     async input(selector, value) {
       const root = dom();
