@@ -215,13 +215,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       await store.transaction((tx) => tx.insertBinding(b));
       await store.transaction((tx) => tx.updateBinding({ ...b, status: 'approved', decidedAt: T + 1, decidedBy: 'frontdesk' }));
       expect(await store.transaction((tx) => tx.binding('b1'))).toMatchObject({ status: 'approved', decidedBy: 'frontdesk', decidedAt: T + 1, phoneCheck: 'verified' });
+      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], 'pending'))).toEqual([]);
       await store.transaction((tx) => tx.insertBinding({ ...b, id: 'b2', userId: 'frontdesk', relation: 'owner', phoneCheck: 'not_provided', createdAt: T + 2 }));
       expect((await store.transaction((tx) => tx.bindingsOfHousehold('1-2-201'))).map((x) => [x.id, x.phoneCheck])).toEqual([
         ['b2', 'not_provided'],
         ['b1', 'verified'],
       ]);
       expect(await store.transaction((tx) => tx.bindingsOfHousehold('1-1-101'))).toEqual([]);
-      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], 'pending'))).toEqual([]);
       await store.transaction((tx) => tx.insertFile({ id: 'f_abcd', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T }));
       const e = submittedEvent({ photos: ['f_abcd'] }, T);
       await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
