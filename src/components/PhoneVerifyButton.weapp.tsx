@@ -1,5 +1,3 @@
-import type { ButtonProps } from '@tarojs/components';
-import type { BaseEventOrig } from '@tarojs/components/types/common';
 import { Button } from './nut';
 import type { PhoneVerifyProps } from './PhoneVerifyButton';
 
@@ -8,7 +6,7 @@ import type { PhoneVerifyProps } from './PhoneVerifyButton';
  * to `account.bind` as `phoneCode`; the server exchanges it for the verified phone with WeChat.
  */
 export function PhoneVerifyButton({ id, verified, onCode, onError }: PhoneVerifyProps) {
-  const got = (e: BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>) => {
+  const got = (e: { detail?: { code?: string; errMsg?: string } }) => {
     if (e.detail?.code) onCode(e.detail.code);
     else if (!/deny|cancel/i.test(e.detail?.errMsg ?? '')) onError('很抱歉，暂时无法获取微信手机号，请稍后再试，或直接提交由物业审核');
   };
