@@ -69,7 +69,7 @@ async function main() {
   const instrumented = process.env.BENCH_INSTRUMENT !== '0';
   // Wrap before the store opens: it caches prepared statements (begin/commit among them) from the start.
   if (instrumented) countStatements();
-  const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '', H5_DIR: 'dist/h5' });
+  const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '', H5_DIR: 'dist/h5', SUBMIT_LIMIT_PER_HOUR: 1_000_000_000 }); // the load submits thousands a second as one resident
   const file = path.join(dataDir, 'wuye.sqlite');
   const count = (q: string) => {
     peeking = true;

@@ -1,7 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import Busboy from 'busboy';
 import { z } from 'zod';
 import { openSqliteStore } from '../adapters/store/sqlite';
 import { diskFileStore } from '../adapters/files/disk';
@@ -12,28 +11,49 @@ import { httpStatusOf, type Outcome } from '../core/errors';
 import type { Deps } from '../core/ports/runtime';
 import { loadCaller } from '../core/usecases/loadCaller';
 import { deliverDue, deliverInStore } from '../core/usecases/outbox/deliverDue';
-import { uploadImage, MAX_IMAGE_BYTES } from '../core/usecases/file/upload';
+import { uploadImage } from '../core/usecases/file/upload';
 import { readImage } from '../core/usecases/file/read';
-import { toIso, parseIso } from '../core/time';
+import { HOUR, MINUTE, toIso, parseIso } from '../core/time';
 import { FUNCTIONS } from './functions';
 import { main as slaMain } from '../cloudfunctions/sla/index';
-import { readJson, sendError, sendJson } from './http';
+import { pathOf, readJson, sendError, sendJson } from './http';
+import { WindowLimiter } from './rateLimit';
 import { Scheduler, type Job } from './scheduler';
 import { DEMO_USERS, demoOpenid, seedDemo } from './seed';
 import { Sessions, tokenOf } from './sessions';
 import { serveStatic } from './static';
 import { LocalPhoneCodes } from './phoneCodes';
 import { phoneCodeRoute } from './phoneCodeRoute';
+import { handleUpload } from './upload';
+
+const flag = z.enum(['0', '1', '']).default('');
+const perWindow = z.coerce.number().int().min(1).max(1_000_000_000);
 
 export const platformEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
   SEED: z.enum(['demo', 'none', '']).default('none'),
-  TEST_CLOCK: z.enum(['0', '1', '']).default(''),
+  /** Moves the platform clock on request (POST /local/clock); implies DEV_ENDPOINTS. Tests only. */
+  TEST_CLOCK: flag,
+  /** GET /local/outbox and GET /local/clock, for development (`npm start`, `npm run api`); never in a deployment. */
+  DEV_ENDPOINTS: flag,
   H5_DIR: z.string().default('dist/h5'),
+  /** How long a sign-in lasts, on the platform clock (default 7 days). */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 366 * 10).default(24 * 7),
+  /** Sign-ins per minute per client address and user (default 20); a person never meets it. */
+  LOGIN_LIMIT_PER_MINUTE: perWindow.default(20),
+  /** Creation limits per caller and hour (defaults in core/limits.ts: 30 submits, 200 intakes). */
+  SUBMIT_LIMIT_PER_HOUR: perWindow.optional(),
+  INTAKE_LIMIT_PER_HOUR: perWindow.optional(),
 });
 export type PlatformOptions = z.infer<typeof platformEnv>;
+/** What startPlatform takes: the environment's names, unparsed (defaults filled in as for the environment). */
+export type PlatformInput = z.input<typeof platformEnv>;
+/** Sessions one user may hold at once; signing in again past it ends the oldest. */
+export const SESSIONS_PER_USER = 10;
+/** Sign-ins per minute from one client address, whatever the user (bounds guessing user names). */
+export const LOGINS_PER_ADDRESS_PER_MINUTE = 120;
 
 export interface Platform {
   url: string;
@@ -47,7 +67,8 @@ export interface Platform {
 }
 
 /** The local platform: plays CloudBase's part on one machine (contract §2). */
-export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []): Promise<Platform> {
+export async function startPlatform(options: PlatformInput, extraJobs: Job[] = []): Promise<Platform> {
+  const opts = platformEnv.parse(options);
   const log = createLogger();
   const clock = new MovableClock(systemClock);
   const store = await openSqliteStore(path.join(opts.DATA_DIR, 'wuye.sqlite'));
@@ -90,6 +111,10 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
     hash: sha256,
     log,
     phone: phoneCodes,
+    limits: {
+      ...(opts.SUBMIT_LIMIT_PER_HOUR ? { submit: { max: opts.SUBMIT_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
+      ...(opts.INTAKE_LIMIT_PER_HOUR ? { intake: { max: opts.INTAKE_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
+    },
     deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
     afterCommit: () => void flushOutbox(),
   };
@@ -105,7 +130,12 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
   };
   const jobs: Job[] = [slaJob, { name: 'outbox', run: () => flushOutbox() }, ...extraJobs];
   const scheduler = new Scheduler(clock, jobs, (job, e) => log.error({ job, err: String(e) }, 'scheduled job failed'));
-  const sessions = new Sessions();
+  const now = () => clock.now();
+  const sessions = new Sessions(now, { ttlMs: opts.SESSION_TTL_HOURS * HOUR, maxPerUser: SESSIONS_PER_USER });
+  const loginsPerUser = new WindowLimiter(opts.LOGIN_LIMIT_PER_MINUTE, MINUTE, now);
+  const loginsPerAddress = new WindowLimiter(LOGINS_PER_ADDRESS_PER_MINUTE, MINUTE, now);
+  const testClock = opts.TEST_CLOCK === '1';
+  const devEndpoints = testClock || opts.DEV_ENDPOINTS === '1';
   const h5Root = path.resolve(opts.H5_DIR);
 
   const withCaller = <T>(req: IncomingMessage, fn: (ctx: Parameters<typeof uploadImage>[0]) => Promise<Outcome<T>>) =>
@@ -116,15 +146,16 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
     });
 
   async function route(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const p = url.pathname;
+    // Still percent-encoded: each route decides what its path segment may hold.
+    const p = pathOf(req.url);
+    if (p === null) return sendError(res, 'INPUT.INVALID', { _: '请求地址格式有误' });
 
     if (req.method === 'POST' && p.startsWith('/fn/')) {
       const name = p.slice(4);
       const fn = (FUNCTIONS as Record<string, (typeof FUNCTIONS)['account']>)[name];
       if (!fn || !Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) return sendError(res, 'FUNCTION.NOT_FOUND');
       const body = await readJson(req);
-      if (!body.ok) return sendError(res, 'INPUT.INVALID');
+      if (!body.ok) return sendError(res, 'INPUT.INVALID', body.fields);
       const openid = sessions.openidOf(tokenOf(req.headers));
       // Identity travels in the context, as CloudBase injects it — never in the event (R-ACC-2).
       const context = { environment: JSON.stringify(openid ? { WX_OPENID: openid, WX_APPID: 'local' } : {}), request_id: deps.ids.next('req') };
@@ -132,22 +163,28 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
       return sendJson(res, out.ok ? 200 : httpStatusOf(out.error.code), out);
     }
 
-    if (req.method === 'POST' && p === '/local/login') {
-      const body = await readJson(req);
-      const parsed = z.object({ user: z.string().min(1).max(64) }).safeParse(body.ok ? body.value : null);
-      if (!parsed.success) return sendError(res, 'INPUT.INVALID');
-      const user = await store.transaction((tx) => tx.userById(parsed.data.user));
-      if (!user) return sendError(res, 'USER.NOT_FOUND');
-      const token = sessions.open(user.openid);
-      res.setHeader('set-cookie', `wuye_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`);
-      return sendJson(res, 200, { ok: true, data: { token, user: { id: user.id, name: user.name } }, token });
+    if (req.method === 'POST' && p === '/local/login') return login(req, res);
+
+    if (req.method === 'POST' && p === '/local/logout') {
+      const ended = sessions.close(tokenOf(req.headers));
+      res.setHeader('set-cookie', 'wuye_token=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
+      return sendJson(res, 200, { ok: true, data: { ended } });
     }
 
     if (req.method === 'GET' && p === '/local/users') {
       return sendJson(res, 200, { ok: true, data: { items: DEMO_USERS.map((u) => ({ key: u.key, name: u.name, label: u.label })) } });
     }
 
-    if (req.method === 'POST' && p === '/local/upload') return upload(req, res);
+    if (req.method === 'POST' && p === '/local/upload') {
+      return handleUpload(
+        {
+          signedIn: (r) => sessions.openidOf(tokenOf(r.headers)) !== null,
+          save: (r, bytes) => withCaller(r, (ctx) => uploadImage(ctx, files, bytes)),
+        },
+        req,
+        res,
+      );
+    }
     if (req.method === 'POST' && p === '/local/phone-code') return phoneCodeRoute(req, res, { openidOf: (r) => sessions.openidOf(tokenOf(r.headers)), store, codes: phoneCodes });
 
     if (req.method === 'GET' && p.startsWith('/local/file/')) {
@@ -159,13 +196,14 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
       return res.end(Buffer.from(out.data.bytes));
     }
 
-    if (req.method === 'GET' && p === '/local/outbox') {
+    // Development endpoints: absent unless DEV_ENDPOINTS=1 (npm start / npm run api) or TEST_CLOCK=1.
+    if (devEndpoints && req.method === 'GET' && p === '/local/outbox') {
       const rows = await store.transaction((tx) => tx.outboxAll());
       const items = rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, data: r.data, time: toIso(r.createdAt), status: r.status, attempts: r.attempts }));
       return sendJson(res, 200, { ok: true, data: { items }, items });
     }
 
-    if (p === '/local/clock' && opts.TEST_CLOCK === '1') {
+    if (devEndpoints && p === '/local/clock' && (req.method === 'GET' || (testClock && req.method === 'POST'))) {
       if (req.method === 'POST') {
         const body = await readJson(req);
         const parsed = z
@@ -177,41 +215,31 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
         await scheduler.catchUp();
         await flushOutbox();
       }
-      if (req.method === 'GET' || req.method === 'POST') {
-        const now = toIso(clock.now());
-        return sendJson(res, 200, { ok: true, data: { now }, now });
-      }
+      const now = toIso(clock.now());
+      return sendJson(res, 200, { ok: true, data: { now }, now });
     }
 
     if (req.method === 'GET' && p === '/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
 
+    // Anything else under the API prefixes is unknown here (not the H5 app's fallback page).
+    if (p.startsWith('/fn/') || p.startsWith('/local/') || p === '/fn' || p === '/local') return sendError(res, 'FUNCTION.NOT_FOUND');
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(h5Root, req, res);
     return sendError(res, 'FUNCTION.NOT_FOUND');
   }
 
-  function upload(req: IncomingMessage, res: ServerResponse) {
-    let bb: Busboy.Busboy;
-    try {
-      bb = Busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_IMAGE_BYTES + 1, fields: 5 } });
-    } catch {
-      return sendError(res, 'INPUT.INVALID');
-    }
-    const parts: Buffer[] = [];
-    let got = false;
-    let tooBig = false;
-    bb.on('file', (_field, stream) => {
-      got = true;
-      stream.on('data', (d: Buffer) => parts.push(d));
-      stream.on('limit', () => (tooBig = true));
-    });
-    bb.on('error', () => sendError(res, 'INPUT.INVALID'));
-    bb.on('close', async () => {
-      if (!got) return sendError(res, 'INPUT.INVALID');
-      if (tooBig) return sendError(res, 'FILE.TOO_LARGE');
-      const out = await withCaller(req, (ctx) => uploadImage(ctx, files, new Uint8Array(Buffer.concat(parts))));
-      sendJson(res, out.ok ? 200 : httpStatusOf(out.error.code), out.ok ? { ...out, fileId: out.data.fileId } : out);
-    });
-    req.pipe(bb);
+  /** `POST /local/login`: the demo users' sign-in, limited per client address and user (contract §2). */
+  async function login(req: IncomingMessage, res: ServerResponse) {
+    const body = await readJson(req);
+    const parsed = z.object({ user: z.string().min(1).max(64) }).safeParse(body.ok ? body.value : null);
+    if (!parsed.success) return sendError(res, 'INPUT.INVALID', body.ok ? undefined : body.fields);
+    const address = req.socket.remoteAddress ?? '?';
+    const wait = loginsPerAddress.hit(address) || loginsPerUser.hit(`${address}|${parsed.data.user}`);
+    if (wait) return sendError(res, 'RATE.LIMITED', undefined, { 'retry-after': String(Math.ceil(wait / 1000)) });
+    const user = await store.transaction((tx) => tx.userById(parsed.data.user));
+    if (!user) return sendError(res, 'USER.NOT_FOUND');
+    const token = sessions.open(user.openid);
+    res.setHeader('set-cookie', `wuye_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(opts.SESSION_TTL_HOURS * 3600)}`);
+    return sendJson(res, 200, { ok: true, data: { token, user: { id: user.id, name: user.name } }, token });
   }
 
   const server = http.createServer((req, res) => {
@@ -221,6 +249,9 @@ export async function startPlatform(opts: PlatformOptions, extraJobs: Job[] = []
       else res.end();
     });
   });
+  // Longer than any client's idle timeout (undici: 4 s), so an idle connection is closed by the client,
+  // never by the server just as the client sends on it (ECONNRESET after a long synchronous pause).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(opts.PORT, opts.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
 

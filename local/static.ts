@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodePath, pathOf, sendError } from './http';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,24 +16,45 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** Whether `file` lies inside the folder `root` (both absolute): by path segments, not by string prefix. */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+/** The real path of an existing regular file inside root (symbolic links resolved on both sides), else null. */
+function fileInside(root: string, file: string): string | null {
+  try {
+    const real = fs.realpathSync(file);
+    return isInside(fs.realpathSync(root), real) && fs.statSync(real).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Serves the H5 build; unknown paths fall back to index.html (hash routes). */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
-  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = path.normalize(path.join(root, urlPath));
-  if (!file.startsWith(path.normalize(root))) {
-    res.writeHead(404).end();
-    return;
-  }
-  const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
-  if (!fs.existsSync(target)) {
+  const raw = pathOf(req.url);
+  const urlPath = raw === null ? null : decodePath(raw);
+  if (urlPath === null || urlPath.includes('\0')) return sendError(res, 'INPUT.INVALID', { _: '请求地址格式有误' });
+  const base = path.resolve(root);
+  const wanted = path.resolve(base, `.${path.posix.sep}${urlPath}`);
+  if (!isInside(base, wanted)) return sendError(res, 'FUNCTION.NOT_FOUND');
+  const target = fileInside(base, wanted) ?? fileInside(base, path.join(base, 'index.html'));
+  if (!target) {
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<meta charset="utf-8"><p>H5 应用尚未构建，请运行 <code>npm start</code>（或 <code>npm run build:h5</code>）。</p>');
     return;
   }
   const ext = path.extname(target);
-  res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
+  const stream = fs.createReadStream(target);
+  stream.once('error', () => (res.headersSent ? res.destroy() : sendError(res, 'FUNCTION.NOT_FOUND')));
+  stream.once('open', () => {
+    res.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    });
+    stream.pipe(res);
   });
-  fs.createReadStream(target).pipe(res);
 }

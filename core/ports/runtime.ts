@@ -1,3 +1,4 @@
+import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
 import type { PhoneVerifier } from './phoneVerifier';
 import type { Store, Tx } from './store';
@@ -18,6 +19,8 @@ export interface Deps {
   log: Logger;
   /** WeChat's phone-number API in CloudBase; the local platform's stand-in locally. */
   phone?: PhoneVerifier;
+  /** Creation limits where this deployment differs from core/limits.ts (a benchmark lifts them). */
+  limits?: Partial<CreationLimits>;
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */
   afterCommit?: () => void;
   /**

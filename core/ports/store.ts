@@ -176,6 +176,8 @@ export interface Tx {
   caseEvents(id: string): Promise<CaseEvent[]>;
   cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;
   countCases(): Promise<number>;
+  /** How many cases this user opened (submitted or recorded) at or after `since`, counting at most `cap`. */
+  casesOpenedBy(userId: string, since: number, cap: number): Promise<number>;
   /** Cases of these communities created in [from, to), oldest first (monthly reports). */
   casesCreatedBetween(communityIds: string[], kinds: string[], from: number, to: number): Promise<CaseState[]>;
   /** Cases whose next SLA moment has come (indexed on next_due_at), soonest first: what the sweep looks at. */

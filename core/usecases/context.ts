@@ -1,4 +1,5 @@
 import type { Caller } from '../access/caller';
+import type { CreationLimits } from '../limits';
 import type { IdSource } from '../ports/clock';
 import type { PhoneVerifier } from '../ports/phoneVerifier';
 import type { Tx } from '../ports/store';
@@ -12,4 +13,6 @@ export interface UseCaseContext {
   caller: Caller | null;
   /** Exchanges a getPhoneNumber code for the verified phone (absent: every code is `unavailable`). */
   phone?: PhoneVerifier;
+  /** This deployment's creation limits (defaults: core/limits.ts). */
+  limits?: Partial<CreationLimits>;
 }

@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startPlatform, type Platform } from '../../local/platform';
+import { startPlatform, type Platform, type PlatformInput } from '../../local/platform';
 import { expectReplayMatches } from './replay';
+
+/**
+ * What the workflow suites run on: the test clock and the development endpoints (/local/clock,
+ * /local/outbox) on, and — because they move the clock by weeks with the same signed-in users and open
+ * hundreds of cases as one resident — sessions that outlive the run and creation limits lifted. Suites
+ * about sessions and limits start with `{ realLimits: true }`: the platform's own defaults.
+ */
+export function testPlatformEnv(dataDir: string, opts: { seed?: 'demo' | 'none'; realLimits?: boolean } = {}): PlatformInput {
+  const lifted = { SESSION_TTL_HOURS: 24 * 366 * 10, LOGIN_LIMIT_PER_MINUTE: 1_000_000, SUBMIT_LIMIT_PER_HOUR: 1_000_000, INTAKE_LIMIT_PER_HOUR: 1_000_000 };
+  return { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', TEST_CLOCK: '1', H5_DIR: 'dist/h5', ...(opts.realLimits ? {} : lifted) };
+}
 
 export interface Harness {
   platform: Platform;
@@ -16,10 +27,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh local platform on a free port with its own data folder, seeded with the demo data and the test clock. */
-export async function startHarness(opts: { seed?: 'demo' | 'none' } = {}): Promise<Harness> {
+/** A fresh local platform on a free port with its own data folder, seeded with the demo data and the test clock (see testPlatformEnv). */
+export async function startHarness(opts: { seed?: 'demo' | 'none'; realLimits?: boolean; env?: Partial<PlatformInput> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-test-'));
-  const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', TEST_CLOCK: '1', H5_DIR: 'dist/h5' });
+  const platform = await startPlatform({ ...testPlatformEnv(dataDir, opts), ...opts.env });
   const url = platform.url;
   const tokens = new Map<string, string>();
   return {

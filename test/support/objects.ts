@@ -13,7 +13,7 @@ import type { DB } from '../../adapters/store/sql/schema';
 import { dispatch } from '../../core/api/dispatch';
 import type { StaffRole } from '../../core/schemas/common';
 import { startPlatform, type Platform } from '../../local/platform';
-import { type Harness, rid } from './harness';
+import { type Harness, rid, testPlatformEnv } from './harness';
 import { expectReplayMatches } from './replay';
 
 /** The platform, whichever way it was started. */
@@ -233,7 +233,7 @@ export async function startRestartableHarness(): Promise<RestartableHarness> {
   const os = await import('node:os');
   const path = await import('node:path');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-restart-'));
-  const start = () => startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '1', H5_DIR: 'dist/h5' });
+  const start = () => startPlatform(testPlatformEnv(dataDir));
   let tokens = new Map<string, string>();
   const self: RestartableHarness = {
     platform: await start(),

@@ -251,6 +251,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('bindings_household').on('bindings').columns(['household_id', 'status']).execute();
     },
   },
+  '0010_case_events_by_user': {
+    /** Cases a caller opened in the last hour (the creation limit, core/limits.ts): a short range scan. */
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('case_events_by_user').on('case_events').columns(['by_user', 'at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -317,6 +317,15 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       const r = await db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
+    async casesOpenedBy(userId, since, cap) {
+      const r = await db
+        .selectFrom((q) =>
+          q.selectFrom('case_events').select('case_id').where('by_user', '=', userId).where('at', '>=', since).where('type', '=', 'submitted').limit(cap).as('opened'),
+        )
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
     async enqueue(messages) {
       if (messages.length === 0) return;
       await db

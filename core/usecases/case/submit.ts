@@ -6,6 +6,7 @@ import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
 import { viewAfter } from './loadCase';
 import { openCase } from './openCase';
+import { withinCreationLimit } from './creationRate';
 
 /** A bound resident submits a case for their own household (R-ACC-1, R-ACC-4, R-INT-2). */
 export async function submitCase(ctx: UseCaseContext, input: z.output<typeof submitCaseInput>): Promise<Outcome<CaseView>> {
@@ -19,6 +20,8 @@ export async function submitCase(ctx: UseCaseContext, input: z.output<typeof sub
   });
   if (!access.ok) return access;
   if (!household) return fail('HOUSEHOLD.NOT_FOUND');
+  const rate = await withinCreationLimit(ctx, 'submit');
+  if (!rate.ok) return rate;
 
   const c = ctx.caller!;
   const binding = c.households.find((h) => h.householdId === household.id);

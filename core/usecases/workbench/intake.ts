@@ -6,6 +6,7 @@ import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
 import { viewAfter } from '../case/loadCase';
 import { openCase } from '../case/openCase';
+import { withinCreationLimit } from '../case/creationRate';
 
 /**
  * The front desk records a phone call, visit or letter on a resident's behalf (R-INT-3): the same case,
@@ -18,6 +19,8 @@ export async function intake(ctx: UseCaseContext, input: z.output<typeof intakeI
   if (!household) return fail('HOUSEHOLD.NOT_FOUND');
   const access = requireAccess(ctx.caller, 'workbench.intake', { communityId: household.communityId, notFound: 'HOUSEHOLD.NOT_FOUND' });
   if (!access.ok) return access;
+  const rate = await withinCreationLimit(ctx, 'intake');
+  if (!rate.ok) return rate;
 
   const c = ctx.caller!;
   const bound = (await ctx.tx.bindingsInCommunities([household.communityId], 'approved')).find(
