@@ -22,11 +22,12 @@ export function isInside(root: string, file: string): boolean {
   return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
 }
 
-/** The real path of an existing regular file inside root (symbolic links resolved on both sides), else null. */
-function fileInside(root: string, file: string): string | null {
+/** An existing regular file inside root (symbolic links resolved on both sides) and its size, else null. */
+function fileInside(root: string, file: string): { file: string; size: number } | null {
   try {
     const real = fs.realpathSync(file);
-    return isInside(fs.realpathSync(root), real) && fs.statSync(real).isFile() ? real : null;
+    const stat = fs.statSync(real);
+    return isInside(fs.realpathSync(root), real) && stat.isFile() ? { file: real, size: stat.size } : null;
   } catch {
     return null;
   }
@@ -46,12 +47,13 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end('<meta charset="utf-8"><p>H5 应用尚未构建，请运行 <code>npm start</code>（或 <code>npm run build:h5</code>）。</p>');
     return;
   }
-  const ext = path.extname(target);
-  const stream = fs.createReadStream(target);
+  const ext = path.extname(target.file);
+  const stream = fs.createReadStream(target.file);
   stream.once('error', () => (res.headersSent ? res.destroy() : sendError(res, 'FUNCTION.NOT_FOUND')));
   stream.once('open', () => {
     res.writeHead(200, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'content-length': String(target.size),
       'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
       'x-content-type-options': 'nosniff',
     });
