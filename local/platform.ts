@@ -252,6 +252,8 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   // Longer than any client's idle timeout (undici: 4 s), so an idle connection is closed by the client,
   // never by the server just as the client sends on it (ECONNRESET after a long synchronous pause).
   server.keepAliveTimeout = 30_000;
+  // Not a proxy: CONNECT gets a plain refusal instead of a silently dropped connection.
+  server.on('connect', (_req, socket) => socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'));
   await new Promise<void>((resolve) => server.listen(opts.PORT, opts.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
 

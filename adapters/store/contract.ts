@@ -228,5 +228,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect((await store.transaction((tx) => tx.casesShowingFile('f_abcd', 10))).map((c) => c.id)).toEqual(['c_test1']);
       expect(await store.transaction((tx) => tx.casesShowingFile('f_none', 10))).toEqual([]);
     });
+
+    it('casesOpenedBy counts the cases a user opened since a time (the creation limit), up to a cap', async () => {
+      const open = (id: string, by: string, at: number) => {
+        const e = { ...submittedEvent({ id, createdAt: at }, at), by };
+        return store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
+      };
+      for (let i = 0; i < 4; i++) await open(`c_rate${i}`, 'resident-a', T + i * 1000);
+      await open('c_rate_fd', 'frontdesk', T + 5000);
+      // Later events on a case (here: the same user urging it) are not openings.
+      const urge = eventOf('urged', T + 6000);
+      const s = replay([{ ...submittedEvent({ id: 'c_rate0', createdAt: T }, T), by: 'resident-a' }, urge])!;
+      await store.transaction((tx) => tx.appendCaseEvents(s, null, 1, [urge]));
+      const count = (since: number, cap = 100) => store.transaction((tx) => tx.casesOpenedBy('resident-a', since, cap));
+      expect(await count(T)).toBe(4);
+      expect(await count(T + 2000)).toBe(2);
+      expect(await count(T + 10_000)).toBe(0);
+      expect(await count(T, 3)).toBe(3);
+      expect(await store.transaction((tx) => tx.casesOpenedBy('frontdesk', T, 100))).toBe(1);
+    });
   });
 }
