@@ -31,6 +31,9 @@ export function needsLogin(): boolean {
 
 export function goLogin() {
   if (!isH5) return;
+  const token = session.token();
+  // Ends the session on the local platform too (POST /local/logout); the page moves on either way.
+  if (token) void fetch('/local/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` }, keepalive: true }).catch(() => undefined);
   session.clear();
   forgetMe();
   Taro.reLaunch({ url: LOGIN_PAGE });

@@ -247,6 +247,28 @@ describe('browser journey: resident and front desk', () => {
     await resident.locator('#large-toggle').click();
   });
 
+  it('[R-ACC-2] item 7: 切换演示账号 ends the session on the platform too (POST /local/logout), not only in the page', async () => {
+    await open(resident, base, '/pages/index/index');
+    await resident.locator('#home-switch-user').waitFor();
+    const stored = await resident.evaluate(() => localStorage.getItem('wuye.token'));
+    const token = (() => {
+      try {
+        const v = JSON.parse(stored ?? '') as { data?: string } | string;
+        return typeof v === 'string' ? v : (v.data ?? '');
+      } catch {
+        return stored ?? '';
+      }
+    })();
+    expect(token.length).toBeGreaterThan(10);
+    const me = () => fetch(`${base}/fn/account`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"action":"me"}' }).then((r) => r.status);
+    expect(await me()).toBe(200);
+    const loggedOut = resident.waitForResponse((r) => r.url().endsWith('/local/logout') && r.status() === 200);
+    await resident.locator('#home-switch-user').click();
+    await loggedOut;
+    await resident.waitForURL(/pages\/login\/index/);
+    expect(await me()).toBe(401);
+  });
+
   it('has no page errors along the way', () => {
     expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
   });

@@ -176,7 +176,7 @@ describe('HTTP fuzz: malformed requests never crash the platform and never answe
     const reqs = sample(fc.tuple(fc.constantFrom(...FNS.map((f) => `/fn/${f}`), '/local/login', '/local/clock', '/local/logout'), jsonBody, fc.constantFrom(...CONTENT_TYPES), fc.constantFrom(token, tokenNew, '')), 300, 2);
     await each(reqs, async ([t, body, type, tok]) => {
       // (Logout with any body ends the session it names: the suite's own sessions stay out of it.)
-      const auth = tok && t !== '/local/logout' ? { authorization: `Bearer ${tok}` } : {};
+      const auth: Record<string, string> = tok && t !== '/local/logout' ? { authorization: `Bearer ${tok}` } : {};
       const headers: Record<string, string> = { ...(type ? { 'content-type': type } : {}), ...auth };
       judge('json', `POST ${t} [${type}] ${text(body)}`, await rawHttp(port(), request('POST', t, { headers, body })));
     });
