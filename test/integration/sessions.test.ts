@@ -210,8 +210,13 @@ describe('item 7: rate limits', () => {
     const b = await startPlatform({ PORT: 0, DATA_DIR: dir, SEED: 'demo' });
     try {
       // Each instance runs the same core through its own store connection.
-      const submitVia = (p: Platform) =>
-        dispatch(p.deps, 'case', { action: 'submit', requestId: rid('two'), householdId: '1-1-101', kind: 'suggestion', content: '建议增加电动车充电桩' }, { openid: O.demoOpenid('resident-a') });
+      // One thread, two SQLite connections: each call waits for its instance's outbox delivery, so the
+      // two never hold the write lock at once (real instances are separate processes).
+      const submitVia = async (p: Platform) => {
+        const out = await dispatch(p.deps, 'case', { action: 'submit', requestId: rid('two'), householdId: '1-1-101', kind: 'suggestion', content: '建议增加电动车充电桩' }, { openid: O.demoOpenid('resident-a') });
+        await p.flushOutbox();
+        return out;
+      };
       const codes = [];
       for (let i = 0; i < CREATION_LIMITS.submit.max + 2; i++) {
         const r = await submitVia(i % 2 ? b : a);
