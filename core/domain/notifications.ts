@@ -4,6 +4,8 @@ import type { NotificationTemplate } from './case/types';
 export function renderMessage(template: NotificationTemplate, d: Record<string, string>): { title: string; body: string } {
   switch (template) {
     case 'case.received':
+      if (d.technician)
+        return { title: `您的${d.kind}已受理，${d.technician}马上上门`, body: `您好，您提交的紧急${d.kind}（${d.caseId}）我们已收到，已派值班的${d.technician}上门，将于 ${d.arriveBy} 前到场，请您注意安全，感谢您的耐心。` };
       return { title: `您的${d.kind}已受理`, body: `您好，您提交的${d.kind}（${d.caseId}）我们已收到，工作人员会尽快为您处理，感谢您的耐心。` };
     case 'case.new':
       return { title: `新${d.kind}待处理`, body: `${d.householdId} 提交了${d.kind}（${d.caseId}），请及时受理。` };

@@ -1,5 +1,6 @@
 import { KIND_LABELS, STATUS_LABELS, type CaseKind } from '../../vocabulary';
 import { fenToYuan } from '../../money';
+import { arrivalClock, masterOf } from './audience';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from './types';
 
 export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
@@ -113,8 +114,10 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       ? { ...base, status: 'dispatched', owner: paged.id, work: { ...base.work, technician: paged.id, technicianName: paged.name, dispatchedAt: event.at } }
       : base;
     const data = { caseId: c.id, kind: KIND_LABELS[c.kind], householdId: c.householdId };
+    // The resident of an emergency is told who is coming and by when (R-REP-3).
+    const coming: Record<string, string> = paged ? { technician: masterOf(paged.name), arriveBy: arrivalClock(next.work.arrivalDue) } : {};
     const effects: Effect[] = [
-      ...notify(c.submittedBy === 'system' ? null : c.submittedBy, 'case.received', data),
+      ...notify(c.submittedBy === 'system' ? null : c.submittedBy, 'case.received', { ...data, ...coming }),
       ...notify(c.owner, 'case.new', data),
       ...(paged ? notify(paged.id, 'repair.emergency', { ...data, content: c.content.slice(0, 60) }) : []),
     ];

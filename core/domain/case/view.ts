@@ -11,6 +11,7 @@ import { nextUrgeAt } from './urge';
 import { CATEGORIES, type CategoryCode } from './routing';
 import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
+import { audienceOf, residentSteps, type Audience } from './audience';
 
 const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   submitted: '提交',
@@ -70,11 +71,29 @@ export interface Names {
 const HOUSEHOLD_ACTS: CaseEvent['type'][] = ['cancelled', 'urged', 'quoteAccepted', 'quoteDeclined', 'confirmed', 'rated'];
 const byHousehold = (e: CaseEvent, s: CaseState) => HOUSEHOLD_ACTS.includes(e.type) || (e.type === 'submitted' && s.channel === 'miniprogram');
 
-/** The timeline; a reader with the resident's name masked sees it masked here too, without their words if content is hidden. */
-export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields) {
-  return events.map((e) => {
+/** The emergency's automatic dispatch (R-REP-3), recorded on the submitted event: its own step on the timeline. */
+function pagedStep(e: CaseEvent) {
+  if (e.type !== 'submitted' || !e.onDuty) return [];
+  return [{ type: 'dispatched' as const, label: EVENT_LABELS.dispatched, at: toIso(e.at), by: 'system', byName: '系统', note: `值班派单：急修派给 ${e.onDuty.name}` }];
+}
+
+/**
+ * The timeline as its audience reads it (core/domain/case/audience.ts): staff read every event, the
+ * household only its resident-facing steps in plain words, without staff notes or bookkeeping (R-ACC-5).
+ * A reader with the resident's name masked sees it masked here too, without their words if content is hidden.
+ */
+export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields, audience: Audience = 'staff') {
+  if (audience === 'resident') {
+    return events.flatMap((e) =>
+      residentSteps(e).map((step) => {
+        const by = step.as?.by ?? e.by;
+        return { type: step.as?.type ?? e.type, label: step.label, at: toIso(e.at), by, byName: by === 'system' ? '物业服务中心' : e.byName, note: step.note };
+      }),
+    );
+  }
+  return events.flatMap((e) => {
     const household = byHousehold(e, s);
-    return {
+    const entry = {
       type: e.type,
       label: EVENT_LABELS[e.type],
       at: toIso(e.at),
@@ -82,6 +101,7 @@ export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields
       byName: household && fields.name === 'masked' ? maskName(e.byName) : e.byName,
       note: household && !fields.content ? null : noteOf(e),
     };
+    return [entry, ...pagedStep(e)];
   });
 }
 
@@ -154,7 +174,7 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
     nextUrgeAt: urgeAt === null ? null : toIso(urgeAt),
     /** Platform time of the answer: countdowns run on it, not on the phone's clock. */
     serverNow: toIso(now),
-    ...(opts.events ? { timeline: timelineOf(opts.events, s, f) } : {}),
+    ...(opts.events ? { timeline: timelineOf(opts.events, s, f, audienceOf(opts.caller, s)) } : {}),
   };
 }
 
