@@ -131,7 +131,7 @@ describe('browser journey: resident and front desk', () => {
     caseId = decodeURIComponent(/id=([^&]+)/.exec(resident.url())![1]);
     await expectText(resident, '#case-status', '待受理');
     await expectText(resident, '#case-deadlines', '答复时限');
-    await expectText(resident, '#case-timeline', '提交');
+    await expectText(resident, '#case-timeline', '已受理');
     // The photo is served back to its owner and shows.
     await resident.waitForFunction(() => {
       const img = document.querySelector('#case-photo-0 img') as HTMLImageElement | null;
@@ -167,7 +167,9 @@ describe('browser journey: resident and front desk', () => {
     await resident.reload();
     await expectText(resident, '#case-status', '处理中');
     await expectText(resident, '#case-owner', '周丽');
-    await expectText(resident, '#case-timeline', '已指派');
+    // [R-ACC-5] the resident reads the step in plain words, without the staff's note.
+    await expectText(resident, '#case-timeline', '已安排专人处理');
+    expect(await resident.locator('#case-timeline').textContent()).not.toContain('车库照明请工程部一并排查');
   });
 
   it('[R-INT-4] the front desk replies; the resident sees 已办结 with the answer, and a message arrives', async () => {

@@ -27,7 +27,7 @@ export interface ResidentStep {
 
 /**
  * Per event type, whether the household sees it and in which words (R-INT-4, R-ACC-5). Staff-internal
- * steps (转交, 计时, 时限预警, 超时, 升级督办) and staff notes (派单说明, 回访记录) are not theirs: null / omitted.
+ * steps (计时, 时限预警, 超时, 升级督办) and staff notes (转交、派单说明, 回访记录) are not theirs: no step, no note.
  */
 export function residentSteps(e: CaseEvent): ResidentStep[] {
   switch (e.type) {
@@ -65,6 +65,7 @@ export function residentSteps(e: CaseEvent): ResidentStep[] {
     case 'closedUnresolvable':
       return [{ label: '已关闭', note: e.note }];
     case 'assigned':
+      return [{ label: '已安排专人处理', note: null }];
     case 'paused':
     case 'resumed':
     case 'warned':
