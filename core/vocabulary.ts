@@ -100,3 +100,16 @@ export const isRepairCategory = (c: string | null | undefined): c is RepairCateg
 export const CALLBACK_METHODS = ['phone', 'visit'] as const;
 export type CallbackMethod = (typeof CALLBACK_METHODS)[number];
 export const CALLBACK_METHOD_LABELS: Record<CallbackMethod, string> = { phone: '电话回访', visit: '上门回访' };
+
+/** Case-number prefixes (工单编号): a case reads out as prefix + Shanghai day + sequence, BX20261202-0007. */
+export const CASE_NUMBER_PREFIXES: Record<CaseKind, string> = {
+  repair: 'BX',
+  complaint: 'TS',
+  consultation: 'ZX',
+  suggestion: 'JY',
+  praise: 'BY',
+  help: 'QZ',
+  warranty: 'SH',
+  service: 'FW',
+  other: 'QT',
+};

@@ -75,10 +75,11 @@ it('[R-ACC-5] migration 0006 fills the category column of cases stored before it
   const e = submittedEvent({ id: 'c_old', category: 'fee' });
   await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
   // As the store was before 0006: no column, no index, no record of the migration (nor of the later ones: 0008 made the
-  // replies' index, 0009 bindings.phone_check and its index, 0010 the creation limit's index).
+  // replies' index, 0009 bindings.phone_check and its index, 0010 the creation limit's index, 0011 the case numbers).
   store.raw.exec(
     "drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; " +
-      "drop index idempotency_created; drop index bindings_household; alter table bindings drop column phone_check; drop index case_events_by_user; delete from kysely_migration where name >= '0006'",
+      "drop index idempotency_created; drop index bindings_household; alter table bindings drop column phone_check; drop index case_events_by_user; " +
+      "drop index cases_number; alter table cases drop column number; drop table case_numbers; delete from kysely_migration where name >= '0006'",
   );
   const file = store.raw.name;
   await store.close();
@@ -115,5 +116,41 @@ it('[R-INT-4] upgrading a store rebuilds the snapshots stored before `missed` an
   expect(JSON.parse(row.state_json).sla.missed).toBe(1);
   expect(row.state_json).toBe(JSON.stringify(now));
   expect([row.next_due_at, row.urgent_at]).not.toEqual([5, 5]);
+  await store.close();
+});
+
+it('[R-INT-4] migration 0011 numbers the cases stored before numbers existed, by community, kind and Shanghai day, in the events; the counters continue after them', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-store-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'old.sqlite');
+  const raw = new Database(file);
+  const old = new Kysely<any>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrate(old, '0010_case_events_by_user');
+  // 15:59:59 UTC is 23:59:59 in Shanghai, 16:00 UTC the next Shanghai day: whatever the host's zone.
+  const late = Date.parse('2026-12-02T15:59:59Z');
+  const next = Date.parse('2026-12-02T16:00:00Z');
+  const unnumbered = (id: string, kind: 'repair' | 'complaint', at: number, communityId = 'demo') => {
+    const { number: _n, ...c } = submittedEvent({ id, kind, communityId }, at).case;
+    return { ...submittedEvent({}, at), case: c };
+  };
+  const olds = [unnumbered('c_1', 'repair', late - 60_000), unnumbered('c_2', 'repair', late), unnumbered('c_3', 'repair', next), unnumbered('c_4', 'complaint', late), unnumbered('c_5', 'repair', late, 'other')];
+  const ins = raw.prepare('insert into cases (id, community_id, household_id, kind, status, department, owner, emergency, created_at, updated_at, next_due_at, urgent_at, technician, breached, version, state_json) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, null, null, null, 0, 1, ?)');
+  const ev = raw.prepare('insert into case_events (case_id, seq, type, at, by_user, data_json) values (?, 1, ?, ?, ?, ?)');
+  for (const e of olds) {
+    const s = e.case;
+    ins.run(s.id, s.communityId, s.householdId, s.kind, 'submitted', s.department, s.owner, s.createdAt, s.createdAt, JSON.stringify({ ...s, status: 'submitted' }));
+    ev.run(s.id, e.type, e.at, e.by, JSON.stringify(e));
+  }
+  await old.destroy();
+
+  const store = await openSqliteStore(file);
+  const numbers = Object.fromEntries((store.raw.prepare('select id, number from cases order by id').all() as { id: string; number: string }[]).map((r) => [r.id, r.number]));
+  expect(numbers).toEqual({ c_1: 'BX20261202-0001', c_2: 'BX20261202-0002', c_3: 'BX20261203-0001', c_4: 'TS20261202-0001', c_5: 'BX20261202-0001' });
+  // The events carry the numbers, so a replay gives the stored state.
+  const events = await store.transaction((tx) => tx.caseEvents('c_2'));
+  expect(replay(events)).toEqual(await store.transaction((tx) => tx.caseById('c_2')));
+  expect(await store.transaction((tx) => tx.nextCaseSequence('demo', 'BX', '20261202'))).toBe(3);
+  expect(await store.transaction((tx) => tx.nextCaseSequence('other', 'BX', '20261202'))).toBe(2);
+  expect(await store.transaction((tx) => tx.nextCaseSequence('demo', 'TS', '20261203'))).toBe(1);
   await store.close();
 });

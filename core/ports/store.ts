@@ -176,6 +176,11 @@ export interface Tx {
   caseEvents(id: string): Promise<CaseEvent[]>;
   cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;
   countCases(): Promise<number>;
+  /**
+   * Takes the next case sequence of a community, number prefix and day (YYYYMMDD): 1, 2, 3… Inside the
+   * transaction, so a rolled-back submission gives its number back and no two cases share one.
+   */
+  nextCaseSequence(communityId: string, prefix: string, day: string): Promise<number>;
   /** How many cases this user opened (submitted or recorded) at or after `since`, counting at most `cap`. */
   casesOpenedBy(userId: string, since: number, cap: number): Promise<number>;
   /** Cases of these communities created in [from, to), oldest first (monthly reports). */

@@ -28,6 +28,7 @@ export function submittedEvent(over: Partial<SubmittedEvent['case']> = {}, at = 
       department: 'customer_service',
       createdAt: at,
       ...over,
+      number: over.number ?? `ZX20261124-${over.id ?? 'c_test1'}`,
     },
   };
 }

@@ -1,6 +1,9 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { rebuildCases } from './rebuild';
 import type { DB } from './schema';
+import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
+import type { SubmittedEvent } from '../../../core/domain/case/types';
+import type { CaseKind } from '../../../core/vocabulary';
 
 /**
  * Schema migrations, applied at start. Types are portable between SQLite and MySQL/MariaDB:
@@ -227,8 +230,9 @@ const migrations: Record<string, Migration> = {
      * the state's shape ships with a migration like this one. A log the rules refuse is left as it is
      * (`npm run rebuild -- --check` names it).
      */
-    async up(db: Kysely<any>) {
-      await db.transaction().execute((trx) => rebuildCases(trx as unknown as Kysely<DB>, { write: true }));
+    async up() {
+      // The rebuild writes today's row shape, so it runs once, at the end of the latest migration that
+      // changes the state's shape (0011_case_numbers); `migrate` always runs on to the latest.
     },
   },
   '0008_idempotency_expiry': {
@@ -255,6 +259,56 @@ const migrations: Record<string, Migration> = {
     /** Cases a caller opened in the last hour (the creation limit, core/limits.ts): a short range scan. */
     async up(db: Kysely<any>) {
       await db.schema.createIndex('case_events_by_user').on('case_events').columns(['by_user', 'at']).execute();
+    },
+  },
+  '0011_case_numbers': {
+    /**
+     * 工单编号 (core/domain/case/number.ts): a counter per community, prefix and Shanghai day, taken inside
+     * the submitting transaction, and the number as a column unique per community. Cases submitted before
+     * numbers existed get theirs here, in order of submission per community, kind and day: the number is
+     * written into their `submitted` event (the source of truth, R-INT-4), the rows are rebuilt from the
+     * events, and the counters continue after the last number given.
+     */
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('case_numbers')
+        .addColumn('community_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('prefix', 'varchar(8)', (c) => c.notNull())
+        .addColumn('day', 'varchar(8)', (c) => c.notNull())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_numbers_pk', ['community_id', 'prefix', 'day'])
+        .execute();
+      await db.schema.alterTable('cases').addColumn('number', 'varchar(32)').execute();
+      await db.transaction().execute(async (trx) => {
+        const counters = new Map<string, { community_id: string; prefix: string; day: string; last: number }>();
+        for (let after: { at: number; id: string } | null = null; ; ) {
+          let q = trx.selectFrom('cases').select(['id', 'community_id', 'kind', 'created_at']).orderBy('created_at').orderBy('id').limit(1000);
+          if (after) {
+            const a = after;
+            q = q.where((eb: any) => eb.or([eb('created_at', '>', a.at), eb.and([eb('created_at', '=', a.at), eb('id', '>', a.id)])]));
+          }
+          const rows: { id: string; community_id: string; kind: CaseKind; created_at: number }[] = await q.execute();
+          if (rows.length === 0) break;
+          for (const r of rows) {
+            const first = await trx.selectFrom('case_events').select('data_json').where('case_id', '=', r.id).where('seq', '=', 1).executeTakeFirst();
+            if (!first) continue; // an orphan row: nothing to rebuild it from (the rebuild reports it)
+            const event = JSON.parse(first.data_json) as SubmittedEvent;
+            if (event.type !== 'submitted' || event.case.number) continue;
+            const key = caseNumberKey(event.case.kind, event.case.createdAt);
+            const k = `${r.community_id}\u0000${key.prefix}\u0000${key.day}`;
+            const counter = counters.get(k) ?? { community_id: r.community_id, ...key, last: 0 };
+            counter.last++;
+            counters.set(k, counter);
+            const numbered = { ...event, case: { ...event.case, number: formatCaseNumber(key, counter.last) } };
+            await trx.updateTable('case_events').set({ data_json: JSON.stringify(numbered) }).where('case_id', '=', r.id).where('seq', '=', 1).execute();
+          }
+          const last = rows[rows.length - 1];
+          after = { at: Number(last.created_at), id: last.id };
+        }
+        for (const c of counters.values()) await trx.insertInto('case_numbers').values(c).execute();
+        await rebuildCases(trx as unknown as Kysely<DB>, { write: true });
+      });
+      await db.schema.createIndex('cases_number').on('cases').columns(['community_id', 'number']).unique().execute();
     },
   },
 };

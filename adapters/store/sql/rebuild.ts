@@ -36,6 +36,7 @@ const COLUMNS = [
   'technician',
   'breached',
   'version',
+  'number',
   'state_json',
   'sweep_error', // a case the sweep set aside is released by its rebuild
 ] as const satisfies readonly (keyof CaseRow)[];

@@ -48,7 +48,11 @@ export interface DB {
     state_json: string;
     /** Why the SLA sweep last failed on this case (stage and error, no personal data); null when it did not. */
     sweep_error: string | null;
+    /** 工单编号 (state.number), unique per community. */
+    number: string | null;
   };
+  /** The last case sequence taken per community, number prefix and Shanghai day (YYYYMMDD). */
+  case_numbers: { community_id: string; prefix: string; day: string; last: number };
   case_events: { case_id: string; seq: number; type: string; at: number; by_user: string; data_json: string };
   case_files: { file_id: string; case_id: string; household_id: string };
   outbox: {

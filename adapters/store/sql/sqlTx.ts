@@ -81,6 +81,7 @@ export const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number
   technician: s.work.technician,
   breached: s.sla.breached.length ? 1 : 0,
   version: s.version,
+  number: s.number,
   state_json: JSON.stringify(s),
   // Any write of the case releases it from the sweep's quarantine.
   sweep_error: null,
@@ -316,6 +317,17 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async countCases() {
       const r = await db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
+    },
+    async nextCaseSequence(communityId, prefix, day) {
+      // One statement takes the row's lock (insert or increment), so concurrent submissions queue on it.
+      const first = { community_id: communityId, prefix, day, last: 1 };
+      const q = db.insertInto('case_numbers').values(first);
+      await (dialect.insertIgnore === 'or ignore'
+        ? q.onConflict((oc) => oc.columns(['community_id', 'prefix', 'day']).doUpdateSet((eb) => ({ last: eb('case_numbers.last', '+', 1) })))
+        : q.onDuplicateKeyUpdate((eb) => ({ last: eb('last', '+', 1) }))
+      ).execute();
+      const r = await db.selectFrom('case_numbers').select('last').where('community_id', '=', communityId).where('prefix', '=', prefix).where('day', '=', day).executeTakeFirstOrThrow();
+      return Number(r.last);
     },
     async casesOpenedBy(userId, since, cap) {
       const r = await db

@@ -59,7 +59,7 @@ export const can = (state: CaseState | undefined, type: CaseEventType): boolean 
 
 const title = (s: Pick<CaseState, 'kind'>) => `${KIND_LABELS[s.kind]}工单`;
 const notify = (to: string | null, template: Effect['template'], data: Record<string, string>): Effect[] => (to ? [{ type: 'notify', to, template, data }] : []);
-const statusNotice = (s: CaseState): Effect[] => notify(s.submittedBy, 'case.status', { caseId: s.id, title: title(s), status: STATUS_LABELS[s.status] });
+const statusNotice = (s: CaseState): Effect[] => notify(s.submittedBy, 'case.status', { caseId: s.id, number: s.number, title: title(s), status: STATUS_LABELS[s.status] });
 const closePause = (s: CaseState, at: number) => s.sla.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
 const forget = (list: DeadlineName[], names: DeadlineName[]) => list.filter((n) => !names.includes(n));
 
@@ -113,7 +113,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     const next: CaseState = paged
       ? { ...base, status: 'dispatched', owner: paged.id, work: { ...base.work, technician: paged.id, technicianName: paged.name, dispatchedAt: event.at } }
       : base;
-    const data = { caseId: c.id, kind: KIND_LABELS[c.kind], householdId: c.householdId };
+    const data = { caseId: c.id, number: c.number, kind: KIND_LABELS[c.kind], householdId: c.householdId };
     // The resident of an emergency is told who is coming and by when (R-REP-3).
     const coming: Record<string, string> = paged ? { technician: masterOf(paged.name), arriveBy: arrivalClock(next.work.arrivalDue) } : {};
     const effects: Effect[] = [
@@ -128,7 +128,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
   // `updatedAt` never goes back, even if a clock does: the later of the last change and this event.
   const updatedAt = Math.max(s.updatedAt, event.at);
   const bump = (patch: Partial<CaseState>): CaseState => ({ ...s, ...patch, updatedAt, version: s.version + 1 });
-  const data = { caseId: s.id, kind: KIND_LABELS[s.kind], title: title(s), householdId: s.householdId };
+  const data = { caseId: s.id, number: s.number, kind: KIND_LABELS[s.kind], title: title(s), householdId: s.householdId };
 
   switch (event.type) {
     case 'assigned': {

@@ -44,6 +44,8 @@ export interface SlaState {
  */
 export interface CaseState {
   id: string;
+  /** 工单编号 people can read out (BX20261202-0007), unique per community; fixed at submission. */
+  number: string;
   communityId: string;
   householdId: string;
   kind: CaseKind;

@@ -117,6 +117,7 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
   const urgeAt = nextUrgeAt(s, now);
   return {
     id: s.id,
+    number: s.number,
     kind: s.kind,
     kindLabel: KIND_LABELS[s.kind],
     category: s.category,

@@ -5,6 +5,7 @@ import type { Channel } from '../../schemas/common';
 import { commitCaseEvent } from '../../domain/case/commit';
 import { departmentFor, responsibleFor } from '../../domain/case/routing';
 import { arrivalDueFor } from '../../domain/case/deadlines';
+import { caseNumberKey, formatCaseNumber } from '../../domain/case/number';
 import { WORK_KINDS } from '../../domain/case/transition';
 import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
@@ -43,6 +44,9 @@ export async function openCase(
   const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
   const onDuty = emergency ? await onDutyTechnician(ctx, household.communityId) : null;
 
+  const key = caseNumberKey(fields.kind, ctx.now);
+  const number = formatCaseNumber(key, await ctx.tx.nextCaseSequence(household.communityId, key.prefix, key.day));
+
   const event: SubmittedEvent = {
     type: 'submitted',
     at: ctx.now,
@@ -51,6 +55,7 @@ export async function openCase(
     note: source.channel === 'miniprogram' ? null : `代为登记（${{ phone: '来电', visit: '来访', letter: '信函' }[source.channel as 'phone']}）`,
     case: {
       id: ctx.ids.next('c'),
+      number,
       communityId: household.communityId,
       householdId: household.id,
       kind: fields.kind,
