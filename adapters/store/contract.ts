@@ -36,6 +36,27 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       });
     });
 
+    it('case numbers: sequences run 1, 2, 3 per community, prefix and day; a rolled-back transaction takes none; a number is unique per community', async () => {
+      const take = (c: string, p: string, d: string) => store.transaction((tx) => tx.nextCaseSequence(c, p, d));
+      expect([await take('demo', 'BX', '20261202'), await take('demo', 'BX', '20261202')]).toEqual([1, 2]);
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.nextCaseSequence('demo', 'BX', '20261202')).toBe(3);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await take('demo', 'BX', '20261202')).toBe(3);
+      expect([await take('demo', 'TS', '20261202'), await take('demo', 'BX', '20261203'), await take('other', 'BX', '20261202')]).toEqual([1, 1, 1]);
+      const a = submittedEvent({ id: 'c_a', number: 'BX20261202-0001' }, T);
+      const b = submittedEvent({ id: 'c_b', number: 'BX20261202-0001' }, T);
+      const elsewhere = submittedEvent({ id: 'c_c', number: 'BX20261202-0001', communityId: 'other' }, T);
+      await store.transaction((tx) => tx.insertCase(replay([a])!, null, [a]));
+      await expect(store.transaction((tx) => tx.insertCase(replay([b])!, null, [b]))).rejects.toThrow();
+      await store.transaction((tx) => tx.insertCase(replay([elsewhere])!, null, [elsewhere]));
+      expect((await store.transaction((tx) => tx.caseById('c_a')))?.number).toBe('BX20261202-0001');
+      expect(await store.transaction((tx) => tx.caseById('c_b'))).toBeUndefined();
+    });
+
     it('[R-INT-4] events append in order under an optimistic version; a stale writer is refused', async () => {
       const e1 = submittedEvent({}, T);
       const e2 = eventOf('assigned', T + 1000);
