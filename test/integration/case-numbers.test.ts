@@ -72,6 +72,12 @@ describe('case numbers (工单编号)', () => {
     const mine = sent.filter((m) => m.data.caseId === id);
     expect(mine.map((m) => m.template).sort()).toEqual(['case.new', 'case.received']);
     expect(mine.every((m) => m.data.number === number)).toBe(true);
+    // The message center names the case by its number, not the internal id.
+    await O.settle(h);
+    const messages = await O.must(h, O.demoOpenid('resident-a'), 'message', { action: 'list' });
+    const received = messages.items.find((m: { caseId: string | null; body: string }) => m.caseId === id);
+    expect(received.body).toContain(`（${number}）`);
+    expect(received.body).not.toContain(id);
 
     // The submitted event carries the number: a rebuild from the events gives the stored state.
     const db = O.dbOf(h);

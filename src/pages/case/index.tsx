@@ -86,7 +86,9 @@ export default function CaseDetail() {
           </View>
           <StatusTag status={c.status} label={c.statusLabel} id='case-status' />
         </View>
-        <View className='case-hero__sub'>工单号 {c.id}</View>
+        <View className='case-hero__sub'>
+          工单号 <Text id='case-number'>{c.number}</Text>
+        </View>
         <View className='case-hero__sub case-hero__sub--tight'>{formatTime(c.createdAt, true)} 提交</View>
       </View>
       <View className='page-pad case__body'>

@@ -104,6 +104,7 @@ export default function Cases() {
                   </View>
                   <View className='case-card__content'>{excerpt(c.content, 60)}</View>
                   <View className='case-card__meta'>
+                    <Text id={`case-item-number-${c.id}`}>{c.number}</Text>
                     <Text>{roomLabel(c.householdId)}</Text>
                     <Text>{formatTime(c.createdAt)}</Text>
                   </View>

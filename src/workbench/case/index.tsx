@@ -119,7 +119,7 @@ export default function WbCase() {
                   ) : null}
                 </View>
                 <View className='wb-head__sub'>
-                  工单号 {c.id} · {formatTime(c.createdAt, true)} 受理 · {c.channelLabel}
+                  工单号 <Text id='wb-case-number'>{c.number}</Text> · {formatTime(c.createdAt, true)} 受理 · {c.channelLabel}
                 </View>
               </View>
               <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: home?.url ?? '/workbench/queue/index' }))}>

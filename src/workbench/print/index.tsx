@@ -83,7 +83,9 @@ export default function PrintWorkOrder() {
 
           <View className='wo-section'>报修信息</View>
           <View className='wo-grid'>
-            <Cell k='工单编号'>{c.id}</Cell>
+            <Cell k='工单编号' id='wo-number'>
+              {c.number}
+            </Cell>
             <Cell k='报修时间'>{formatTime(c.createdAt, true)}</Cell>
             <Cell k='房屋' id='wo-household'>
               {c.householdId}（{roomLabel(c.householdId)}）

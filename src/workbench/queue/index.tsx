@@ -178,6 +178,9 @@ export default function Queue() {
                     <View className='qt-c qt-kind'>
                       <Text className={`qt-kind__tag ${c.emergency ? 'qt-kind__tag--urgent' : ''}`}>{c.emergency ? '急修' : c.kindLabel}</Text>
                       {c.categoryLabel && c.work ? <View className='qt-sub'>{c.categoryLabel}</View> : null}
+                      <View className='qt-sub' id={`queue-number-${c.id}`}>
+                        {c.number}
+                      </View>
                     </View>
                     <View className='qt-c qt-house'>
                       <View>{c.householdId}</View>
