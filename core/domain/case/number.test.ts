@@ -3,7 +3,8 @@ import { caseNumberKey, formatCaseNumber } from './number';
 describe('case numbers (工单编号)', () => {
   const hostZone = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = hostZone;
+    if (hostZone === undefined) delete process.env.TZ;
+    else process.env.TZ = hostZone;
   });
 
   it.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati'])('the day is Shanghai’s, turning at 16:00 UTC, under host zone %s', (zone) => {
