@@ -19,12 +19,11 @@
  *   W    allowed, and the call changes the store (writes)
  *   401/403/404 codes: denied with exactly that code and HTTP status, and the store is unchanged.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { handlers } from '../../core/api/handlers';
 import { toIso } from '../../core/time';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
+import { uploadPhotoAs } from '../support/calls';
 
 // ------------------------------------------------------------------ callers (columns)
 
@@ -721,15 +720,7 @@ const FIELDS: Record<string, FieldRow> = {
   },
 };
 
-const png = () => fs.readFileSync(path.join(__dirname, '../fixtures/tiny.png'));
-async function uploadAs(user: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(png())], { type: 'image/png' }), 'photo.png');
-  const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await h.login(user)}` } });
-  const body = (await res.json()) as { fileId: string };
-  if (res.status !== 200) throw new Error(`upload failed: ${res.status}`);
-  return body.fileId;
-}
+const uploadAs = (user: string) => uploadPhotoAs(h, user);
 const photoStatus = async (user: string, fileId: string) => (await fetch(`${h.url}/local/file/${fileId}`, { headers: { authorization: `Bearer ${await h.login(user)}` } })).status;
 
 /** Every item of a caller's list of 1-1-101 cases, page by page (queue for staff, case.list for residents). */

@@ -5,20 +5,13 @@
  * a "technician" who is not one, objects of another community, repeated transitions. Each answers its
  * contract code — never INTERNAL / 500 — and a refusal changes nothing.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { handlers } from '../../core/api/handlers';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
+import { uploadPhotoAs } from '../support/calls';
 
 let h: Harness;
-const png = fs.readFileSync(path.join(__dirname, '../fixtures/tiny.png'));
-async function upload(user: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png');
-  const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await h.login(user)}` } });
-  return ((await res.json()) as { fileId: string }).fileId;
-}
+const upload = (user: string) => uploadPhotoAs(h, user);
 const call = async (user: string, fn: string, body: Record<string, unknown>) => h.call(await h.login(user), fn, body);
 
 // Objects the sweep aims at, made through the real actions in beforeAll.

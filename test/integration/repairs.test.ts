@@ -3,12 +3,10 @@
  * intake, free and paid work, emergencies, arrival windows, the work-order flow with 返工, callbacks,
  * 催单, pausing the clocks, ratings and follow-ups.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { DAY, HOUR, MINUTE, advance, outboxFor, platformNow, shanghai, told } from '../support/clock';
-import { callsAs, deadlineOf as deadline, timelineTypes as types } from '../support/calls';
+import { callsAs, deadlineOf as deadline, timelineTypes as types, uploadPhotoAs } from '../support/calls';
 
 let h: Harness;
 beforeAll(async () => {
@@ -25,13 +23,7 @@ const dispatch = (id: string, technicianId = 'tech-1') => ok('frontdesk', 'workb
 const arrive = (id: string, tech = 'tech-1') => ok(tech, 'workbench', { action: 'arrive', id });
 const complete = (id: string, extra: Record<string, unknown> = {}, tech = 'tech-1') => ok(tech, 'workbench', { action: 'complete', id, result: '已更换阀芯，不再滴水', materials: ['阀芯'], ...extra });
 
-const png = fs.readFileSync(path.join(__dirname, '../fixtures/tiny.png'));
-async function upload(user: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'photo.png');
-  const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await h.login(user)}` } });
-  return ((await res.json()) as { fileId: string }).fileId;
-}
+const upload = (user: string) => uploadPhotoAs(h, user);
 
 // ------------------------------------------------------------------ R-REP-1 intake
 

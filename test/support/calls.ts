@@ -2,6 +2,8 @@
  * Calls as the demo users (by key) through the real gateway, and readers of the case view, for the
  * suites that drive whole workflows.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Harness } from './harness';
 
 type Body = Record<string, unknown>;
@@ -36,3 +38,14 @@ export function callsAs(harness: () => Pick<Harness, 'call' | 'login'>) {
 export const deadlineOf = (c: CaseView, name: string) => (c.deadlines as DeadlineView[]).find((d) => d.name === name);
 export const timelineTypes = (c: CaseView) => (c.timeline as { type: string }[]).map((t) => t.type);
 export const countOf = (c: CaseView, type: string) => timelineTypes(c).filter((t) => t === type).length;
+
+const TINY_PNG = path.join(__dirname, '../fixtures/tiny.png');
+
+/** Uploads the test fixture photo as a demo user through `POST /local/upload` → its fileId. */
+export async function uploadPhotoAs(h: Pick<Harness, 'url' | 'login'>, user: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(fs.readFileSync(TINY_PNG))], { type: 'image/png' }), 'photo.png');
+  const res = await fetch(`${h.url}/local/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await h.login(user)}` } });
+  if (res.status !== 200) throw new Error(`upload failed: ${res.status}`);
+  return ((await res.json()) as { fileId: string }).fileId;
+}
