@@ -9,6 +9,7 @@ import { percentile } from './load';
 import { runScale, type ScaleResult } from './scale';
 import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
+import { bundlesReport } from './bundlesReport';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
@@ -19,7 +20,7 @@ import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from '
  * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
- * --sweep-reps N. See bench/README.md.
+ * --sweep-reps N --skip-bundles --bundle-reps N. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +37,8 @@ const { values: args } = parseArgs({
     bare: { type: 'boolean', default: false },
     'skip-intake': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
+    'skip-bundles': { type: 'boolean', default: false },
+    'bundle-reps': { type: 'string', default: '9' },
     cases: { type: 'string', default: '1000000' },
     due: { type: 'string', default: '500' },
     'queue-runs': { type: 'string', default: '200' },
@@ -263,6 +266,10 @@ async function main() {
     out.push(`weapp: NOT BUILT — ${w.reason}`);
     if ('logTail' in w && w.logTail) out.push(w.logTail.replace(/^/gm, '  │ '));
   }
+
+  // Cloud-function bundles: size and cold require time against a bare zod handler.
+  if (args['skip-bundles']) out.push('', 'Cloud-function bundles: skipped (--skip-bundles)');
+  else out.push(...(await bundlesReport(path.join(tmp, 'bundles'), Math.min(30, Math.max(1, Math.round(Number(args['bundle-reps'])))), say)));
 
   // The store at scale: the workbench queue and the SLA sweep on big stores built for the run.
   if (args['skip-scale']) out.push('', 'Store at scale: skipped (--skip-scale)');

@@ -1,30 +1,45 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { FUNCTION_NAMES } from '../core/api/handlers';
+import { bundleSizePlugin } from './bundle-plugins';
+
+const ROOT = path.join(__dirname, '..');
+/** Every deployed function: the handler-map functions and the `sla` timer. */
+export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla'] as const;
+
+/** How one function is bundled: one CommonJS file for Node 16+ (CloudBase's runtimes), nothing to install. */
+export function functionBuildOptions(name: string, outDir: string): BuildOptions {
+  return {
+    entryPoints: [path.join(ROOT, 'cloudfunctions', name, 'index.ts')],
+    outfile: path.join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    // Chinese messages as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6).
+    charset: 'utf8',
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [bundleSizePlugin],
+  };
+}
 
 /**
  * Bundles each cloud function into one file for CloudBase (its dependency install refuses install
  * scripts, so everything ships inside the bundle): dist/functions/<name>/{index.js,package.json,config.json}.
+ * `metafiles` (optional) receives esbuild's account of what each bundle holds (bench/bundles.ts).
  */
-export async function bundleFunctions(outRoot = path.join(__dirname, '..', 'dist', 'functions')) {
+export async function bundleFunctions(outRoot = path.join(ROOT, 'dist', 'functions'), metafiles?: Record<string, Metafile>) {
   const sizes: Record<string, number> = {};
-  for (const name of [...FUNCTION_NAMES, 'sla']) {
-    const src = path.join(__dirname, '..', 'cloudfunctions', name);
+  for (const name of BUNDLED_FUNCTIONS) {
+    const src = path.join(ROOT, 'cloudfunctions', name);
     const out = path.join(outRoot, name);
     fs.mkdirSync(out, { recursive: true });
-    await build({
-      entryPoints: [path.join(src, 'index.ts')],
-      outfile: path.join(out, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    const result = await build({ ...functionBuildOptions(name, out), metafile: Boolean(metafiles) });
+    if (metafiles && result.metafile) metafiles[name] = result.metafile;
     for (const f of ['package.json', 'config.json']) fs.copyFileSync(path.join(src, f), path.join(out, f));
     sizes[name] = fs.statSync(path.join(out, 'index.js')).size;
   }

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import pino from 'pino';
 import type { Clock, IdSource } from '../../core/ports/clock';
-import type { Logger } from '../../core/ports/runtime';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -31,12 +29,3 @@ export const randomIds = (clock: Clock): IdSource => ({
 });
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** Structured logs; phone numbers and tokens are redacted wherever they appear as fields. */
-export function createLogger(level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info')): Logger {
-  return pino({
-    level,
-    redact: { paths: ['*.phone', '*.contactPhone', '*.token', '*.authorization', 'req.headers.authorization'], censor: '[已隐藏]' },
-    base: undefined,
-  });
-}

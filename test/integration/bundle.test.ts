@@ -8,10 +8,11 @@ import { FUNCTION_NAMES } from '../../core/api/handlers';
 /**
  * The cloud-function bundles, built by `npm run build:functions` (esbuild), are loaded in a plain Node
  * process — no jest module system, no TypeScript, no repository around them — and their `main(event,
- * context)` is called as CloudBase calls it. No store is configured in a bundle yet (the MySQL adapter
- * is not finished: README §部署), so what holds today is: a malformed call is refused with its own code
- * and a Chinese message, a well-formed one answers INTERNAL and logs why, and `sla` refuses a caller
- * with a user's identity and anything that is not its timer.
+ * context)` is called as CloudBase calls it, with the environment variables CloudBase would set
+ * (cloudfunctions/_runtime/env.ts). Without a usable configuration a malformed call is still refused
+ * with its own code and a Chinese message, a well-formed one answers INTERNAL and the log names the
+ * variable (never its value), and `sla` refuses a caller with a user's identity and anything that is
+ * not its timer.
  */
 const WELL_FORMED: Record<string, Record<string, unknown>> = {
   account: { action: 'me' },
@@ -46,9 +47,9 @@ interface Answer {
   log: string;
 }
 
-function callInPlainNode(calls: { file: string; event: unknown; context: unknown }[]): Promise<Answer[]> {
+function callInPlainNode(calls: { file: string; event: unknown; context: unknown }[], env: Record<string, string> = {}): Promise<Answer[]> {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['-e', CHILD, JSON.stringify(calls)], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '' } }, (err, stdout, stderr) =>
+    execFile(process.execPath, ['-e', CHILD, JSON.stringify(calls)], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } }, (err, stdout, stderr) =>
       err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as Answer[]),
     ),
   );
@@ -75,7 +76,7 @@ describe('cloud-function bundles', () => {
     }
   });
 
-  it('each bundle’s main answers CloudBase calls in a plain Node process: bad calls get their codes, a good one INTERNAL until a store is wired', async () => {
+  it('without DB_URL each bundle’s main still answers in a plain Node process: bad calls get their codes, a good one INTERNAL, the log names DB_URL', async () => {
     const calls = FUNCTION_NAMES.flatMap((name) => {
       const file = path.join(out, name, 'index.js');
       return [
@@ -94,15 +95,30 @@ describe('cloud-function bundles', () => {
       expect(notObject.resolved).toEqual({ ok: false, error: { code: 'INPUT.INVALID', message: expect.stringMatching(/^您好/), fields: { _: '请求内容应为对象' } } });
       expect(extraField.resolved!.error!.fields).toHaveProperty('_');
       expect(wellFormed.resolved).toEqual({ ok: false, error: { code: 'INTERNAL', message: '很抱歉，系统繁忙，请稍后再试' } });
-      // Why is in the function's log, with the function and action, and no caller identity.
-      expect(wellFormed.log).toMatch(/"level":"error".*runtime not configured/);
+      // Why is in the function's log — once when the instance reads its configuration, then with the
+      // function and action of each call that needed the store — and no caller identity.
+      expect(notObject.log).toMatch(/^\{"level":"error","missing":\["DB_URL"\],"invalid":\[\],"msg":"function configuration missing DB_URL: set it in the CloudBase console/);
+      expect(wellFormed.log).toMatch(/"level":"error","fn":"[a-z]+","action":"[a-zA-Z]+".*function configuration missing DB_URL/);
       expect(wellFormed.log).toContain(`"fn":"${name}"`);
       expect(wellFormed.log).not.toMatch(/o-bundle-user|o-spoofed/);
-      expect(notObject.log).toBe('');
+      expect(unknownAction.log).toBe('');
     });
   });
 
-  it('the sla bundle refuses a user’s identity and anything but its timer; its timer needs the store that is not wired yet', async () => {
+  it('an invalid configuration is named variable by variable in the log, never with its value, and answers INTERNAL', async () => {
+    const file = path.join(out, 'case', 'index.js');
+    const [answer] = await callInPlainNode([{ file, event: { action: 'list' }, context: USER }], {
+      DB_URL: 'postgres://admin:S3cretPassw0rd@db.internal/wuye',
+      DB_POOL_SIZE: '16',
+      WECHAT_APPID: 'wx0123456789abcdef',
+    });
+    expect(answer.resolved).toEqual({ ok: false, error: { code: 'INTERNAL', message: '很抱歉，系统繁忙，请稍后再试' } });
+    expect(answer.log).toContain('"missing":["WECHAT_APPSECRET"],"invalid":["DB_URL","DB_POOL_SIZE"]');
+    expect(answer.log).toContain('function configuration missing WECHAT_APPSECRET; invalid DB_URL, DB_POOL_SIZE');
+    expect(answer.log).not.toMatch(/S3cretPassw0rd|postgres:|db\.internal|wx0123456789abcdef/);
+  });
+
+  it('the sla bundle refuses a user’s identity and anything but its timer; its timer answers INTERNAL without a store', async () => {
     const file = path.join(out, 'sla', 'index.js');
     const timer = { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-24T02:31:00Z', Message: '' };
     const [user, notTimer, tick] = await callInPlainNode([
@@ -112,6 +128,7 @@ describe('cloud-function bundles', () => {
     ]);
     expect(user.resolved).toEqual({ ok: false, error: { code: 'AUTH.FORBIDDEN', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
     expect(notTimer.resolved?.error?.code).toBe('AUTH.FORBIDDEN');
-    expect(tick.rejected).toMatch(/runtime not configured/);
+    expect(tick.resolved).toEqual({ ok: false, error: { code: 'INTERNAL', message: '很抱歉，系统繁忙，请稍后再试' } });
+    expect(tick.log).toMatch(/"fn":"sla".*function configuration missing DB_URL/);
   });
 });

@@ -1,0 +1,28 @@
+import { percentile } from './load';
+import { BUNDLE_GOAL_BYTES, REQUIRE_GOAL_MS, REQUIRE_GOAL_RATIO, measureBundles } from './bundles';
+import { fmt, table } from './table';
+
+/** The bench section on the cloud-function bundles (bench/README.md §5). */
+export async function bundlesReport(dir: string, reps: number, say: (s: string) => void): Promise<string[]> {
+  say(`bundling the cloud functions and timing ${reps} cold requires of each…`);
+  const r = await measureBundles(dir, reps);
+  const p50 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const bare = p50(r.bare.requireMs);
+  const rows = r.functions.map((f) => {
+    const ms = p50(f.requireMs);
+    const met = f.bytes <= BUNDLE_GOAL_BYTES && ms <= REQUIRE_GOAL_MS && ms <= REQUIRE_GOAL_RATIO * bare;
+    return [f.name, fmt.kb(f.bytes), fmt.pct(f.bytes / BUNDLE_GOAL_BYTES), fmt.ms(ms), fmt.ms(Math.max(...f.requireMs)), fmt.ratio(ms / bare), met ? 'MET' : 'NOT MET'];
+  });
+  rows.push([r.bare.name, fmt.kb(r.bare.bytes), fmt.pct(r.bare.bytes / BUNDLE_GOAL_BYTES), fmt.ms(bare), fmt.ms(Math.max(...r.bare.requireMs)), '1.00×', '(floor)']);
+  const biggest = [...r.functions].sort((a, b) => b.bytes - a.bytes)[0];
+  return [
+    '',
+    `Cloud-function bundles (esbuild, as \`npm run build:functions\`): size, and cold \`require(index.js)\` in a fresh Node process (${reps} interleaved processes each, p50 and max); ` +
+      `goal ≤ ${fmt.kb(BUNDLE_GOAL_BYTES)}, ≤ ${REQUIRE_GOAL_MS} ms and ≤ ${REQUIRE_GOAL_RATIO}× the bare zod handler`,
+    table(['bundle', 'size', 'vs 500 KB goal', 'require p50', 'require max', 'vs bare zod handler', 'status'], rows),
+    `largest (${biggest.name}) by origin: ${biggest.top
+      .slice(0, 8)
+      .map((t) => `${t.what} ${fmt.kb(t.bytes)}`)
+      .join(', ')}. The store adapter (Kysely + mysql2) is loaded on the first transaction, not by require.`,
+  ];
+}

@@ -1,0 +1,91 @@
+import { systemClock, randomIds, sha256 } from '../../adapters/platform/system';
+import { phoneVerifierFromEnv } from '../../adapters/wechat/config';
+import { inboxNotifier } from '../../adapters/notify/inbox';
+import { deliverInStore } from '../../core/usecases/outbox/deliverDue';
+import type { Deps, Logger } from '../../core/ports/runtime';
+import type { Store } from '../../core/ports/store';
+import type { PhoneVerifier } from '../../core/ports/phoneVerifier';
+import { describeEnvProblems, parseFunctionEnv, type FunctionEnv } from './env';
+import { jsonLineLog } from './log';
+
+/** Opens the store a deployed function talks to (the MySQL adapter, loaded on first use). */
+export type StoreOpener = (env: FunctionEnv, log: Logger) => Promise<Store>;
+
+/** Thrown by every transaction of a function whose configuration is missing or invalid. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+  constructor(message: string) {
+    super(message);
+    // Nothing to trace: the log line names the variables, and a stack would only add noise.
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/**
+ * A store opened on its first transaction, once per function instance: the pool lives at module
+ * scope and is reused by every later invocation. A failed open (the database unreachable, paused, a
+ * migration refused) is not remembered: the next call tries again.
+ */
+export function lazyStore(open: () => Promise<Store>): Store {
+  let opening: Promise<Store> | null = null;
+  const opened = () =>
+    (opening ??= open().catch((e: unknown) => {
+      opening = null;
+      throw e;
+    }));
+  return {
+    transaction: async (fn) => (await opened()).transaction(fn),
+    async close() {
+      const was = opening;
+      opening = null;
+      const store = was ? await was.catch(() => null) : null;
+      await store?.close();
+    },
+  };
+}
+
+/** Every transaction refused with one reason: calls are still parsed (bad ones keep their codes), the rest answer INTERNAL. */
+function refusingStore(reason: string): Store {
+  return {
+    transaction: async () => {
+      throw new ConfigurationError(reason);
+    },
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The CloudBase bootstrap: a deployed function's adapters, wired from its environment variables
+ * (`./env.ts`). Missing or invalid configuration is logged once, naming the variables (never their
+ * values), and every call that needs the store answers INTERNAL without a stack. The caller's identity
+ * is not configuration: it comes with each call's context (`./identity.ts`).
+ */
+export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openStore: StoreOpener, log: Logger = jsonLineLog): Deps {
+  const clock = systemClock;
+  const base = { clock, ids: randomIds(clock), hash: sha256, log };
+  const parsed = parseFunctionEnv(raw);
+  let phone: PhoneVerifier | null = null;
+  let problem = parsed.ok ? null : describeEnvProblems(parsed);
+  if (parsed.ok) {
+    try {
+      phone = phoneVerifierFromEnv(raw, clock, log);
+    } catch (e) {
+      problem = e instanceof Error ? e.message : 'WeChat configuration invalid';
+    }
+  }
+  if (!parsed.ok || problem) {
+    const names = parsed.ok ? {} : { missing: parsed.missing, invalid: parsed.invalid };
+    log.error({ ...names }, `function configuration ${problem}: set it in the CloudBase console (README §部署)`);
+    return { ...base, store: refusingStore(`function configuration ${problem}`) };
+  }
+  const env = parsed.env;
+  const notifiers = { inbox: inboxNotifier };
+  return {
+    ...base,
+    store: lazyStore(() => openStore(env, log)),
+    ...(phone ? { phone } : {}),
+    // The message center is written in the same transaction; other channels are delivered by the
+    // `sla` timer, never by work left running after a function has answered.
+    deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
+  };
+}

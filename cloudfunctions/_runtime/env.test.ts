@@ -1,0 +1,79 @@
+import { cloudDepsFromEnv, lazyStore } from './cloudbase';
+import { describeEnvProblems, parseFunctionEnv } from './env';
+import type { Logger } from '../../core/ports/runtime';
+import type { Store } from '../../core/ports/store';
+
+const DB_URL = 'mysql://wuye:pw-for-test@10.0.0.8:3306/wuye';
+const APPID = 'wx0123456789abcdef';
+const SECRET = 'a-secret-of-thirty-two-characters';
+
+describe('function environment (cloudfunctions/_runtime/env.ts)', () => {
+  it('takes a complete configuration, with defaults for what is optional', () => {
+    const r = parseFunctionEnv({ DB_URL, WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET, UNRELATED: 'x' });
+    expect(r).toEqual({ ok: true, env: expect.objectContaining({ DB_URL, DB_POOL_SIZE: 2, WECHAT_APPID: APPID, WECHAT_API_BASE: 'https://api.weixin.qq.com' }) });
+    expect(parseFunctionEnv({ DB_URL, DB_POOL_SIZE: '1' })).toMatchObject({ ok: true, env: { DB_POOL_SIZE: 1 } });
+  });
+
+  it('names what is missing or invalid, never a value; an empty variable counts as unset', () => {
+    expect(parseFunctionEnv({})).toEqual({ ok: false, missing: ['DB_URL'], invalid: [] });
+    expect(parseFunctionEnv({ DB_URL: '' })).toEqual({ ok: false, missing: ['DB_URL'], invalid: [] });
+    const bad = parseFunctionEnv({ DB_URL: 'postgres://admin:S3cret@db/wuye', DB_POOL_SIZE: '8', WECOM_ROBOT_WEBHOOK: 'not a url' });
+    expect(bad).toEqual({ ok: false, missing: [], invalid: ['DB_URL', 'DB_POOL_SIZE', 'WECOM_ROBOT_WEBHOOK'] });
+    expect(describeEnvProblems(bad as never)).toBe('invalid DB_URL, DB_POOL_SIZE, WECOM_ROBOT_WEBHOOK');
+    expect(JSON.stringify(bad)).not.toContain('S3cret');
+    for (const url of ['mysql://h', 'mysql://u:p@/db', 'mysql://u:p@h:3306/a/b', 'http://u:p@h/db']) expect(parseFunctionEnv({ DB_URL: url }).ok).toBe(false);
+  });
+
+  it('half a WeChat configuration is refused by the name of the half that is missing', () => {
+    expect(parseFunctionEnv({ DB_URL, WECHAT_APPID: APPID })).toEqual({ ok: false, missing: ['WECHAT_APPSECRET'], invalid: [] });
+    expect(parseFunctionEnv({ DB_URL, WECHAT_APPSECRET: SECRET })).toEqual({ ok: false, missing: ['WECHAT_APPID'], invalid: [] });
+    expect(parseFunctionEnv({ DB_URL, WECHAT_APPID: 'not-an-appid', WECHAT_APPSECRET: SECRET })).toEqual({ ok: false, missing: [], invalid: ['WECHAT_APPID'] });
+  });
+});
+
+describe('CloudBase bootstrap (cloudfunctions/_runtime/cloudbase.ts)', () => {
+  const logged: string[] = [];
+  const log: Logger = { info: () => undefined, warn: () => undefined, error: (obj, msg) => logged.push(JSON.stringify({ ...obj, msg })) };
+  beforeEach(() => (logged.length = 0));
+  const fakeStore = (): Store & { opened: number } => {
+    const s = { opened: 0, transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(undefined as never), close: async () => undefined };
+    return s;
+  };
+
+  it('missing configuration: logged once by name, every transaction refused with the reason, the store never opened', async () => {
+    const open = jest.fn();
+    const deps = cloudDepsFromEnv({ DB_URL: 'mysql://x' }, open, log);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/"invalid":\["DB_URL"\].*function configuration invalid DB_URL/);
+    expect(logged[0]).not.toContain('mysql://x');
+    await expect(deps.store.transaction(async () => 1)).rejects.toThrow('function configuration invalid DB_URL');
+    await expect(deps.store.transaction(async () => 1)).rejects.toMatchObject({ name: 'ConfigurationError', stack: 'ConfigurationError: function configuration invalid DB_URL' });
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('a complete configuration opens the store on the first transaction only, once for every later call', async () => {
+    const store = fakeStore();
+    const open = jest.fn(async () => store);
+    const deps = cloudDepsFromEnv({ DB_URL, DB_POOL_SIZE: '1' }, open, log);
+    expect(open).not.toHaveBeenCalled();
+    expect(deps.phone).toBeUndefined();
+    await Promise.all([deps.store.transaction(async () => 1), deps.store.transaction(async () => 2)]);
+    await deps.store.transaction(async () => 3);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ DB_URL, DB_POOL_SIZE: 1 }), log);
+    expect(logged).toEqual([]);
+    expect(cloudDepsFromEnv({ DB_URL, WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET }, open, log).phone).toBeDefined();
+  });
+
+  it('a failed open is not remembered: the next call opens again', async () => {
+    let calls = 0;
+    const store = lazyStore(async () => {
+      if (++calls === 1) throw new Error('connect ECONNREFUSED 10.0.0.8:3306');
+      return fakeStore();
+    });
+    await expect(store.transaction(async () => 1)).rejects.toThrow('ECONNREFUSED');
+    await expect(store.transaction(async () => 2)).resolves.toBe(2);
+    await expect(store.transaction(async () => 3)).resolves.toBe(3);
+    expect(calls).toBe(2);
+  });
+});
