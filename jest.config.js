@@ -23,13 +23,14 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests drive a real platform over HTTP; on a loaded 2-core machine a single case can
+  // take several seconds, so the default 5 s would fail tests for the machine's load, not the code.
+  // A global option: jest ignores it inside a project ("Unknown option testTimeout").
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
-      // Integration tests drive a real platform over HTTP; on a loaded 2-core machine a single case can
-      // take several seconds, so the default 5 s would fail tests for the machine's load, not the code.
-      testTimeout: 30_000,
       roots: ['<rootDir>/core', '<rootDir>/adapters', '<rootDir>/local', '<rootDir>/cloudfunctions', '<rootDir>/test/integration'],
       testMatch: ['**/*.test.ts'],
     },
