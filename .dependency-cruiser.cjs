@@ -59,7 +59,7 @@ module.exports = {
       comment: 'the app never bundles Node built-ins or server-side packages',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '^node_modules/(better-sqlite3|kysely|pino|busboy|esbuild)/|^(node:)?(fs|path|http|https|crypto|child_process|os|net)$' },
+      to: { path: '^node_modules/(better-sqlite3|mysql2|kysely|pino|busboy|esbuild)/|^(node:)?(fs|path|http|https|crypto|child_process|os|net)$' },
     },
     {
       name: 'app-core-allowlist',

@@ -31,6 +31,9 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      // One throwaway MariaDB per run (test/support/mariadb.ts): the MySQL store's suites each take a database on it.
+      globalSetup: '<rootDir>/test/support/mariadbGlobal.ts',
+      globalTeardown: '<rootDir>/test/support/mariadbTeardown.ts',
       roots: ['<rootDir>/core', '<rootDir>/adapters', '<rootDir>/local', '<rootDir>/cloudfunctions', '<rootDir>/test/integration'],
       testMatch: ['**/*.test.ts'],
     },

@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { openSqliteStore } from '../adapters/store/sqlite';
+import { openStore } from '../adapters/store/open';
 import { diskFileStore } from '../adapters/files/disk';
 import { inboxNotifier } from '../adapters/notify/inbox';
 import { createLogger } from '../adapters/platform/logger';
@@ -34,6 +34,12 @@ export const platformEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
+  /** `mysql://user:password@host:port/database`: the store on MySQL/MariaDB; unset, SQLite in DATA_DIR. */
+  DB_URL: z
+    .string()
+    .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, 'DB_URL: mysql://user:password@host:port/database')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SEED: z.enum(['demo', 'none', '']).default('none'),
   /** Moves the platform clock on request (POST /local/clock); implies DEV_ENDPOINTS. Tests only. */
   TEST_CLOCK: flag,
@@ -72,7 +78,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   const opts = platformEnv.parse(options);
   const log = createLogger();
   const clock = new MovableClock(systemClock);
-  const store = await openSqliteStore(path.join(opts.DATA_DIR, 'wuye.sqlite'));
+  const store = await openStore({ dbUrl: opts.DB_URL, dataDir: opts.DATA_DIR, connections: 8 });
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
   if (opts.SEED === 'demo' && (await seedDemo(store.db, clock.now()))) log.info({}, 'demo data seeded');
   // Every community's settings are parsed now: a bad one refuses the start (CommunitySettingsError

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-mariadb.sh
 start=$(date +%s)
 echo "› 类型检查"; npx tsc --noEmit -p tsconfig.json
 echo "› 分层检查"; npx depcruise --config .dependency-cruiser.cjs core adapters local cloudfunctions src

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { addColumn, createIndex, createTable, dropIndex, longText } from './portable';
 import { rebuildCases } from './rebuild';
 import type { DB } from './schema';
 import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
@@ -13,15 +14,15 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': {
     async up(db: Kysely<any>) {
       const id = (n = 64) => `varchar(${n})` as const;
-      await db.schema
-        .createTable('communities')
+      await createTable(db, 'communities', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('name', id(100), (c) => c.notNull())
         .addColumn('time_zone', id(40), (c) => c.notNull())
-        .addColumn('config_json', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('households')
+        .addColumn('config_json', longText(db), (c) => c.notNull())
+      );
+      await createTable(db, 'households', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('community_id', id(), (c) => c.notNull())
         .addColumn('building', id(16), (c) => c.notNull())
@@ -30,26 +31,26 @@ const migrations: Record<string, Migration> = {
         .addColumn('area_m2x100', 'integer', (c) => c.notNull())
         .addColumn('owner_name', id(40), (c) => c.notNull())
         .addColumn('owner_phone', id(20), (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('users')
+      );
+      await createTable(db, 'users', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('openid', id(128), (c) => c.notNull().unique())
         .addColumn('name', id(40), (c) => c.notNull())
         .addColumn('phone', id(20))
         .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('staff')
+      );
+      await createTable(db, 'staff', (t) =>
+        t
         .addColumn('user_id', id(), (c) => c.notNull())
         .addColumn('community_id', id(), (c) => c.notNull())
         .addColumn('role', id(32), (c) => c.notNull())
         .addColumn('on_duty', 'integer', (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('staff_pk', ['user_id', 'community_id', 'role'])
-        .execute();
-      await db.schema.createIndex('staff_community').on('staff').columns(['community_id', 'role']).execute();
-      await db.schema
-        .createTable('bindings')
+      );
+      await createIndex(db, 'staff_community', 'staff', ['community_id', 'role']);
+      await createTable(db, 'bindings', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('user_id', id(), (c) => c.notNull())
         .addColumn('household_id', id(), (c) => c.notNull())
@@ -62,11 +63,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('decided_at', 'bigint')
         .addColumn('decided_by', id())
         .addColumn('reason', id(200))
-        .execute();
-      await db.schema.createIndex('bindings_user').on('bindings').column('user_id').execute();
-      await db.schema.createIndex('bindings_review').on('bindings').columns(['community_id', 'status']).execute();
-      await db.schema
-        .createTable('cases')
+      );
+      await createIndex(db, 'bindings_user', 'bindings', ['user_id']);
+      await createIndex(db, 'bindings_review', 'bindings', ['community_id', 'status']);
+      await createTable(db, 'cases', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('community_id', id(), (c) => c.notNull())
         .addColumn('household_id', id(), (c) => c.notNull())
@@ -79,78 +80,78 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addColumn('next_due_at', 'bigint')
         .addColumn('version', 'integer', (c) => c.notNull())
-        .addColumn('state_json', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('cases_queue').on('cases').columns(['community_id', 'next_due_at']).execute();
-      await db.schema.createIndex('cases_household').on('cases').columns(['household_id', 'created_at']).execute();
-      await db.schema.createIndex('cases_owner').on('cases').columns(['owner', 'next_due_at']).execute();
-      await db.schema
-        .createTable('case_events')
+        .addColumn('state_json', longText(db), (c) => c.notNull())
+      );
+      await createIndex(db, 'cases_queue', 'cases', ['community_id', 'next_due_at']);
+      await createIndex(db, 'cases_household', 'cases', ['household_id', 'created_at']);
+      await createIndex(db, 'cases_owner', 'cases', ['owner', 'next_due_at']);
+      await createTable(db, 'case_events', (t) =>
+        t
         .addColumn('case_id', id(), (c) => c.notNull())
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('type', id(32), (c) => c.notNull())
         .addColumn('at', 'bigint', (c) => c.notNull())
         .addColumn('by_user', id(), (c) => c.notNull())
-        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addColumn('data_json', longText(db), (c) => c.notNull())
         .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
-        .execute();
-      await db.schema
-        .createTable('case_files')
+      );
+      await createTable(db, 'case_files', (t) =>
+        t
         .addColumn('file_id', id(), (c) => c.notNull())
         .addColumn('case_id', id(), (c) => c.notNull())
         .addColumn('household_id', id(), (c) => c.notNull())
         .addPrimaryKeyConstraint('case_files_pk', ['file_id', 'case_id'])
-        .execute();
-      await db.schema
-        .createTable('outbox')
+      );
+      await createTable(db, 'outbox', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('channel', id(16), (c) => c.notNull())
         .addColumn('to_user', id(), (c) => c.notNull())
         .addColumn('template', id(40), (c) => c.notNull())
-        .addColumn('data_json', 'text', (c) => c.notNull())
+        .addColumn('data_json', longText(db), (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('status', id(16), (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull())
         .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
         .addColumn('delivered_at', 'bigint')
         .addColumn('last_error', id(500))
-        .execute();
-      await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
-      await db.schema
-        .createTable('messages')
+      );
+      await createIndex(db, 'outbox_due', 'outbox', ['status', 'next_attempt_at']);
+      await createTable(db, 'messages', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('user_id', id(), (c) => c.notNull())
         .addColumn('title', id(200), (c) => c.notNull())
-        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('body', longText(db), (c) => c.notNull())
         .addColumn('case_id', id())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('read_at', 'bigint')
         .addColumn('source_id', id(), (c) => c.notNull().unique())
-        .execute();
-      await db.schema.createIndex('messages_user').on('messages').columns(['user_id', 'created_at']).execute();
-      await db.schema
-        .createTable('files')
+      );
+      await createIndex(db, 'messages_user', 'messages', ['user_id', 'created_at']);
+      await createTable(db, 'files', (t) =>
+        t
         .addColumn('id', id(), (c) => c.primaryKey())
         .addColumn('owner_id', id(), (c) => c.notNull())
         .addColumn('mime', id(40), (c) => c.notNull())
         .addColumn('size', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('idempotency')
+      );
+      await createTable(db, 'idempotency', (t) =>
+        t
         .addColumn('key', id(255), (c) => c.primaryKey())
         .addColumn('body_hash', id(64), (c) => c.notNull())
-        .addColumn('result_json', 'text', (c) => c.notNull())
+        .addColumn('result_json', longText(db), (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .execute();
+      );
     },
   },
   '0002_work_orders': {
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('cases').addColumn('technician', 'varchar(64)').execute();
-      await db.schema.alterTable('cases').addColumn('breached', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-      await db.schema.createIndex('cases_due').on('cases').column('next_due_at').execute();
-      await db.schema.createIndex('cases_technician').on('cases').columns(['technician', 'next_due_at']).execute();
+      await addColumn(db, 'cases', 'technician', 'varchar(64)');
+      await addColumn(db, 'cases', 'breached', 'integer', (c) => c.notNull().defaultTo(0));
+      await createIndex(db, 'cases_due', 'cases', ['next_due_at']);
+      await createIndex(db, 'cases_technician', 'cases', ['technician', 'next_due_at']);
     },
   },
   '0003_queue_urgent_index': {
@@ -162,12 +163,8 @@ const migrations: Record<string, Migration> = {
      * which it is a superset, so a case write still maintains the same number of indexes.
      */
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('cases_urgent').on('cases').columns(['community_id', 'next_due_at', 'created_at']).execute();
-      // SQLite names indexes per database (`drop index x`); MySQL/MariaDB per table (`drop index x on t`).
-      await db.schema
-        .dropIndex('cases_queue')
-        .execute()
-        .catch(() => db.schema.dropIndex('cases_queue').on('cases').execute());
+      await createIndex(db, 'cases_urgent', 'cases', ['community_id', 'next_due_at', 'created_at']);
+      await dropIndex(db, 'cases', 'cases_queue');
     },
   },
   '0004_queue_by_nearest_deadline': {
@@ -176,13 +173,10 @@ const migrations: Record<string, Migration> = {
      * comes first), not next_due_at, which is when the sweep next looks (after a breach, days away).
      */
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('cases').addColumn('urgent_at', 'bigint').execute();
+      await addColumn(db, 'cases', 'urgent_at', 'bigint');
       await db.updateTable('cases').set((eb: any) => ({ urgent_at: eb.ref('next_due_at') })).execute();
-      await db.schema.createIndex('cases_urgency').on('cases').columns(['community_id', 'urgent_at', 'created_at']).execute();
-      await db.schema
-        .dropIndex('cases_urgent')
-        .execute()
-        .catch(() => db.schema.dropIndex('cases_urgent').on('cases').execute());
+      await createIndex(db, 'cases_urgency', 'cases', ['community_id', 'urgent_at', 'created_at']);
+      await dropIndex(db, 'cases', 'cases_urgent');
     },
   },
   '0005_sweep_quarantine': {
@@ -191,7 +185,7 @@ const migrations: Record<string, Migration> = {
      * so one bad case never holds up the others; the next write of the case clears it.
      */
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('cases').addColumn('sweep_error', 'varchar(300)').execute();
+      await addColumn(db, 'cases', 'sweep_error', 'varchar(300)');
     },
   },
   '0006_case_category': {
@@ -204,7 +198,7 @@ const migrations: Record<string, Migration> = {
      * replaces cases_urgency, of which it is a superset, so a write maintains as many indexes as before.
      */
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('cases').addColumn('category', 'varchar(32)').execute();
+      await addColumn(db, 'cases', 'category', 'varchar(32)');
       let after = '';
       for (;;) {
         const rows: { id: string; state_json: string }[] = await db.selectFrom('cases').select(['id', 'state_json']).where('id', '>', after).orderBy('id').limit(1000).execute();
@@ -215,11 +209,8 @@ const migrations: Record<string, Migration> = {
         }
         after = rows[rows.length - 1].id;
       }
-      await db.schema.createIndex('cases_reach').on('cases').columns(['community_id', 'urgent_at', 'created_at', 'category', 'owner', 'technician']).execute();
-      await db.schema
-        .dropIndex('cases_urgency')
-        .execute()
-        .catch(() => db.schema.dropIndex('cases_urgency').on('cases').execute());
+      await createIndex(db, 'cases_reach', 'cases', ['community_id', 'urgent_at', 'created_at', 'category', 'owner', 'technician']);
+      await dropIndex(db, 'cases', 'cases_urgency');
     },
   },
   '0007_rebuild_cases_from_events': {
@@ -238,7 +229,7 @@ const migrations: Record<string, Migration> = {
   '0008_idempotency_expiry': {
     /** Stored replies expire after the replay window (core/api/replayWindow.ts): the purge finds the oldest by this index. */
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('idempotency_created').on('idempotency').column('created_at').execute();
+      await createIndex(db, 'idempotency_created', 'idempotency', ['created_at']);
     },
   },
   '0009_binding_phone_check': {
@@ -248,17 +239,14 @@ const migrations: Record<string, Migration> = {
      * index serves the owner-binding limit, counted on every request.
      */
     async up(db: Kysely<any>) {
-      await db.schema
-        .alterTable('bindings')
-        .addColumn('phone_check', 'varchar(16)', (c) => c.notNull().defaultTo('not_provided'))
-        .execute();
-      await db.schema.createIndex('bindings_household').on('bindings').columns(['household_id', 'status']).execute();
+      await addColumn(db, 'bindings', 'phone_check', 'varchar(16)', (c) => c.notNull().defaultTo('not_provided'));
+      await createIndex(db, 'bindings_household', 'bindings', ['household_id', 'status']);
     },
   },
   '0010_case_events_by_user': {
     /** Cases a caller opened in the last hour (the creation limit, core/limits.ts): a short range scan. */
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('case_events_by_user').on('case_events').columns(['by_user', 'at']).execute();
+      await createIndex(db, 'case_events_by_user', 'case_events', ['by_user', 'at']);
     },
   },
   '0011_case_numbers': {
@@ -270,15 +258,15 @@ const migrations: Record<string, Migration> = {
      * events, and the counters continue after the last number given.
      */
     async up(db: Kysely<any>) {
-      await db.schema
-        .createTable('case_numbers')
+      await createTable(db, 'case_numbers', (t) =>
+        t
         .addColumn('community_id', 'varchar(64)', (c) => c.notNull())
         .addColumn('prefix', 'varchar(8)', (c) => c.notNull())
         .addColumn('day', 'varchar(8)', (c) => c.notNull())
         .addColumn('last', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('case_numbers_pk', ['community_id', 'prefix', 'day'])
-        .execute();
-      await db.schema.alterTable('cases').addColumn('number', 'varchar(32)').execute();
+      );
+      await addColumn(db, 'cases', 'number', 'varchar(32)');
       await db.transaction().execute(async (trx) => {
         const counters = new Map<string, { community_id: string; prefix: string; day: string; last: number }>();
         for (let after: { at: number; id: string } | null = null; ; ) {
@@ -308,7 +296,7 @@ const migrations: Record<string, Migration> = {
         for (const c of counters.values()) await trx.insertInto('case_numbers').values(c).execute();
         await rebuildCases(trx as unknown as Kysely<DB>, { write: true });
       });
-      await db.schema.createIndex('cases_number').on('cases').columns(['community_id', 'number']).unique().execute();
+      await createIndex(db, 'cases_number', 'cases', ['community_id', 'number'], { unique: true });
     },
   },
 };

@@ -3,6 +3,7 @@ import { DEFAULT_SLA, scheduleOf, type SlaConfig } from '../../../core/domain/ca
 import { replay } from '../../../core/domain/case/replay';
 import type { CaseEvent } from '../../../core/domain/case/types';
 import type { DB } from './schema';
+import { dialectOf } from './portable';
 import { caseRow, sqlTx } from './sqlTx';
 
 export interface RebuildReport {
@@ -51,7 +52,7 @@ const same = (a: unknown, b: unknown) => (a === null || a === undefined ? b === 
  */
 export async function rebuildCases(db: Kysely<DB>, opts: { write: boolean }): Promise<RebuildReport> {
   const report: RebuildReport = { cases: 0, events: 0, changed: 0, orphans: [], failures: [], diffs: [] };
-  const tx = sqlTx(db, { insertIgnore: 'or ignore' });
+  const tx = sqlTx(db, dialectOf(db));
   const slas = new Map<string, SlaConfig>();
   const slaOf = async (communityId: string) => {
     if (!slas.has(communityId)) slas.set(communityId, (await tx.community(communityId))?.sla ?? DEFAULT_SLA);

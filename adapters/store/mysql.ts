@@ -1,0 +1,118 @@
+import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
+import { createPool, type Pool, type PoolConnection } from 'mysql2';
+import type { Store } from '../../core/ports/store';
+import { retryableConflict } from './mysqlErrors';
+import { migrate } from './sql/migrations';
+import type { DB } from './sql/schema';
+import { sqlTx } from './sql/sqlTx';
+
+/** Runs of one transaction that keeps losing lock races (deadlock, lock wait timeout) before the error is answered. */
+export const MYSQL_TX_ATTEMPTS = 6;
+
+export interface MysqlStoreOptions {
+  /** Connections in the pool: 1–2 for a function instance (the default, 2), more for the local platform. */
+  connections?: number;
+}
+
+/**
+ * A pool whose connections refuse every statement after a deadlock or lock wait timeout until the
+ * transaction ends (ROLLBACK, or the next BEGIN). InnoDB has already rolled a deadlocked transaction
+ * back: a statement after it would run on its own (autocommit) and a final COMMIT would "succeed" with
+ * half the work gone. A use case that catches errors (the sweep sets a failing case aside) must not
+ * write on as if the transaction were still whole; it sees the same error again, and the transaction is
+ * run again from the start (`MYSQL_TX_ATTEMPTS`).
+ */
+function guardedPool(pool: Pool) {
+  const guard = (conn: PoolConnection) => {
+    let poisoned: unknown = null;
+    const query = conn.query.bind(conn) as (sqlText: string, params: unknown, cb: (err: unknown, result: unknown) => void) => unknown;
+    return new Proxy(conn, {
+      get(target, prop, receiver) {
+        if (prop !== 'query') return Reflect.get(target, prop, receiver);
+        return (sqlText: string, params: unknown, cb?: (err: unknown, result: unknown) => void) => {
+          if (typeof cb !== 'function') return query(sqlText, params, cb as never);
+          const head = sqlText.trimStart().slice(0, 9).toLowerCase();
+          if (head.startsWith('rollback') && !head.startsWith('rollback ')) poisoned = null;
+          else if (head === 'begin' || head.startsWith('start tra')) poisoned = null;
+          else if (poisoned) return cb(poisoned, undefined);
+          return query(sqlText, params, (err, result) => {
+            if (err && retryableConflict(err)) poisoned = err;
+            cb(err, result);
+          });
+        };
+      },
+    });
+  };
+  return {
+    getConnection(cb: (err: unknown, conn?: PoolConnection) => void) {
+      pool.getConnection((err, conn) => (err ? cb(err) : cb(null, guard(conn))));
+    },
+    end(cb: (err: unknown) => void) {
+      pool.end(cb);
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The MySQL/MariaDB store (CloudBase MySQL, TDSQL-C, self-hosted): Kysely's MySQL dialect over mysql2,
+ * the same sqlTx as SQLite and the same migrations (applied at open; MySQL's GET_LOCK keeps two
+ * instances from migrating at once). `url`: `mysql://user:password@host:port/database`.
+ *
+ * Isolation: READ COMMITTED — each statement reads what is committed, so a transaction that waited for
+ * another sees its work (the winner's user row, idempotency record, counter). What SQLite gets from its
+ * one writer at a time, this store gets from the rows themselves: a version check in the UPDATE of a
+ * case (one winner per version), the counter row's lock held to commit (case numbers), unique keys
+ * (idempotency records, users by OPENID, messages by source) and row locks taken before a
+ * check-then-write (`FOR UPDATE`). Deadlocks and lock wait timeouts run the transaction again.
+ */
+export async function openMysqlStore(url: string, options: MysqlStoreOptions = {}): Promise<Store & { db: Kysely<DB>; dialect: 'mysql' }> {
+  const pool = createPool({
+    uri: url,
+    connectionLimit: options.connections ?? 2,
+    charset: 'UTF8MB4_BIN',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    dateStrings: true,
+    timezone: 'Z',
+    enableKeepAlive: true,
+  });
+  const db = new Kysely<DB>({
+    dialect: new MysqlDialect({
+      pool: guardedPool(pool) as never,
+      onCreateConnection: async (conn) => {
+        await conn.executeQuery(CompiledQuery.raw('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
+        await conn.executeQuery(CompiledQuery.raw("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY'"));
+      },
+    }),
+  });
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const transaction: Store['transaction'] = async (fn) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.connection().execute(async (conn) => {
+          await sql`begin`.execute(conn);
+          try {
+            const out = await fn(sqlTx(conn, { insertIgnore: 'ignore' }));
+            await sql`commit`.execute(conn);
+            return out;
+          } catch (e) {
+            await sql`rollback`.execute(conn).catch(() => undefined);
+            throw e;
+          }
+        });
+      } catch (e) {
+        if (!retryableConflict(e) || attempt >= MYSQL_TX_ATTEMPTS) throw e;
+        // Apart at random, so the same transactions do not meet again at once.
+        await sleep(Math.floor(Math.random() * 20 * attempt) + 1);
+      }
+    }
+  };
+  return { db, dialect: 'mysql', transaction, close: () => db.destroy() };
+}
