@@ -13,6 +13,11 @@ export interface BundleFigure {
   bytes: number;
   /** `require(index.js)` in a fresh Node process, one sample per process. */
   requireMs: number[];
+  /**
+   * From the same process: require plus one call that needs the store, with DB_URL naming a closed
+   * loopback port — the store modules (Kysely, mysql2) are loaded and the connection refused at once.
+   */
+  firstCallMs: number[];
   /** Biggest contributors (npm package or repository folder), from esbuild's metafile. */
   top: { what: string; bytes: number }[];
 }
@@ -37,12 +42,28 @@ function contributors(meta: Metafile): BundleFigure['top'] {
   return [...by].map(([what, bytes]) => ({ what, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** One cold `require` in a fresh Node process, timed inside it (process start-up excluded). */
-function coldRequire(file: string): Promise<number> {
-  const script = `const t = process.hrtime.bigint(); require(${JSON.stringify(file)}); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+/** A call of each bundle that needs the store (the sla bundle's is its timer). */
+const STORE_CALL: Record<string, unknown> = {
+  account: { action: 'me' },
+  case: { action: 'list' },
+  workbench: { action: 'queue' },
+  report: { action: 'monthly', month: '2026-11' },
+  message: { action: 'list' },
+  sla: { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-24T02:31:00Z' },
+};
+
+/** One cold `require` in a fresh Node process, then one call, timed inside it (process start-up excluded). */
+function coldStart(file: string, event: unknown): Promise<{ requireMs: number; firstCallMs: number }> {
+  const script =
+    `const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6; console.error = () => undefined; const t = process.hrtime.bigint(); ` +
+    `const { main } = require(${JSON.stringify(file)}); const r = ms(t); ` +
+    `Promise.resolve(main(${JSON.stringify(event)}, { environment: JSON.stringify({ WX_OPENID: 'o_bench' }) })).then(() => { process.stdout.write(JSON.stringify({ requireMs: r, firstCallMs: ms(t) })); process.exit(0); });`;
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, ['-e', script], { cwd: path.dirname(file), env: { PATH: process.env.PATH ?? '' }, timeout: 20_000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(Number(stdout)),
+    execFile(
+      process.execPath,
+      ['-e', script],
+      { cwd: path.dirname(file), env: { PATH: process.env.PATH ?? '', DB_URL: 'mysql://bench:bench@127.0.0.1:1/bench' }, timeout: 20_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
     ),
   );
 }
@@ -58,9 +79,14 @@ export async function measureBundles(dir: string, reps: number): Promise<Bundles
   const bareDir = path.join(dir, 'bare');
   const bareBuild = await build({ ...functionBuildOptions('', bareDir), entryPoints: [path.join(__dirname, 'bare-handler.ts')], metafile: true });
   const bareFile = path.join(bareDir, 'index.js');
-  const figures: BundleFigure[] = BUNDLED_FUNCTIONS.map((name) => ({ name, bytes: sizes[name], requireMs: [], top: contributors(metas[name]) }));
-  const bare: BundleFigure = { name: 'bare zod handler', bytes: fs.statSync(bareFile).size, requireMs: [], top: contributors(bareBuild.metafile!) };
+  const figures: BundleFigure[] = BUNDLED_FUNCTIONS.map((name) => ({ name, bytes: sizes[name], requireMs: [], firstCallMs: [], top: contributors(metas[name]) }));
+  const bare: BundleFigure = { name: 'bare zod handler', bytes: fs.statSync(bareFile).size, requireMs: [], firstCallMs: [], top: contributors(bareBuild.metafile!) };
   const fileOf = (f: BundleFigure) => (f === bare ? bareFile : path.join(dir, 'functions', f.name, 'index.js'));
-  for (let i = 0; i < reps; i++) for (const f of [bare, ...figures]) f.requireMs.push(await coldRequire(fileOf(f)));
+  for (let i = 0; i < reps; i++)
+    for (const f of [bare, ...figures]) {
+      const t = await coldStart(fileOf(f), f === bare ? { action: 'submit' } : STORE_CALL[f.name]);
+      f.requireMs.push(t.requireMs);
+      f.firstCallMs.push(t.firstCallMs);
+    }
   return { functions: figures, bare, dir };
 }

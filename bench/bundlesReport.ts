@@ -11,18 +11,20 @@ export async function bundlesReport(dir: string, reps: number, say: (s: string) 
   const rows = r.functions.map((f) => {
     const ms = p50(f.requireMs);
     const met = f.bytes <= BUNDLE_GOAL_BYTES && ms <= REQUIRE_GOAL_MS && ms <= REQUIRE_GOAL_RATIO * bare;
-    return [f.name, fmt.kb(f.bytes), fmt.pct(f.bytes / BUNDLE_GOAL_BYTES), fmt.ms(ms), fmt.ms(Math.max(...f.requireMs)), fmt.ratio(ms / bare), met ? 'MET' : 'NOT MET'];
+    const status = f.bytes > BUNDLE_GOAL_BYTES ? 'NOT MET (size)' : met ? 'MET' : 'NOT MET (time)';
+    return [f.name, fmt.kb(f.bytes), fmt.pct(f.bytes / BUNDLE_GOAL_BYTES), fmt.ms(ms), fmt.ms(Math.max(...f.requireMs)), fmt.ratio(ms / bare), fmt.ms(p50(f.firstCallMs)), status];
   });
-  rows.push([r.bare.name, fmt.kb(r.bare.bytes), fmt.pct(r.bare.bytes / BUNDLE_GOAL_BYTES), fmt.ms(bare), fmt.ms(Math.max(...r.bare.requireMs)), '1.00×', '(floor)']);
+  rows.push([r.bare.name, fmt.kb(r.bare.bytes), fmt.pct(r.bare.bytes / BUNDLE_GOAL_BYTES), fmt.ms(bare), fmt.ms(Math.max(...r.bare.requireMs)), '1.00×', fmt.ms(p50(r.bare.firstCallMs)), '(floor)']);
   const biggest = [...r.functions].sort((a, b) => b.bytes - a.bytes)[0];
   return [
     '',
     `Cloud-function bundles (esbuild, as \`npm run build:functions\`): size, and cold \`require(index.js)\` in a fresh Node process (${reps} interleaved processes each, p50 and max); ` +
       `goal ≤ ${fmt.kb(BUNDLE_GOAL_BYTES)}, ≤ ${REQUIRE_GOAL_MS} ms and ≤ ${REQUIRE_GOAL_RATIO}× the bare zod handler`,
-    table(['bundle', 'size', 'vs 500 KB goal', 'require p50', 'require max', 'vs bare zod handler', 'status'], rows),
+    table(['bundle', 'size', 'vs 500 KB goal', 'require p50', 'require max', 'vs bare zod handler', 'require + first call p50', 'status'], rows),
     `largest (${biggest.name}) by origin: ${biggest.top
       .slice(0, 8)
       .map((t) => `${t.what} ${fmt.kb(t.bytes)}`)
-      .join(', ')}. The store adapter (Kysely + mysql2) is loaded on the first transaction, not by require.`,
+      .join(', ')}. The store adapter (Kysely + mysql2) is evaluated on the first transaction, not by require: ` +
+      `"require + first call" adds one call that needs the store, against a closed loopback port (modules loaded, connection refused at once; no database time).`,
   ];
 }

@@ -89,6 +89,10 @@ export async function startMariaDb(): Promise<MariaDb> {
       '--skip-log-bin',
       '--innodb-file-per-table=0',
       '--log-error=' + path.join(dataDir, 'error.log'),
+      // Internal temporary tables (information_schema queries, e.g. each migration check) in the server's
+      // own folder, not the shared /tmp: a run lost one there mid-query ("Error on delete of
+      // '/tmp/#sql-temptable-….MAI'") while other work on the machine was busy in /tmp.
+      `--tmpdir=${dataDir}`,
     ],
     { stdio: 'ignore', detached: false },
   );
