@@ -16,7 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { build } from 'esbuild';
+import type { Kysely } from 'kysely';
 import { openSqliteStore, writeTransaction } from '../../adapters/store/sqlite';
+import { openMysqlStore } from '../../adapters/store/mysql';
+import { isMysql } from '../../adapters/store/sql/portable';
+import type { DB } from '../../adapters/store/sql/schema';
+import type { Store } from '../../core/ports/store';
+import { testStore } from '../support/harness';
+import { freshMysqlDatabase } from '../support/mariadb';
 import { rebuildCases } from '../../adapters/store/sql/rebuild';
 import { randomIds, sha256 } from '../../adapters/platform/system';
 import { dispatch } from '../../core/api/dispatch';
@@ -31,7 +38,9 @@ const NOW = Date.parse('2026-11-24T10:00:00+08:00');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-race-'));
 const file = path.join(dir, 'wuye.sqlite');
-let store: Awaited<ReturnType<typeof openSqliteStore>>;
+/** SQLite (the file) or, with WUYE_TEST_STORE=mariadb (test/integration/mariadb/race.test.ts), a database on the run's MariaDB. */
+let target = file;
+let store: Store & { db: Kysely<DB> };
 let t = NOW - 30 * MINUTE;
 let deps: Deps;
 const racers: { child: ChildProcess; next: () => Promise<string> }[] = [];
@@ -39,12 +48,12 @@ const racers: { child: ChildProcess; next: () => Promise<string> }[] = [];
 /** The racer, bundled once into plain JS (four processes start in well under a second, not through tsx). */
 const racerJs = path.join(dir, 'raceChild.js');
 const bundleRacer = () =>
-  build({ entryPoints: ['test/support/raceChild.ts'], outfile: racerJs, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], logLevel: 'warning' });
+  build({ entryPoints: ['test/support/raceChild.ts'], outfile: racerJs, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3', 'mysql2'], logLevel: 'warning' });
 
 /** A racer process, once it has opened the store and said READY. */
 async function startRacer() {
   const child = spawn(process.execPath, [racerJs], {
-    env: { ...process.env, RACE_DB: file, RACE_NOW: String(NOW), NODE_PATH: path.resolve('node_modules') },
+    env: { ...process.env, RACE_DB: target, RACE_NOW: String(NOW), NODE_PATH: path.resolve('node_modules') },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -63,8 +72,8 @@ async function startRacer() {
 }
 
 /** Sends each racer its operations at the same moment; answers each racer's outcomes, in order. */
-async function race(ops: (racer: number) => RaceOp[]): Promise<RaceOutcome[][]> {
-  for (const [i, r] of racers.entries()) r.child.stdin!.write(`${JSON.stringify({ ops: ops(i) })}\n`);
+async function race(ops: (racer: number) => RaceOp[], parallel = false): Promise<RaceOutcome[][]> {
+  for (const [i, r] of racers.entries()) r.child.stdin!.write(`${JSON.stringify({ ops: ops(i), parallel })}\n`);
   const answers = await Promise.all(racers.map(async (r) => JSON.parse((await r.next()).slice('RESULT '.length)) as { results: RaceOutcome[]; errors: string[] }));
   expect(answers.flatMap((a) => a.errors)).toEqual([]); // nothing logged as INTERNAL anywhere
   return answers.map((a) => a.results);
@@ -90,7 +99,8 @@ let assignee = '';
 beforeAll(async () => {
   const t0 = Date.now();
   const bundled = bundleRacer();
-  store = await openSqliteStore(file);
+  if (testStore() === 'mariadb') target = await freshMysqlDatabase('race');
+  store = target === file ? await openSqliteStore(file) : await openMysqlStore(target, { connections: 4 });
   await seedDemo(store.db, t);
   const clock = { now: () => t };
   deps = { store, clock, ids: randomIds(clock), hash: sha256, log: { info() {}, warn() {}, error() {} } };
@@ -128,6 +138,20 @@ describe('races between processes on one database: exact counts', () => {
     const ids = new Set(out[0].map((o) => (o as { id: string }).id));
     expect(received.filter((m) => ids.has(JSON.parse(m.data_json).caseId))).toHaveLength(8);
   }, 30_000);
+
+  it('[R-INT-7] 52 concurrent submissions of ONE request (4 processes × 13 calls at once): 1 case, 1 event, 1 notice, every answer that case', async () => {
+    // Race met: many first attempts of one requestId in flight together, within and across processes.
+    const before = await O.tableCounts(store.db);
+    const op = call('resident-a', 'case', O.consultation('1-1-101', { requestId: 'race-one-request', content: '五十次同一请求' }));
+    const out = (await race(() => Array(13).fill(op), true)).flat();
+    expect(tally(out)).toEqual({ ok: 52 });
+    const ids = new Set(out.map((o) => (o as { id: string }).id));
+    expect(ids.size).toBe(1);
+    const after = await O.tableCounts(store.db);
+    expect([after.cases - before.cases, after.case_events - before.case_events, after.idempotency - before.idempotency]).toEqual([1, 1, 1]);
+    const received = await store.db.selectFrom('outbox').select('data_json').where('template', '=', 'case.received').execute();
+    expect(received.filter((m) => ids.has(JSON.parse(m.data_json).caseId))).toHaveLength(1);
+  }, 60_000);
 
   it('[R-INT-4] 4 technicians\' processes arrive at the same 8 repairs: exactly one arrival per repair, 24 × CASE.INVALID_TRANSITION, never INTERNAL', async () => {
     // Race met: two `arrive`s of one dispatched repair overlapping; the second must see on_site and refuse.
@@ -172,7 +196,8 @@ describe('races between processes on one database: exact counts', () => {
   }, 30_000);
 
   it('[R-INT-4] after all the races, every case replays to exactly its stored row', async () => {
-    const r = await writeTransaction(store.db, (conn) => rebuildCases(conn, { write: false }));
-    expect([r.cases, r.diffs, r.orphans, r.failures]).toEqual([8 + 8 + 1 + 8 + 8, [], [], []]);
+    const check = (conn: Kysely<DB>) => rebuildCases(conn, { write: false });
+    const r = await (isMysql(store.db) ? store.db.transaction().execute(check) : writeTransaction(store.db, check));
+    expect([r.cases, r.diffs, r.orphans, r.failures]).toEqual([8 + 8 + 1 + 8 + 8 + 1, [], [], []]);
   });
 });

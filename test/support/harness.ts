@@ -2,7 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPlatform, type Platform, type PlatformInput } from '../../local/platform';
+import { freshMysqlDatabase } from './mariadb';
 import { expectReplayMatches } from './replay';
+
+/**
+ * Which store the integration suites run on: SQLite in the data folder (default) or the run's MariaDB
+ * (`WUYE_TEST_STORE=mariadb`; test/integration/mariadb/* run chosen suites again this way).
+ */
+export type TestStore = 'sqlite' | 'mariadb';
+export const testStore = (): TestStore => (process.env.WUYE_TEST_STORE === 'mariadb' ? 'mariadb' : 'sqlite');
+
+/** The platform's DB_URL for a new test platform: a fresh database on the run's MariaDB, or none (SQLite). */
+export async function testDbUrl(store: TestStore = testStore()): Promise<Partial<PlatformInput>> {
+  return store === 'mariadb' ? { DB_URL: await freshMysqlDatabase('h') } : {};
+}
 
 /**
  * What the workflow suites run on: the test clock and the development endpoints (/local/clock,
@@ -27,10 +40,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh local platform on a free port with its own data folder, seeded with the demo data and the test clock (see testPlatformEnv). */
-export async function startHarness(opts: { seed?: 'demo' | 'none'; realLimits?: boolean; env?: Partial<PlatformInput> } = {}): Promise<Harness> {
+/**
+ * A fresh local platform on a free port with its own data folder, seeded with the demo data and the test clock (see testPlatformEnv),
+ * on SQLite or, with `store: 'mariadb'` (or WUYE_TEST_STORE=mariadb), on a fresh database of the run's MariaDB.
+ */
+export async function startHarness(opts: { seed?: 'demo' | 'none'; realLimits?: boolean; env?: Partial<PlatformInput>; store?: TestStore } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-test-'));
-  const platform = await startPlatform({ ...testPlatformEnv(dataDir, opts), ...opts.env });
+  const platform = await startPlatform({ ...testPlatformEnv(dataDir, opts), ...(await testDbUrl(opts.store)), ...opts.env });
   const url = platform.url;
   const tokens = new Map<string, string>();
   return {

@@ -9,11 +9,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { type Kysely, sql } from 'kysely';
+import { isMysql } from '../../adapters/store/sql/portable';
 import type { DB } from '../../adapters/store/sql/schema';
 import { dispatch } from '../../core/api/dispatch';
 import type { StaffRole } from '../../core/schemas/common';
 import { startPlatform, type Platform } from '../../local/platform';
-import { type Harness, rid, testPlatformEnv } from './harness';
+import { type Harness, rid, testDbUrl, testPlatformEnv } from './harness';
 import { expectReplayMatches } from './replay';
 
 /** The platform, whichever way it was started. */
@@ -32,7 +33,9 @@ export const settle = (h: HasPlatform) => h.platform.flushOutbox();
 
 /** Every table of the store, read from the database itself (so a table added later is covered too). */
 export async function tableNames(db: Kysely<DB>): Promise<string[]> {
-  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+  const r = isMysql(db)
+    ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = database() order by table_name`.execute(db)
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
   return r.rows.map((x) => x.name);
 }
 
@@ -233,7 +236,8 @@ export async function startRestartableHarness(): Promise<RestartableHarness> {
   const os = await import('node:os');
   const path = await import('node:path');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-restart-'));
-  const start = () => startPlatform(testPlatformEnv(dataDir));
+  const dbUrl = await testDbUrl();
+  const start = () => startPlatform({ ...testPlatformEnv(dataDir), ...dbUrl });
   let tokens = new Map<string, string>();
   const self: RestartableHarness = {
     platform: await start(),

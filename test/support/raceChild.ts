@@ -3,10 +3,12 @@
  * racers (as several function instances share one database). It opens the store, prints `READY`, then
  * for each line on stdin (`{"ops":[…]}`) runs the operations one after another and prints
  * `RESULT <json>` — each dispatch's outcome code, each sweep's counts. Stdin closing ends it.
- * Env: RACE_DB (the file), RACE_NOW (the platform time every racer shares, ms).
+ * A line with `"parallel": true` runs its operations at once (several calls of one instance overlapping).
+ * Env: RACE_DB (the SQLite file, or a mysql:// URL: MariaDB), RACE_NOW (the platform time every racer shares, ms).
  */
 import readline from 'node:readline';
 import { openSqliteStore } from '../../adapters/store/sqlite';
+import { openMysqlStore } from '../../adapters/store/mysql';
 import { inboxNotifier } from '../../adapters/notify/inbox';
 import { randomIds, sha256 } from '../../adapters/platform/system';
 import { dispatch } from '../../core/api/dispatch';
@@ -19,7 +21,8 @@ export type RaceOutcome = { code: string; id?: string } | { looked: number; even
 
 async function main() {
   const now = Number(process.env.RACE_NOW);
-  const store = await openSqliteStore(process.env.RACE_DB!);
+  const target = process.env.RACE_DB!;
+  const store = target.startsWith('mysql://') ? await openMysqlStore(target, { connections: 4 }) : await openSqliteStore(target);
   const clock = { now: () => now };
   const errors: string[] = [];
   const log = { info() {}, warn() {}, error: (o: object) => void errors.push(JSON.stringify(o).slice(0, 300)) };
@@ -34,9 +37,10 @@ async function main() {
   const lines = readline.createInterface({ input: process.stdin });
   process.stdout.write('READY\n');
   for await (const line of lines) {
-    const { ops } = JSON.parse(line) as { ops: RaceOp[] };
+    const { ops, parallel } = JSON.parse(line) as { ops: RaceOp[]; parallel?: boolean };
     const results: RaceOutcome[] = [];
-    for (const op of ops) results.push(await run(op));
+    if (parallel) results.push(...(await Promise.all(ops.map(run))));
+    else for (const op of ops) results.push(await run(op));
     process.stdout.write(`RESULT ${JSON.stringify({ results, errors: errors.splice(0) })}\n`);
   }
   await store.close();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { writeTransaction } from '../../adapters/store/sqlite';
+import { isMysql } from '../../adapters/store/sql/portable';
 import { rebuildCases, type RebuildReport } from '../../adapters/store/sql/rebuild';
 import type { DB } from '../../adapters/store/sql/schema';
 import type { Platform } from '../../local/platform';
@@ -8,7 +9,10 @@ type HasPlatform = { platform: Platform };
 const dbOf = (h: HasPlatform) => (h.platform.deps.store as unknown as { db: Kysely<DB> }).db;
 
 /** Compares every `cases` row of the platform's store with the replay of its events; writes nothing. */
-export const replayReport = (h: HasPlatform): Promise<RebuildReport> => writeTransaction(dbOf(h), (conn) => rebuildCases(conn, { write: false }));
+export const replayReport = (h: HasPlatform): Promise<RebuildReport> => {
+  const db = dbOf(h);
+  return isMysql(db) ? db.transaction().execute((trx) => rebuildCases(trx, { write: false })) : writeTransaction(db, (conn) => rebuildCases(conn, { write: false }));
+};
 
 /**
  * [R-INT-4] The events are the source of truth: replaying each case's events gives exactly its stored

@@ -220,7 +220,12 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       return true;
     },
     async caseById(id) {
-      const r = await db.selectFrom('cases').select('state_json').where('id', '=', id).executeTakeFirst();
+      // On MySQL the case row is locked (FOR UPDATE) until the transaction ends: a call that reads a case
+      // to change it queues behind another writer of the same case, as every writer does on SQLite,
+      // instead of deciding on a version that is about to go stale (which the version check would refuse).
+      let q = db.selectFrom('cases').select('state_json').where('id', '=', id);
+      if (dialect.insertIgnore === 'ignore') q = q.forUpdate();
+      const r = await q.executeTakeFirst();
       return r && (JSON.parse(r.state_json) as CaseState);
     },
     async caseEvents(id) {
