@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   'PHONE.NOT_FOUND': '很抱歉，暂未获取到您的手机号，请手动填写',
   'CASE.NOT_FOUND': '很抱歉，未找到该工单',
   'CASE.INVALID_TRANSITION': '您好，该工单当前状态不支持此操作',
+  'CASE.EARLY_ARRIVAL': '您好，现在早于住户预约的上门时间，提前签到不计为按时到场。请先与住户确认可以提前上门，再确认签到',
   'USER.NOT_FOUND': '很抱歉，未找到该员工',
   'FILE.NOT_FOUND': '很抱歉，未找到该图片，请重新上传',
   'FILE.TOO_LARGE': '您好，图片过大，请选择 5MB 以内的图片',
@@ -74,6 +75,8 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === 'AUTH.FORBIDDEN' || code === 'HOUSEHOLD.NOT_BOUND') return 403;
   if (code.endsWith('.NOT_FOUND')) return 404;
   if (code.endsWith('.CONFLICT') || code.endsWith('.INVALID_TRANSITION') || code === 'REQUEST.REPLAY_MISMATCH') return 409;
+  // Checking in before the agreed window, not confirmed: the state of the case refuses it as it stands.
+  if (code === 'CASE.EARLY_ARRIVAL') return 409;
   // A limit the state of the data sets (not the caller's pace, which is RATE.LIMITED): a conflict.
   if (code.endsWith('_LIMIT')) return 409;
   if (code === 'RATE.LIMITED') return 429;

@@ -60,7 +60,7 @@ export const handlers = {
     reply: action(wb.replyInput, reply),
     staff: action(wb.staffInput, staffList, { readOnly: true }),
     dispatch: action(wb.dispatchInput, dispatch),
-    arrive: action(wb.workIdInput, arrive),
+    arrive: action(wb.arriveInput, arrive),
     quote: action(wb.quoteInput, quote),
     complete: action(wb.completeInput, complete),
     callback: action(wb.callbackInput, callback),

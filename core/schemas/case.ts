@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { caseKind, caseStatus, complaintLevel, entityId, fileId, householdId, isoTime, requestId } from './common';
 import { CATEGORY_CODES } from '../domain/case/routing';
 import { REPAIR_CATEGORY_CODES, isRepairCategory } from '../vocabulary';
+import { CONTENT_MIN, isEmergencyIntake } from '../domain/case/emergency';
 import { codePoints, freeText, singleLine } from './text';
 
-const content = freeText({ min: 5, max: 1000, minMessage: '请至少填写 5 个字，便于我们了解情况', maxMessage: '内容不超过 1000 字' });
+/** The fewest characters depend on the kind of case (an emergency takes none): `kindRules` counts them. */
+const content = freeText({ max: 1000, maxMessage: '内容不超过 1000 字' }).describe('多行文本：去除零宽与控制字符、拒绝方向控制字符与无效字符，折叠空白并去除首尾空白后，按码位计长度；一般至少 5 个字，急修可只拍照片或不填');
 
 export const caseFields = {
   kind: caseKind,
@@ -25,12 +27,16 @@ export const caseFields = {
 
 /**
  * Repairs record what is broken and where (R-REP-1): a repair category and 户内/公共区域 are required;
- * other kinds take the general categories.
+ * other kinds take the general categories. A description takes at least 5 characters — except for an
+ * emergency (R-REP-3), reported in seconds: a few words, only a photo, or the category alone, and
+ * 户内 when no place is given (core/domain/case/emergency.ts; the use case fills it in).
  */
-export function kindRules(v: { kind: string; category?: string; location?: string }, ctx: z.RefinementCtx) {
+export function kindRules(v: { kind: string; category?: string; location?: string; content: string; emergency?: boolean }, ctx: z.RefinementCtx) {
   const work = v.kind === 'repair' || v.kind === 'service';
+  const emergency = isEmergencyIntake(v);
+  if (!emergency && codePoints(v.content) < CONTENT_MIN) ctx.addIssue({ code: 'custom', path: ['content'], message: `请至少填写 ${CONTENT_MIN} 个字，便于我们了解情况` });
   if (work && !isRepairCategory(v.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: '请选择报修类别' });
-  if (work && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: '请选择维修位置：户内或公共区域' });
+  if (work && !emergency && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: '请选择维修位置：户内或公共区域' });
   if (!work && v.category !== undefined && isRepairCategory(v.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: '该类别仅用于报修' });
 }
 

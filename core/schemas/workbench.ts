@@ -35,6 +35,8 @@ export const staffInput = z.object({}).strict();
 const fen = z.number().int('金额以分为单位，须为整数').min(0).max(10_000_000, '金额超出范围');
 export const dispatchInput = z.object({ id: entityId, technicianId: entityId, note: singleLine({ max: 200 }).optional() }).strict();
 export const workIdInput = z.object({ id: entityId }).strict();
+/** `early: true` confirms a check-in before the agreed window (the technician was warned: `arrivalWarning`). */
+export const arriveInput = z.object({ id: entityId, early: z.boolean().optional() }).strict();
 export const quoteInput = z.object({ id: entityId, feeFen: fen.min(1, '报价须大于 0'), note: freeText({ min: 2, max: 300, minMessage: '请说明报价包含的项目' }) }).strict();
 export const completeInput = z
   .object({ id: entityId, result: freeText({ min: 2, max: 500, minMessage: '请填写维修结果' }), materials: z.array(singleLine({ min: 1, max: 40, minMessage: '请填写材料名称' })).max(20, '材料最多 20 项').default([]), feeFen: fen.optional() })

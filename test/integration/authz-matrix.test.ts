@@ -238,7 +238,7 @@ const SPEC: Record<string, Row> = {
   },
   'case.rate': {
     cells: [U401, NB, W, CNF, NB, NB, NB, NB, NB, NB, NB, NB],
-    stage: 'completed',
+    stage: 'confirmed', // R-SAT-1: rated once the work is confirmed
     body: (fx) => ({ id: fx.caseId, stars: 4, comment: '师傅很专业' }),
     check: (d) => (d.rating?.stars === 4 ? [] : [`rate answered ${JSON.stringify(d.rating)}`]),
   },

@@ -443,7 +443,7 @@ describe('[R-SAT-1][R-SAT-2] ratings, callbacks and follow-ups', () => {
   it('[R-SAT-1] completed service is rated 1–5 stars with a comment, once; a second rating is refused and changes nothing', async () => {
     const open = await O.repairAt(h, 'resident-a', '1-1-101', 'dispatched');
     expect(await refusal('resident-a', 'case', { action: 'rate', id: open.id, stars: 5 })).toEqual([409, 'CASE.INVALID_TRANSITION']);
-    const c = await O.repairAt(h, 'resident-a', '1-1-101', 'completed');
+    const c = await O.repairAt(h, 'resident-a', '1-1-101', 'confirmed');
     for (const stars of [0, 6, 4.5, -1]) expect([stars, ...(await refusal('resident-a', 'case', { action: 'rate', id: c.id, stars }))]).toEqual([stars, 400, 'INPUT.INVALID']);
     expect(await refusal('resident-b', 'case', { action: 'rate', id: c.id, stars: 5 })).toEqual([404, 'CASE.NOT_FOUND']);
     const rated = await ok('resident-a', 'case', { action: 'rate', id: c.id, stars: 4, comment: '师傅很准时' });
@@ -458,13 +458,13 @@ describe('[R-SAT-1][R-SAT-2] ratings, callbacks and follow-ups', () => {
   });
 
   it('[R-SAT-2] a rating of 2 stars or fewer opens a follow-up for the supervisor, who is told; 3 stars does not', async () => {
-    const low = await O.repairAt(h, 'resident-a', '1-1-101', 'completed');
+    const low = await O.repairAt(h, 'resident-a', '1-1-101', 'confirmed');
     const r = await ok('resident-a', 'case', { action: 'rate', id: low.id, stars: 2, comment: '师傅迟到了一个小时' });
     expect(r.followUp).toEqual({ owner: 'supervisor', reason: '住户评价 2 星：师傅迟到了一个小时', at: expect.any(String) });
     expect((await outboxFor(h, low.id, 'case.followUp')).map((m) => [m.to, m.data.stars])).toEqual([['supervisor', '2']]);
-    const one = await O.repairAt(h, 'resident-a', '1-1-101', 'completed');
+    const one = await O.repairAt(h, 'resident-a', '1-1-101', 'confirmed');
     expect((await ok('resident-a', 'case', { action: 'rate', id: one.id, stars: 1 })).followUp?.owner).toBe('supervisor');
-    const fine = await O.repairAt(h, 'resident-a', '1-1-101', 'completed');
+    const fine = await O.repairAt(h, 'resident-a', '1-1-101', 'confirmed');
     expect((await ok('resident-a', 'case', { action: 'rate', id: fine.id, stars: 3 })).followUp).toBeNull();
     expect(await outboxFor(h, fine.id, 'case.followUp')).toEqual([]);
   });

@@ -68,7 +68,7 @@ describe('[R-REP-7] monthly repair and callback summary', () => {
         { category: 'electrical', label: '电路/开关插座', count: 1 },
         { category: 'plumbing', label: '水龙头/水管', count: 1 },
       ],
-      arrival: { arrived: 3, onTime: 2, late: 1, onTimeRate: 66.7 },
+      arrival: { arrived: 3, onTime: 2, late: 1, early: 0, onTimeRate: 66.7 },
       callback: { completed: 3, called: 2, onTime: 1, rate: 66.7, onTimeRate: 50 },
       rework: { reworked: 1, rate: 33.3 },
       rating: { count: 2, average: 3.5 },
@@ -82,7 +82,7 @@ describe('[R-REP-7] monthly repair and callback summary', () => {
     await setClock(h, shanghai(next.y, next.m, 1, 8, 0));
     await repair('resident-b', '1-1-102', 'drainage', '厨房下水堵塞');
     const later = await ok('supervisor', 'report', { action: 'monthly', month });
-    expect([later.total, later.arrival]).toEqual([4, { arrived: 3, onTime: 2, late: 2, onTimeRate: 50 }]);
+    expect([later.total, later.arrival]).toEqual([4, { arrived: 3, onTime: 2, late: 2, early: 0, onTimeRate: 50 }]);
     const following = await ok('manager', 'report', { action: 'monthly', month: `${next.y}-${String(next.m).padStart(2, '0')}` });
     expect([following.total, following.byCategory, following.arrival.onTimeRate, following.rating.average]).toEqual([1, [{ category: 'drainage', label: '下水堵塞', count: 1 }], null, null]);
   });

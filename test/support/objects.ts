@@ -190,12 +190,12 @@ export const repair = (householdId: string, over: Record<string, unknown> = {}) 
 });
 
 /** How far along a repair fixture is (R-REP-5), each stage reached through the real actions. */
-export type RepairStage = 'submitted' | 'dispatched' | 'paused' | 'on_site' | 'quoted' | 'completed';
+export type RepairStage = 'submitted' | 'dispatched' | 'paused' | 'on_site' | 'quoted' | 'completed' | 'confirmed';
 
 /**
  * A repair of the household in the given stage: submitted by the household's resident, dispatched by the
  * front desk to `technician` (default tech-1), who arrives, quotes or completes; `paused` is a dispatched
- * repair the front desk paused. In-process, through the same dispatcher the functions run.
+ * repair the front desk paused; `confirmed` is completed work the resident confirmed (ready to rate). In-process, through the same dispatcher the functions run.
  */
 export async function repairAt(
   h: HasPlatform,
@@ -210,9 +210,11 @@ export async function repairAt(
   if (stage === 'submitted') return c as Record<string, any> & { id: string; householdId: string; status: string };
   if (c.status === 'submitted' || c.work?.technician !== tech) await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'dispatch', id, technicianId: tech });
   if (stage === 'paused') await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'pause', id, reason: '住户出差，约下周上门' });
-  if (stage === 'on_site' || stage === 'quoted' || stage === 'completed') await must(h, demoOpenid(tech), 'workbench', { action: 'arrive', id });
+  const done = stage === 'completed' || stage === 'confirmed';
+  if (stage === 'on_site' || stage === 'quoted' || done) await must(h, demoOpenid(tech), 'workbench', { action: 'arrive', id });
   if (stage === 'quoted') await must(h, demoOpenid(tech), 'workbench', { action: 'quote', id, feeFen: 8000, note: '更换水龙头阀芯，含材料' });
-  if (stage === 'completed') await must(h, demoOpenid(tech), 'workbench', { action: 'complete', id, result: '已更换阀芯，不再滴水', materials: ['阀芯'] });
+  if (done) await must(h, demoOpenid(tech), 'workbench', { action: 'complete', id, result: '已更换阀芯，不再滴水', materials: ['阀芯'] });
+  if (stage === 'confirmed') await must(h, demoOpenid(residentKey), 'case', { action: 'confirm', id, ok: true });
   return (await must(h, demoOpenid('frontdesk'), 'workbench', { action: 'get', id })) as Record<string, any> & { id: string; householdId: string; status: string };
 }
 

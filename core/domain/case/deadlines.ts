@@ -11,6 +11,11 @@ export interface Deadline {
   dueAt: number;
   metAt: number | null;
   paused: boolean;
+  /**
+   * The arrival within a time agreed with the resident (R-REP-4) counts from the window's start: a
+   * technician on site before it (a day early) has arrived, but not on time. Null: no lower bound.
+   */
+  opensAt: number | null;
 }
 
 export interface SlaConfig {
@@ -45,6 +50,32 @@ export const DEFAULT_SLA: SlaConfig = {
   warnShare: 0.2,
 };
 
+
+/**
+ * The window agreed with the resident that sets the arrival promise (R-REP-4): not for 急修 (15 minutes,
+ * R-REP-3), not for 返工 (a fresh clock), not a window already over at submission (then 24 hours).
+ */
+export function agreedWindow(s: Pick<CaseState, 'emergency' | 'preferredTime' | 'createdAt'> & { work: Pick<CaseState['work'], 'reworks'> }): { from: number; to: number } | null {
+  if (s.emergency || s.work.reworks > 0 || !s.preferredTime || s.preferredTime.to <= s.createdAt) return null;
+  return s.preferredTime;
+}
+
+/**
+ * On time (准时到场), decided at the arrival: 急修 within 15 minutes of submission (R-REP-3); an agreed
+ * window from its start to its end, both ends included (R-REP-4: before the window is early, not on
+ * time; after it is late); otherwise by the response window. Pauses move the end, never the start.
+ */
+export function arrivalVerdict(d: Pick<Deadline, 'dueAt' | 'metAt' | 'opensAt'>): 'pending' | 'early' | 'onTime' | 'late' {
+  if (d.metAt === null) return 'pending';
+  if (d.metAt > d.dueAt) return 'late';
+  return d.opensAt !== null && d.metAt < d.opensAt ? 'early' : 'onTime';
+}
+
+/** The agreed window a check-in now would come before (the technician is warned and confirms), else null. */
+export function earlyArrival(s: CaseState, now: number): { from: number; to: number } | null {
+  const w = s.work.arrivedAt === null ? agreedWindow(s) : null;
+  return w && now < w.from ? w : null;
+}
 
 /** Arrival due for a new (or re-opened) repair: 15 minutes for 急修, the agreed time, else 24 hours. */
 export function arrivalDueFor(c: Pick<CaseState, 'emergency' | 'preferredTime'>, from: number, sla: SlaConfig, reopened = false): number {
@@ -82,14 +113,16 @@ const isFinished = (s: CaseState) => s.finishedAt !== null || s.status === 'canc
  * submission, whatever the hour (24小时受理, R-INT-1): no office-hours calendar stretches them.
  */
 export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig): Deadline[] {
-  const make = (name: DeadlineName, startAt: number, base: number, metAt: number | null): Deadline => {
-    if (metAt !== null) return { name, startAt, dueAt: shifted(startAt, base, s.sla.pauses, metAt).dueAt, metAt, paused: false };
-    return { name, startAt, ...shifted(startAt, base, s.sla.pauses, now), metAt };
+  const make = (name: DeadlineName, startAt: number, base: number, metAt: number | null, opensAt: number | null = null): Deadline => {
+    if (metAt !== null) return { name, startAt, dueAt: shifted(startAt, base, s.sla.pauses, metAt).dueAt, metAt, paused: false, opensAt };
+    return { name, startAt, ...shifted(startAt, base, s.sla.pauses, now), metAt, opensAt };
   };
   const out: Deadline[] = [];
   if (WORK_KINDS.includes(s.kind)) {
     const done = s.status === 'cancelled' || (s.status === 'closed' && !s.work.arrivedAt) ? (s.finishedAt ?? s.updatedAt) : null;
-    out.push(make('arrival', s.work.arrivalStart, s.work.arrivalDue, s.work.arrivedAt ?? done));
+    // A case cancelled or closed before anyone came has no arrival to judge early.
+    const opensAt = s.work.arrivedAt === null && done !== null ? null : (agreedWindow(s)?.from ?? null);
+    out.push(make('arrival', s.work.arrivalStart, s.work.arrivalDue, s.work.arrivedAt ?? done, opensAt));
     if (s.work.completedAt !== null) {
       const leak = isRepairCategory(s.category) && REPAIR_CATEGORIES[s.category].leak;
       out.push(make('callback', s.work.completedAt, s.work.completedAt + (leak ? sla.leakCallbackMs : sla.callbackMs), s.work.callback?.at ?? null));
@@ -175,8 +208,12 @@ export function nextDueAt(s: CaseState, sla: SlaConfig): number | null {
 export const deadlineView = (d: Deadline, now: number, s: CaseState) => ({
   name: d.name,
   dueAt: toIso(d.dueAt),
+  /** The start of an agreed window: met before it is early (not on time). */
+  ...(d.opensAt !== null ? { opensAt: toIso(d.opensAt) } : {}),
   ...(d.metAt !== null ? { metAt: toIso(d.metAt) } : {}),
   breached: s.sla.breached.includes(d.name) || (d.metAt !== null ? d.metAt > d.dueAt : !d.paused && now > d.dueAt),
+  /** Met before the agreed window opened (R-REP-4): arrived, but not on time. */
+  early: arrivalVerdict(d) === 'early',
   paused: d.paused,
   warned: s.sla.warned.includes(d.name),
 });

@@ -59,7 +59,7 @@ const ACCEPTED_IN: Record<CaseEventType, CaseStatus[]> = {
   completed: ['on_site'],
   confirmed: ['completed'],
   callback: ['completed', 'awaiting_callback'],
-  rated: ['completed', 'awaiting_callback', 'resolved', 'closed'], // R-SAT-1: rate completed service
+  rated: ['awaiting_callback', 'resolved', 'closed'], // R-SAT-1: rate completed service, once confirmed (not while it awaits the resident's confirmation)
   warned: CLOCKED,
   breached: CLOCKED,
   escalated: CLOCKED,
@@ -194,8 +194,18 @@ describe('case transitions: every kind × status × event type, against the spec
 describe('history rules of the table', () => {
   const repairIn = (status: CaseStatus) => stateOf('repair', status).state;
 
+  it('[R-SAT-1] completed work is rated only once it is confirmed: by the resident, or by a satisfied callback that closes it', () => {
+    const done = repairIn('completed');
+    expect([done.status, can(done, 'rated'), transition(done, eventOf('rated', T0 + 60 * MIN)).ok]).toEqual(['completed', false, false]);
+    const confirmed = transition(done, eventOf('confirmed', T0 + 60 * MIN));
+    const calledBack = transition(done, eventOf('callback', T0 + 60 * MIN));
+    if (!confirmed.ok || !calledBack.ok) throw new Error('refused');
+    expect([confirmed.next.status, can(confirmed.next, 'rated')]).toEqual(['awaiting_callback', true]);
+    expect([calledBack.next.status, can(calledBack.next, 'rated')]).toEqual(['closed', true]);
+  });
+
   it('[R-SAT-1] `rated` is accepted once: a rated case refuses a second rating, in every status that takes one', () => {
-    for (const status of ['completed', 'awaiting_callback', 'closed'] as const) {
+    for (const status of ['awaiting_callback', 'closed'] as const) {
       const first = transition(repairIn(status), eventOf('rated', T0 + 60 * MIN));
       if (!first.ok) throw new Error(`first rating refused in ${status}`);
       expect([status, transition(first.next, eventOf('rated', T0 + 61 * MIN)).ok, can(first.next, 'rated')]).toEqual([status, false, false]);

@@ -22,7 +22,8 @@ export const ALLOWED: Record<CaseState['status'] | 'none', readonly CaseEventTyp
   dispatched: [...OPEN, 'dispatched', 'arrived'],
   on_site: [...OPEN, 'quoted', 'completed'],
   quoted: [...AWAITING_RESIDENT, 'quoteAccepted', 'quoteDeclined'],
-  completed: ['confirmed', 'callback', 'rated', ...CLOCK],
+  // Rated once the work is confirmed (by the resident, or by a satisfied callback that closes it): R-SAT-1.
+  completed: ['confirmed', 'callback', ...CLOCK],
   awaiting_callback: ['callback', 'rated', ...CLOCK],
   processing: [...OPEN, 'replied'],
   resolved: ['rated'],

@@ -5,7 +5,7 @@ import type { CaseFields } from '../../access/caseAccess';
 import { caseActions } from '../../access/caseActions';
 import type { MaybeCaller } from '../../access/caller';
 import { maskName, maskPhone } from '../privacy';
-import { clocksRun, deadlinesOf, deadlineView, type SlaConfig } from './deadlines';
+import { clocksRun, deadlinesOf, deadlineView, earlyArrival, type SlaConfig } from './deadlines';
 import { feeCapFen } from './fee';
 import { nextUrgeAt } from './urge';
 import { CATEGORIES, type CategoryCode } from './routing';
@@ -63,6 +63,23 @@ function noteOf(e: CaseEvent): string | null {
   }
 }
 
+/** 12月3日 09:00–12:00 (Shanghai wall time). */
+function windowText(w: { from: number; to: number }): string {
+  const at = (ms: number) => {
+    const iso = toIso(ms);
+    return { day: `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`, clock: iso.slice(11, 16) };
+  };
+  const a = at(w.from);
+  const b = at(w.to);
+  return `${a.day} ${a.clock}–${a.day === b.day ? '' : `${b.day} `}${b.clock}`;
+}
+
+/** What the technician holding the work order reads before checking in ahead of the agreed window (R-REP-4). */
+function arrivalWarningOf(s: CaseState, now: number, actions: string[]): string | null {
+  const w = actions.includes('arrive') ? earlyArrival(s, now) : null;
+  return w ? `住户预约 ${windowText(w)} 上门，现在早于预约时间。提前签到不计为按时到场，请先与住户确认可以提前上门。` : null;
+}
+
 export interface Names {
   [userId: string]: string;
 }
@@ -115,6 +132,7 @@ export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields
 export function caseView(s: CaseState, now: number, names: Names, opts: { caller: MaybeCaller; events?: CaseEvent[]; fields: CaseFields; sla: SlaConfig }) {
   const f = opts.fields;
   const urgeAt = nextUrgeAt(s, now);
+  const actions = caseActions(opts.caller, s);
   return {
     id: s.id,
     number: s.number,
@@ -170,7 +188,9 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
     /** Still being worked: its clocks run (the resident may follow its promises). */
     open: clocksRun(s),
     /** What this reader may do on the case now (permission table × transition table × their part). */
-    actions: caseActions(opts.caller, s),
+    actions,
+    /** A check-in now would come before the agreed window: shown, and confirmed with `arrive { early: true }`. */
+    arrivalWarning: arrivalWarningOf(s, now, actions),
     /** 催单 rests until then (null: an urge is taken now, if `actions` has it). */
     nextUrgeAt: urgeAt === null ? null : toIso(urgeAt),
     /** Platform time of the answer: countdowns run on it, not on the phone's clock. */

@@ -7,7 +7,7 @@ import { departmentFor, responsibleFor } from '../../domain/case/routing';
 import { arrivalDueFor } from '../../domain/case/deadlines';
 import { caseNumberKey, formatCaseNumber } from '../../domain/case/number';
 import { WORK_KINDS } from '../../domain/case/transition';
-import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
+import { EMERGENCY_DEFAULT_LOCATION, isEmergencyIntake } from '../../domain/case/emergency';
 import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
 import { parseIso } from '../../time';
 import { appointmentIssues } from '../../domain/dateBounds';
@@ -39,7 +39,7 @@ export async function openCase(
   const owner = responsibleFor(community.responsible, department);
   const work = WORK_KINDS.includes(fields.kind);
   // 急修 by category (R-REP-3), or when the resident says so: the on-duty technician is paged at once.
-  const emergency = work && (fields.emergency || (isRepairCategory(category) && REPAIR_CATEGORIES[category].emergency));
+  const emergency = isEmergencyIntake({ kind: fields.kind, category, emergency: fields.emergency });
   const sla = community.sla;
   const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
   const onDuty = emergency ? await onDutyTechnician(ctx, household.communityId) : null;
@@ -62,7 +62,7 @@ export async function openCase(
       category,
       content: fields.content,
       photos: fields.photos,
-      location: fields.location ?? null,
+      location: fields.location ?? (emergency ? EMERGENCY_DEFAULT_LOCATION : null),
       preferredTime,
       emergency,
       level: fields.kind === 'complaint' ? (fields.level ?? null) : null,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fail, type Outcome } from '../../errors';
-import type { completeInput, quoteInput, workIdInput } from '../../schemas/workbench';
+import type { arriveInput, completeInput, quoteInput } from '../../schemas/workbench';
+import { earlyArrival } from '../../domain/case/deadlines';
 import { partRefusal, type CaseAction } from '../../access/caseActions';
 import { commitCaseEvent } from '../../domain/case/commit';
 import { feeCapFen } from '../../domain/case/fee';
@@ -16,12 +17,19 @@ async function ownWorkOrder(ctx: UseCaseContext, id: string, action: CaseAction)
   return partRefusal(ctx.caller!, loaded.data, action) ?? loaded;
 }
 
-/** On site: the arrival time is recorded (R-REP-5), meeting the arrival deadline (R-REP-3/4). */
-export async function arrive(ctx: UseCaseContext, input: z.output<typeof workIdInput>): Promise<Outcome<CaseView>> {
+/**
+ * On site: the arrival time is recorded (R-REP-5), meeting the arrival deadline (R-REP-3/4). Before the
+ * window agreed with the resident the check-in is refused until the technician confirms it (`early`,
+ * after the view's `arrivalWarning`); it is then recorded as early, and not counted as on time.
+ */
+export async function arrive(ctx: UseCaseContext, input: z.output<typeof arriveInput>): Promise<Outcome<CaseView>> {
   const own = await ownWorkOrder(ctx, input.id, 'arrive');
   if (!own.ok) return own;
+  const early = earlyArrival(own.data, ctx.now) !== null;
+  if (early && !input.early) return fail('CASE.EARLY_ARRIVAL');
   const c = ctx.caller!;
-  return viewAfter(ctx, await commitCaseEvent(ctx, own.data, { type: 'arrived', at: ctx.now, by: c.userId, byName: c.name, note: null }));
+  const note = early ? '早于预约时间签到（技师已确认）' : null;
+  return viewAfter(ctx, await commitCaseEvent(ctx, own.data, { type: 'arrived', at: ctx.now, by: c.userId, byName: c.name, note }));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { monthlyInput } from '../../schemas/report';
 import type { CaseEvent } from '../../domain/case/types';
 import { monthRange } from '../../time';
 import { communitySlas } from '../../domain/case/commit';
+import { agreedWindow } from '../../domain/case/deadlines';
 import type { UseCaseContext } from '../context';
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
@@ -28,7 +29,7 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
   const slas = await communitySlas(ctx, communities);
 
   const byCategory: Record<string, { label: string; count: number }> = {};
-  let arrivals = 0, onTime = 0, late = 0, completed = 0, callbacks = 0, callbacksOnTime = 0, reworked = 0, ratingSum = 0, rated = 0, emergencies = 0;
+  let arrivals = 0, onTime = 0, late = 0, early = 0, completed = 0, callbacks = 0, callbacksOnTime = 0, reworked = 0, ratingSum = 0, rated = 0, emergencies = 0;
   for (const s of cases) {
     const key = s.category ?? 'other_repair';
     byCategory[key] ??= { label: isRepairCategory(key) ? REPAIR_CATEGORIES[key].label : key, count: 0 };
@@ -41,7 +42,10 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
     const missed = events.some((e) => e.type === 'breached' && e.deadline === 'arrival');
     if (firstArrival) {
       arrivals++;
-      if (!missed && (arrivalDue === null || firstArrival.at <= arrivalDue + pausedBefore(events, firstArrival.at))) onTime++;
+      // Before the agreed window is early, not on time (R-REP-4; core/domain/case/deadlines.ts `arrivalVerdict`).
+      const window = submitted.type === 'submitted' ? agreedWindow({ ...submitted.case, work: { reworks: 0 } }) : null;
+      if (window && firstArrival.at < window.from) early++;
+      else if (!missed && (arrivalDue === null || firstArrival.at <= arrivalDue + pausedBefore(events, firstArrival.at))) onTime++;
       else late++;
     } else if (missed) late++;
     const completions = events.filter((e) => e.type === 'completed');
@@ -70,7 +74,7 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
     byCategory: Object.entries(byCategory)
       .map(([category, v]) => ({ category, ...v }))
       .sort((a, b) => b.count - a.count),
-    arrival: { arrived: arrivals, onTime, late, onTimeRate: rate(onTime, onTime + late) },
+    arrival: { arrived: arrivals, onTime, late, early, onTimeRate: rate(onTime, onTime + late + early) },
     callback: { completed, called: callbacks, onTime: callbacksOnTime, rate: rate(callbacks, completed), onTimeRate: rate(callbacksOnTime, callbacks) },
     rework: { reworked, rate: rate(reworked, completed) },
     rating: { count: rated, average: rated ? Math.round((10 * ratingSum) / rated) / 10 : null },
@@ -96,7 +100,8 @@ export interface MonthlyRepairs {
   total: number;
   emergencies: number;
   byCategory: { category: string; label: string; count: number }[];
-  arrival: { arrived: number; onTime: number; late: number; onTimeRate: number | null };
+  /** `early`: on site before the agreed window, not on time (counted in the rate's denominator). */
+  arrival: { arrived: number; onTime: number; late: number; early: number; onTimeRate: number | null };
   callback: { completed: number; called: number; onTime: number; rate: number | null; onTimeRate: number | null };
   rework: { reworked: number; rate: number | null };
   rating: { count: number; average: number | null };

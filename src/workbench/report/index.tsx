@@ -25,7 +25,7 @@ function findings(r: Report): string[] {
   const out: string[] = [];
   if (r.total === 0) return ['本月暂无报修记录。'];
   out.push(`本月共受理报修 ${r.total} 单${r.emergencies ? `，其中急修 ${r.emergencies} 单` : ''}；最多的类别是「${r.byCategory[0]?.label}」（${r.byCategory[0]?.count} 单）。`);
-  if (r.arrival.onTimeRate !== null && r.arrival.onTimeRate < 95) out.push(`按时到场率 ${r.arrival.onTimeRate}%，有 ${r.arrival.late} 单未按承诺时间到场，建议复核值班安排与急修响应。`);
+  if (r.arrival.onTimeRate !== null && r.arrival.onTimeRate < 95) out.push(`按时到场率 ${r.arrival.onTimeRate}%，有 ${r.arrival.late + r.arrival.early} 单未按承诺时间到场，建议复核值班安排与急修响应。`);
   else if (r.arrival.onTimeRate !== null) out.push(`按时到场率 ${r.arrival.onTimeRate}%，到场承诺履行良好。`);
   if (r.callback.completed > r.callback.called) out.push(`回访率 ${pct(r.callback.rate)}：尚有 ${r.callback.completed - r.callback.called} 单完工未回访，规范要求 100% 回访。`);
   else if (r.callback.completed) out.push(`完工工单已全部回访${r.callback.onTimeRate !== null && r.callback.onTimeRate < 100 ? `，但及时率为 ${r.callback.onTimeRate}%` : ''}。`);
@@ -108,6 +108,7 @@ export default function MonthlyReport() {
                     </View>
                     <View className='kpi__sub'>
                       按时 {report.arrival.onTime} · 超时 {report.arrival.late}
+                      {report.arrival.early ? ` · 早于预约 ${report.arrival.early}` : ''}
                     </View>
                   </View>
                   <View className={`kpi ${report.callback.rate !== null && report.callback.rate < 100 ? 'kpi--warn' : ''}`}>
