@@ -123,6 +123,8 @@ export interface DeadlineItem {
   metAt?: string;
   breached: boolean;
   paused?: boolean;
+  /** Met before the agreed window opened: arrived, not on time (core decides). */
+  early?: boolean;
 }
 
 /** 承诺时限: each deadline with its due time and whether it was met, is running, or was missed. */
@@ -134,7 +136,7 @@ export function Deadlines({ items, resident, id, now }: { items: DeadlineItem[];
         let state: string;
         let late = false;
         if (d.metAt) {
-          state = d.breached ? `已完成（超出时限）` : '已按时完成';
+          state = d.breached ? `已完成（超出时限）` : d.early ? '早于预约时间（不计按时）' : '已按时完成';
           late = d.breached;
         } else if (d.paused && !d.breached) {
           state = '计时已暂停';

@@ -16,16 +16,25 @@ export function formatTime(iso: string | null | undefined, withYear = false): st
   return `${date} ${p.h}:${p.mi}`;
 }
 
-/** 剩余 1 天 3 小时 / 已超时 2 小时 */
-export function remaining(iso: string, now = Date.now()): { text: string; overdue: boolean } {
+/**
+ * A promise as time left, never as a clock face: 剩余 14 分 57 秒 (with `seconds`, under an hour),
+ * 剩余 2 小时 5 分, 剩余 1 天 3 小时; once past, 已超时 3 分 / 已超时 2 小时 5 分 (at least 1 分).
+ * Counted against `now`, the platform's time (src/lib/clock.ts), never the phone's.
+ */
+export function remaining(iso: string, now = Date.now(), seconds = false): { text: string; overdue: boolean } {
   const diff = Date.parse(iso) - now;
-  const abs = Math.abs(diff);
-  const mins = Math.floor(abs / 60000);
+  const overdue = diff < 0;
+  const secs = Math.floor(Math.abs(diff) / 1000);
+  const mins = Math.floor(secs / 60);
   const days = Math.floor(mins / 1440);
   const hours = Math.floor((mins % 1440) / 60);
   const m = mins % 60;
-  const span = days > 0 ? `${days} 天 ${hours} 小时` : hours > 0 ? `${hours} 小时 ${m} 分钟` : `${Math.max(m, 1)} 分钟`;
-  return diff >= 0 ? { text: `剩余 ${span}`, overdue: false } : { text: `已超时 ${span}`, overdue: true };
+  let span: string;
+  if (days > 0) span = `${days} 天 ${hours} 小时`;
+  else if (hours > 0) span = `${hours} 小时 ${m} 分`;
+  else if (seconds && !overdue) span = m > 0 ? `${m} 分 ${secs % 60} 秒` : `${secs % 60} 秒`;
+  else span = `${Math.max(m, 1)} 分`;
+  return { text: `${overdue ? '已超时' : '剩余'} ${span}`, overdue };
 }
 
 /** 1-2-201 → 1栋2单元201室 */
@@ -57,15 +66,6 @@ export function dayTime(iso: string, now: number): string {
   if (d === day(now)) return `${p.h}:${p.mi}`;
   if (d === day(now + 86_400_000)) return `明天 ${p.h}:${p.mi}`;
   return `${Number(p.mo)}月${Number(p.d)}日 ${p.h}:${p.mi}`;
-}
-
-/** 14:58, or 1:02:03 for an hour or more (a countdown's face). */
-export function countdown(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
 }
 
 /** 11月25日 09:00–12:00 */

@@ -3,9 +3,11 @@
  * the platform clock under the test's control (TEST_CLOCK=1, POST /local/clock):
  *  (a) an emergency (水管爆裂) pages the on-duty technician at once; nobody arrives; 16 minutes later the
  *      resident sees 已超时, the supervisor owns the case and was told;
- *  (b) an ordinary in-home repair: dispatch → arrival at minute 9 → quote in 元 → accepted → completed →
- *      confirmed → next day's callback → closed → 5 stars; the technician's 我的工单, the printable
- *      work order and the monthly summary along the way.
+ *  (b) an ordinary in-home repair booked for tomorrow morning: dispatch → a check-in at minute 9 is
+ *      warned as early and declined → arrival when the window opens → quote in 元 → accepted → completed →
+ *      confirmed (the rating waits for it) → next day's callback → closed → 5 stars; the technician's
+ *      我的工单, the printable work order and the monthly summary along the way;
+ *  (c) 急修 from the home page in two taps (the emergency, then the confirmation).
  * Screenshots go to test-artifacts/screenshots/ (r01…).
  */
 import fs from 'node:fs';
@@ -86,7 +88,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
 
   // ---------------------------------------------------------------- (a) emergency, nobody arrives
 
-  it('[R-REP-1][R-REP-3] 报修 is live on the home grid; picking 水管爆裂 shows the red 急修 banner and asks for confirmation', async () => {
+  it('[R-REP-1][R-REP-3] 报修 is live on the home grid; picking 水管爆裂 shows the red 急修 banner, 户内 already chosen, and the submit button right there', async () => {
     await open(resident, base, '/pages/index/index');
     const tile = resident.locator('#service-repair');
     await tile.waitFor();
@@ -106,6 +108,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(banner).toMatch(/rgb\(214, 69, 61\)/); // the danger red
     // An emergency needs no appointment: the time picker gives way to the 15-minute promise.
     expect(await resident.locator('#repair-time').count()).toBe(0);
+    // No box to tick, no place to choose: 户内 is taken, and the one confirmation tap is under the banner.
+    expect(await resident.locator('#repair-location-in_home').getAttribute('class')).toContain('loc__opt--on');
+    expect(await resident.locator('#repair-emergency-banner #repair-submit').count()).toBe(1);
+    expect(await resident.locator('#repair-emergency-confirm').count()).toBe(0);
 
     await resident.locator('#repair-location-in_home').click();
     await expectText(resident, '#repair-location-help', '先报价');
@@ -113,12 +119,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), resident.locator('#repair-add-photo').click()]);
     await chooser.setFiles(png);
     await resident.locator('#repair-photo-0[data-done="1"]').waitFor();
-
-    // Not confirmed yet: the form asks first.
-    await resident.locator('#repair-submit').click();
-    await expectText(resident, '#repair-error', '请确认情况紧急');
-    await resident.locator('#repair-emergency-confirm').click();
-    await resident.locator('#repair-error').waitFor({ state: 'detached' }).catch(() => undefined);
+    await resident.locator('#repair-category-burst_pipe').scrollIntoViewIfNeeded();
     await screenshot(resident, 'r01-repair-form-emergency');
   });
 
@@ -133,7 +134,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(paged.map((m) => m.to)).toEqual(['tech-1']);
   });
 
-  it('[R-REP-3] the case page shows the live promise: 技师将于 HH:MM 前到达, counting down each second, and the technician', async () => {
+  it('[R-REP-3] the case page shows the live promise as time left (剩余 14 分 57 秒), counting down each second, under 技师将于 HH:MM 前到达', async () => {
     await expectText(resident, '#case-promise-title', '技师将于');
     // The phone is in Los Angeles, the promise is the community's (Shanghai) wall time of the deadline.
     expect(await resident.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
@@ -144,7 +145,8 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await expectText(resident, '#case-promise-title', `${due.slice(11, 16)} 前到达`);
     await expectText(resident, '#case-technician', '王强');
     const first = await resident.locator('#case-countdown').textContent();
-    expect(first).toMatch(/^1[0-5]:\d\d$|^0\d:\d\d$/);
+    // Time left in words, never a clock face (14:57 would read as a time of day).
+    expect(first).toMatch(/^剩余 (1[0-4]|\d) 分 \d{1,2} 秒$/);
     await resident.waitForTimeout(2100);
     const later = await resident.locator('#case-countdown').textContent();
     expect(later).not.toBe(first);
@@ -179,6 +181,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     }
     await resident.reload();
     await expectText(resident, '#case-promise-title', '已超时');
+    expect(await resident.locator('#case-promise-title').textContent()).toMatch(/^已超时 \d+ 分$/);
     expect(await resident.locator('#case-promise').getAttribute('data-tone')).toBe('late');
     await expectText(resident, '#case-promise-text', '客服主管');
     await expectText(resident, '#case-owner', '周丽');
@@ -245,22 +248,40 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(sent.map((m) => m.to)).toEqual(['tech-1']);
   });
 
-  it("[R-REP-5] tech-1 arrives at minute 9 from 我的工单; the arrival time is recorded", async () => {
+  it('[R-REP-4] a check-in at minute 9, before tomorrow morning\'s window, is warned as early; the technician declines and nothing changes', async () => {
     await advance(9 * MINUTE);
     tech = await page('tech-1', MOBILE);
     await tech.waitForURL(/workbench\/mywork\/index/);
     await tech.locator(`#mywork-item-${cssId(caseB)}`).waitFor();
     await expectText(tech, `#mywork-item-${cssId(caseA)}`, '超时');
+    // The missed emergency reads as time past, not as a clock time.
+    expect(await tech.locator(`#mywork-due-${cssId(caseA)}`).textContent()).toMatch(/^已超时 \d+ 分 · 须于/);
     await screenshot(tech, 'r07-tech-mywork');
     await tech.locator(`#mywork-arrive-${cssId(caseB)}`).click();
+    await tech.locator('.taro__modal').waitFor();
+    await expectText(tech, '.taro-modal__content', '现在早于预约时间。提前签到不计为按时到场');
+    await screenshot(tech, 'r07b-tech-early-warning');
+    await tech.locator('.taro-model__cancel').click();
+    await tech.locator('.taro__modal').waitFor({ state: 'hidden' });
+    await expectText(tech, `#mywork-status-${cssId(caseB)}`, '已派单');
+  });
+
+  it("[R-REP-4][R-REP-5] tech-1 arrives when the window opens, from 我的工单, without a warning; the arrival time is recorded", async () => {
+    const deskToken = (await api<{ token: string }>('POST', '/local/login', { user: 'frontdesk' })).body.token;
+    const booked = (await api<{ data: { preferredTime: { from: string } } }>('POST', '/fn/workbench', { action: 'get', id: caseB }, deskToken)).body.data;
+    const now = Date.parse((await api<{ now: string }>('GET', '/local/clock')).body.now);
+    await advance(Date.parse(booked.preferredTime.from) - now + 2 * MINUTE);
+    await tech.reload();
+    await tech.locator(`#mywork-arrive-${cssId(caseB)}`).click();
     await expectText(tech, `#mywork-status-${cssId(caseB)}`, '维修中');
+    expect(await tech.locator('.taro__modal').count()).toBe(0);
     await tech.locator(`#mywork-open-${cssId(caseB)}`).click();
     await tech.waitForURL(/workbench\/case\/index/);
     const token = (await api<{ token: string }>('POST', '/local/login', { user: 'frontdesk' })).body.token;
     const v = (await api<{ data: { createdAt: string; work: { arrivedAt: string } } }>('POST', '/fn/workbench', { action: 'get', id: caseB }, token)).body.data;
-    const after = Date.parse(v.work.arrivedAt) - Date.parse(v.createdAt);
-    expect(after).toBeGreaterThanOrEqual(9 * MINUTE);
-    expect(after).toBeLessThan(12 * MINUTE);
+    const after = Date.parse(v.work.arrivedAt) - Date.parse(booked.preferredTime.from);
+    expect(after).toBeGreaterThanOrEqual(2 * MINUTE);
+    expect(after).toBeLessThan(5 * MINUTE);
     await expectText(tech, '#wb-work-arrived', v.work.arrivedAt.slice(11, 16));
   });
 
@@ -309,8 +330,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   });
 
-  it('[R-REP-5] the resident confirms; the next day the front desk calls back (satisfied) and the case closes', async () => {
+  it('[R-SAT-1][R-REP-5] the rating waits for the confirmation; the resident confirms; the next day the front desk calls back (satisfied) and the case closes', async () => {
     await resident.reload();
+    await resident.locator('#case-confirm-ok').waitFor();
+    expect(await resident.locator('#case-rate').count()).toBe(0);
     await resident.locator('#case-confirm-ok').click();
     await expectText(resident, '#case-status', '待回访');
 
@@ -382,10 +405,41 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(large).toBeGreaterThan(normal * 1.1);
   });
 
+  // ---------------------------------------------------------------- (c) 急修 from the home page
+
+  it('[R-REP-3][R-INT-7] 急修 from the home page in two taps: 停电, then 立即派技师; the on-duty technician is paged', async () => {
+    await open(resident, base, '/pages/index/index');
+    await resident.locator('#home-emergency').waitFor();
+    await screenshot(resident, 'r15-home-emergency');
+    let taps = 0;
+    const tap = async (selector: string) => {
+      taps++;
+      await resident.locator(selector).click();
+    };
+    await tap('#home-emergency-power_outage');
+    await expectText(resident, '.taro-modal__content', '1栋1单元101室');
+    await screenshot(resident, 'r16-home-emergency-confirm');
+    await tap('.taro-model__confirm');
+    await resident.waitForURL(/pages\/case\/index\?id=/);
+    const id = decodeURIComponent(/id=([^&]+)/.exec(resident.url())![1]);
+    expect(taps).toBe(2);
+    await expectText(resident, '#case-emergency', '急修');
+    await expectText(resident, '#case-status', '已派单');
+    await expectText(resident, '#case-content', '停电');
+    expect(await resident.locator('#case-countdown').textContent()).toMatch(/^剩余 (1[0-4]|\d) 分 \d{1,2} 秒$/);
+    await screenshot(resident, 'r17-home-emergency-submitted');
+    const paged = (await outbox()).filter((m) => m.template === 'repair.emergency' && m.data.caseId === id);
+    expect(paged.map((m) => m.to)).toEqual(['tech-1']);
+  });
+
   it('has no page errors along the way', () => {
     expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
   });
 });
 
-const toSeconds = (t: string) => t.split(':').reduce((a, b) => a * 60 + Number(b), 0);
+/** 剩余 14 分 57 秒 → 897. */
+const toSeconds = (t: string) => {
+  const m = /(?:(\d+) 分 )?(\d+) 秒/.exec(t);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : NaN;
+};
 

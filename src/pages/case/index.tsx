@@ -7,8 +7,9 @@ import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timel
 import { call } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime, roomLabel } from '../../lib/format';
-import { serverNow, syncClock, useNow } from '../../lib/clock';
-import { ConfirmCard, QuoteCard, RateCard, RepairPromise, WorkSummary, arrivalLive, type CaseView } from './repair';
+import { syncClock, useNow } from '../../lib/clock';
+import { ConfirmCard, QuoteCard, RateCard, WorkSummary, type CaseView } from './repair';
+import { RepairPromise, arrivalLive } from './promise';
 import './index.scss';
 
 export default function CaseDetail() {
@@ -18,7 +19,7 @@ export default function CaseDetail() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [created] = useState(params.created === '1');
-  const now = useNow(!!c && !!c.work && arrivalLive(c, serverNow()));
+  const now = useNow(!!c && !!c.work && arrivalLive(c));
 
   const load = () => {
     if (needsLogin() || !id) return;
@@ -115,7 +116,7 @@ export default function CaseDetail() {
         <View className='card'>
           <View className='card__title'>{repair ? '报修内容' : '内容'}</View>
           <View className='case__content' id='case-content'>
-            {c.content}
+            {c.content || `${c.categoryLabel ?? c.kindLabel}${c.photos.length ? '（见照片）' : ''}`}
           </View>
           {c.photos.length ? (
             <View className='case__photos'>

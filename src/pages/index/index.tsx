@@ -5,6 +5,7 @@ import { Ask, Comment, Complaint, Fabulous, Home as HomeIcon, Notice, Order, Rep
 import { PageShell } from '../../components/PageShell';
 import { Badge, Button, Switch, Tag } from '../../components/nut';
 import { ErrorNote } from '../../components/ui';
+import { EmergencyQuick } from '../../components/EmergencyQuick';
 import { call } from '../../api/client';
 import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
@@ -139,6 +140,8 @@ export default function Index() {
             </Button>
           </View>
         ) : null}
+
+        <EmergencyQuick households={households} />
 
         <View className='card'>
           <View className='card__title'>物业服务</View>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, TextArea } from '../../components/nut';
@@ -11,38 +11,26 @@ import { useCaseSubmit } from '../../components/useCaseSubmit';
 import { needsLogin } from '../../lib/session';
 import { canUploadPhotos } from '../../lib/files';
 import { REPAIR_CATEGORIES, REPAIR_CATEGORY_CODES, type RepairCategory, type RepairLocation } from '../../lib/labels';
-import { isoAt, timeRange } from '../../lib/format';
+import { timeRange } from '../../lib/format';
+import { TimePicker, days, type SlotKey } from './TimePicker';
 import { serverNow, syncClock } from '../../lib/clock';
 import './index.scss';
 
 const EMERGENCY = REPAIR_CATEGORY_CODES.filter((c) => REPAIR_CATEGORIES[c].emergency);
 const ORDINARY = REPAIR_CATEGORY_CODES.filter((c) => !REPAIR_CATEGORIES[c].emergency);
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const SLOTS = [
-  { key: 'am', label: '上午', from: 9, to: 12 },
-  { key: 'pm', label: '下午', from: 14, to: 18 },
-  { key: 'eve', label: '晚上', from: 18, to: 21 },
-] as const;
-type SlotKey = (typeof SLOTS)[number]['key'];
+const isCategory = (c: string | undefined): c is RepairCategory => !!c && (REPAIR_CATEGORY_CODES as readonly string[]).includes(c);
 
-/** The next three days (community time) with the slots that have not started yet. */
-function days(now: number) {
-  const today = isoAt(now).slice(0, 10);
-  return [0, 1, 2].map((i) => {
-    const date = isoAt(Date.parse(`${today}T12:00:00+08:00`) + i * 86_400_000).slice(0, 10);
-    const [, mo, d] = date.split('-');
-    const wd = WEEKDAYS[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
-    const at = (h: number) => `${date}T${String(h).padStart(2, '0')}:00:00+08:00`;
-    const slots = SLOTS.filter((s) => Date.parse(at(s.from)) > now).map((s) => ({ ...s, range: { from: at(s.from), to: at(s.to) } }));
-    return { i, date, label: `${['今天', '明天', '后天'][i]}`, sub: `${Number(mo)}/${Number(d)} ${wd}`, slots };
-  });
-}
-
+/**
+ * 在线报修. An emergency (急修) is reported in seconds: pick its category, then the one button — the place
+ * defaults to 户内 and the description may be a few words, a photo or nothing (the rule is core's: the
+ * platform answers which fields are missing). Ordinary repairs keep the full form. `?category=` preselects.
+ */
 export default function Repair() {
+  const { params } = useRouter();
+  const preset = isCategory(params.category) ? params.category : '';
   const [householdId, setHouseholdId] = useState('');
-  const [category, setCategory] = useState<RepairCategory | ''>('');
-  const [urgentOk, setUrgentOk] = useState(false);
-  const [location, setLocation] = useState<RepairLocation | ''>('');
+  const [category, setCategory] = useState<RepairCategory | ''>(preset);
+  const [location, setLocation] = useState<RepairLocation | ''>(preset && REPAIR_CATEGORIES[preset].emergency ? 'in_home' : '');
   const [day, setDay] = useState(0);
   const [slot, setSlot] = useState<SlotKey | 'asap'>('asap');
   const [content, setContent] = useState('');
@@ -67,7 +55,8 @@ export default function Repair() {
   const pickCategory = (c: RepairCategory) => {
     setCategory(c);
     setError('');
-    if (!REPAIR_CATEGORIES[c].emergency) setUrgentOk(false);
+    // Someone standing in water is not asked where: at home, unless they say otherwise.
+    if (REPAIR_CATEGORIES[c].emergency) setLocation((cur) => cur || 'in_home');
   };
 
   const pickDay = (i: number) => {
@@ -77,9 +66,7 @@ export default function Repair() {
 
   const submit = async () => {
     if (!category) return setError('请选择报修类别，便于安排对应的技师');
-    if (emergency && !urgentOk) return setError('请确认情况紧急，我们将立即派值班技师上门');
     if (!location) return setError('请选择维修位置：户内或公共区域');
-    if (content.trim().length < 5) return setError('请至少用 5 个字描述故障情况，便于技师带齐工具');
     if (!householdId) return setError('请选择报修的房屋');
     if (uploading) return setError('照片还在上传中，请稍候再提交');
     await send(
@@ -96,6 +83,12 @@ export default function Repair() {
     );
   };
 
+  // An emergency's one confirmation tap sits right under its category (and again below the photos).
+  const submitButton = (id: string) => (
+    <Button id={id} type={emergency ? 'danger' : 'primary'} size='large' block loading={busy} disabled={uploading > 0} onClick={submit}>
+      {busy ? '正在提交…' : emergency ? '提交急修，立即派技师' : '提交报修'}
+    </Button>
+  );
   const chip = (c: RepairCategory, danger: boolean) => (
     <View key={c} id={`repair-category-${c}`} className={`chip ${category === c ? (danger ? 'chip--danger' : 'chip--on') : ''} ${danger ? 'chip--urgent' : ''}`} onClick={() => pickCategory(c)}>
       {REPAIR_CATEGORIES[c].label}
@@ -137,17 +130,11 @@ export default function Repair() {
                       ? '为减少损失，请先关闭入户总水阀，移开贵重物品，注意用电安全，远离积水处的电源插座。'
                       : '请先关闭入户总闸，不要触碰裸露电线；如闻到焦糊味，请立即离开并拨打 119。'}
                   </View>
-                  <View
-                    className={`urgent__confirm ${urgentOk ? 'urgent__confirm--on' : ''}`}
-                    id='repair-emergency-confirm'
-                    onClick={() => {
-                      setUrgentOk(!urgentOk);
-                      setError('');
-                    }}
-                  >
-                    <View className='urgent__box'>{urgentOk ? '✓' : ''}</View>
-                    <Text>我确认情况紧急，请立即派值班技师上门</Text>
+                  <View className='urgent__quick' id='repair-emergency-quick'>
+                    描述和照片可不填，直接提交即可；值班技师出发前会与您电话联系。
                   </View>
+                  <ErrorNote text={error} id='repair-emergency-error' />
+                  {submitButton('repair-submit')}
                 </View>
               ) : null}
 
@@ -184,36 +171,16 @@ export default function Repair() {
                   helpId='repair-time-summary'
                   help={chosenSlot ? `技师将在 ${timeRange(chosenSlot.range)} 上门，到时请保持电话畅通。` : '不指定时间：我们将在 24 小时内与您联系并上门。'}
                 >
-                  <View className='days'>
-                    {calendar.map((d) => (
-                      <View key={d.i} id={`repair-day-${d.i}`} className={`day ${dayIdx === d.i ? 'day--on' : ''} ${d.slots.length ? '' : 'day--off'}`} onClick={() => d.slots.length && pickDay(d.i)}>
-                        <View className='day__label'>{d.label}</View>
-                        <View className='day__sub'>{d.sub}</View>
-                      </View>
-                    ))}
-                  </View>
-                  <View className='chips slots'>
-                    <View id='repair-slot-asap' className={`chip ${slot === 'asap' ? 'chip--on' : ''}`} onClick={() => setSlot('asap')}>
-                      尽快安排
-                    </View>
-                    {SLOTS.map((s) => {
-                      const ok = chosenDay.slots.some((x) => x.key === s.key);
-                      return (
-                        <View key={s.key} id={`repair-slot-${s.key}`} className={`chip ${slot === s.key ? 'chip--on' : ''} ${ok ? '' : 'chip--off'}`} onClick={() => ok && setSlot(s.key)}>
-                          {s.label} {String(s.from).padStart(2, '0')}:00–{s.to}:00
-                        </View>
-                      );
-                    })}
-                  </View>
+                  <TimePicker calendar={calendar} dayIdx={dayIdx} slot={slot} onDay={pickDay} onSlot={setSlot} />
                 </Field>
               )}
 
-              <Field label='故障描述' required box='area'>
+              <Field label={emergency ? '情况描述（选填）' : '故障描述'} required={!emergency} box='area'>
                 <TextArea
                   id='repair-content'
                   value={content}
                   onChange={setContent}
-                  placeholder='请描述故障的位置和情况，例如：卫生间洗手池下方水管接口漏水，地面已有积水。'
+                  placeholder={emergency ? '可简单写几个字，例如：厨房水管爆了；也可以只拍照片' : '请描述故障的位置和情况，例如：卫生间洗手池下方水管接口漏水，地面已有积水。'}
                   maxLength={1000}
                   showCount
                   rows={4}
@@ -226,9 +193,7 @@ export default function Repair() {
               <HouseholdField idPrefix='repair' label='报修房屋' variant='chips' households={me.households} value={householdId} onChange={setHouseholdId} />
 
               <ErrorNote text={error} id='repair-error' />
-              <Button id='repair-submit' type={emergency ? 'danger' : 'primary'} size='large' block loading={busy} disabled={uploading > 0} onClick={submit}>
-                {busy ? '正在提交…' : emergency ? '提交急修，立即派技师' : '提交报修'}
-              </Button>
+              {submitButton(emergency ? 'repair-submit-bottom' : 'repair-submit')}
               <View className='repair__tip'>物业服务中心 24 小时受理 · 急修 15 分钟到场 · 一般维修 24 小时内上门</View>
             </View>
           </View>

@@ -9,7 +9,7 @@ import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { may, workbenchHome } from '../../lib/workbench';
 import { formatTime, roomLabel } from '../../lib/format';
 import { ESCALATION_LABELS } from '../../lib/labels';
-import { serverNow, syncClock } from '../../lib/clock';
+import { syncClock, useNow } from '../../lib/clock';
 import { dueOf } from '../components/due';
 import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Staff } from './repair';
 
@@ -24,6 +24,8 @@ export default function WbCase() {
   const [to, setTo] = useState('');
   const [assignNote, setAssignNote] = useState('');
   const [reply, setReply] = useState('');
+  // Time left on the promises (剩余 2 小时 5 分), on the platform's clock, refreshed every half minute.
+  const now = useNow(!!c?.open, 30_000);
   const [busy, setBusy] = useState('');
 
   const load = () => {
@@ -160,7 +162,7 @@ export default function WbCase() {
                 <View className='card'>
                   <View className='card__title'>承诺时限</View>
                   {c.paused ? <View className='paused-note'>计时已暂停：{c.paused}</View> : null}
-                  <Deadlines items={c.deadlines} now={serverNow()} id='wb-case-deadlines' />
+                  <Deadlines items={c.deadlines} now={now} id='wb-case-deadlines' />
                 </View>
                 <View className='card'>
                   <View className='card__title'>处理记录</View>

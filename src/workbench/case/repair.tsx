@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { arriveConfirmed } from '../components/arrive';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, KV } from '../../components/ui';
@@ -16,11 +17,14 @@ type Props = { c: CaseView; onDone: (v: CaseView) => void; onError: (msg: string
 /** Runs one action, shows its toast, hands the new view back; errors go to the page's error note. */
 function useRun({ onDone, onError }: Pick<Props, 'onDone' | 'onError'>) {
   const [busy, setBusy] = useState('');
-  const run = async (name: string, fn: () => Promise<CaseView>, ok: string) => {
+  /** `fn` answering null: the staff member chose not to go on (nothing changed, nothing to say). */
+  const run = async (name: string, fn: () => Promise<CaseView | null>, ok: string) => {
     setBusy(name);
     onError('');
     try {
-      onDone(await fn());
+      const v = await fn();
+      if (!v) return false;
+      onDone(v);
       Taro.showToast({ title: ok, icon: 'success' });
       return true;
     } catch (e) {
@@ -164,7 +168,12 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
       {canArrive ? (
         <View className='field'>
           <View className='act__hint'>到达现场后请立即签到，系统记录到场时间{c.emergency ? '（急修须 15 分钟内到场）' : ''}。</View>
-          <Button id='wb-arrive' type='primary' size='large' block loading={busy === 'arrive'} onClick={() => run('arrive', () => call('workbench', 'arrive', { id: c.id }), '已签到')}>
+          {c.arrivalWarning ? (
+            <View className='paused-note' id='wb-arrive-warning'>
+              {c.arrivalWarning}
+            </View>
+          ) : null}
+          <Button id='wb-arrive' type='primary' size='large' block loading={busy === 'arrive'} onClick={() => run('arrive', () => arriveConfirmed(c), '已签到')}>
             到场签到
           </Button>
         </View>

@@ -7,9 +7,10 @@ import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../componen
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { LOCATION_LABELS } from '../../lib/labels';
-import { clockTime, countdown, dayTime, excerpt, roomLabel, timeRange } from '../../lib/format';
+import { clockTime, dayTime, excerpt, remaining, roomLabel, timeRange } from '../../lib/format';
 import { syncClock, useNow } from '../../lib/clock';
 import { byUrgency, dueOf } from '../components/due';
+import { arriveConfirmed } from '../components/arrive';
 import './index.scss';
 
 type Item = Output<'workbench', 'queue'>['items'][number];
@@ -51,14 +52,15 @@ export default function MyWork() {
 
   const shown = (items ?? []).filter((c) => (seg === 'all' ? true : seg === 'active' ? active(c) : !active(c) && c.status !== 'cancelled'));
   const waiting = (items ?? []).filter((c) => c.status === 'dispatched');
-  const live = waiting.some((c) => !dueOf(c).breached);
+  // Time left and time past both count on, on the platform's clock.
+  const live = waiting.length > 0;
   const now = useNow(live);
 
   const arrive = async (c: Item) => {
     setBusy(c.id);
     setError('');
     try {
-      await call('workbench', 'arrive', { id: c.id });
+      if (!(await arriveConfirmed(c))) return;
       Taro.showToast({ title: '已签到', icon: 'success' });
       await load();
     } catch (e) {
@@ -117,8 +119,8 @@ export default function MyWork() {
               {shown.map((c) => {
                 const { next, breached } = dueOf(c);
                 const arrival = next && next.name === 'arrival' ? next : undefined;
-                const left = arrival ? Date.parse(arrival.dueAt) - now : 0;
-                const late = breached || (!!arrival && !arrival.paused && left <= 0);
+                const left = arrival ? remaining(arrival.dueAt, now, true) : null;
+                const late = breached || (!!left && !arrival!.paused && left.overdue);
                 return (
                   <View key={c.id} id={`mywork-item-${c.id}`} className={`card job ${c.emergency ? 'job--urgent' : ''} ${late ? 'job--late' : ''}`}>
                     <View className='job__head'>
@@ -146,10 +148,10 @@ export default function MyWork() {
                         {arrival.paused
                           ? `计时已暂停${c.paused ? `：${c.paused}` : ''}`
                           : late
-                            ? `已超时：须于 ${dayTime(arrival.dueAt, now)} 前到场，请尽快赶到并签到`
+                            ? `${remaining(arrival.dueAt, now).text} · 须于 ${dayTime(arrival.dueAt, now)} 前到场，请尽快赶到并签到`
                             : c.preferredTime && Date.parse(c.preferredTime.from) > now
                               ? `住户预约 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`
-                              : `须于 ${dayTime(arrival.dueAt, now)} 前到场 · 剩余 ${countdown(left)}`}
+                              : `${left!.text} · 须于 ${dayTime(arrival.dueAt, now)} 前到场`}
                       </View>
                     ) : c.preferredTime && active(c) ? (
                       <View className='job__due'>预约 {timeRange(c.preferredTime)}</View>
