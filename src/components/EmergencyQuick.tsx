@@ -10,7 +10,7 @@ import './emergency.scss';
 const EMERGENCY = REPAIR_CATEGORY_CODES.filter((c) => REPAIR_CATEGORIES[c].emergency);
 
 /**
- * 急修 from the home page in two taps: the emergency, then 立即派技师 in the confirmation. Nothing to type:
+ * 急修 from the home page in two taps: the emergency, then 立即派单 in the confirmation. Nothing to type:
  * core takes an emergency without a description and at home (户内); the on-duty technician is paged at
  * once. A retried confirmation carries the same request id (R-INT-7). A resident of several homes picks
  * the home on the repair page, the emergency already chosen.
@@ -30,7 +30,8 @@ export function EmergencyQuick({ households }: { households: { id: string }[] })
     const { confirm } = await Taro.showModal({
       title: `急修：${REPAIR_CATEGORIES[category].label}`,
       content: `${roomLabel(householdId)}。确认后立即通知值班技师，15 分钟内上门，技师出发前会与您电话联系。`,
-      confirmText: '立即派技师',
+      // Taro/WeChat take at most 4 characters on a modal's buttons.
+      confirmText: '立即派单',
       cancelText: '取消',
       confirmColor: '#d6453d',
     });

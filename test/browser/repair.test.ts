@@ -258,11 +258,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     expect(await tech.locator(`#mywork-due-${cssId(caseA)}`).textContent()).toMatch(/^已超时 \d+ 分 · 须于/);
     await screenshot(tech, 'r07-tech-mywork');
     await tech.locator(`#mywork-arrive-${cssId(caseB)}`).click();
-    await tech.locator('.taro__modal').waitFor();
     await expectText(tech, '.taro-modal__content', '现在早于预约时间。提前签到不计为按时到场');
     await screenshot(tech, 'r07b-tech-early-warning');
     await tech.locator('.taro-model__cancel').click();
-    await tech.locator('.taro__modal').waitFor({ state: 'hidden' });
+    await tech.locator('.taro-modal__content').waitFor({ state: 'hidden' });
     await expectText(tech, `#mywork-status-${cssId(caseB)}`, '已派单');
   });
 
@@ -274,7 +273,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await tech.reload();
     await tech.locator(`#mywork-arrive-${cssId(caseB)}`).click();
     await expectText(tech, `#mywork-status-${cssId(caseB)}`, '维修中');
-    expect(await tech.locator('.taro__modal').count()).toBe(0);
+    expect(await tech.locator('.taro-modal__content:visible').count()).toBe(0);
     await tech.locator(`#mywork-open-${cssId(caseB)}`).click();
     await tech.waitForURL(/workbench\/case\/index/);
     const token = (await api<{ token: string }>('POST', '/local/login', { user: 'frontdesk' })).body.token;
