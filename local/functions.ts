@@ -3,6 +3,7 @@ import { main as caseFn } from '../cloudfunctions/case/index';
 import { main as workbench } from '../cloudfunctions/workbench/index';
 import { main as message } from '../cloudfunctions/message/index';
 import { main as report } from '../cloudfunctions/report/index';
+import { main as file } from '../cloudfunctions/file/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
 
@@ -13,4 +14,5 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   workbench,
   message,
   report,
+  file,
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openStore } from '../adapters/store/open';
 import { diskFileStore } from '../adapters/files/disk';
+import { localCloudStorage } from './cloudStorage';
 import { inboxNotifier } from '../adapters/notify/inbox';
 import { createLogger } from '../adapters/platform/logger';
 import { MovableClock, randomIds, sha256, systemClock } from '../adapters/platform/system';
@@ -80,6 +81,8 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   const clock = new MovableClock(systemClock);
   const store = await openStore({ dbUrl: opts.DB_URL, dataDir: opts.DATA_DIR, connections: 8 });
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
+  // CloudBase storage, played on disk: where the mini-program's own uploads go (file.* actions).
+  const cloud = localCloudStorage(path.join(opts.DATA_DIR, 'cloud'), () => clock.now());
   if (opts.SEED === 'demo' && (await seedDemo(store.db, clock.now()))) log.info({}, 'demo data seeded');
   // Every community's settings are parsed now: a bad one refuses the start (CommunitySettingsError
   // names the community and each bad setting), rather than failing calls or sweeps later.
@@ -118,6 +121,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     hash: sha256,
     log,
     phone: phoneCodes,
+    cloud,
     limits: {
       ...(opts.SUBMIT_LIMIT_PER_HOUR ? { submit: { max: opts.SUBMIT_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
       ...(opts.INTAKE_LIMIT_PER_HOUR ? { intake: { max: opts.INTAKE_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
@@ -181,6 +185,8 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     if (req.method === 'GET' && p === '/local/users') {
       return sendJson(res, 200, { ok: true, data: { items: DEMO_USERS.map((u) => ({ key: u.key, name: u.name, label: u.label })) } });
     }
+
+    if (p.startsWith('/local/cloud/') && (await cloud.route(req, res, p, sessions.openidOf(tokenOf(req.headers)) !== null))) return;
 
     if (req.method === 'POST' && p === '/local/upload') {
       return handleUpload(

@@ -255,6 +255,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(await store.transaction((tx) => tx.casesShowingFile('f_none', 10))).toEqual([]);
     });
 
+    it('a registered cloud file is found by its cloud id, which is unique; a platform file has none', async () => {
+      const cloudId = 'cloud://env-1.6465-env-1/uploads/o_resident/abcdefgh.jpg';
+      await store.transaction((tx) => tx.insertFile({ id: 'f_cloud1', ownerId: 'resident-a', mime: 'image/jpeg', size: 1234, createdAt: T, cloudId }));
+      await store.transaction((tx) => tx.insertFile({ id: 'f_local1', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T }));
+      expect(await store.transaction((tx) => tx.fileByCloudId(cloudId))).toEqual({ id: 'f_cloud1', ownerId: 'resident-a', mime: 'image/jpeg', size: 1234, createdAt: T, cloudId });
+      expect(await store.transaction((tx) => tx.file('f_local1'))).toMatchObject({ id: 'f_local1', cloudId: null });
+      expect(await store.transaction((tx) => tx.fileByCloudId(cloudId.toUpperCase()))).toBeUndefined();
+      await expect(store.transaction((tx) => tx.insertFile({ id: 'f_cloud2', ownerId: 'resident-b', mime: 'image/jpeg', size: 1, createdAt: T, cloudId }))).rejects.toThrow();
+      expect(await store.transaction((tx) => tx.file('f_cloud2'))).toBeUndefined();
+    });
+
     it('casesOpenedBy counts the cases a user opened since a time (the creation limit), up to a cap', async () => {
       const open = (id: string, by: string, at: number) => {
         const e = { ...submittedEvent({ id, createdAt: at }, at), by };

@@ -1,6 +1,19 @@
 import type { z } from 'zod';
 import type { Outcome } from '../errors';
+import type { CloudStorage } from '../ports/files';
 import type { UseCaseContext } from '../usecases/context';
+
+/**
+ * What an action may use outside its transaction: network work (cloud storage) never runs while the
+ * transaction holds the store (on SQLite every transaction holds the one write lock).
+ */
+export interface OutsideIO {
+  cloud?: CloudStorage;
+  /** The platform's identity of the caller (never the payload). */
+  openid: string | null;
+  /** Platform time when the call arrived (ms). */
+  now: number;
+}
 
 /** One action of a cloud function: its input schema, its use case, and whether it creates something. */
 export interface ActionDef<S extends z.ZodType, T> {
@@ -10,6 +23,10 @@ export interface ActionDef<S extends z.ZodType, T> {
   idempotent: boolean;
   /** Read-only actions may run without a write lock. */
   readOnly: boolean;
+  /** Before the transaction: may refuse the call; its data reaches `run` as `ctx.prepared`. */
+  before?: (io: OutsideIO, input: z.output<S>) => Promise<Outcome<unknown>>;
+  /** After the commit: turns `run`'s data into what the caller gets (e.g. a short-lived URL). */
+  after?: (io: OutsideIO, data: T) => Promise<Outcome<unknown>>;
 }
 
 export const action = <S extends z.ZodType, T>(
@@ -18,10 +35,32 @@ export const action = <S extends z.ZodType, T>(
   opts: { idempotent?: boolean; readOnly?: boolean } = {},
 ): ActionDef<S, T> => ({ input, run, idempotent: opts.idempotent ?? false, readOnly: opts.readOnly ?? false });
 
+/** An action with network work around its transaction (see OutsideIO); `U` is what the caller gets. */
+export const outsideAction = <S extends z.ZodType, P, T, U = T>(
+  input: S,
+  steps: {
+    before?: (io: OutsideIO, input: z.output<S>) => Promise<Outcome<P>>;
+    run: (ctx: UseCaseContext & { prepared: P }, input: z.output<S>) => Promise<Outcome<T>>;
+    after?: (io: OutsideIO, data: T) => Promise<Outcome<U>>;
+  },
+  opts: { idempotent?: boolean; readOnly?: boolean } = {},
+): ActionDef<S, T> & { after: (io: OutsideIO, data: T) => Promise<Outcome<U>> } => ({
+  input,
+  run: (ctx, i) => steps.run(ctx as UseCaseContext & { prepared: P }, i),
+  idempotent: opts.idempotent ?? false,
+  readOnly: opts.readOnly ?? false,
+  ...(steps.before ? { before: steps.before } : {}),
+  after: steps.after ?? (async (_io, data) => ({ ok: true, data: data as unknown as U })),
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAction = ActionDef<z.ZodType, any>;
 export type ActionMap = Record<string, AnyAction>;
 
 /** Input the client sends / data it gets back, derived from the same definitions the functions run. */
-export type InputOf<A> = A extends ActionDef<infer S, unknown> ? z.input<S> : never;
-export type OutputOf<A> = A extends ActionDef<z.ZodType, infer T> ? T : never;
+export type InputOf<A> = A extends { input: infer S extends z.ZodType } ? z.input<S> : never;
+export type OutputOf<A> = A extends { after: (io: OutsideIO, data: never) => Promise<Outcome<infer U>> }
+  ? U
+  : A extends { run: (ctx: never, input: never) => Promise<Outcome<infer T>> }
+    ? T
+    : never;

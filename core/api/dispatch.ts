@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { type Failure, FailureSignal, VersionConflict, fail, type Outcome } from '../errors';
 import type { Deps } from '../ports/runtime';
 import { loadCaller } from '../usecases/loadCaller';
-import type { AnyAction } from './action';
+import type { AnyAction, OutsideIO } from './action';
 import { canonicalJson } from './canonical';
 import { ConstraintViolation, uniqueViolation } from './storeErrors';
 import { envelope, type FunctionName, handlers } from './handlers';
@@ -46,11 +46,13 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
   if (!parsed.success) return inputFailure(parsed.error);
   const input = parsed.data as Record<string, unknown>;
 
+  let prepared: unknown;
+  const io = (): OutsideIO => ({ cloud: deps.cloud, openid: identity.openid, now: deps.clock.now() });
   const run = () =>
     deps.store.transaction(async (tx) => {
       const now = deps.clock.now();
       const caller = await loadCaller(tx, identity.openid, now, deps.ids);
-      const ctx = { tx, now, ids: deps.ids, caller, phone: deps.phone, limits: deps.limits };
+      const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, prepared };
       const requestId = def.idempotent && caller && typeof input.requestId === 'string' ? input.requestId : null;
       const key = requestId ? `${caller!.userId}|${fn}.${name}|${requestId}` : null;
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
@@ -69,6 +71,12 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
     });
 
   try {
+    // Network work (cloud storage) happens outside the transaction, never while it holds the store.
+    if (def.before) {
+      const pre = await def.before(io(), input);
+      if (!pre.ok) return pre;
+      prepared = pre.data;
+    }
     let data: unknown;
     let uniques = 0;
     for (let attempt = 1; ; attempt++) {
@@ -92,6 +100,7 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
       }
     }
     if (!def.readOnly) deps.afterCommit?.();
+    if (def.after) return await def.after(io(), data);
     return { ok: true, data };
   } catch (e) {
     if (e instanceof FailureSignal) return { ok: false, error: e.failure };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { action } from './action';
+import { action, outsideAction } from './action';
+import * as file from '../schemas/file';
 import * as account from '../schemas/account';
 import * as cases from '../schemas/case';
 import * as wb from '../schemas/workbench';
@@ -28,6 +29,9 @@ import { closeUnresolvable } from '../usecases/repair/closeUnresolvable';
 import { confirm, decideQuote, rate, urge } from '../usecases/repair/residentActions';
 import { monthlyRepairs } from '../usecases/report/monthlyRepairs';
 import { readMessages } from '../usecases/message/read';
+import { uploadPath } from '../usecases/file/uploadPath';
+import { inspectUpload, registerUpload } from '../usecases/file/register';
+import { photoToRead, photoUrl } from '../usecases/file/url';
 
 /**
  * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
@@ -74,6 +78,12 @@ export const handlers = {
   message: {
     list: action(msg.messageListInput, listMessages, { readOnly: true }),
     read: action(msg.messageReadInput, readMessages),
+  },
+  /** Photos through cloud storage: the mini-program uploads them itself, registers them, reads them by URL. */
+  file: {
+    uploadPath: action(file.uploadPathInput, uploadPath, { readOnly: true }),
+    register: outsideAction(file.registerInput, { before: inspectUpload, run: registerUpload }, { idempotent: true }),
+    url: outsideAction(file.fileUrlInput, { run: photoToRead, after: photoUrl }, { readOnly: true }),
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
+import type { CloudStorage } from './files';
 import type { PhoneVerifier } from './phoneVerifier';
 import type { Store, Tx } from './store';
 
@@ -19,6 +20,8 @@ export interface Deps {
   log: Logger;
   /** WeChat's phone-number API in CloudBase; the local platform's stand-in locally. */
   phone?: PhoneVerifier;
+  /** Storage the client uploads photos to itself (absent: `file.*` actions answer INTERNAL). */
+  cloud?: CloudStorage;
   /** Creation limits where this deployment differs from core/limits.ts (a benchmark lifts them). */
   limits?: Partial<CreationLimits>;
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */

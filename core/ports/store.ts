@@ -129,6 +129,8 @@ export interface FileRow {
   mime: string;
   size: number;
   createdAt: number;
+  /** The `cloud://` id of a file the client uploaded to cloud storage itself; null: stored by the platform. */
+  cloudId?: string | null;
 }
 
 export interface IdempotencyRow {
@@ -211,6 +213,8 @@ export interface Tx {
 
   insertFile(row: FileRow): Promise<void>;
   file(id: string): Promise<FileRow | undefined>;
+  /** The file registered for a `cloud://` id (unique). */
+  fileByCloudId(cloudId: string): Promise<FileRow | undefined>;
   /** The cases that show the file among their photos (at most `limit`). */
   casesShowingFile(fileId: string, limit: number): Promise<CaseState[]>;
 

@@ -11,6 +11,10 @@ export interface UseCaseContext {
   now: number;
   ids: IdSource;
   caller: Caller | null;
+  /** The platform's identity of the caller (WeChat OPENID; never the payload): per-user storage paths. */
+  openid?: string | null;
+  /** What the action's `before` step found outside the transaction (core/api/action.ts). */
+  prepared?: unknown;
   /** Exchanges a getPhoneNumber code for the verified phone (absent: every code is `unavailable`). */
   phone?: PhoneVerifier;
   /** This deployment's creation limits (defaults: core/limits.ts). */

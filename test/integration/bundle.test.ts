@@ -25,6 +25,7 @@ const WELL_FORMED: Record<string, Record<string, unknown>> = {
   workbench: { action: 'staff' },
   report: { action: 'monthly', month: '2026-11' },
   message: { action: 'list' },
+  file: { action: 'uploadPath' },
 };
 const USER = { environment: JSON.stringify({ WX_OPENID: 'o-bundle-user' }) };
 

@@ -299,6 +299,16 @@ const migrations: Record<string, Migration> = {
       await createIndex(db, 'cases_number', 'cases', ['community_id', 'number'], { unique: true });
     },
   },
+  '0013_cloud_files': {
+    /**
+     * Photos the mini-program uploads to CloudBase storage itself and then registers (file.register):
+     * the row keeps the `cloud://` id (≤ 255, core/schemas/file.ts), one row per cloud file.
+     */
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('files').addColumn('cloud_id', 'varchar(255)').execute();
+      await db.schema.createIndex('files_cloud_id').on('files').column('cloud_id').unique().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

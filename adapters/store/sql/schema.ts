@@ -78,6 +78,6 @@ export interface DB {
     read_at: number | null;
     source_id: string;
   };
-  files: { id: string; owner_id: string; mime: string; size: number; created_at: number };
+  files: { id: string; owner_id: string; mime: string; size: number; created_at: number; cloud_id: string | null };
   idempotency: { key: string; body_hash: string; result_json: string; created_at: number };
 }

@@ -423,11 +423,13 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       await q.execute();
     },
     async insertFile(f: FileRow) {
-      await db.insertInto('files').values({ id: f.id, owner_id: f.ownerId, mime: f.mime, size: f.size, created_at: f.createdAt }).execute();
+      await db.insertInto('files').values({ id: f.id, owner_id: f.ownerId, mime: f.mime, size: f.size, created_at: f.createdAt, cloud_id: f.cloudId ?? null }).execute();
     },
     async file(id) {
-      const r = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && { id: r.id, ownerId: r.owner_id, mime: r.mime, size: r.size, createdAt: Number(r.created_at) };
+      return fileRow(await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst());
+    },
+    async fileByCloudId(cloudId) {
+      return fileRow(await db.selectFrom('files').selectAll().where('cloud_id', '=', cloudId).executeTakeFirst());
     },
     async casesShowingFile(fileId, limit) {
       const rows = await db
@@ -487,4 +489,8 @@ async function insertEvents(db: Kysely<DB>, caseId: string, firstSeq: number, ev
     .insertInto('case_events')
     .values(events.map((e, i) => ({ case_id: caseId, seq: firstSeq + i, type: e.type, at: e.at, by_user: e.by, data_json: JSON.stringify(e) })))
     .execute();
+}
+
+function fileRow(r: { id: string; owner_id: string; mime: string; size: number; created_at: number; cloud_id: string | null } | undefined): FileRow | undefined {
+  return r && { id: r.id, ownerId: r.owner_id, mime: r.mime, size: r.size, createdAt: Number(r.created_at), cloudId: r.cloud_id ?? null };
 }

@@ -1,25 +1,14 @@
-import { caseFieldsFor } from '../../access/caseAccess';
-import { fail, ok, type Outcome } from '../../errors';
+import { ok, type Outcome } from '../../errors';
+import { fail } from '../../errors';
 import type { FileStore } from '../../ports/files';
 import type { UseCaseContext } from '../context';
+import { readableFile } from './access';
 
-/** How many cases showing one photo are looked at (a photo belongs to one submission). */
-const CASES_PER_FILE = 20;
-
-/**
- * A photo is served to whoever uploaded it, and otherwise only through a case that shows it and that the
- * caller may read with its photos (the household; staff whose role reaches the case: policy.ts
- * `CASE_READ`, R-ACC-5). A photo no case shows is its uploader's alone. Anyone else gets 404 (never
- * reveal that it exists).
- */
+/** The bytes of a photo the platform stores itself, to a caller who may read it (access.ts, R-ACC-5). */
 export async function readImage(ctx: UseCaseContext, files: FileStore, fileId: string): Promise<Outcome<{ bytes: Uint8Array; mime: string }>> {
-  const c = ctx.caller;
-  if (!c) return fail('AUTH.UNAUTHENTICATED');
-  const row = await ctx.tx.file(fileId);
-  if (!row) return fail('FILE.NOT_FOUND');
-  const mayRead = row.ownerId === c.userId || (await ctx.tx.casesShowingFile(fileId, CASES_PER_FILE)).some((s) => caseFieldsFor(c, s, 'detail')?.photos);
-  if (!mayRead) return fail('FILE.NOT_FOUND');
+  const row = await readableFile(ctx, fileId);
+  if (!row.ok) return row;
   const bytes = await files.get(fileId);
   if (!bytes) return fail('FILE.NOT_FOUND');
-  return ok({ bytes, mime: row.mime });
+  return ok({ bytes, mime: row.data.mime });
 }

@@ -1,0 +1,97 @@
+import { init } from '@cloudbase/node-sdk';
+import type { CloudStorage } from '../../core/ports/files';
+
+export interface CloudbaseStorageSettings {
+  /** The CloudBase environment id (the `<env>` of `cloud://<env>.<bucket>/…`). */
+  envId: string;
+  /**
+   * Where the SDK sends its signed API calls. Unset in CloudBase (the SDK picks the environment's own
+   * endpoint and the function's credentials); tests point it at a local stand-in.
+   */
+  serviceUrl?: string;
+  /** API keys, only outside a cloud function (inside one the SDK reads the function's own credentials). */
+  secretId?: string;
+  secretKey?: string;
+  /** Per call to the API and per read of the first bytes (ms). */
+  timeoutMs?: number;
+}
+
+/** CloudBase answers this per file when the file id names nothing. */
+const NO_SUCH_FILE = /NONEXIST|NOT_EXIST|NOTEXIST/i;
+
+/**
+ * CloudBase storage through `@cloudbase/node-sdk`: temporary URLs come from `getTempFileURL`; a file is
+ * looked at by reading its first bytes through such a URL with a Range request (the SDK's
+ * `getFileInfo` only does a HEAD and trusts the Content-Type the uploader chose, so the type is told here
+ * from the bytes, and the size from Content-Range).
+ */
+export function cloudbaseStorage(settings: CloudbaseStorageSettings): CloudStorage {
+  const timeout = settings.timeoutMs ?? 5000;
+  const app = init({
+    env: settings.envId,
+    timeout,
+    ...(settings.serviceUrl ? { serviceUrl: settings.serviceUrl } : {}),
+    ...(settings.secretId && settings.secretKey ? { secretId: settings.secretId, secretKey: settings.secretKey } : {}),
+  });
+
+  async function tempUrl(cloudId: string, seconds: number): Promise<string | undefined> {
+    const res = await app.getTempFileURL({ fileList: [{ fileID: cloudId, maxAge: seconds }] });
+    const item = res.fileList?.find((f) => f.fileID === cloudId) ?? res.fileList?.[0];
+    if (item && item.code === 'SUCCESS' && item.tempFileURL) return item.tempFileURL;
+    if (!item || NO_SUCH_FILE.test(item.code ?? '')) return undefined;
+    throw new Error(`getTempFileURL: ${item.code}`);
+  }
+
+  return {
+    envId: settings.envId,
+    async inspect(cloudId, bytes) {
+      const url = await tempUrl(cloudId, 60);
+      if (!url) return undefined;
+      const res = await fetch(url, { headers: { range: `bytes=0-${Math.max(0, bytes - 1)}` }, signal: AbortSignal.timeout(timeout) });
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return undefined;
+      }
+      let size: number;
+      if (res.status === 206) {
+        const total = /\/(\d+)\s*$/.exec(res.headers.get('content-range') ?? '');
+        if (!total) throw new Error('storage answered 206 without a total size');
+        size = Number(total[1]);
+      } else if (res.status === 200) {
+        size = Number(res.headers.get('content-length'));
+        if (!Number.isSafeInteger(size) || res.headers.get('content-length') === null) throw new Error('storage answered without a length');
+      } else if (res.status === 416) {
+        // Nothing to range over: an empty object.
+        await res.body?.cancel();
+        return { size: 0, head: new Uint8Array() };
+      } else {
+        await res.body?.cancel();
+        throw new Error(`storage read: HTTP ${res.status}`);
+      }
+      return { size, head: await firstBytes(res, bytes) };
+    },
+    async urlOf(file, seconds) {
+      return file.cloudId ? tempUrl(file.cloudId, seconds) : undefined;
+    },
+  };
+}
+
+/** Reads at most `n` bytes of a body and lets the rest go (a server may ignore the Range and send it all). */
+async function firstBytes(res: Response, n: number): Promise<Uint8Array> {
+  const out = new Uint8Array(n);
+  let got = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return out.slice(0, 0);
+  try {
+    while (got < n) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const take = Math.min(value.length, n - got);
+      out.set(value.subarray(0, take), got);
+      got += take;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return out.slice(0, got);
+}
