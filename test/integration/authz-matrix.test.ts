@@ -23,7 +23,7 @@ import { handlers } from '../../core/api/handlers';
 import { toIso } from '../../core/time';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
-import { uploadPhotoAs } from '../support/calls';
+import { cloudPhotoAs, cloudUploadAs, uploadPhotoAs } from '../support/calls';
 
 // ------------------------------------------------------------------ callers (columns)
 
@@ -74,6 +74,10 @@ interface Fx {
   caseId: string;
   bindingId: string;
   messageId: string;
+  /** A photo (registered from cloud storage) shown by fx.caseId, a repair of the household on tech-1's work order. */
+  photoId: string;
+  /** A `cloud://` upload, not yet registered: the caller's own; resident-b's for resOther; resident-a's for anon. */
+  cloudId: string;
 }
 type Need = keyof Fx;
 
@@ -359,6 +363,29 @@ const SPEC: Record<string, Row> = {
       return [...(d.total === n ? [] : [`report counts ${d.total} repairs, the caller's communities have ${n}`]), ...(n ? [] : ['report: no repairs, check is vacuous'])];
     },
   },
+  'file.uploadPath': {
+    // Anyone who may upload photos at all (as POST /local/upload); the path is under the caller's own OPENID.
+    cells: [U401, NB, R, R, R, R, R, R, R, R, R, R],
+    body: () => ({ ext: 'png' }),
+    check: async (d, col) => (String(d.cloudPath).startsWith(`uploads/${await openidOf(CALLER[col].user!)}/`) ? [] : [`path ${d.cloudPath} is not under the caller's prefix`]),
+  },
+  'file.register': {
+    // Only one's own upload (by its OPENID prefix); another's is 404 like a missing one (R-ACC-2, R-ACC-4).
+    cells: [U401, NB, W, 'FILE.NOT_FOUND', W, W, W, W, W, W, W, W],
+    needs: ['cloudId'],
+    body: (fx) => ({ requestId: rid('reg'), fileId: fx.cloudId }),
+    check: async (d, col, fx) => {
+      const row = await h.platform.deps.store.transaction((tx) => tx.fileByCloudId(fx.cloudId));
+      return row && row.id === d.fileId && row.ownerId === CALLER[col].user ? [] : [`registered as ${JSON.stringify(row)}`];
+    },
+  },
+  'file.url': {
+    // A photo of a repair on tech-1's work order: whoever reads the case reads its photo (READS), nobody else.
+    cells: [U401, 'FILE.NOT_FOUND', R, 'FILE.NOT_FOUND', R, R, R, R, 'FILE.NOT_FOUND', 'FILE.NOT_FOUND', 'FILE.NOT_FOUND', 'FILE.NOT_FOUND'],
+    needs: ['photoId'],
+    body: (fx) => ({ fileId: fx.photoId }),
+    check: async (d) => ((await fetch(`${h.url}${d.url}`)).status === 200 ? [] : [`${d.url} does not serve the photo`]),
+  },
   'message.list': {
     cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
     body: () => ({}),
@@ -382,12 +409,21 @@ const SPEC: Record<string, Row> = {
 
 // ------------------------------------------------------------------ running a cell
 
+const openidOf = async (user: string) => (await O.dbOf(h).selectFrom('users').select('openid').where('id', '=', user).executeTakeFirstOrThrow()).openid as string;
+
 async function fixture(needs: Need[], col: Col, stage?: O.RepairStage): Promise<Fx> {
   const household = CALLER[col].household;
   const owner = household === '1-1-102' ? 'resident-b' : 'resident-a';
-  const fx: Fx = { caseId: '', bindingId: '', messageId: '' };
-  if (stage) fx.caseId = (await O.repairAt(h, owner, household, stage)).id;
+  const fx: Fx = { caseId: '', bindingId: '', messageId: '', photoId: '', cloudId: '' };
+  if (needs.includes('photoId')) {
+    fx.photoId = await cloudPhotoAs(h, owner);
+    fx.caseId = (await O.repairAt(h, owner, household, 'dispatched', { over: { category: 'drainage', content: '卫生间下水很慢，麻烦师傅看看', photos: [fx.photoId] } })).id;
+  } else if (stage) fx.caseId = (await O.repairAt(h, owner, household, stage)).id;
   else if (needs.includes('caseId')) fx.caseId = (await O.submitCase(h, owner, household)).id;
+  if (needs.includes('cloudId')) {
+    const uploader = col === 'anon' ? 'resident-a' : col === 'resOther' ? 'resident-b' : CALLER[col].user!;
+    fx.cloudId = await cloudUploadAs(h, uploader, `uploads/${await openidOf(uploader)}/m${fx.caseId || Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.png`);
+  }
   if (needs.includes('bindingId')) fx.bindingId = (await O.createPendingBinding(h, household)).id;
   if (needs.includes('messageId')) {
     // resOwn reads its own message; every other caller tries resident-b's.
@@ -721,7 +757,25 @@ const FIELDS: Record<string, FieldRow> = {
 };
 
 const uploadAs = (user: string) => uploadPhotoAs(h, user);
-const photoStatus = async (user: string, fileId: string) => (await fetch(`${h.url}/local/file/${fileId}`, { headers: { authorization: `Bearer ${await h.login(user)}` } })).status;
+/** Photos registered from (stand-in) cloud storage: read through file.url only (no /local/file bytes). */
+const inCloud = new Set<string>();
+const cloudAs = async (user: string) => {
+  const id = await cloudPhotoAs(h, user);
+  inCloud.add(id);
+  return id;
+};
+/**
+ * What a caller gets for a photo: the status of reading it through the URL `file.url` hands out (or of
+ * file.url's refusal); for a photo the platform stores itself, `GET /local/file` must answer the same.
+ */
+const photoStatus = async (user: string, fileId: string): Promise<number | string> => {
+  const token = await h.login(user);
+  const viaUrl = await h.call(token, 'file', { action: 'url', fileId });
+  const byUrl = viaUrl.status === 200 ? (await fetch(`${h.url}${viaUrl.body.data.url}`, { headers: { authorization: `Bearer ${token}` } })).status : viaUrl.status;
+  if (inCloud.has(fileId)) return byUrl;
+  const direct = (await fetch(`${h.url}/local/file/${fileId}`, { headers: { authorization: `Bearer ${token}` } })).status;
+  return direct === byUrl ? direct : `GET /local/file ${direct} but file.url ${byUrl}`;
+};
 
 /** Every item of a caller's list of 1-1-101 cases, page by page (queue for staff, case.list for residents). */
 async function listed(col: FCol): Promise<Map<string, { contactName: string; contactPhone: string }>> {
@@ -742,8 +796,9 @@ async function listed(col: FCol): Promise<Map<string, { contactName: string; con
 describe('case fields per caller (spec table FIELDS, not policy.ts)', () => {
   const made: Record<string, { id: string; photo: string }> = {};
   beforeAll(async () => {
-    for (const [row, spec] of Object.entries(FIELDS)) {
-      const photo = await uploadAs('resident-a');
+    for (const [n, [row, spec]] of Object.entries(FIELDS).entries()) {
+      // Every other row's photo comes through cloud storage (the mini-program's way).
+      const photo = n % 2 ? await cloudAs('resident-a') : await uploadAs('resident-a');
       made[row] = { id: await spec.make(photo), photo };
     }
     await O.settle(h);
@@ -808,9 +863,10 @@ describe('case fields per caller (spec table FIELDS, not policy.ts)', () => {
   }, 60_000);
 
   it('[R-ACC-5][R-ACC-4] a photo no case shows is its uploader\'s alone: 404 to every other caller, staff included', async () => {
-    const photo = await uploadAs('resident-a');
-    const answers = Object.fromEntries(await Promise.all(FCOLS.map(async (col) => [col, await photoStatus(FUSER[col], photo)] as const)));
-    expect(answers).toEqual(Object.fromEntries(FCOLS.map((col) => [col, col === 'owner' ? 200 : 404])));
+    for (const photo of [await uploadAs('resident-a'), await cloudAs('resident-a')]) {
+      const answers = Object.fromEntries(await Promise.all(FCOLS.map(async (col) => [col, await photoStatus(FUSER[col], photo)] as const)));
+      expect(answers).toEqual(Object.fromEntries(FCOLS.map((col) => [col, col === 'owner' ? 200 : 404])));
+    }
   });
 
   it('[R-ACC-5] notifications (outbox and message center) never carry a phone number', async () => {

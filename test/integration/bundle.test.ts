@@ -131,7 +131,7 @@ describe('cloud-function bundles', () => {
       expect(wellFormed.log).not.toMatch(/o-bundle-user|o-spoofed/);
       expect(unknownAction.log).toBe('');
     });
-  });
+  }, 30_000); // one child Node process loads every bundle: seconds under a loaded CI machine
 
   it('an invalid configuration is named variable by variable in the log, never with its value, and answers INTERNAL', async () => {
     const file = path.join(out, 'case', 'index.js');

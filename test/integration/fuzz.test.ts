@@ -102,6 +102,14 @@ const BASES: Record<string, Base> = {
   'report.monthly': { body: { month: '2026-11' }, required: ['month'], known: ['month'], formatted: ['month'] },
   'message.list': { body: {}, required: [], known: [], formatted: [] },
   'message.read': { body: { ids: ['m_fuzz_base'] }, required: ['ids'], known: ['ids'], formatted: [] },
+  'file.uploadPath': { body: { ext: 'png' }, required: [], known: ['ext'], formatted: ['ext'] },
+  'file.register': {
+    body: { requestId: 'fuzz-req-0004', fileId: 'cloud://local-env.6c6f-local-env-1300000000/uploads/o_demo_resident-a/fuzzbase.png' },
+    required: ['requestId', 'fileId'],
+    known: ['requestId', 'fileId'],
+    formatted: ['requestId', 'fileId'],
+  },
+  'file.url': { body: { fileId: 'f_fuzz_base' }, required: ['fileId'], known: ['fileId'], formatted: ['fileId'] },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */

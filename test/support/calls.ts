@@ -49,3 +49,32 @@ export async function uploadPhotoAs(h: Pick<Harness, 'url' | 'login'>, user: str
   if (res.status !== 200) throw new Error(`upload failed: ${res.status}`);
   return ((await res.json()) as { fileId: string }).fileId;
 }
+
+/**
+ * What the mini-program does, against the local platform's stand-in storage: puts the fixture photo at
+ * `cloudPath` (default: where `file.uploadPath` says) as `user` → the `cloud://` fileID (not registered).
+ */
+export async function cloudUploadAs(h: Pick<Harness, 'url' | 'login'>, user: string, cloudPath?: string): Promise<string> {
+  const token = await h.login(user);
+  let where = cloudPath;
+  if (!where) {
+    const res = await fetch(`${h.url}/fn/file`, { method: 'POST', body: JSON.stringify({ action: 'uploadPath', ext: 'png' }), headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`file.uploadPath failed: ${res.status}`);
+    where = ((await res.json()) as { data: { cloudPath: string } }).data.cloudPath;
+  }
+  const put = await fetch(`${h.url}/local/cloud/upload/${where}`, { method: 'PUT', body: new Uint8Array(fs.readFileSync(TINY_PNG)), headers: { authorization: `Bearer ${token}` } });
+  if (put.status !== 200) throw new Error(`cloud upload failed: ${put.status}`);
+  return ((await put.json()) as { data: { fileID: string } }).data.fileID;
+}
+
+/** Uploads the fixture photo to (stand-in) cloud storage and registers it (`file.register`) → its fileId. */
+export async function cloudPhotoAs(h: Pick<Harness, 'url' | 'login'>, user: string): Promise<string> {
+  const cloudId = await cloudUploadAs(h, user);
+  const res = await fetch(`${h.url}/fn/file`, {
+    method: 'POST',
+    body: JSON.stringify({ action: 'register', requestId: `reg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, fileId: cloudId }),
+    headers: { authorization: `Bearer ${await h.login(user)}` },
+  });
+  if (res.status !== 200) throw new Error(`file.register failed: ${res.status}`);
+  return ((await res.json()) as { data: { fileId: string } }).data.fileId;
+}
