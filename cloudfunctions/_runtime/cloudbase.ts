@@ -5,11 +5,15 @@ import { deliverInStore } from '../../core/usecases/outbox/deliverDue';
 import type { Deps, Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
 import type { PhoneVerifier } from '../../core/ports/phoneVerifier';
+import type { CloudStorage } from '../../core/ports/files';
 import { describeEnvProblems, parseFunctionEnv, type FunctionEnv } from './env';
 import { jsonLineLog } from './log';
 
 /** Opens the store a deployed function talks to (the MySQL adapter, loaded on first use). */
 export type StoreOpener = (env: FunctionEnv, log: Logger) => Promise<Store>;
+
+/** Opens the storage photos are uploaded to, for one CloudBase environment (`adapters/files/cloudbase.ts`). */
+export type CloudStorageOpener = (envId: string) => CloudStorage;
 
 /** Thrown by every transaction of a function whose configuration is missing or invalid. */
 export class ConfigurationError extends Error {
@@ -60,7 +64,7 @@ function refusingStore(reason: string): Store {
  * values), and every call that needs the store answers INTERNAL without a stack. The caller's identity
  * is not configuration: it comes with each call's context (`./identity.ts`).
  */
-export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openStore: StoreOpener, log: Logger = jsonLineLog): Deps {
+export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openStore: StoreOpener, log: Logger = jsonLineLog, storage?: CloudStorageOpener): Deps {
   const clock = systemClock;
   const base = { clock, ids: randomIds(clock), hash: sha256, log };
   const parsed = parseFunctionEnv(raw);
@@ -80,8 +84,14 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
   }
   const env = parsed.env;
   const notifiers = { inbox: inboxNotifier };
+  // Photos (the `file` function only): this environment's storage; the function's own environment
+  // when CLOUDBASE_ENV_ID is unset (CloudBase injects TCB_ENV / SCF_NAMESPACE into every function).
+  const storageEnv = env.CLOUDBASE_ENV_ID ?? raw.TCB_ENV ?? raw.SCF_NAMESPACE;
+  const cloud = storage && storageEnv ? storage(storageEnv) : undefined;
+  if (storage && !storageEnv) log.error({ missing: ['CLOUDBASE_ENV_ID'] }, 'cloud storage not configured: set CLOUDBASE_ENV_ID (README §部署)');
   return {
     ...base,
+    ...(cloud ? { cloud } : {}),
     store: lazyStore(() => openStore(env, log)),
     ...(phone ? { phone } : {}),
     // The message center is written in the same transaction; other channels are delivered by the

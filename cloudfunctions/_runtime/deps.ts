@@ -1,9 +1,19 @@
 import type { Deps } from '../../core/ports/runtime';
-import { cloudDepsFromEnv } from './cloudbase';
+import { cloudDepsFromEnv, type CloudStorageOpener } from './cloudbase';
+import { jsonLineLog } from './log';
 import { openCloudStore } from './openStore';
 
 let configured: Deps | null = null;
 let cloud: Deps | null = null;
+let storage: CloudStorageOpener | undefined;
+
+/**
+ * A function whose actions need cloud storage (`file`) provides it before its first call; the others
+ * never load the CloudBase SDK (it would be most of their bundle).
+ */
+export function provideCloudStorage(open: CloudStorageOpener) {
+  storage = open;
+}
 
 /** The local platform wires its own adapters once at start; a deployed function never calls this. */
 export function configureRuntime(deps: Deps) {
@@ -16,5 +26,5 @@ export function configureRuntime(deps: Deps) {
  * the instance's life (one connection pool, reused across invocations).
  */
 export function runtimeDeps(): Deps {
-  return configured ?? (cloud ??= cloudDepsFromEnv(process.env, openCloudStore));
+  return configured ?? (cloud ??= cloudDepsFromEnv(process.env, openCloudStore, jsonLineLog, storage));
 }

@@ -65,6 +65,19 @@ describe('CloudBase bootstrap (cloudfunctions/_runtime/cloudbase.ts)', () => {
     expect(cloudDepsFromEnv({ DB_URL, WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET }, open, log).phone).toBeDefined();
   });
 
+  it('cloud storage (the file function): CLOUDBASE_ENV_ID, else the environment CloudBase runs the function in; never for the other functions', () => {
+    const open = jest.fn(async () => fakeStore());
+    const storage = jest.fn((envId: string) => ({ envId, inspect: async () => undefined, urlOf: async () => undefined }));
+    expect(cloudDepsFromEnv({ DB_URL, CLOUDBASE_ENV_ID: 'prod-1a2b3c', TCB_ENV: 'other-env' }, open, log, storage).cloud?.envId).toBe('prod-1a2b3c');
+    expect(cloudDepsFromEnv({ DB_URL, TCB_ENV: 'prod-4d5e6f' }, open, log, storage).cloud?.envId).toBe('prod-4d5e6f');
+    expect(cloudDepsFromEnv({ DB_URL, CLOUDBASE_ENV_ID: 'prod-1a2b3c' }, open, log).cloud).toBeUndefined();
+    expect(logged).toEqual([]);
+    // No environment at all: no storage (file.* answer INTERNAL), and the log names the variable.
+    expect(cloudDepsFromEnv({ DB_URL }, open, log, storage).cloud).toBeUndefined();
+    expect(JSON.stringify(logged)).toContain('CLOUDBASE_ENV_ID');
+    expect(storage.mock.calls).toEqual([['prod-1a2b3c'], ['prod-4d5e6f']]);
+  });
+
   it('a failed open is not remembered: the next call opens again', async () => {
     let calls = 0;
     const store = lazyStore(async () => {
