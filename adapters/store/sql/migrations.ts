@@ -305,8 +305,9 @@ const migrations: Record<string, Migration> = {
      * the row keeps the `cloud://` id (≤ 255, core/schemas/file.ts), one row per cloud file.
      */
     async up(db: Kysely<any>) {
-      await db.schema.alterTable('files').addColumn('cloud_id', 'varchar(255)').execute();
-      await db.schema.createIndex('files_cloud_id').on('files').column('cloud_id').unique().execute();
+      // On MySQL the column takes the table's utf8mb4_bin: cloud ids compare byte for byte.
+      await addColumn(db, 'files', 'cloud_id', 'varchar(255)');
+      await createIndex(db, 'files_cloud_id', 'files', ['cloud_id'], { unique: true });
     },
   },
 };
