@@ -634,7 +634,7 @@ describe('access rules', () => {
       if (res.status !== 400 || res.body.error?.code !== 'INPUT.INVALID' || changed.length) accepted.push(`${key}: ${res.status} ${res.body.error?.code ?? 'ok'} changed [${changed}]`);
     }
     expect(accepted).toEqual([]);
-  }, 30_000); // one fixture and one call per action
+  }, 120_000); // one fixture and one call per action (a repair on a work order for some: seconds each on a loaded machine)
 
   it('[R-ACC-2] without a platform identity nothing works, whatever the body or headers claim', async () => {
     const claims: [string, Record<string, unknown>, Record<string, string>][] = [
