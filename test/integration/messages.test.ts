@@ -128,14 +128,27 @@ describe('[R-ESC-5] a missed promise', () => {
 describe('[R-INT-5] answered kinds and withdrawals', () => {
   it('[R-INT-5] taken up (by whom), answered (please rate); a transfer offers only roles that can handle the case', async () => {
     const c = await ok('resident-a', 'case', O.consultation('1-1-101', { category: 'fee', content: '请问物业费可以按季度缴纳吗？' }));
-    // The technician cannot answer a consultation: not offered, and refused.
+    // The desk, and the specialist of its category (物业费用 → 收费员); a technician cannot answer a
+    // consultation, nor the renovation officer one about fees: not offered, and refused.
     const choices = await ok('frontdesk', 'workbench', { action: 'assignees', id: c.id });
-    expect(choices.assign.map((p: { id: string; title: string }) => `${p.id} ${p.title}`)).toEqual(['frontdesk 前台 · 客服中心', 'supervisor 客服主管 · 客服中心', 'manager 经理 · 物业服务中心']);
+    expect(choices.assign.map((p: { id: string; title: string }) => `${p.id} ${p.title}`)).toEqual([
+      'frontdesk 前台 · 客服中心',
+      'supervisor 客服主管 · 客服中心',
+      'manager 经理 · 物业服务中心',
+      'cashier 收费员 · 客服中心',
+    ]);
     expect(choices.dispatch).toEqual([]);
     const refused = await call('frontdesk', 'workbench', { action: 'assign', id: c.id, to: 'tech-2' });
-    expect([refused.status, refused.body.error.code, refused.body.error.fields?.to]).toEqual([400, 'INPUT.INVALID', '该同事的岗位不能办理此工单，请转交给前台、客服主管、经理']);
-    const cashier = await call('frontdesk', 'workbench', { action: 'assign', id: c.id, to: 'cashier' });
-    expect(cashier.status).toBe(400);
+    expect([refused.status, refused.body.error.code, refused.body.error.fields?.to]).toEqual([400, 'INPUT.INVALID', '该同事的岗位不能办理此工单，请转交给前台、客服主管、经理、收费员']);
+    expect((await call('frontdesk', 'workbench', { action: 'assign', id: c.id, to: 'reno-officer' })).status).toBe(400);
+    // A repair goes to a technician by 派单 (on duty first), and to the desk by 转交.
+    const r = await ok('resident-a', 'case', O.repair('1-1-101'));
+    const forRepair = await ok('frontdesk', 'workbench', { action: 'assignees', id: r.id });
+    expect([forRepair.assign.map((p: { id: string }) => p.id), forRepair.dispatch.map((p: { id: string; onDuty: boolean }) => `${p.id}${p.onDuty ? ' 值班' : ''}`)]).toEqual([
+      ['frontdesk', 'supervisor', 'manager'],
+      ['tech-1 值班', 'tech-2'],
+    ]);
+    expect(await ok('tech-1', 'workbench', { action: 'assignees', id: (await ok('frontdesk', 'workbench', { action: 'dispatch', id: r.id, technicianId: 'tech-1' })).id })).toEqual({ assign: [], dispatch: [] });
 
     const moved = await ok('frontdesk', 'workbench', { action: 'assign', id: c.id, to: 'supervisor', note: '涉及收费政策' });
     expect([moved.ownerName, moved.ownerTitle, moved.ownerDepartmentLabel, moved.departmentLabel]).toEqual(['周丽', '客服主管 · 客服中心', '客服中心', '客服中心']);
