@@ -215,8 +215,7 @@ export default function WbCase() {
                             {s.onDuty ? <Text className='duty'>值班</Text> : null}
                           </Text>
                           <Text className='muted'>
-                            {s.title}
-                            {s.current ? ' · 当前负责' : ''}
+                            {s.current ? '当前负责' : s.title}
                           </Text>
                         </View>
                       ))}

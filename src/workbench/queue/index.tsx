@@ -203,7 +203,10 @@ export default function Queue() {
                     </View>
                     <View className='qt-c qt-owner'>
                       <View>{c.ownerName}</View>
-                      <View className='qt-sub'>{c.work?.technicianName && c.owner === c.work.technician ? `技师 ${c.work.technicianName}` : c.ownerTitle}</View>
+                      <View className='qt-sub' id={`queue-owner-title-${c.id}`}>
+                        {c.ownerTitle}
+                      </View>
+                      {c.work?.technicianName && c.owner !== c.work.technician ? <View className='qt-sub'>技师 {c.work.technicianName}</View> : null}
                     </View>
                     <View className='qt-c qt-due'>
                       {next && r ? (
