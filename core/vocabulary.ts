@@ -28,7 +28,7 @@ export const KIND_LABELS: Record<CaseKind, string> = {
   help: '求助',
   warranty: '售后',
   service: '有偿服务',
-  other: '其它',
+  other: '其他',
 };
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
@@ -70,6 +70,29 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   renovation_officer: '装修管理员',
   cashier: '收费员',
 };
+
+/**
+ * The department each staff role works in: what a responsible person's department reads as (张敏 前台 ·
+ * 客服中心, 周丽 客服主管 · 客服中心), whatever department the case itself is routed to. The manager heads
+ * the whole 物业服务中心.
+ */
+export const ROLE_DEPARTMENTS: Record<StaffRole, Department | null> = {
+  frontdesk: 'customer_service',
+  supervisor: 'customer_service',
+  manager: null,
+  technician: 'maintenance',
+  renovation_officer: 'customer_service',
+  cashier: 'customer_service',
+};
+
+/** A staff member's title as the workbench shows it beside their name: 前台 · 客服中心, 经理 · 物业服务中心. */
+export const staffTitle = (role: StaffRole): string => `${ROLE_LABELS[role]} · ${ROLE_DEPARTMENTS[role] ? DEPARTMENT_LABELS[ROLE_DEPARTMENTS[role]!] : '物业服务中心'}`;
+
+/** 1-1-101 → 1栋1单元101室 (a household id of another shape reads as itself). */
+export function roomLabel(householdId: string): string {
+  const m = /^(\d+)-(\d+)-(\d+)$/.exec(householdId);
+  return m ? `${m[1]}栋${m[2]}单元${m[3]}室` : householdId;
+}
 
 export const DEADLINE_LABELS: Record<string, string> = { arrival: '上门时限', reply: '答复时限', resolution: '办结时限', callback: '回访时限', handover: '移交售后时限' };
 

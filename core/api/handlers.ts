@@ -19,6 +19,7 @@ import { intake } from '../usecases/workbench/intake';
 import { assign } from '../usecases/workbench/assign';
 import { reply } from '../usecases/workbench/reply';
 import { staffList } from '../usecases/workbench/staff';
+import { assignees } from '../usecases/workbench/assignees';
 import { listMessages } from '../usecases/message/list';
 import * as report from '../schemas/report';
 import { dispatch } from '../usecases/repair/dispatch';
@@ -63,6 +64,7 @@ export const handlers = {
     assign: action(wb.assignInput, assign),
     reply: action(wb.replyInput, reply),
     staff: action(wb.staffInput, staffList, { readOnly: true }),
+    assignees: action(wb.workbenchGetInput, assignees, { readOnly: true }),
     dispatch: action(wb.dispatchInput, dispatch),
     arrive: action(wb.arriveInput, arrive),
     quote: action(wb.quoteInput, quote),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseKind, caseStatus, channel, department, entityId, householdId, personName, phone, requestId } from './common';
+import { caseKind, caseStatus, channel, department, entityId, householdId, personName, phone, requestId, staffRole } from './common';
 import { caseFields, kindRules } from './case';
 import { freeText, singleLine } from './text';
 
@@ -30,7 +30,8 @@ export const intakeInput = z
   .superRefine(kindRules);
 export const assignInput = z.object({ id: entityId, to: entityId, department: department.optional(), note: singleLine({ max: 200 }).optional() }).strict();
 export const replyInput = z.object({ id: entityId, note: freeText({ min: 2, max: 1000, minMessage: '请填写答复内容' }) }).strict();
-export const staffInput = z.object({}).strict();
+/** Colleagues of the caller's communities, optionally of one role (the queue's technician filter). */
+export const staffInput = z.object({ role: staffRole.optional() }).strict();
 
 const fen = z.number().int('金额以分为单位，须为整数').min(0).max(10_000_000, '金额超出范围');
 export const dispatchInput = z.object({ id: entityId, technicianId: entityId, note: singleLine({ max: 200 }).optional() }).strict();

@@ -37,11 +37,8 @@ export function remaining(iso: string, now = Date.now(), seconds = false): { tex
   return { text: `${overdue ? '已超时' : '剩余'} ${span}`, overdue };
 }
 
-/** 1-2-201 → 1栋2单元201室 */
-export function roomLabel(householdId: string): string {
-  const m = /^(\d+)-(\d+)-(\d+)$/.exec(householdId);
-  return m ? `${m[1]}栋${m[2]}单元${m[3]}室` : householdId;
-}
+/** 1-1-101 → 1栋1单元101室: the same words as the messages (core/vocabulary.ts). */
+export { roomLabel } from '../../core/vocabulary';
 
 export const excerpt = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n)}…` : s);
 

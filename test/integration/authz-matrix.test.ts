@@ -260,6 +260,23 @@ const SPEC: Record<string, Row> = {
     body: (fx) => ({ id: fx.caseId }),
     check: (d, _c, fx) => (d.id === fx.caseId ? [] : [`got ${d.id}`]),
   },
+  'workbench.assignees': {
+    // Whom the case can go to (转交 / 派单): read like the case itself; the lists only for those who may
+    // assign and dispatch it — the desk gets colleagues of the case's community, tech-1 (on the work order) none.
+    cells: [U401, FB, FB, FB, R, R, R, R, CNF, CNF, CNF, CNF],
+    stage: 'dispatched',
+    body: (fx) => ({ id: fx.caseId }),
+    check: async (d, col) => {
+      const desk = col === 'frontdesk' || col === 'supervisor' || col === 'manager';
+      const mates = (await O.dbOf(h).selectFrom('staff').select('user_id').where('community_id', '=', 'demo').execute()).map((r) => r.user_id);
+      const all = [...d.assign, ...d.dispatch] as { id: string }[];
+      return [
+        ...all.filter((i) => !mates.includes(i.id)).map((i) => `offers ${i.id}, not staff of the case's community`),
+        ...(desk && (!d.assign.length || !d.dispatch.length) ? ['the desk is offered nobody'] : []),
+        ...(!desk && all.length ? [`${col} may neither assign nor dispatch, yet is offered ${all.length}`] : []),
+      ];
+    },
+  },
   'workbench.intake': {
     // Recording a call/visit/letter (R-INT-3) is the case desk's: front desk, supervisor, manager.
     cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, HNF, FB],
@@ -277,8 +294,9 @@ const SPEC: Record<string, Row> = {
   'workbench.assign': {
     cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
     needs: ['caseId'],
-    body: (fx) => ({ id: fx.caseId, to: 'tech-1', note: '请尽快上门' }),
-    check: (d, _c, fx) => (d.id === fx.caseId && d.owner === 'tech-1' ? [] : [`assign answered ${d.id}/${d.owner}`]),
+    // To a colleague whose role can handle the case (core/access/assignees.ts; a technician cannot answer it).
+    body: (fx) => ({ id: fx.caseId, to: 'supervisor', note: '请主管跟进' }),
+    check: (d, _c, fx) => (d.id === fx.caseId && d.owner === 'supervisor' ? [] : [`assign answered ${d.id}/${d.owner}`]),
   },
   'workbench.reply': {
     cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
@@ -745,10 +763,11 @@ const FIELDS: Record<string, FieldRow> = {
     make: async (photo) => (await asResident({ content: '请问小区游泳池什么时候开放', photos: [photo] })).id,
     cells: [F, N, F, N, N, F, F, N, N, N, N],
   },
+  // 装修相关: the renovation officer reads it by category (contact masked); handed to him, in full.
   'help request handed to the renovation officer': {
     content: '想了解封阳台需要办理什么手续',
     make: async (photo) => {
-      const c = await asResident({ kind: 'help', content: '想了解封阳台需要办理什么手续', photos: [photo] });
+      const c = await asResident({ kind: 'help', category: 'renovation', content: '想了解封阳台需要办理什么手续', photos: [photo] });
       await O.must(h, O.demoOpenid('frontdesk'), 'workbench', { action: 'assign', id: c.id, to: 'reno-officer', note: '请装修管理员解答' });
       return c.id as string;
     },

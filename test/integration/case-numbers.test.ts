@@ -76,7 +76,7 @@ describe('case numbers (工单编号)', () => {
     await O.settle(h);
     const messages = await O.must(h, O.demoOpenid('resident-a'), 'message', { action: 'list' });
     const received = messages.items.find((m: { caseId: string | null; body: string }) => m.caseId === id);
-    expect(received.body).toContain(`（${number}）`);
+    expect(received.body).toContain(`您的报修 ${number}（`);
     expect(received.body).not.toContain(id);
 
     // The submitted event carries the number: a rebuild from the events gives the stored state.

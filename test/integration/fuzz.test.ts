@@ -16,7 +16,7 @@ import { handlers } from '../../core/api/handlers';
 import { startHarness, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 
-const TOTAL = 10_000;
+const TOTAL = 13_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41)
 const HTTP_SAMPLED = 300;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
@@ -67,6 +67,7 @@ const BASES: Record<string, Base> = {
     formatted: ['status', 'kind', 'department', 'householdId'],
   },
   'workbench.get': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'workbench.assignees': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'workbench.intake': {
     body: { requestId: 'fuzz-req-0003', householdId: '1-1-101', channel: 'phone', contactName: '李明', contactPhone: '13800001101', kind: 'complaint', content: '楼上装修噪音太大', level: 'minor' },
     required: ['requestId', 'householdId', 'channel', 'contactName', 'contactPhone', 'kind', 'content'],
@@ -80,7 +81,7 @@ const BASES: Record<string, Base> = {
     formatted: ['department'],
   },
   'workbench.reply': { body: { id: 'c_fuzz_base', note: '快递柜在东门' }, required: ['id', 'note'], known: ['id', 'note'], formatted: [] },
-  'workbench.staff': { body: {}, required: [], known: [], formatted: [] },
+  'workbench.staff': { body: {}, required: [], known: ['role'], formatted: [] },
   'workbench.dispatch': { body: { id: 'c_fuzz_base', technicianId: 'tech-1', note: '请尽快上门' }, required: ['id', 'technicianId'], known: ['id', 'technicianId', 'note'], formatted: [] },
   'workbench.arrive': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'workbench.quote': { body: { id: 'c_fuzz_base', feeFen: 8000, note: '更换阀芯，含材料' }, required: ['id', 'feeFen', 'note'], known: ['id', 'feeFen', 'note'], formatted: [] },
@@ -119,6 +120,7 @@ const LOOKUPS: Record<string, (id: string, room: string) => Record<string, unkno
   'case.get': (id) => ({ id }),
   'case.cancel': (id) => ({ id }),
   'workbench.get': (id) => ({ id }),
+  'workbench.assignees': (id) => ({ id }),
   'workbench.assign': (id) => ({ id, to: 'tech-1' }),
   'workbench.reply': (id) => ({ id, note: '已答复' }),
   'case.urge': (id) => ({ id }),

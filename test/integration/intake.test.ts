@@ -81,18 +81,20 @@ describe('intake into the one case store', () => {
     const fd = await h.login('frontdesk');
     const s = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '1-1-101', kind: 'praise', content: '感谢保安师傅帮忙搬东西' });
     expect(s.body.data).toMatchObject({ owner: 'frontdesk', ownerName: '张敏' });
-    const moved = await h.call(fd, 'workbench', { action: 'assign', id: s.body.data.id, to: 'tech-2' });
-    expect(moved.body.data).toMatchObject({ owner: 'tech-2', ownerName: '刘洋', status: 'processing' });
+    // Only to a role that can answer it (a technician cannot): refused, nothing changes.
+    expect((await h.call(fd, 'workbench', { action: 'assign', id: s.body.data.id, to: 'tech-2' })).status).toBe(400);
+    const moved = await h.call(fd, 'workbench', { action: 'assign', id: s.body.data.id, to: 'supervisor' });
+    expect(moved.body.data).toMatchObject({ owner: 'supervisor', ownerName: '周丽', ownerTitle: '客服主管 · 客服中心', status: 'processing' });
     const nobody = await h.call(fd, 'workbench', { action: 'assign', id: s.body.data.id, to: 'resident-b' });
     expect([nobody.status, nobody.body.error.code]).toEqual([404, 'USER.NOT_FOUND']);
     const box = ((await (await fetch(`${h.url}/local/outbox`)).json()) as { items: { to: string; template: string; data: { caseId?: string } }[] }).items.filter((m) => m.data.caseId === s.body.data.id);
-    expect(box.map((m) => `${m.to} ${m.template}`).sort()).toEqual(['frontdesk case.new', 'resident-a case.received', 'resident-a case.status', 'tech-2 case.assigned']);
-    const t2 = await h.login('tech-2');
-    const mine = await h.call(t2, 'workbench', { action: 'queue', mine: true });
+    expect(box.map((m) => `${m.to} ${m.template}`).sort()).toEqual(['frontdesk case.new', 'resident-a case.accepted', 'resident-a case.received', 'supervisor case.assigned']);
+    const sup = await h.login('supervisor');
+    const mine = await h.call(sup, 'workbench', { action: 'queue', mine: true });
     expect(mine.body.data.items.map((c: { id: string }) => c.id)).toContain(s.body.data.id);
-    const inbox = await h.call(t2, 'message', { action: 'list' });
+    const inbox = await h.call(sup, 'message', { action: 'list' });
     expect(inbox.body.data.unread).toBeGreaterThan(0);
-    expect(inbox.body.data.items[0].title).toBe('表扬已指派给您');
+    expect(inbox.body.data.items[0].title).toBe(`表扬 ${s.body.data.number} 转交您负责`);
   });
 
   it('consultations are answered and the resident is told in the message center', async () => {

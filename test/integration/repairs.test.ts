@@ -130,7 +130,7 @@ describe('[R-REP-2] free or paid work', () => {
     expect([d.status, d.work.quote.decision, d.resolution, d.paused]).toEqual(['closed', 'declined', '住户未接受有偿维修报价：自己找人修', null]);
     expect(await refusal('tech-1', 'workbench', { action: 'complete', id: c.id, result: '已修好' })).toEqual([409, 'CASE.INVALID_TRANSITION']);
     expect(await refusal('resident-a', 'case', { action: 'acceptQuote', id: c.id })).toEqual([409, 'CASE.INVALID_TRANSITION']);
-    expect((await outboxFor(h, c.id, 'case.status')).filter((m) => m.to === 'tech-1').map((m) => m.data.status)).toEqual(['住户未接受报价']);
+    expect((await outboxFor(h, c.id, 'repair.quoteDeclined')).map((m) => [m.to, m.data.fee, m.data.reason])).toEqual([['tech-1', '80.00', '自己找人修']]);
   });
 });
 
@@ -258,7 +258,7 @@ describe('[R-REP-5] submitted → dispatched → on site → done → confirmed 
     ]);
     expect(told(await outboxFor(h, c.id, 'repair.dispatched'))).toEqual(['tech-1 repair.dispatched']);
     expect(told(await outboxFor(h, c.id, 'repair.completed'))).toEqual(['resident-a repair.completed']);
-    expect((await outboxFor(h, c.id, 'case.status')).filter((m) => m.to === 'resident-a').map((m) => m.data.status)).toEqual(['已派单', '维修中', '已关闭']);
+    expect((await outboxFor(h, c.id)).filter((m) => m.to === 'resident-a').map((m) => m.template)).toEqual(['case.received', 'repair.onTheWay', 'repair.arrived', 'repair.completed', 'case.closed']);
     // Out of order steps are refused.
     expect(await refusal('tech-1', 'workbench', { action: 'arrive', id: c.id })).toEqual([409, 'CASE.INVALID_TRANSITION']);
     expect(await refusal('resident-a', 'case', { action: 'confirm', id: c.id, ok: true })).toEqual([409, 'CASE.INVALID_TRANSITION']);

@@ -52,7 +52,7 @@ describe('[R-REP-7] monthly repair and callback summary', () => {
     await wb('frontdesk', 'callback', b.id, { outcome: 'satisfied', method: 'visit' });
     await ok('resident-b', 'case', { action: 'rate', id: b.id, stars: 2, comment: '等太久了' });
     // D — electrical, submitted late in the month: neither on time nor late yet.
-    await repair('resident-a', '1-1-101', 'electrical', '客厅插座没电了');
+    const d = await repair('resident-a', '1-1-101', 'electrical', '客厅插座没电了');
 
     const db = O.dbOf(h);
     const before = await O.fingerprint(db);
@@ -72,6 +72,12 @@ describe('[R-REP-7] monthly repair and callback summary', () => {
       callback: { completed: 3, called: 2, onTime: 1, rate: 66.7, onTimeRate: 50 },
       rework: { reworked: 1, rate: 33.3 },
       rating: { count: 2, average: 3.5 },
+      // The cases behind the figures, by number: B late and reworked, C never called back, D still open.
+      attention: [
+        { id: b.id, number: b.number, categoryLabel: '门窗/锁具', room: '1栋1单元102室', status: 'closed', statusLabel: '已关闭', reasons: ['late', 'reworked'], reasonLabels: ['未按时到场', '返工'] },
+        { id: c.id, number: c.number, categoryLabel: '水管爆裂', room: '1栋1单元101室', status: 'completed', statusLabel: '待确认完工', reasons: ['uncalled', 'open'], reasonLabels: ['完工未回访', '未办结'] },
+        { id: d.id, number: d.number, categoryLabel: '电路/开关插座', room: '1栋1单元101室', status: 'submitted', statusLabel: '待受理', reasons: ['open'], reasonLabels: ['未办结'] },
+      ],
     });
     // The manager reads the same numbers.
     expect(await ok('manager', 'report', { action: 'monthly', month })).toEqual(report);

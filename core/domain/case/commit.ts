@@ -1,6 +1,7 @@
 import { FailureSignal, VersionConflict, fail } from '../../errors';
 import type { UseCaseContext } from '../../usecases/context';
-import { DEFAULT_SLA, scheduleOf, type SlaConfig } from './deadlines';
+import { DEFAULT_SLA, deadlinesOf, scheduleOf, type SlaConfig } from './deadlines';
+import { RESIDENT_DEADLINES, whenText } from './messages';
 import { transition } from './transition';
 import type { CaseEvent, CaseState, Effect } from './types';
 import type { OutboxMessage } from '../../ports/store';
@@ -21,7 +22,7 @@ export async function commitCaseEvent(ctx: UseCaseContext, state: CaseState | un
   } else {
     await ctx.tx.insertCase(r.next, due, [event], urgent);
   }
-  await ctx.tx.enqueue(outboxOf(ctx, r.effects));
+  await ctx.tx.enqueue(outboxOf(ctx, withPromises(r.effects, r.next, config, ctx.now)));
   return r.next;
 }
 
@@ -29,6 +30,27 @@ export function outboxOf(ctx: Pick<UseCaseContext, 'now' | 'ids'>, effects: Effe
   return effects
     .filter((e) => e.to && e.to !== 'system')
     .map((e) => ({ id: ctx.ids.next('ob'), channel: 'inbox' as const, to: e.to, template: e.template, data: e.data, createdAt: ctx.now }));
+}
+
+const ARRIVAL_TEMPLATES: readonly Effect['template'][] = ['repair.onTheWay', 'repair.dispatched', 'repair.rework', 'repair.reopened'];
+
+/**
+ * Messages that name a promise get its time from the case's deadlines as the community configures them:
+ * when the technician arrives (a dispatch, a rework), and what the clocks promise once they run again
+ * (pauses added). Pure.
+ */
+export function withPromises(effects: Effect[], s: CaseState, sla: SlaConfig, now: number): Effect[] {
+  if (!effects.some((e) => ARRIVAL_TEMPLATES.includes(e.template) || e.template === 'case.resumed' || e.template === 'work.resumed')) return effects;
+  const open = deadlinesOf(s, now, sla).filter((d) => d.metAt === null);
+  const arrival = open.find((d) => d.name === 'arrival');
+  const resident = open.filter((d) => RESIDENT_DEADLINES[d.name]).sort((a, b) => a.dueAt - b.dueAt)[0];
+  const nearest = [...open].sort((a, b) => a.dueAt - b.dueAt)[0];
+  return effects.map((e) => {
+    if (ARRIVAL_TEMPLATES.includes(e.template) && arrival) return { ...e, data: { ...e.data, arriveBy: whenText(arrival.dueAt, now) } };
+    if (e.template === 'case.resumed' && resident) return { ...e, data: { ...e.data, promise: whenText(resident.dueAt, now), promiseVerb: RESIDENT_DEADLINES[resident.name]!.verb } };
+    if (e.template === 'work.resumed' && nearest) return { ...e, data: { ...e.data, promise: whenText(nearest.dueAt, now) } };
+    return e;
+  });
 }
 
 /** The community's SLA settings, as parsed by the store (the rule book's defaults for a community not found). */

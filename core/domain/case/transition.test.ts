@@ -312,7 +312,7 @@ describe('case transitions, effects', () => {
     expect(r.next.status).toBe('processing');
     expect(r.effects.map((e) => [e.to, e.template])).toEqual([
       ['supervisor', 'case.assigned'],
-      ['resident-a', 'case.status'],
+      ['resident-a', 'case.accepted'],
     ]);
   });
 

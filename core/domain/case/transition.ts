@@ -1,6 +1,7 @@
-import { KIND_LABELS, STATUS_LABELS, type CaseKind } from '../../vocabulary';
+import type { CaseKind } from '../../vocabulary';
 import { fenToYuan } from '../../money';
 import { arrivalClock, masterOf } from './audience';
+import { caseFacts, handlerText, LATE_CONTACT_MS, RESIDENT_DEADLINES, whenText } from './messages';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from './types';
 
 export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
@@ -58,9 +59,11 @@ export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => 
 
 export const can = (state: CaseState | undefined, type: CaseEventType): boolean => allowedEvents(state).includes(type);
 
-const title = (s: Pick<CaseState, 'kind'>) => `${KIND_LABELS[s.kind]}工单`;
 const notify = (to: string | null, template: Effect['template'], data: Record<string, string>): Effect[] => (to ? [{ type: 'notify', to, template, data }] : []);
-const statusNotice = (s: CaseState): Effect[] => notify(s.submittedBy, 'case.status', { caseId: s.id, number: s.number, title: title(s), status: STATUS_LABELS[s.status] });
+/** The household's messages go to the resident who submitted (none for a case recorded for no bound resident). */
+const toHousehold = (s: Pick<CaseState, 'submittedBy'>, template: Effect['template'], data: Record<string, string>) => notify(s.submittedBy === 'system' ? null : s.submittedBy, template, data);
+/** Staff to tell about someone else's step: the responsible person and the technician, not whoever acted. */
+const colleagues = (s: CaseState, by: string) => [...new Set([s.owner, s.work.technician].filter((x): x is string => !!x && x !== by && x !== s.submittedBy))];
 const closePause = (s: CaseState, at: number) => s.sla.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
 const forget = (list: DeadlineName[], names: DeadlineName[]) => list.filter((n) => !names.includes(n));
 
@@ -114,13 +117,13 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     const next: CaseState = paged
       ? { ...base, status: 'dispatched', owner: paged.id, work: { ...base.work, technician: paged.id, technicianName: paged.name, dispatchedAt: event.at } }
       : base;
-    const data = { caseId: c.id, number: c.number, kind: KIND_LABELS[c.kind], householdId: c.householdId };
+    const data = caseFacts(c);
     // The resident of an emergency is told who is coming and by when (R-REP-3).
     const coming: Record<string, string> = paged ? { technician: masterOf(paged.name), arriveBy: arrivalClock(next.work.arrivalDue) } : {};
     const effects: Effect[] = [
-      ...notify(c.submittedBy === 'system' ? null : c.submittedBy, 'case.received', { ...data, ...coming }),
+      ...toHousehold(c, 'case.received', { ...data, ...coming }),
       ...notify(c.owner, 'case.new', data),
-      ...(paged ? notify(paged.id, 'repair.emergency', { ...data, content: c.content.slice(0, 60) }) : []),
+      ...(paged ? notify(paged.id, 'repair.emergency', { ...data, content: c.content.slice(0, 60), arriveBy: whenText(next.work.arrivalDue, event.at) }) : []),
     ];
     return { ok: true, next, effects };
   }
@@ -129,30 +132,41 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
   // `updatedAt` never goes back, even if a clock does: the later of the last change and this event.
   const updatedAt = Math.max(s.updatedAt, event.at);
   const bump = (patch: Partial<CaseState>): CaseState => ({ ...s, ...patch, updatedAt, version: s.version + 1 });
-  const data = { caseId: s.id, number: s.number, kind: KIND_LABELS[s.kind], title: title(s), householdId: s.householdId };
+  const data = caseFacts(s);
+  const by = { byName: event.byName };
 
   switch (event.type) {
     case 'assigned': {
       const status = s.status === 'submitted' && !WORK_KINDS.includes(s.kind) ? 'processing' : s.status;
       const handedOver = s.kind === 'warranty' && event.department === 'developer_liaison' && s.handedOverAt === null;
       const next = bump({ status, owner: event.to, department: event.department, ...(handedOver ? { handedOverAt: event.at } : {}) });
-      return { ok: true, next, effects: [...notify(event.to, 'case.assigned', data), ...(status !== s.status ? statusNotice(next) : [])] };
+      // The household hears of its case being taken up once (已安排专人处理, and by whom); later hand-overs are internal.
+      const accepted = status !== s.status ? toHousehold(s, 'case.accepted', { ...data, handler: handlerText(event.toName, event.toRole) }) : [];
+      return { ok: true, next, effects: [...notify(event.to === event.by ? null : event.to, 'case.assigned', { ...data, ...by, note: event.note ?? '' }), ...accepted] };
     }
     case 'replied': {
       const next = bump({ status: 'resolved', resolution: event.note, finishedAt: event.at });
-      return { ok: true, next, effects: notify(s.submittedBy, 'case.replied', { ...data, reply: event.note ?? '' }) };
+      return { ok: true, next, effects: toHousehold(s, 'case.replied', { ...data, reply: event.note ?? '' }) };
     }
     case 'cancelled': {
       const next = bump({ status: 'cancelled', finishedAt: event.at, sla: { ...s.sla, pauses: closePause(s, event.at) } });
-      return { ok: true, next, effects: notify(event.by === s.submittedBy ? s.owner : s.submittedBy, 'case.cancelled', data) };
+      const reason = event.note ?? '';
+      const effects = event.by === s.submittedBy ? colleagues(s, event.by).flatMap((t) => notify(t, 'case.withdrawn', { ...data, reason })) : toHousehold(s, 'case.cancelled', { ...data, reason });
+      return { ok: true, next, effects };
     }
     case 'dispatched': {
       const next = bump({ status: 'dispatched', owner: event.to, work: { ...s.work, technician: event.to, technicianName: event.toName, dispatchedAt: event.at } });
-      return { ok: true, next, effects: [...notify(event.to, 'repair.dispatched', data), ...(s.status !== 'dispatched' ? statusNotice(next) : [])] };
+      // The technician gets the work order; the household, who is coming (改派 included). Times: see commit's promises.
+      const technician = masterOf(event.toName);
+      return {
+        ok: true,
+        next,
+        effects: [...notify(event.to, 'repair.dispatched', { ...data, note: event.note ?? '' }), ...toHousehold(s, 'repair.onTheWay', { ...data, technician, redispatch: s.work.technician ? '1' : '' })],
+      };
     }
     case 'arrived': {
       const next = bump({ status: 'on_site', work: { ...s.work, arrivedAt: event.at } });
-      return { ok: true, next, effects: statusNotice(next) };
+      return { ok: true, next, effects: toHousehold(s, 'repair.arrived', { ...data, technician: masterOf(s.work.technicianName) }) };
     }
     case 'quoted': {
       // Waiting on the resident's decision: the clocks pause (recorded reason), and resume on the decision.
@@ -161,7 +175,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
         work: { ...s.work, quote: { feeFen: event.feeFen, note: event.note ?? '', at: event.at, decision: 'pending' } },
         sla: { ...s.sla, pauses: [...closePause(s, event.at), { from: event.at, to: null, reason: '等待住户确认报价' }] },
       });
-      return { ok: true, next, effects: notify(s.submittedBy, 'repair.quoted', { ...data, fee: fenToYuan(event.feeFen) }) };
+      return { ok: true, next, effects: toHousehold(s, 'repair.quoted', { ...data, fee: fenToYuan(event.feeFen), note: event.note ?? '', technician: masterOf(s.work.technicianName) }) };
     }
     case 'quoteAccepted':
     case 'quoteDeclined': {
@@ -171,7 +185,8 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       const next = accepted
         ? bump({ status: 'on_site', work: { ...s.work, quote }, sla })
         : bump({ status: 'closed', finishedAt: event.at, resolution: `住户未接受有偿维修报价${event.note ? `：${event.note}` : ''}`, work: { ...s.work, quote }, sla });
-      return { ok: true, next, effects: notify(s.work.technician, 'case.status', { ...data, status: accepted ? '住户已接受报价' : '住户未接受报价' }) };
+      const fee = fenToYuan(s.work.quote?.feeFen ?? 0);
+      return { ok: true, next, effects: notify(s.work.technician, accepted ? 'repair.quoteAccepted' : 'repair.quoteDeclined', { ...data, fee, reason: event.note ?? '' }) };
     }
     case 'completed': {
       // The work is done: a pause left open ends here (no `resumed` is taken from now on).
@@ -183,22 +198,31 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
         work: { ...s.work, completedAt: event.at, result: event.result, materials: event.materials, feeFen: event.feeFen },
         sla: { ...s.sla, pauses: closePause(s, event.at) },
       });
-      return { ok: true, next, effects: notify(s.submittedBy, 'repair.completed', data) };
+      return { ok: true, next, effects: toHousehold(s, 'repair.completed', { ...data, technician: masterOf(s.work.technicianName), fee: fenToYuan(event.feeFen) }) };
     }
     case 'confirmed': {
       if (event.ok) return { ok: true, next: bump({ status: 'awaiting_callback', work: { ...s.work, confirmedAt: event.at } }), effects: [] };
       const next = { ...reopen(s, event.at, event.arrivalDue), updatedAt, version: s.version + 1 };
-      return { ok: true, next, effects: [...notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '' }), ...notify(s.owner, 'repair.reopened', { ...data, reason: event.note ?? '' })] };
+      const reason = { ...data, reason: event.note ?? '' };
+      return {
+        ok: true,
+        next,
+        effects: [...[...new Set([next.owner, s.owner])].flatMap((t) => notify(t, 'repair.reopened', reason)), ...toHousehold(s, 'repair.rework', { ...data, technician: masterOf(s.work.technicianName) })],
+      };
     }
     case 'callback': {
       const callback = { at: event.at, by: event.by, outcome: event.outcome, method: event.method, note: event.note };
       if (event.outcome === 'satisfied') {
         const next = bump({ status: 'closed', work: { ...s.work, callback } });
-        return { ok: true, next, effects: statusNotice(next) };
+        return { ok: true, next, effects: toHousehold(s, 'case.closed', data) };
       }
       const reopened = reopen({ ...s, work: { ...s.work, callback } }, event.at, event.arrivalDue);
       const next = { ...reopened, updatedAt, version: s.version + 1 };
-      return { ok: true, next, effects: notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '回访发现问题' }) };
+      return {
+        ok: true,
+        next,
+        effects: [...notify(next.owner, 'repair.reopened', { ...data, reason: event.note ?? '回访发现问题' }), ...toHousehold(s, 'repair.rework', { ...data, technician: masterOf(s.work.technicianName) })],
+      };
     }
     case 'rated': {
       const low = event.stars <= 2;
@@ -210,23 +234,33 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     }
     case 'urged': {
       const next = bump({ lastUrgedAt: event.at });
-      const to = [...new Set([s.owner, s.work.technician].filter((x): x is string => !!x))];
-      return { ok: true, next, effects: to.flatMap((t) => notify(t, 'case.urged', data)) };
+      return { ok: true, next, effects: colleagues(s, event.by).flatMap((t) => notify(t, 'case.urged', data)) };
     }
-    case 'paused':
-      return { ok: true, next: bump({ sla: { ...s.sla, pauses: [...s.sla.pauses, { from: event.at, to: null, reason: event.note ?? '等待住户' }] } }), effects: [] };
-    case 'resumed':
-      return { ok: true, next: bump({ sla: { ...s.sla, pauses: closePause(s, event.at) } }), effects: [] };
+    case 'paused': {
+      // Waiting on the household: they are told why (the reason is written for them), colleagues too.
+      const reason = event.note ?? '等待住户';
+      const next = bump({ sla: { ...s.sla, pauses: [...s.sla.pauses, { from: event.at, to: null, reason }] } });
+      return { ok: true, next, effects: [...toHousehold(s, 'case.paused', { ...data, reason }), ...colleagues(s, event.by).flatMap((t) => notify(t, 'work.paused', { ...data, ...by, reason }))] };
+    }
+    case 'resumed': {
+      const next = bump({ sla: { ...s.sla, pauses: closePause(s, event.at) } });
+      return { ok: true, next, effects: [...toHousehold(s, 'case.resumed', data), ...colleagues(s, event.by).flatMap((t) => notify(t, 'work.resumed', { ...data, ...by }))] };
+    }
     case 'warned':
       if (s.sla.warned.includes(event.deadline)) return refused;
-      return { ok: true, next: bump({ sla: { ...s.sla, warned: [...s.sla.warned, event.deadline] } }), effects: notify(s.owner, 'case.warned', { ...data, deadline: event.deadline }) };
-    case 'breached':
+      return { ok: true, next: bump({ sla: { ...s.sla, warned: [...s.sla.warned, event.deadline] } }), effects: notify(s.owner, 'case.warned', { ...data, deadline: event.deadline, dueAt: whenText(event.dueAt, event.at) }) };
+    case 'breached': {
       if (s.sla.breached.includes(event.deadline)) return refused;
+      const dueAt = whenText(event.dueAt, event.at);
+      // A promise made to the household and missed: they get an apology and a new promise (service etiquette).
+      const promised = RESIDENT_DEADLINES[event.deadline];
+      const late = promised ? toHousehold(s, 'case.late', { ...data, deadline: event.deadline, dueAt, verb: promised.verb, next: promised.next, promise: whenText(event.at + LATE_CONTACT_MS, event.at) }) : [];
       return {
         ok: true,
         next: bump({ sla: { ...s.sla, breached: [...s.sla.breached, event.deadline], missed: s.sla.missed + 1 } }),
-        effects: notify(s.owner, 'case.breached', { ...data, deadline: event.deadline }),
+        effects: [...notify(s.owner, 'case.breached', { ...data, deadline: event.deadline, dueAt }), ...late],
       };
+    }
     case 'escalated': {
       if (event.level <= s.sla.level) return refused;
       const next = bump({ owner: event.to, sla: { ...s.sla, level: event.level } });
@@ -234,7 +268,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     }
     case 'closedUnresolvable': {
       const next = bump({ status: 'closed', finishedAt: event.at, resolution: event.note, sla: { ...s.sla, pauses: closePause(s, event.at) } });
-      return { ok: true, next, effects: statusNotice(next) };
+      return { ok: true, next, effects: toHousehold(s, 'case.closedUnresolvable', { ...data, reason: event.note ?? '' }) };
     }
   }
   return refused;

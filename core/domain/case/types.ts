@@ -1,4 +1,5 @@
-import type { CallbackMethod, CaseKind, CaseStatus, Channel, Department } from '../../vocabulary';
+import type { CallbackMethod, CaseKind, CaseStatus, Channel, Department, StaffRole } from '../../vocabulary';
+import type { CaseTemplate } from './messages';
 
 export type Location = 'in_home' | 'common_area';
 export type ComplaintLevel = 'major' | 'serious' | 'minor';
@@ -107,6 +108,8 @@ export interface AssignedEvent extends EventBase {
   type: 'assigned';
   to: string;
   toName: string;
+  /** The assignee's role in the community when assigned (how the household is told who handles it). */
+  toRole?: StaffRole;
   department: Department;
 }
 export interface RepliedEvent extends EventBase {
@@ -217,23 +220,5 @@ export interface NotifyEffect {
 }
 export type Effect = NotifyEffect;
 
-export type NotificationTemplate =
-  | 'case.received'
-  | 'case.new'
-  | 'case.assigned'
-  | 'case.status'
-  | 'case.replied'
-  | 'case.cancelled'
-  | 'case.urged'
-  | 'case.warned'
-  | 'case.breached'
-  | 'case.escalated'
-  | 'case.followUp'
-  | 'repair.emergency'
-  | 'repair.dispatched'
-  | 'repair.quoted'
-  | 'repair.completed'
-  | 'repair.reopened'
-  | 'binding.pending'
-  | 'binding.approved'
-  | 'binding.rejected';
+/** Case messages by step and audience (core/domain/case/messages.ts), and the binding messages. */
+export type NotificationTemplate = CaseTemplate | 'binding.pending' | 'binding.approved' | 'binding.rejected';

@@ -1,6 +1,6 @@
 import { toIso } from '../../time';
 import { money } from '../../money';
-import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory } from '../../vocabulary';
+import { CHANNEL_LABELS, DEPARTMENT_LABELS, KIND_LABELS, ROLE_DEPARTMENTS, ROLE_LABELS, STATUS_LABELS, staffTitle, type StaffRole } from '../../vocabulary';
 import type { CaseFields } from '../../access/caseAccess';
 import { caseActions } from '../../access/caseActions';
 import type { MaybeCaller } from '../../access/caller';
@@ -8,7 +8,7 @@ import { maskName, maskPhone } from '../privacy';
 import { clocksRun, deadlinesOf, deadlineView, earlyArrival, type SlaConfig } from './deadlines';
 import { feeCapFen } from './fee';
 import { nextUrgeAt } from './urge';
-import { CATEGORIES, type CategoryCode } from './routing';
+import { categoryLabelOf } from './messages';
 import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
 import { audienceOf, residentSteps, type Audience } from './audience';
@@ -84,6 +84,27 @@ export interface Names {
   [userId: string]: string;
 }
 
+/** The role of a case's responsible person in its community, keyed `community:user` (usecases/case/names.ts). */
+export interface OwnerRoles {
+  [communityUser: string]: StaffRole;
+}
+
+/** The responsible person as the case shows them: their role's department, not the case's (R-INT-5). */
+function ownerOf(s: CaseState, names: Names, roles: OwnerRoles) {
+  const role = roles[`${s.communityId}:${s.owner}`] ?? null;
+  const dept = role ? ROLE_DEPARTMENTS[role] : s.department;
+  return {
+    owner: s.owner,
+    ownerName: names[s.owner] ?? s.owner,
+    ownerRole: role,
+    ownerRoleLabel: role ? ROLE_LABELS[role] : null,
+    /** 客服中心 (前台, 客服主管), 工程维修部 (维修技师), 物业服务中心 (经理). */
+    ownerDepartmentLabel: dept ? DEPARTMENT_LABELS[dept] : '物业服务中心',
+    /** 前台 · 客服中心: beside the name. */
+    ownerTitle: role ? staffTitle(role) : DEPARTMENT_LABELS[s.department],
+  };
+}
+
 /** What the household itself did (its name and words are the resident's personal data: R-ACC-5). */
 const HOUSEHOLD_ACTS: CaseEvent['type'][] = ['cancelled', 'urged', 'quoteAccepted', 'quoteDeclined', 'confirmed', 'rated'];
 const byHousehold = (e: CaseEvent, s: CaseState) => HOUSEHOLD_ACTS.includes(e.type) || (e.type === 'submitted' && s.channel === 'miniprogram');
@@ -129,7 +150,7 @@ export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields
  * `sla` is the community's settings, required: a view built on the defaults would promise other
  * deadlines than the sweep keeps.
  */
-export function caseView(s: CaseState, now: number, names: Names, opts: { caller: MaybeCaller; events?: CaseEvent[]; fields: CaseFields; sla: SlaConfig }) {
+export function caseView(s: CaseState, now: number, names: Names, opts: { caller: MaybeCaller; events?: CaseEvent[]; fields: CaseFields; sla: SlaConfig; roles: OwnerRoles }) {
   const f = opts.fields;
   const urgeAt = nextUrgeAt(s, now);
   const actions = caseActions(opts.caller, s);
@@ -139,7 +160,7 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
     kind: s.kind,
     kindLabel: KIND_LABELS[s.kind],
     category: s.category,
-    categoryLabel: isRepairCategory(s.category) ? REPAIR_CATEGORIES[s.category].label : s.category && s.category in CATEGORIES ? CATEGORIES[s.category as CategoryCode].label : null,
+    categoryLabel: categoryLabelOf(s.category),
     status: s.status,
     statusLabel: STATUS_LABELS[s.status],
     householdId: s.householdId,
@@ -155,8 +176,8 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
     channelLabel: CHANNEL_LABELS[s.channel],
     contactName: f.name === 'full' ? s.contactName : maskName(s.contactName),
     contactPhone: f.phone === 'full' ? s.contactPhone : maskPhone(s.contactPhone),
-    owner: s.owner,
-    ownerName: names[s.owner] ?? s.owner,
+    ...ownerOf(s, names, opts.roles),
+    /** The department the case is routed to (R-INT-5: 归口部门). */
     department: s.department,
     departmentLabel: DEPARTMENT_LABELS[s.department],
     deadlines: deadlinesOf(s, now, opts.sla).map((d) => deadlineView(d, now, s)),
@@ -182,6 +203,8 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
       : null,
     followUp: s.followUp ? { owner: s.followUp.owner, reason: s.followUp.reason, at: toIso(s.followUp.at) } : null,
     lastUrgedAt: s.lastUrgedAt ? toIso(s.lastUrgedAt) : null,
+    /** The household urged it (催办) and it is still open: the queue flags it. */
+    urged: s.lastUrgedAt !== null && clocksRun(s),
     resolution: s.resolution,
     rating: s.rating ? { stars: s.rating.stars, comment: f.content ? s.rating.comment : null, at: toIso(s.rating.at) } : null,
     allowed: allowedEvents(s),

@@ -6,7 +6,7 @@ import type { getCaseInput } from '../../schemas/case';
 import { caseView, type CaseView } from '../../domain/case/view';
 import { communitySla } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
-import { namesOf } from './names';
+import { namesOf, ownerRolesOf } from './names';
 
 /** A resident reads one case of their own household, with its timeline; others' cases are 404 (R-ACC-4). */
 export async function getCase(ctx: UseCaseContext, input: z.output<typeof getCaseInput>): Promise<Outcome<CaseView>> {
@@ -16,6 +16,6 @@ export async function getCase(ctx: UseCaseContext, input: z.output<typeof getCas
   if (!s) return fail('CASE.NOT_FOUND');
   const access = requireAccess(ctx.caller, 'case.readOwn', { communityId: s.communityId, householdId: s.householdId, notFound: 'CASE.NOT_FOUND' });
   if (!access.ok) return access;
-  const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
-  return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla }));
+  const [events, names, roles, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), ownerRolesOf(ctx.tx, [s]), communitySla(ctx, s.communityId)]);
+  return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla, roles }));
 }

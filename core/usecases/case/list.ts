@@ -6,7 +6,7 @@ import type { listCasesInput } from '../../schemas/case';
 import { caseView, type CaseView } from '../../domain/case/view';
 import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
-import { namesOf } from './names';
+import { namesOf, ownerRolesOf } from './names';
 
 /** The caller's households' cases, newest first. */
 export async function listCases(ctx: UseCaseContext, input: z.output<typeof listCasesInput>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
@@ -22,6 +22,6 @@ export async function listCases(ctx: UseCaseContext, input: z.output<typeof list
     limit: 20,
     cursor: input.cursor,
   });
-  const [names, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), communitySlas(ctx, page.items.map((s) => s.communityId))]);
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)! })), cursor: page.cursor });
+  const [names, roles, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), ownerRolesOf(ctx.tx, page.items), communitySlas(ctx, page.items.map((s) => s.communityId))]);
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)!, roles })), cursor: page.cursor });
 }

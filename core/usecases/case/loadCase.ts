@@ -6,7 +6,7 @@ import { communitySla } from '../../domain/case/commit';
 import { caseView, type CaseView } from '../../domain/case/view';
 import type { CaseState } from '../../domain/case/types';
 import type { UseCaseContext } from '../context';
-import { namesOf } from './names';
+import { namesOf, ownerRolesOf } from './names';
 
 /**
  * Loads a case for an action: the role first, then the object — a resident sees only their own
@@ -27,6 +27,6 @@ export async function loadCase(ctx: UseCaseContext, id: string, permission: Perm
 
 /** The view answered after an action: the case with its whole timeline, as the caller may see it. */
 export async function viewAfter(ctx: UseCaseContext, s: CaseState): Promise<Outcome<CaseView>> {
-  const [events, names, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), communitySla(ctx, s.communityId)]);
-  return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla }));
+  const [events, names, roles, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), ownerRolesOf(ctx.tx, [s]), communitySla(ctx, s.communityId)]);
+  return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla, roles }));
 }

@@ -3,7 +3,8 @@ import { requireAccess } from '../../access/requireAccess';
 import { POLICY } from '../../access/policy';
 import { fail, ok, type Outcome } from '../../errors';
 import { reportMonthIssues } from '../../domain/dateBounds';
-import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
+import { REPAIR_CATEGORIES, STATUS_LABELS, isRepairCategory, roomLabel, type CaseStatus } from '../../vocabulary';
+import { clocksRun } from '../../domain/case/deadlines';
 import type { monthlyInput } from '../../schemas/report';
 import type { CaseEvent } from '../../domain/case/types';
 import { monthRange } from '../../time';
@@ -29,6 +30,7 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
   const slas = await communitySlas(ctx, communities);
 
   const byCategory: Record<string, { label: string; count: number }> = {};
+  const attention: AttentionCase[] = [];
   let arrivals = 0, onTime = 0, late = 0, early = 0, completed = 0, callbacks = 0, callbacksOnTime = 0, reworked = 0, ratingSum = 0, rated = 0, emergencies = 0;
   for (const s of cases) {
     const key = s.category ?? 'other_repair';
@@ -40,14 +42,21 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
     const firstArrival = events.find((e) => e.type === 'arrived');
     const arrivalDue = submitted.type === 'submitted' ? submitted.arrivalDue ?? null : null;
     const missed = events.some((e) => e.type === 'breached' && e.deadline === 'arrival');
+    let wasLate = false;
     if (firstArrival) {
       arrivals++;
       // Before the agreed window is early, not on time (R-REP-4; core/domain/case/deadlines.ts `arrivalVerdict`).
       const window = submitted.type === 'submitted' ? agreedWindow({ ...submitted.case, work: { reworks: 0 } }) : null;
       if (window && firstArrival.at < window.from) early++;
       else if (!missed && (arrivalDue === null || firstArrival.at <= arrivalDue + pausedBefore(events, firstArrival.at))) onTime++;
-      else late++;
-    } else if (missed) late++;
+      else {
+        late++;
+        wasLate = true;
+      }
+    } else if (missed) {
+      late++;
+      wasLate = true;
+    }
     const completions = events.filter((e) => e.type === 'completed');
     if (completions.length) {
       completed++;
@@ -61,6 +70,23 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
       }
       if (events.some((e) => (e.type === 'confirmed' && !e.ok) || (e.type === 'callback' && e.outcome === 'problem'))) reworked++;
     }
+    // The cases behind the figures, by the number people read out (工单编号): what to follow up one by one.
+    const reasons: Attention[] = [];
+    if (wasLate) reasons.push('late');
+    if (completions.length && !events.some((e) => e.type === 'callback')) reasons.push('uncalled');
+    if (events.some((e) => (e.type === 'confirmed' && !e.ok) || (e.type === 'callback' && e.outcome === 'problem'))) reasons.push('reworked');
+    if (clocksRun(s)) reasons.push('open');
+    if (reasons.length)
+      attention.push({
+        id: s.id,
+        number: s.number,
+        categoryLabel: byCategory[key].label,
+        room: roomLabel(s.householdId),
+        status: s.status,
+        statusLabel: STATUS_LABELS[s.status],
+        reasons,
+        reasonLabels: reasons.map((x) => ATTENTION_LABELS[x]),
+      });
     const r = events.find((e) => e.type === 'rated');
     if (r && r.type === 'rated') {
       rated++;
@@ -78,6 +104,7 @@ export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof
     callback: { completed, called: callbacks, onTime: callbacksOnTime, rate: rate(callbacks, completed), onTimeRate: rate(callbacksOnTime, callbacks) },
     rework: { reworked, rate: rate(reworked, completed) },
     rating: { count: rated, average: rated ? Math.round((10 * ratingSum) / rated) / 10 : null },
+    attention: attention.sort((a, b) => a.number.localeCompare(b.number)),
   }) as Outcome<MonthlyRepairs>;
 }
 
@@ -95,6 +122,21 @@ function pausedBefore(events: CaseEvent[], until: number): number {
   return total + (since !== null ? until - since : 0);
 }
 
+type Attention = 'late' | 'uncalled' | 'reworked' | 'open';
+const ATTENTION_LABELS: Record<Attention, string> = { late: '未按时到场', uncalled: '完工未回访', reworked: '返工', open: '未办结' };
+
+/** A case the month's figures count against (late, not called back, reworked, still open), by its number. */
+export interface AttentionCase {
+  id: string;
+  number: string;
+  categoryLabel: string;
+  room: string;
+  status: CaseStatus;
+  statusLabel: string;
+  reasons: Attention[];
+  reasonLabels: string[];
+}
+
 export interface MonthlyRepairs {
   month: string;
   total: number;
@@ -105,4 +147,6 @@ export interface MonthlyRepairs {
   callback: { completed: number; called: number; onTime: number; rate: number | null; onTimeRate: number | null };
   rework: { reworked: number; rate: number | null };
   rating: { count: number; average: number | null };
+  /** The cases behind the late, uncalled, reworked and open figures, by number. */
+  attention: AttentionCase[];
 }

@@ -5,6 +5,8 @@ import { commitCaseEvent } from '../../domain/case/commit';
 import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
 import { loadCase, viewAfter } from '../case/loadCase';
+import { assigneeRoles } from '../../access/assignees';
+import { ROLE_LABELS } from '../../vocabulary';
 
 /** Hands a case to a staff member of its community: one responsible person at every moment (R-INT-5). */
 export async function assign(ctx: UseCaseContext, input: z.output<typeof assignInput>): Promise<Outcome<CaseView>> {
@@ -14,6 +16,10 @@ export async function assign(ctx: UseCaseContext, input: z.output<typeof assignI
   const staff = (await ctx.tx.staffOfCommunity(s.communityId)).filter((m) => m.userId === input.to);
   const target = staff.length ? await ctx.tx.userById(input.to) : undefined;
   if (!target) return fail('USER.NOT_FOUND');
+  // Only to someone whose role can handle the case (the list `workbench.assignees` offers): a technician
+  // is reached by 派单, and nobody is made responsible for a case they cannot finish.
+  const role = staff.map((m) => m.role).find((r) => assigneeRoles(s).includes(r));
+  if (!role) return fail('INPUT.INVALID', { to: `该同事的岗位不能办理此工单，请转交给${assigneeRoles(s).map((r) => ROLE_LABELS[r]).join('、')}` });
 
   const c = ctx.caller!;
   const next = await commitCaseEvent(ctx, s, {
@@ -24,6 +30,7 @@ export async function assign(ctx: UseCaseContext, input: z.output<typeof assignI
     note: input.note ?? null,
     to: target.id,
     toName: target.name,
+    toRole: role,
     department: input.department ?? s.department,
   });
   return viewAfter(ctx, next);

@@ -6,7 +6,7 @@ import type { queueInput } from '../../schemas/workbench';
 import { caseView, type CaseView } from '../../domain/case/view';
 import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
-import { namesOf } from '../case/names';
+import { namesOf, ownerRolesOf } from '../case/names';
 
 /**
  * Staff queue: the cases of their communities their roles reach (R-ACC-3), most urgent first, phones
@@ -30,6 +30,6 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
     limit: input.limit,
     cursor: input.cursor,
   });
-  const [names, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), communitySlas(ctx, page.items.map((s) => s.communityId))]);
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)! })), cursor: page.cursor });
+  const [names, roles, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), ownerRolesOf(ctx.tx, page.items), communitySlas(ctx, page.items.map((s) => s.communityId))]);
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)!, roles })), cursor: page.cursor });
 }

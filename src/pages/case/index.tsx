@@ -127,7 +127,7 @@ export default function CaseDetail() {
             <KV k='房屋' v={roomLabel(c.householdId)} />
             <KV k='联系人' v={`${c.contactName} ${c.contactPhone}`} />
             <KV k='受理渠道' v={c.channelLabel} />
-            <KV k='负责人' v={`${c.ownerName}（${c.departmentLabel}）`} id='case-owner' />
+            <KV k='负责人' v={`${c.ownerName}（${c.ownerTitle}）`} id='case-owner' />
           </View>
         </View>
 

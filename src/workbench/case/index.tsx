@@ -6,19 +6,20 @@ import { Button, Input, TextArea } from '../../components/nut';
 import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, StatusTag, Timeline } from '../../components/ui';
 import { call } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
-import { may, workbenchHome } from '../../lib/workbench';
+import { workbenchHome } from '../../lib/workbench';
 import { formatTime, roomLabel } from '../../lib/format';
 import { ESCALATION_LABELS } from '../../lib/labels';
 import { syncClock, useNow } from '../../lib/clock';
 import { dueOf } from '../components/due';
-import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Staff } from './repair';
+import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Choices } from './repair';
 
 export default function WbCase() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
   const [c, setCase] = useState<CaseView | null>(null);
   const [me, setMe] = useState<Me | null>(null);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  // Who the case can go to, as core decides (转交 / 派单): the page lists them, it never filters roles.
+  const [choices, setChoices] = useState<Choices>({ assign: [], dispatch: [] });
   const [error, setError] = useState('');
   const [actionError, setActionError] = useState('');
   const [to, setTo] = useState('');
@@ -28,11 +29,19 @@ export default function WbCase() {
   const now = useNow(!!c?.open, 30_000);
   const [busy, setBusy] = useState('');
 
+  /** The case, and whenever it changes, whom it can go to now. */
+  const show = (v: CaseView) => {
+    setCase(v);
+    if (v.actions.includes('assign') || v.actions.includes('dispatch'))
+      call('workbench', 'assignees', { id: v.id }).then(setChoices, () => setChoices({ assign: [], dispatch: [] }));
+    else setChoices({ assign: [], dispatch: [] });
+  };
+
   const load = () => {
     if (needsLogin() || !id) return;
     Promise.all([call('workbench', 'get', { id }), syncClock()]).then(
       ([v]) => {
-        setCase(v);
+        show(v);
         setError('');
       },
       (e) => setError(messageOf(e)),
@@ -40,14 +49,7 @@ export default function WbCase() {
   };
   useDidShow(load);
 
-  const onMe = (m: Me) => {
-    setMe(m);
-    if (may(m, 'workbench.assign'))
-      call('workbench', 'staff', {}).then(
-        (r) => setStaff(r.items),
-        () => undefined,
-      );
-  };
+  const onMe = (m: Me) => setMe(m);
 
   const assign = async () => {
     if (!c) return;
@@ -59,7 +61,7 @@ export default function WbCase() {
     setActionError('');
     try {
       const next = await call('workbench', 'assign', { id: c.id, to, ...(assignNote.trim() ? { note: assignNote.trim() } : {}) });
-      setCase(next);
+      show(next);
       setTo('');
       setAssignNote('');
       Taro.showToast({ title: '已转交', icon: 'success' });
@@ -79,7 +81,7 @@ export default function WbCase() {
     setBusy('reply');
     setActionError('');
     try {
-      setCase(await call('workbench', 'reply', { id: c.id, note: reply.trim() }));
+      show(await call('workbench', 'reply', { id: c.id, note: reply.trim() }));
       setReply('');
       Taro.showToast({ title: '已答复住户', icon: 'success' });
     } catch (e) {
@@ -148,8 +150,8 @@ export default function WbCase() {
                   <KV k='联系人' v={c.contactName} />
                   <KV k='联系电话' v={c.contactPhone} id='wb-case-phone' />
                   <KV k='受理渠道' v={c.channelLabel} />
-                  <KV k='责任部门' v={c.departmentLabel} />
-                  <KV k='负责人' v={c.ownerName} id='wb-case-owner' />
+                  <KV k='负责人' v={`${c.ownerName}（${c.ownerTitle}）`} id='wb-case-owner' />
+                  <KV k='归口部门' v={c.departmentLabel} id='wb-case-department' />
                   {c.resolution && c.resolution !== c.work?.result ? <KV k={c.work ? '处理结果' : '答复结果'} v={c.resolution} id='wb-case-resolution' /> : null}
                   {c.rating ? <KV k='住户评价' v={`${'★'.repeat(c.rating.stars)}${'☆'.repeat(5 - c.rating.stars)} ${c.rating.comment ?? ''}`} id='wb-case-rating' /> : null}
                 </View>
@@ -172,9 +174,9 @@ export default function WbCase() {
 
               <View className='cols__side'>
                 <ErrorNote text={actionError} id='wb-action-error' />
-                {me ? <TechnicianCard key={`${c.id}-${c.status}`} c={c} me={me} onDone={setCase} onError={setActionError} /> : null}
-                <DispatchCard c={c} staff={staff} onDone={setCase} onError={setActionError} />
-                <CallbackCard c={c} onDone={setCase} onError={setActionError} />
+                {me ? <TechnicianCard key={`${c.id}-${c.status}`} c={c} me={me} onDone={show} onError={setActionError} /> : null}
+                <DispatchCard c={c} technicians={choices.dispatch} onDone={show} onError={setActionError} />
+                <CallbackCard c={c} onDone={show} onError={setActionError} />
                 {c.actions.includes('reply') ? (
                   <View className='card'>
                     <View className='card__title'>答复住户</View>
@@ -201,25 +203,22 @@ export default function WbCase() {
                   <View className='card'>
                     <View className='card__title'>{c.work ? '转交跟进人' : '转交同事'}</View>
                     <View id='wb-assign-list'>
-                      {staff
-                        .filter((s) => !c.work || s.role !== 'technician')
-                        .map((s) => (
-                          <View
-                            key={s.id}
-                            id={`wb-assign-to-${s.id}`}
-                            className={`staff-opt ${to === s.id ? 'staff-opt--on' : ''} ${s.id === c.owner ? 'staff-opt--self' : ''}`}
-                            onClick={() => setTo(s.id)}
-                          >
-                            <Text>
-                              {s.name}
-                              {s.onDuty ? <Text className='duty'>值班</Text> : null}
-                            </Text>
-                            <Text className='muted'>
-                              {s.roleLabel}
-                              {s.id === c.owner ? ' · 当前负责' : ''}
-                            </Text>
-                          </View>
-                        ))}
+                      {choices.assign.map((s) => (
+                        <View
+                          key={s.id}
+                          id={`wb-assign-to-${s.id}`}
+                          className={`staff-opt ${to === s.id ? 'staff-opt--on' : ''} ${s.current ? 'staff-opt--self' : ''}`}
+                          onClick={() => setTo(s.id)}
+                        >
+                          <Text>
+                            {s.name}
+                            {s.onDuty ? <Text className='duty'>值班</Text> : null}
+                          </Text>
+                          <Text className='muted'>
+                            {s.current ? '当前负责' : s.title}
+                          </Text>
+                        </View>
+                      ))}
                     </View>
                     <View className='field' style={{ marginTop: '12px' }}>
                       <View className='field__box'>
@@ -231,8 +230,8 @@ export default function WbCase() {
                     </Button>
                   </View>
                 ) : null}
-                <PauseCard c={c} onDone={setCase} onError={setActionError} />
-                <CloseCard c={c} onDone={setCase} onError={setActionError} />
+                <PauseCard c={c} onDone={show} onError={setActionError} />
+                <CloseCard c={c} onDone={show} onError={setActionError} />
                 {!c.open ? (
                   <View className='card muted' id='wb-case-done'>
                     该工单已{c.statusLabel}，无需进一步处理。

@@ -11,7 +11,8 @@ import { formatTime, timeRange } from '../../lib/format';
 import { fenToYuan, money, yuanToFen } from '../../lib/money';
 
 export type CaseView = Output<'workbench', 'get'>;
-export type Staff = Output<'workbench', 'staff'>['items'][number];
+export type Choices = Output<'workbench', 'assignees'>;
+export type Staff = Choices['dispatch'][number];
 type Props = { c: CaseView; onDone: (v: CaseView) => void; onError: (msg: string) => void };
 
 /** Runs one action, shows its toast, hands the new view back; errors go to the page's error note. */
@@ -78,12 +79,11 @@ export function WorkOrder({ c }: { c: CaseView }) {
 }
 
 /** The desk dispatches (or re-dispatches) a repair to a technician; the one on duty is marked 值班. */
-export function DispatchCard({ c, staff, ...p }: Props & { staff: Staff[] }) {
+export function DispatchCard({ c, technicians, ...p }: Props & { technicians: Staff[] }) {
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
   const { busy, run } = useRun(p);
   if (!c.actions.includes('dispatch')) return null;
-  const techs = staff.filter((s) => s.role === 'technician').sort((a, b) => Number(b.onDuty) - Number(a.onDuty));
   const current = c.work?.technician;
   const submit = () => {
     if (!to) return p.onError('请选择要派单的技师');
@@ -98,7 +98,7 @@ export function DispatchCard({ c, staff, ...p }: Props & { staff: Staff[] }) {
     <View className='card act' id='wb-dispatch'>
       <View className='card__title'>{current ? '改派技师' : '派单'}</View>
       <View className='act__hint'>{current ? `当前由 ${c.work?.technicianName} 负责，改派后原技师不再处理。` : '派单后技师会收到维修工作单通知。'}</View>
-      {techs.map((s) => (
+      {technicians.map((s) => (
         <View
           key={s.id}
           id={`wb-dispatch-to-${s.id}`}

@@ -73,8 +73,8 @@ export default function Queue() {
 
   const onMe = (m: Me) => {
     if (may(m, 'workbench.assign'))
-      call('workbench', 'staff', {}).then(
-        (r) => setTechs(r.items.filter((s) => s.role === 'technician')),
+      call('workbench', 'staff', { role: 'technician' }).then(
+        (r) => setTechs(r.items),
         () => undefined,
       );
   };
@@ -177,6 +177,11 @@ export default function Queue() {
                   >
                     <View className='qt-c qt-kind'>
                       <Text className={`qt-kind__tag ${c.emergency ? 'qt-kind__tag--urgent' : ''}`}>{c.emergency ? '急修' : c.kindLabel}</Text>
+                      {c.urged ? (
+                        <Text className='urged-mark' id={`queue-urged-${c.id}`}>
+                          催办
+                        </Text>
+                      ) : null}
                       {c.categoryLabel && c.work ? <View className='qt-sub'>{c.categoryLabel}</View> : null}
                       <View className='qt-sub' id={`queue-number-${c.id}`}>
                         {c.number}
@@ -198,7 +203,10 @@ export default function Queue() {
                     </View>
                     <View className='qt-c qt-owner'>
                       <View>{c.ownerName}</View>
-                      <View className='qt-sub'>{c.work?.technicianName ? `技师 ${c.work.technicianName}` : c.departmentLabel}</View>
+                      <View className='qt-sub' id={`queue-owner-title-${c.id}`}>
+                        {c.ownerTitle}
+                      </View>
+                      {c.work?.technicianName && c.owner !== c.work.technician ? <View className='qt-sub'>技师 {c.work.technicianName}</View> : null}
                     </View>
                     <View className='qt-c qt-due'>
                       {next && r ? (

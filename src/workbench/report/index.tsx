@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
 import { may } from '../../lib/workbench';
@@ -155,6 +156,27 @@ export default function MonthlyReport() {
                             </View>
                           ))}
                         </View>
+                      )}
+                    </View>
+                    <View className='card' id='report-attention'>
+                      <View className='card__title'>需逐单跟进的工单</View>
+                      {report.attention.length === 0 ? (
+                        <EmptyState title='本月工单均已按时办结' />
+                      ) : (
+                        report.attention.map((c) => (
+                          <View
+                            className='att'
+                            key={c.id}
+                            id={`report-case-${c.id}`}
+                            onClick={() => Taro.navigateTo({ url: `/workbench/case/index?id=${encodeURIComponent(c.id)}` })}
+                          >
+                            <Text className='att__no'>{c.number}</Text>
+                            <Text className='att__what'>
+                              {c.categoryLabel} · {c.room} · {c.statusLabel}
+                            </Text>
+                            <Text className='att__why'>{c.reasonLabels.join('、')}</Text>
+                          </View>
+                        ))
                       )}
                     </View>
                   </View>

@@ -1,0 +1,113 @@
+/**
+ * What people read, in a real browser against the H5 build (issue 9, items 4 and 5): the resident's
+ * message center names each case by number, category and room, in words of its step (a quote with its
+ * amount, an apology with a new promise for a missed one); the staff queue flags urged cases (催办) and
+ * shows the responsible person's own title; the transfer list offers only those who can handle the case.
+ * Screenshots go to test-artifacts/screenshots/ (m01…).
+ */
+import { DESKTOP, MOBILE, launchBrowser, login, open, screenshot, startPlatform, watch, cssId, expectText, type Browser, type BrowserContext, type Page, type Platform } from './support';
+
+jest.setTimeout(180_000);
+
+const MINUTE = 60_000;
+const ROOM = '1栋1单元101室';
+
+describe('browser: messages that say which case, and the staff queue', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  let base = '';
+  const cases: Record<string, { id: string; number: string }> = {};
+
+  const api = async (p: string, body: unknown, token?: string) => {
+    const res = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    return (await res.json()) as { ok?: boolean; data?: any; token?: string; error?: unknown };
+  };
+  const tokens: Record<string, string> = {};
+  const as = async (user: string, fn: string, body: Record<string, unknown>) => {
+    tokens[user] ??= (await api('/local/login', { user })).token!;
+    const r = await api(`/fn/${fn}`, body, tokens[user]);
+    if (!r.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${JSON.stringify(r.error)}`);
+    return r.data;
+  };
+  const page = async (user: string, device: typeof MOBILE) => {
+    const ctx = await browser.newContext(device);
+    contexts.push(ctx);
+    const p = await ctx.newPage();
+    watch(p, user, errors);
+    await login(p, base, user);
+    await p.waitForURL(/pages\/index\/index|workbench\//);
+    return p;
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform({ TEST_CLOCK: '1' });
+    base = platform.url;
+    browser = await launchBrowser();
+    let n = 0;
+    const submit = (body: Record<string, unknown>) => as('resident-a', 'case', { action: 'submit', requestId: `msg-${Date.now()}-${n++}`, householdId: '1-1-101', ...body });
+    // A paid in-home repair: dispatched, on site, quoted.
+    cases.repair = await submit({ kind: 'repair', category: 'plumbing', location: 'in_home', content: '厨房水龙头一直滴水，麻烦师傅看看' });
+    await as('frontdesk', 'workbench', { action: 'dispatch', id: cases.repair.id, technicianId: 'tech-2' });
+    await as('tech-2', 'workbench', { action: 'arrive', id: cases.repair.id });
+    await as('tech-2', 'workbench', { action: 'quote', id: cases.repair.id, feeFen: 8000, note: '更换水龙头阀芯，含材料' });
+    // An emergency nobody reaches in time: the household gets an apology and a new promise.
+    cases.emergency = await submit({ kind: 'repair', category: 'burst_pipe', location: 'in_home', content: '卫生间水管爆裂' });
+    await api('/local/clock', { advanceMs: 16 * MINUTE });
+    // A consultation the household urges (催办).
+    cases.consultation = await submit({ kind: 'consultation', category: 'fee', content: '请问物业费可以按季度缴纳吗？' });
+    await as('resident-a', 'case', { action: 'urge', id: cases.consultation.id });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await platform?.stop();
+    if (errors.length) console.log(errors.join('\n'));
+  });
+
+  it('the message center names each case by number, category and room, in words of its step', async () => {
+    const resident = await page('resident-a', MOBILE);
+    await open(resident, base, '/pages/messages/index');
+    await expectText(resident, '#messages-list', cases.repair.number);
+    const text = (await resident.locator('#messages-list').textContent())!;
+    expect(text).toContain(`维修报价 ¥80.00 待您确认`);
+    expect(text).toContain(`您的报修 ${cases.repair.number}（水龙头/水管 · ${ROOM}）属于户内有偿维修，刘师傅报价 ¥80.00`);
+    expect(text).toContain('刘师傅已到场');
+    expect(text).toContain(`已派单给刘师傅`);
+    expect(text).toContain('非常抱歉，您的报修未能按时上门');
+    expect(text).toContain(`非常抱歉，您的报修 ${cases.emergency.number}（水管爆裂 · ${ROOM}）未能在约定的`);
+    expect(text).toContain('我们已升级督办');
+    expect(text).toContain(`您的咨询 ${cases.consultation.number}（物业费用 · ${ROOM}）已受理`);
+    await screenshot(resident, 'm01-message-center');
+  });
+
+  it('the staff queue flags the urged case (催办) and shows each responsible person by their own title', async () => {
+    const desk = await page('frontdesk', DESKTOP);
+    await open(desk, base, '/workbench/queue/index');
+    const urged = desk.locator(`#queue-urged-${cssId(cases.consultation.id)}`);
+    await urged.waitFor();
+    expect(await urged.textContent()).toBe('催办');
+    expect(await desk.locator(`#queue-urged-${cssId(cases.repair.id)}`).count()).toBe(0);
+    // The tag is readable: dark text on a light ground.
+    const [fg, bg] = await urged.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect([fg, bg]).toEqual(['rgb(138, 59, 0)', 'rgb(255, 241, 224)']);
+    const row = desk.locator(`#queue-item-${cssId(cases.consultation.id)}`);
+    expect(await row.textContent()).toContain('张敏');
+    await expectText(desk, `#queue-owner-title-${cssId(cases.consultation.id)}`, '前台 · 客服中心');
+    await expectText(desk, `#queue-owner-title-${cssId(cases.emergency.id)}`, '客服主管 · 客服中心'); // escalated: the supervisor owns it
+    await screenshot(desk, 'm02-staff-queue');
+
+    // The transfer list: only those core offers for a fee consultation (the desk and the cashier), no technician.
+    await row.click();
+    await desk.waitForURL(/workbench\/case\/index/);
+    await expectText(desk, '#wb-case-owner', '张敏（前台 · 客服中心）');
+    await desk.locator('#wb-assign-to-supervisor').waitFor();
+    const offered = await desk.locator('#wb-assign-list [id^="wb-assign-to-"]').evaluateAll((els) => els.map((e) => e.id.replace('wb-assign-to-', '')));
+    expect(offered).toEqual(['frontdesk', 'supervisor', 'manager', 'cashier']);
+    await expectText(desk, '#wb-assign-to-supervisor', '客服主管 · 客服中心');
+    await expectText(desk, '#wb-assign-to-frontdesk', '当前负责');
+    await screenshot(desk, 'm03-staff-case-transfer');
+  });
+});
