@@ -283,18 +283,24 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async nextCaseSequence(communityId, prefix, day) {
       // One statement takes the row's lock (insert or increment), so concurrent submissions queue on it.
       const first = { community_id: communityId, prefix, day, last: 1 };
-      const q = db.insertInto('case_numbers').values(first);
       if (dialect.insertIgnore === 'or ignore') {
         // SQLite answers the number in the same statement (RETURNING).
-        const r = await q
+        const r = await db
+          .insertInto('case_numbers')
+          .values(first)
           .onConflict((oc) => oc.columns(['community_id', 'prefix', 'day']).doUpdateSet((eb) => ({ last: eb('case_numbers.last', '+', 1) })))
           .returning('last')
           .executeTakeFirstOrThrow();
         return Number(r.last);
       }
-      await q.onDuplicateKeyUpdate((eb) => ({ last: eb('last', '+', 1) })).execute();
-      const r = await db.selectFrom('case_numbers').select('last').where('community_id', '=', communityId).where('prefix', '=', prefix).where('day', '=', day).executeTakeFirstOrThrow();
-      return Number(r.last);
+      // MySQL/MariaDB have no RETURNING here: LAST_INSERT_ID(expr) hands the value to the statement's
+      // OK packet (insertId), also on the update path, so this too is one round trip.
+      const r = await db
+        .insertInto('case_numbers')
+        .values({ ...first, last: sql<number>`last_insert_id(1)` })
+        .onDuplicateKeyUpdate({ last: sql<number>`last_insert_id(last + 1)` })
+        .executeTakeFirstOrThrow();
+      return Number(r.insertId);
     },
     async casesOpenedBy(userId, since, cap) {
       const r = await db

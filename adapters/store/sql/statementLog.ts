@@ -4,6 +4,8 @@ import type { LogEvent } from 'kysely';
  * Records the statements each transaction sends to the database, as the driver executes them
  * (Kysely's `log` hook: every statement that reaches the connection, BEGIN and COMMIT included, failed
  * ones too). Over a network each one is a round trip; tests hold the hot paths to a budget with it.
+ * It reads transactions one after another: SQLite's one connection, or calls made one at a time (on a
+ * MySQL pool, transactions running at once would interleave here).
  */
 export class StatementLog {
   /** Finished transactions, oldest first: each one's statements from BEGIN to COMMIT/ROLLBACK. */
