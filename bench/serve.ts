@@ -13,15 +13,19 @@ import { startCpuProfile } from './cpuprof';
  * stops the platform and removes its data. With BENCH_CPU_PROFILE=<file> it profiles its main thread
  * from ready to stop and writes the profile there; BENCH_INSTRUMENT=0 leaves SQLite unobserved.
  */
-const counts = { statements: 0, begins: 0, commits: 0, writeCommits: 0, sqlMs: 0, commitMs: 0 };
+const counts = { statements: 0, begins: 0, commits: 0, writeCommits: 0, sqlMs: 0, commitMs: 0, submitTxs: 0, submitTxStatements: 0 };
 let inTx = false;
 let peeking = false;
 let wrote = false;
+/** Statements of the open transaction between its BEGIN and COMMIT, and whether it inserted a case (a submit). */
+let txStatements = 0;
+let txCase = false;
 
 /**
  * Counts what reaches SQLite, per execution (the store caches prepared statements, so each statement
  * is wrapped once when prepared and counted every time it runs). A commit after an INSERT/UPDATE/DELETE
- * is a durable commit (one WAL fsync under synchronous=FULL). Also times each statement's run on the
+ * is a durable commit (one WAL fsync under synchronous=FULL). A transaction that inserts a case is a
+ * submit's: its statements between BEGIN and COMMIT are counted apart (the round-trip goal). Also times each statement's run on the
  * (synchronous) main thread, commits apart. Costs a string test and two clock reads per statement.
  */
 function countStatements() {
@@ -33,6 +37,7 @@ function countStatements() {
     const isBegin = head.startsWith('begin');
     const isCommit = head.startsWith('commit');
     const isWrite = /^(insert|update|delete|replace)/.test(head);
+    const isCaseInsert = /^insert into "cases"/.test(sql.trimStart());
     const t0 = performance.now();
     const stmt = prepare.call(this, sql) as Record<string, unknown>;
     counts.sqlMs += performance.now() - t0;
@@ -45,11 +50,21 @@ function countStatements() {
           counts.begins++;
           inTx = true;
           wrote = false;
+          txStatements = 0;
+          txCase = false;
         } else if (isCommit) {
           counts.commits++;
           if (wrote) counts.writeCommits++;
+          if (txCase) {
+            counts.submitTxs++;
+            counts.submitTxStatements += txStatements;
+          }
           inTx = false;
-        } else if (inTx && isWrite) wrote = true;
+        } else if (inTx) {
+          txStatements++;
+          if (isWrite) wrote = true;
+          if (isCaseInsert) txCase = true;
+        }
         const t1 = performance.now();
         try {
           return fn.apply(this, a);

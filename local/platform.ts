@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { LogEvent } from 'kysely';
 import { z } from 'zod';
 import { openStore } from '../adapters/store/open';
 import { diskFileStore } from '../adapters/files/disk';
@@ -12,7 +13,7 @@ import { configureRuntime } from '../cloudfunctions/_runtime/deps';
 import { httpStatusOf, type Outcome } from '../core/errors';
 import type { Deps } from '../core/ports/runtime';
 import { loadCaller } from '../core/usecases/loadCaller';
-import { deliverDue, deliverInStore } from '../core/usecases/outbox/deliverDue';
+import { deliverDue } from '../core/usecases/outbox/deliverDue';
 import { uploadImage } from '../core/usecases/file/upload';
 import { readImage } from '../core/usecases/file/read';
 import { HOUR, MINUTE, toIso, parseIso } from '../core/time';
@@ -75,11 +76,17 @@ export interface Platform {
 }
 
 /** The local platform: plays CloudBase's part on one machine (contract §2). */
-export async function startPlatform(options: PlatformInput, extraJobs: Job[] = []): Promise<Platform> {
+/** What a test or the bench may observe of a running platform. */
+export interface PlatformHooks {
+  /** Each statement the store executes (adapters/store/sql/statementLog.ts counts them per transaction). */
+  onStatement?: (event: LogEvent) => void;
+}
+
+export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [], hooks: PlatformHooks = {}): Promise<Platform> {
   const opts = platformEnv.parse(options);
   const log = createLogger();
   const clock = new MovableClock(systemClock);
-  const store = await openStore({ dbUrl: opts.DB_URL, dataDir: opts.DATA_DIR, connections: 8 });
+  const store = await openStore({ dbUrl: opts.DB_URL, dataDir: opts.DATA_DIR, connections: 8, onStatement: hooks.onStatement });
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
   // CloudBase storage, played on disk: where the mini-program's own uploads go (file.* actions).
   const cloud = localCloudStorage(path.join(opts.DATA_DIR, 'cloud'), () => clock.now());
@@ -126,7 +133,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
       ...(opts.SUBMIT_LIMIT_PER_HOUR ? { submit: { max: opts.SUBMIT_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
       ...(opts.INTAKE_LIMIT_PER_HOUR ? { intake: { max: opts.INTAKE_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
     },
-    deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
+    inStoreNotifiers: notifiers,
     afterCommit: () => void flushOutbox(),
   };
   configureRuntime(deps);

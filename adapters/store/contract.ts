@@ -1,14 +1,16 @@
+import type { Kysely } from 'kysely';
 import { replay } from '../../core/domain/case/replay';
-import type { CaseReach, Store } from '../../core/ports/store';
+import type { BindingRow, CaseReach, Store } from '../../core/ports/store';
 import { submittedEvent, eventOf } from '../../test/support/factories';
+import type { DB } from './sql/schema';
 
 /**
  * The contract every SQL store adapter must pass (SQLite now, MySQL/MariaDB with the same suite).
  * `open` returns a fresh, empty, migrated store seeded with one community and household.
  */
-export function describeStoreContract(name: string, open: () => Promise<Store>) {
+export function describeStoreContract(name: string, open: () => Promise<Store & { db: Kysely<DB> }>) {
   describe(`store contract: ${name}`, () => {
-    let store: Store;
+    let store: Store & { db: Kysely<DB> };
     beforeEach(async () => {
       store = await open();
       await store.transaction(async (tx) => {
@@ -288,6 +290,112 @@ export function describeStoreContract(name: string, open: () => Promise<Store>) 
       expect(await count(T + 10_000)).toBe(0);
       expect(await count(T, 3)).toBe(3);
       expect(await store.transaction((tx) => tx.casesOpenedBy('frontdesk', T, 100))).toBe(1);
+    });
+
+    const binding = (over: Partial<BindingRow>): BindingRow => ({
+      id: 'b1',
+      userId: 'resident-a',
+      householdId: '1-1-101',
+      communityId: 'demo',
+      name: '李明',
+      phone: '13800001101',
+      relation: 'family',
+      status: 'approved',
+      phoneCheck: 'verified',
+      createdAt: T,
+      decidedAt: null,
+      decidedBy: null,
+      reason: null,
+      ...over,
+    });
+
+    it('identity: the user, their staff roles and bindings (newest first) and, given a key suffix, the stored reply — in one statement', async () => {
+      await store.db.insertInto('communities').values({ id: 'demo', name: '演示小区', time_zone: 'Asia/Shanghai', config_json: '{}' }).execute();
+      await store.db.insertInto('staff').values({ user_id: 'frontdesk', community_id: 'demo', role: 'frontdesk', on_duty: 0 }).execute();
+      await store.transaction(async (tx) => {
+        await tx.insertBinding(binding({ id: 'b_old', householdId: '1-1-102', createdAt: T }));
+        await tx.insertBinding(binding({ id: 'b_new', status: 'pending', createdAt: T + 5 }));
+        await tx.saveIdempotency({ key: 'resident-a|case.submit|req-00000001', bodyHash: 'h1', result: { id: 'c_1', n: [1, 2] }, createdAt: T });
+      });
+      const me = await store.transaction((tx) => tx.identity('o_a', '|case.submit|req-00000001'));
+      expect(me?.user).toEqual({ id: 'resident-a', openid: 'o_a', name: '李明', phone: '13800001101', createdAt: 1 });
+      expect(me?.staff).toEqual([]);
+      expect(me?.bindings.map((b) => [b.id, b.status, b.createdAt])).toEqual([
+        ['b_new', 'pending', T + 5],
+        ['b_old', 'approved', T],
+      ]);
+      expect(me?.bindings[1]).toEqual(binding({ id: 'b_old', householdId: '1-1-102', createdAt: T }));
+      expect(me?.reply).toEqual({ key: 'resident-a|case.submit|req-00000001', bodyHash: 'h1', result: { id: 'c_1', n: [1, 2] }, createdAt: T });
+      expect((await store.transaction((tx) => tx.identity('o_a', '|case.submit|req-00000002')))?.reply).toBeUndefined();
+      expect((await store.transaction((tx) => tx.identity('o_a')))?.reply).toBeUndefined();
+      const fd = await store.transaction((tx) => tx.identity('o_fd'));
+      expect([fd?.staff, fd?.bindings]).toEqual([[{ userId: 'frontdesk', communityId: 'demo', role: 'frontdesk', onDuty: false }], []]);
+      expect(await store.transaction((tx) => tx.identity('o_nobody', '|x'))).toBeUndefined();
+    });
+
+    it('caseOpening: household, community, staff with names, the creation count, the files and approved bindings asked for — in one statement', async () => {
+      const config = JSON.stringify({ responsible: { customer_service: 'frontdesk' } });
+      await store.db.insertInto('communities').values({ id: 'demo', name: '演示小区', time_zone: 'Asia/Shanghai', config_json: config }).execute();
+      const home = { community_id: 'demo', building: '1', unit: '1', area_m2x100: 8950, owner_name: '李明', owner_phone: '13800001101' };
+      await store.db
+        .insertInto('households')
+        .values([
+          { id: '1-1-101', room: '101', ...home },
+          { id: '1-1-102', room: '102', ...home },
+        ])
+        .execute();
+      await store.db
+        .insertInto('staff')
+        .values([
+          { user_id: 'frontdesk', community_id: 'demo', role: 'frontdesk', on_duty: 0 },
+          { user_id: 'frontdesk', community_id: 'demo', role: 'technician', on_duty: 1 },
+          { user_id: 'frontdesk', community_id: 'other', role: 'manager', on_duty: 0 },
+        ])
+        .execute();
+      const opened = { ...submittedEvent({ id: 'c_mine', createdAt: T }, T), by: 'resident-a' };
+      await store.transaction(async (tx) => {
+        await tx.insertCase(replay([opened])!, null, [opened]);
+        await tx.insertFile({ id: 'f_mine', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T });
+        await tx.insertBinding(binding({ id: 'b_a', createdAt: T }));
+        await tx.insertBinding(binding({ id: 'b_b', userId: 'frontdesk', createdAt: T + 9 }));
+        await tx.insertBinding(binding({ id: 'b_pending', status: 'pending', createdAt: T + 10 }));
+        await tx.insertBinding(binding({ id: 'b_next_door', householdId: '1-1-102', createdAt: T + 11 }));
+      });
+      const q = { openedBy: 'resident-a', since: T, cap: 30, files: ['f_mine', 'f_none'], bindings: true };
+      const at = await store.transaction((tx) => tx.caseOpening('1-1-101', q));
+      expect(at?.household).toEqual({ id: '1-1-101', communityId: 'demo', building: '1', unit: '1', room: '101', areaM2x100: 8950, ownerName: '李明', ownerPhone: '13800001101' });
+      expect(at?.community()).toMatchObject({ id: 'demo', name: '演示小区', timeZone: 'Asia/Shanghai', responsible: { customer_service: 'frontdesk' } });
+      expect(at?.staff.map((m) => [m.userId, m.role, m.onDuty, m.name])).toEqual(
+        expect.arrayContaining([
+          ['frontdesk', 'frontdesk', false, '张敏'],
+          ['frontdesk', 'technician', true, '张敏'],
+        ]),
+      );
+      expect(at?.staff).toHaveLength(2);
+      expect(at?.opened).toBe(1);
+      expect(at?.files).toEqual([{ id: 'f_mine', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T }]);
+      expect(at?.bindings.map((b) => b.id)).toEqual(['b_b', 'b_a']);
+      const slim = await store.transaction((tx) => tx.caseOpening('1-1-101', { ...q, since: T + 1, files: [], bindings: false }));
+      expect([slim?.opened, slim?.files, slim?.bindings]).toEqual([0, [], []]);
+      expect(await store.transaction((tx) => tx.caseOpening('9-9-999', q))).toBeUndefined();
+    });
+
+    it('outbox rows written as delivered (an in-store channel delivered them in the transaction); messages in one statement, each source once', async () => {
+      await store.transaction(async (tx) => {
+        await tx.enqueue([{ id: 'ob_done', channel: 'inbox', to: 'resident-a', template: 'case.received', data: { caseId: 'c_1' }, createdAt: T }], T + 1);
+        await tx.enqueue([{ id: 'ob_wait', channel: 'wechat', to: 'resident-a', template: 'case.received', data: {}, createdAt: T }]);
+      });
+      const all = await store.transaction((tx) => tx.outboxAll());
+      expect(all.map((m) => [m.id, m.status, m.attempts, m.deliveredAt])).toEqual([
+        ['ob_done', 'delivered', 1, T + 1],
+        ['ob_wait', 'pending', 0, null],
+      ]);
+      expect((await store.transaction((tx) => tx.dueOutbox(T + 5, 10))).map((m) => m.id)).toEqual(['ob_wait']);
+      const msg = (id: string, sourceId: string) => ({ id, userId: 'resident-a', title: 't', body: 'b', caseId: null, createdAt: T, readAt: null, sourceId });
+      expect(await store.transaction((tx) => tx.insertMessages([msg('m_1', 'ob_1'), msg('m_2', 'ob_2')]))).toBe(2);
+      expect(await store.transaction((tx) => tx.insertMessages([msg('m_2b', 'ob_2'), msg('m_3', 'ob_3')]))).toBe(1);
+      expect(await store.transaction((tx) => tx.insertMessages([]))).toBe(0);
+      expect((await store.transaction((tx) => tx.messagesOf('resident-a', 10))).map((m) => m.sourceId).sort()).toEqual(['ob_1', 'ob_2', 'ob_3']);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, type LogEvent, MysqlDialect, sql } from 'kysely';
 import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import type { Store } from '../../core/ports/store';
 import { retryableConflict } from './mysqlErrors';
@@ -12,6 +12,8 @@ export const MYSQL_TX_ATTEMPTS = 6;
 export interface MysqlStoreOptions {
   /** Connections in the pool: 1–2 for a function instance (the default, 2), more for the local platform. */
   connections?: number;
+  /** Sees every statement the pool executes (adapters/store/sql/statementLog.ts counts them per transaction). */
+  onStatement?: (event: LogEvent) => void;
 }
 
 /**
@@ -78,7 +80,9 @@ export async function openMysqlStore(url: string, options: MysqlStoreOptions = {
     timezone: 'Z',
     enableKeepAlive: true,
   });
+  const { onStatement } = options;
   const db = new Kysely<DB>({
+    ...(onStatement ? { log: (e: LogEvent) => onStatement(e) } : {}),
     dialect: new MysqlDialect({
       pool: guardedPool(pool) as never,
       onCreateConnection: async (conn) => {

@@ -14,8 +14,8 @@ export type OpenedStore = Store & { db: Kysely<DB>; dialect: 'sqlite' | 'mysql' 
 export async function openStore(opts: { dbUrl?: string | null; dataDir: string } & MysqlStoreOptions): Promise<OpenedStore> {
   if (opts.dbUrl) {
     if (!/^mysql:\/\//.test(opts.dbUrl)) throw new Error('DB_URL must be a mysql:// URL (mysql://user:password@host:port/database)');
-    return openMysqlStore(opts.dbUrl, { connections: opts.connections });
+    return openMysqlStore(opts.dbUrl, { connections: opts.connections, onStatement: opts.onStatement });
   }
-  const store = await openSqliteStore(path.join(opts.dataDir, 'wuye.sqlite'));
+  const store = await openSqliteStore(path.join(opts.dataDir, 'wuye.sqlite'), { onStatement: opts.onStatement });
   return Object.assign(store, { dialect: 'sqlite' as const });
 }

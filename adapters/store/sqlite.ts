@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, SqliteDialect, sql } from 'kysely';
 import type { Store } from '../../core/ports/store';
 import { migrate } from './sql/migrations';
 import type { DB } from './sql/schema';
@@ -32,7 +32,10 @@ export function writeTransaction<T>(db: Kysely<DB>, fn: (conn: Kysely<DB>) => Pr
  * The embedded store: SQLite through better-sqlite3, WAL journal and synchronous=FULL so a committed
  * submission survives a crash; several processes may share the file (each transaction is IMMEDIATE).
  */
-export async function openSqliteStore(file: string): Promise<Store & { db: Kysely<DB>; raw: Database.Database }> {
+export async function openSqliteStore(
+  file: string,
+  opts: { onStatement?: (event: LogEvent) => void } = {},
+): Promise<Store & { db: Kysely<DB>; raw: Database.Database }> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
@@ -52,7 +55,9 @@ export async function openSqliteStore(file: string): Promise<Store & { db: Kysel
       return stmt;
     },
   };
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  // `onStatement` sees every statement the connection executes (a StatementLog counts them per transaction).
+  const { onStatement } = opts;
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), ...(onStatement ? { log: (e: LogEvent) => onStatement(e) } : {}) });
   await migrate(db);
   return {
     db,

@@ -1,7 +1,6 @@
 import { systemClock, randomIds, sha256 } from '../../adapters/platform/system';
 import { phoneVerifierFromEnv } from '../../adapters/wechat/config';
 import { inboxNotifier } from '../../adapters/notify/inbox';
-import { deliverInStore } from '../../core/usecases/outbox/deliverDue';
 import type { Deps, Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
 import type { PhoneVerifier } from '../../core/ports/phoneVerifier';
@@ -83,7 +82,6 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
     return { ...base, store: refusingStore(`function configuration ${problem}`) };
   }
   const env = parsed.env;
-  const notifiers = { inbox: inboxNotifier };
   // Photos (the `file` function only): this environment's storage; the function's own environment
   // when CLOUDBASE_ENV_ID is unset (CloudBase injects TCB_ENV / SCF_NAMESPACE into every function).
   const storageEnv = env.CLOUDBASE_ENV_ID ?? raw.TCB_ENV ?? raw.SCF_NAMESPACE;
@@ -96,6 +94,6 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
     ...(phone ? { phone } : {}),
     // The message center is written in the same transaction; other channels are delivered by the
     // `sla` timer, never by work left running after a function has answered.
-    deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
+    inStoreNotifiers: { inbox: inboxNotifier },
   };
 }

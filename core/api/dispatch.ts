@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { type Failure, FailureSignal, VersionConflict, fail, type Outcome } from '../errors';
 import type { Deps } from '../ports/runtime';
-import { loadCaller } from '../usecases/loadCaller';
+import { identify } from '../usecases/loadCaller';
+import { deliveringInStore } from '../usecases/outbox/deliverDue';
 import type { AnyAction, OutsideIO } from './action';
 import { canonicalJson } from './canonical';
 import { ConstraintViolation, uniqueViolation } from './storeErrors';
@@ -49,24 +50,23 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
   let prepared: unknown;
   const io = (): OutsideIO => ({ cloud: deps.cloud, openid: identity.openid, now: deps.clock.now() });
   const run = () =>
-    deps.store.transaction(async (tx) => {
+    deps.store.transaction(async (raw) => {
       const now = deps.clock.now();
-      const caller = await loadCaller(tx, identity.openid, now, deps.ids);
+      const requestId = def.idempotent && typeof input.requestId === 'string' ? input.requestId : null;
+      // The reply key is `<user id>|<fn>.<action>|<requestId>`: read with the caller, in one statement.
+      const suffix = requestId ? `|${fn}.${name}|${requestId}` : undefined;
+      const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix);
+      const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers) : raw;
       const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, prepared };
-      const requestId = def.idempotent && caller && typeof input.requestId === 'string' ? input.requestId : null;
-      const key = requestId ? `${caller!.userId}|${fn}.${name}|${requestId}` : null;
+      const key = caller && suffix ? `${caller.userId}${suffix}` : null;
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
-      if (key) {
-        const seen = await tx.idempotency(key);
-        if (seen) {
-          if (seen.bodyHash !== bodyHash) throw new FailureSignal(fail('REQUEST.REPLAY_MISMATCH').error);
-          return seen.result;
-        }
+      if (key && reply) {
+        if (reply.bodyHash !== bodyHash) throw new FailureSignal(fail('REQUEST.REPLAY_MISMATCH').error);
+        return reply.result;
       }
       const out = await def.run(ctx, input);
       if (!out.ok) throw new FailureSignal(out.error);
       if (key) await tx.saveIdempotency({ key, bodyHash, result: out.data, createdAt: now });
-      if (!def.readOnly && deps.deliverInTransaction) await deps.deliverInTransaction(tx, now);
       return out.data;
     });
 

@@ -8,4 +8,6 @@ export interface Notifier {
   /** Delivers by writing to the store itself: a batch can then share one transaction (one fsync). */
   readonly inStore?: boolean;
   deliver(message: OutboxRow, tx: Tx, now: number): Promise<void>;
+  /** Delivers several at once, as `deliver` each would (an in-store channel writes them in one statement). */
+  deliverAll?(messages: OutboxRow[], tx: Tx, now: number): Promise<void>;
 }

@@ -2,7 +2,8 @@ import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
 import type { CloudStorage } from './files';
 import type { PhoneVerifier } from './phoneVerifier';
-import type { Store, Tx } from './store';
+import type { Notifier } from './notifier';
+import type { OutboxRow, Store } from './store';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -27,8 +28,9 @@ export interface Deps {
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */
   afterCommit?: () => void;
   /**
-   * Called at the end of every write transaction: in-store channels (the message center) deliver the
-   * messages just written right there, so a submission costs one durable commit, not two.
+   * Channels that deliver by writing to the store itself (the message center): what a write enqueues
+   * for them is delivered in that same transaction and its outbox row written as delivered, so a
+   * submission costs one durable commit, not two, and no second pass over the outbox.
    */
-  deliverInTransaction?: (tx: Tx, now: number) => Promise<void>;
+  inStoreNotifiers?: Partial<Record<OutboxRow['channel'], Notifier>>;
 }

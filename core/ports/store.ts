@@ -59,6 +59,31 @@ export interface BindingRow {
   reason: string | null;
 }
 
+/** Who is calling, read in one round trip: the user, their staff roles and binding requests, and a stored reply. */
+export interface IdentityRow {
+  user: UserRow;
+  staff: StaffRow[];
+  /** Every binding request of the user, newest first. */
+  bindings: BindingRow[];
+  /** The stored reply keyed `<user id><replyKeySuffix>`, when a suffix was given and one exists. */
+  reply?: IdempotencyRow;
+}
+
+/** What opening a case in a household reads, in one round trip (`Tx.caseOpening`). */
+export interface CaseOpeningRow {
+  household: HouseholdRow;
+  /** The household's community, its settings parsed on the call (throws like `Tx.community` when they do not parse). */
+  community(): CommunityRow | undefined;
+  /** The community's staff, by user id, with their display names (null when the user row is missing). */
+  staff: (StaffRow & { name: string | null })[];
+  /** `casesOpenedBy(openedBy, since, cap)`. */
+  opened: number;
+  /** Those of the asked files that exist. */
+  files: FileRow[];
+  /** The household's approved bindings, newest first (only when asked for). */
+  bindings: BindingRow[];
+}
+
 export interface StoredCase {
   state: CaseState;
   nextDueAt: number | null;
@@ -148,11 +173,22 @@ export interface Tx {
   insertUser(row: UserRow): Promise<void>;
   staffOfUser(userId: string): Promise<StaffRow[]>;
   staffOfCommunity(communityId: string): Promise<StaffRow[]>;
+  /**
+   * The user with this OPENID with their staff roles and binding requests, and the stored reply keyed
+   * `<user id><replyKeySuffix>` when a suffix is given: one statement (each is a round trip on a network store).
+   */
+  identity(openid: string, replyKeySuffix?: string): Promise<IdentityRow | undefined>;
 
   community(id: string): Promise<CommunityRow | undefined>;
   /** Every community (start-up checks their settings). */
   communities(): Promise<CommunityRow[]>;
   household(id: string): Promise<HouseholdRow | undefined>;
+  /**
+   * One statement for what opening a case reads: the household and its community, the community's staff
+   * with names, how many cases `openedBy` opened since `since` (counting at most `cap`), which of `files`
+   * exist, and (when `bindings`) the household's approved bindings. Undefined when the household is not there.
+   */
+  caseOpening(householdId: string, q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean }): Promise<CaseOpeningRow | undefined>;
 
   insertBinding(row: BindingRow): Promise<void>;
   binding(id: string): Promise<BindingRow | undefined>;
@@ -202,12 +238,15 @@ export interface Tx {
    */
   isolated<T>(fn: () => Promise<T>): Promise<T>;
 
-  enqueue(messages: OutboxMessage[]): Promise<void>;
+  /** Writes messages to the outbox, pending; or, with `deliveredAt`, as delivered then (an in-store channel delivered them in this transaction). */
+  enqueue(messages: OutboxMessage[], deliveredAt?: number): Promise<void>;
   dueOutbox(now: number, limit: number): Promise<OutboxRow[]>;
   markOutbox(id: string, patch: Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'lastError'>): Promise<void>;
   outboxAll(): Promise<OutboxRow[]>;
 
   insertMessage(row: MessageRow): Promise<boolean>;
+  /** Several messages in one statement; one whose `sourceId` is already stored is skipped. Answers how many were stored. */
+  insertMessages(rows: MessageRow[]): Promise<number>;
   messagesOf(userId: string, limit: number): Promise<MessageRow[]>;
   markMessagesRead(userId: string, ids: string[] | 'all', at: number): Promise<void>;
 

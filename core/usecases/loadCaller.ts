@@ -1,19 +1,36 @@
 import type { Caller } from '../access/caller';
 import type { IdSource } from '../ports/clock';
-import type { Tx } from '../ports/store';
+import type { IdempotencyRow, IdentityRow, Tx } from '../ports/store';
 
 /**
  * The caller behind a platform identity (WeChat OPENID). A first-time visitor gets a user record and
  * no rights beyond browsing and binding (R-ACC-1); no identity at all is anonymous (null).
  */
 export async function loadCaller(tx: Tx, openid: string | null, now: number, ids: IdSource): Promise<Caller | null> {
-  if (!openid) return null;
-  let user = await tx.userByOpenid(openid);
-  if (!user) {
-    user = { id: ids.next('u'), openid, name: '微信用户', phone: null, createdAt: now };
-    await tx.insertUser(user);
-  }
-  const [staff, bindings] = await Promise.all([tx.staffOfUser(user.id), tx.bindingsOfUser(user.id)]);
+  return (await identify(tx, openid, now, ids)).caller;
+}
+
+/**
+ * `loadCaller`, and in the same read the stored reply keyed `<user id><replyKeySuffix>` (a creating
+ * action's earlier answer to the same requestId: R-INT-7). One statement for a known user.
+ */
+export async function identify(
+  tx: Tx,
+  openid: string | null,
+  now: number,
+  ids: IdSource,
+  replyKeySuffix?: string,
+): Promise<{ caller: Caller | null; reply?: IdempotencyRow }> {
+  if (!openid) return { caller: null };
+  const found = await tx.identity(openid, replyKeySuffix);
+  if (found) return { caller: callerOf(found), ...(found.reply ? { reply: found.reply } : {}) };
+  // A new user has no roles, bindings or replies yet.
+  const user = { id: ids.next('u'), openid, name: '微信用户', phone: null, createdAt: now };
+  await tx.insertUser(user);
+  return { caller: callerOf({ user, staff: [], bindings: [] }) };
+}
+
+function callerOf({ user, staff, bindings }: IdentityRow): Caller {
   return {
     userId: user.id,
     name: user.name,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startPlatform, type Platform, type PlatformInput } from '../../local/platform';
+import { startPlatform, type Platform, type PlatformHooks, type PlatformInput } from '../../local/platform';
 import { freshMysqlDatabase } from './mariadb';
 import { expectReplayMatches } from './replay';
 
@@ -44,9 +44,11 @@ export interface Harness {
  * A fresh local platform on a free port with its own data folder, seeded with the demo data and the test clock (see testPlatformEnv),
  * on SQLite or, with `store: 'mariadb'` (or WUYE_TEST_STORE=mariadb), on a fresh database of the run's MariaDB.
  */
-export async function startHarness(opts: { seed?: 'demo' | 'none'; realLimits?: boolean; env?: Partial<PlatformInput>; store?: TestStore } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { seed?: 'demo' | 'none'; realLimits?: boolean; env?: Partial<PlatformInput>; store?: TestStore; hooks?: PlatformHooks } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-test-'));
-  const platform = await startPlatform({ ...testPlatformEnv(dataDir, opts), ...(await testDbUrl(opts.store)), ...opts.env });
+  const platform = await startPlatform({ ...testPlatformEnv(dataDir, opts), ...(await testDbUrl(opts.store)), ...opts.env }, [], opts.hooks);
   const url = platform.url;
   const tokens = new Map<string, string>();
   return {

@@ -13,7 +13,6 @@ import { inboxNotifier } from '../../adapters/notify/inbox';
 import { randomIds, sha256 } from '../../adapters/platform/system';
 import { dispatch } from '../../core/api/dispatch';
 import type { Deps } from '../../core/ports/runtime';
-import { deliverInStore } from '../../core/usecases/outbox/deliverDue';
 import { sweep } from '../../core/usecases/sla/sweep';
 
 export type RaceOp = { op: 'call'; openid: string; fn: string; event: Record<string, unknown> } | { op: 'sweep' };
@@ -26,7 +25,7 @@ async function main() {
   const clock = { now: () => now };
   const errors: string[] = [];
   const log = { info() {}, warn() {}, error: (o: object) => void errors.push(JSON.stringify(o).slice(0, 300)) };
-  const deps: Deps = { store, clock, ids: randomIds(clock), hash: sha256, log, deliverInTransaction: (tx, at) => deliverInStore(tx, at, { inbox: inboxNotifier }) };
+  const deps: Deps = { store, clock, ids: randomIds(clock), hash: sha256, log, inStoreNotifiers: { inbox: inboxNotifier } };
 
   const run = async (op: RaceOp): Promise<RaceOutcome> => {
     if (op.op === 'sweep') return sweep(deps);

@@ -1,62 +1,10 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { foldEvents, replay, sameState } from '../../../core/domain/case/replay';
 import type { CaseEvent, CaseState } from '../../../core/domain/case/types';
-import { communitySettingsOf, type CommunitySettings } from '../../../core/domain/community/settings';
-import type { BindingRow, CaseFilter, CaseReach, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
+import type { CaseFilter, CaseReach, FileRow, MessageRow, Tx } from '../../../core/ports/store';
+import { caseOpeningRead, identityRead, jsonAggregateOf } from './reads';
+import { toBinding, toCommunity, toFile, toHousehold, toOutbox, toReply, toStaff, toUser } from './rows';
 import type { DB } from './schema';
-
-const toUser = (r: DB['users']): UserRow => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone, createdAt: Number(r.created_at) });
-const toBinding = (r: DB['bindings']): BindingRow => ({
-  id: r.id,
-  userId: r.user_id,
-  householdId: r.household_id,
-  communityId: r.community_id,
-  name: r.name,
-  phone: r.phone,
-  relation: r.relation as BindingRow['relation'],
-  status: r.status as BindingRow['status'],
-  phoneCheck: r.phone_check as BindingRow['phoneCheck'],
-  createdAt: Number(r.created_at),
-  decidedAt: r.decided_at === null ? null : Number(r.decided_at),
-  decidedBy: r.decided_by,
-  reason: r.reason,
-});
-const toStaff = (r: DB['staff']): StaffRow => ({ userId: r.user_id, communityId: r.community_id, role: r.role as StaffRow['role'], onDuty: !!r.on_duty });
-const toOutbox = (r: DB['outbox']): OutboxRow => ({
-  id: r.id,
-  channel: r.channel as OutboxRow['channel'],
-  to: r.to_user,
-  template: r.template as OutboxRow['template'],
-  data: JSON.parse(r.data_json),
-  createdAt: Number(r.created_at),
-  status: r.status as OutboxRow['status'],
-  attempts: r.attempts,
-  nextAttemptAt: Number(r.next_attempt_at),
-  deliveredAt: r.delivered_at === null ? null : Number(r.delivered_at),
-  lastError: r.last_error,
-});
-
-/**
- * Settings parsed once per distinct stored text (a community is read by nearly every call); a bad
- * value is never cached, so it is refused on every read until it is fixed.
- */
-const parsedSettings = new Map<string, CommunitySettings>();
-function settingsOf(communityId: string, json: string): CommunitySettings {
-  const key = `${communityId}\u0000${json}`;
-  let s = parsedSettings.get(key);
-  if (!s) {
-    s = communitySettingsOf(communityId, json);
-    // Shared between reads: frozen, so no caller can change another's copy.
-    Object.freeze(s.responsible);
-    Object.freeze(s.sla.complaintResolutionMs);
-    Object.freeze(s.sla);
-    Object.freeze(s);
-    if (parsedSettings.size >= 1000) parsedSettings.clear();
-    parsedSettings.set(key, s);
-  }
-  return s;
-}
-const toCommunity = (r: DB['communities']): CommunityRow => ({ id: r.id, name: r.name, timeZone: r.time_zone, ...settingsOf(r.id, r.config_json) });
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -103,6 +51,24 @@ export interface Dialect {
 /** The store's one implementation over Kysely; SQLite and MySQL/MariaDB differ only in `Dialect`. */
 export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   let depth = 0;
+  const agg = jsonAggregateOf(dialect.insertIgnore);
+  /** Messages in one statement; a `source_id` already stored is skipped (a delivery retried). */
+  async function insertMessages(rows: MessageRow[]) {
+    if (rows.length === 0) return 0;
+    const values = rows.map((m) => ({
+      id: m.id,
+      user_id: m.userId,
+      title: m.title,
+      body: m.body,
+      case_id: m.caseId,
+      created_at: m.createdAt,
+      read_at: m.readAt,
+      source_id: m.sourceId,
+    }));
+    const q = dialect.insertIgnore === 'or ignore' ? db.insertInto('messages').orIgnore() : db.insertInto('messages').ignore();
+    const r = await q.values(values).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
   return {
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
@@ -132,21 +98,12 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async communities() {
       return (await db.selectFrom('communities').selectAll().orderBy('id').execute()).map(toCommunity);
     },
-    async household(id): Promise<HouseholdRow | undefined> {
+    async household(id) {
       const r = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
-      return (
-        r && {
-          id: r.id,
-          communityId: r.community_id,
-          building: r.building,
-          unit: r.unit,
-          room: r.room,
-          areaM2x100: r.area_m2x100,
-          ownerName: r.owner_name,
-          ownerPhone: r.owner_phone,
-        }
-      );
+      return r && toHousehold(r);
     },
+    identity: (openid, replyKeySuffix) => identityRead(db, agg, openid, replyKeySuffix),
+    caseOpening: (householdId, q) => caseOpeningRead(db, agg, householdId, q),
     async insertBinding(b) {
       await db
         .insertInto('bindings')
@@ -326,13 +283,24 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async nextCaseSequence(communityId, prefix, day) {
       // One statement takes the row's lock (insert or increment), so concurrent submissions queue on it.
       const first = { community_id: communityId, prefix, day, last: 1 };
-      const q = db.insertInto('case_numbers').values(first);
-      await (dialect.insertIgnore === 'or ignore'
-        ? q.onConflict((oc) => oc.columns(['community_id', 'prefix', 'day']).doUpdateSet((eb) => ({ last: eb('case_numbers.last', '+', 1) })))
-        : q.onDuplicateKeyUpdate((eb) => ({ last: eb('last', '+', 1) }))
-      ).execute();
-      const r = await db.selectFrom('case_numbers').select('last').where('community_id', '=', communityId).where('prefix', '=', prefix).where('day', '=', day).executeTakeFirstOrThrow();
-      return Number(r.last);
+      if (dialect.insertIgnore === 'or ignore') {
+        // SQLite answers the number in the same statement (RETURNING).
+        const r = await db
+          .insertInto('case_numbers')
+          .values(first)
+          .onConflict((oc) => oc.columns(['community_id', 'prefix', 'day']).doUpdateSet((eb) => ({ last: eb('case_numbers.last', '+', 1) })))
+          .returning('last')
+          .executeTakeFirstOrThrow();
+        return Number(r.last);
+      }
+      // MySQL/MariaDB have no RETURNING here: LAST_INSERT_ID(expr) hands the value to the statement's
+      // OK packet (insertId), also on the update path, so this too is one round trip.
+      const r = await db
+        .insertInto('case_numbers')
+        .values({ ...first, last: sql<number>`last_insert_id(1)` })
+        .onDuplicateKeyUpdate({ last: sql<number>`last_insert_id(last + 1)` })
+        .executeTakeFirstOrThrow();
+      return Number(r.insertId);
     },
     async casesOpenedBy(userId, since, cap) {
       const r = await db
@@ -343,8 +311,9 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
-    async enqueue(messages) {
+    async enqueue(messages, deliveredAt) {
       if (messages.length === 0) return;
+      const delivered = deliveredAt !== undefined;
       await db
         .insertInto('outbox')
         .values(
@@ -355,10 +324,10 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
             template: m.template,
             data_json: JSON.stringify(m.data),
             created_at: m.createdAt,
-            status: 'pending',
-            attempts: 0,
+            status: delivered ? 'delivered' : 'pending',
+            attempts: delivered ? 1 : 0,
             next_attempt_at: m.createdAt,
-            delivered_at: null,
+            delivered_at: delivered ? deliveredAt : null,
             last_error: null,
           })),
         )
@@ -386,21 +355,8 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async outboxAll() {
       return (await db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id').execute()).map(toOutbox);
     },
-    async insertMessage(m: MessageRow) {
-      const values = {
-        id: m.id,
-        user_id: m.userId,
-        title: m.title,
-        body: m.body,
-        case_id: m.caseId,
-        created_at: m.createdAt,
-        read_at: m.readAt,
-        source_id: m.sourceId,
-      };
-      const q = dialect.insertIgnore === 'or ignore' ? db.insertInto('messages').orIgnore() : db.insertInto('messages').ignore();
-      const r = await q.values(values).executeTakeFirst();
-      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
-    },
+    insertMessage: async (m) => (await insertMessages([m])) === 1,
+    insertMessages: (rows) => insertMessages(rows),
     async messagesOf(userId, limit) {
       const rows = await db.selectFrom('messages').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
       return rows.map((r) => ({
@@ -426,10 +382,12 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       await db.insertInto('files').values({ id: f.id, owner_id: f.ownerId, mime: f.mime, size: f.size, created_at: f.createdAt, cloud_id: f.cloudId ?? null }).execute();
     },
     async file(id) {
-      return fileRow(await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst());
+      const r = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toFile(r);
     },
     async fileByCloudId(cloudId) {
-      return fileRow(await db.selectFrom('files').selectAll().where('cloud_id', '=', cloudId).executeTakeFirst());
+      const r = await db.selectFrom('files').selectAll().where('cloud_id', '=', cloudId).executeTakeFirst();
+      return r && toFile(r);
     },
     async casesShowingFile(fileId, limit) {
       const rows = await db
@@ -444,7 +402,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     },
     async idempotency(key) {
       const r = await db.selectFrom('idempotency').selectAll().where('key', '=', key).executeTakeFirst();
-      return r && { key: r.key, bodyHash: r.body_hash, result: JSON.parse(r.result_json), createdAt: Number(r.created_at) };
+      return r && toReply(r);
     },
     async saveIdempotency(row) {
       await db
@@ -491,6 +449,3 @@ async function insertEvents(db: Kysely<DB>, caseId: string, firstSeq: number, ev
     .execute();
 }
 
-function fileRow(r: { id: string; owner_id: string; mime: string; size: number; created_at: number; cloud_id: string | null } | undefined): FileRow | undefined {
-  return r && { id: r.id, ownerId: r.owner_id, mime: r.mime, size: r.size, createdAt: Number(r.created_at), cloudId: r.cloud_id ?? null };
-}

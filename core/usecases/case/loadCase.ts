@@ -3,8 +3,9 @@ import { requireAccess } from '../../access/requireAccess';
 import type { Permission } from '../../access/policy';
 import { fail, ok, type Outcome } from '../../errors';
 import { communitySla } from '../../domain/case/commit';
-import { caseView, type CaseView } from '../../domain/case/view';
-import type { CaseState } from '../../domain/case/types';
+import { caseView, type CaseView, type OwnerRoles } from '../../domain/case/view';
+import type { CaseEvent, CaseState } from '../../domain/case/types';
+import type { SlaConfig } from '../../domain/case/deadlines';
 import type { UseCaseContext } from '../context';
 import { namesOf, ownerRolesOf } from './names';
 
@@ -25,8 +26,21 @@ export async function loadCase(ctx: UseCaseContext, id: string, permission: Perm
   return ok(s);
 }
 
-/** The view answered after an action: the case with its whole timeline, as the caller may see it. */
-export async function viewAfter(ctx: UseCaseContext, s: CaseState): Promise<Outcome<CaseView>> {
-  const [events, names, roles, sla] = await Promise.all([ctx.tx.caseEvents(s.id), namesOf(ctx.tx, [s.owner]), ownerRolesOf(ctx.tx, [s]), communitySla(ctx, s.communityId)]);
+/**
+ * The view answered after an action: the case with its whole timeline, as the caller may see it. What
+ * the call already holds (the events of a case it just created, the SLA, names) is not read again;
+ * names it lacks are.
+ */
+export async function viewAfter(
+  ctx: UseCaseContext,
+  s: CaseState,
+  known: { events?: CaseEvent[]; sla?: SlaConfig; names?: Record<string, string>; roles?: OwnerRoles } = {},
+): Promise<Outcome<CaseView>> {
+  const [events, names, roles, sla] = await Promise.all([
+    known.events ?? ctx.tx.caseEvents(s.id),
+    known.names && s.owner in known.names ? { [s.owner]: known.names[s.owner] } : namesOf(ctx.tx, [s.owner]),
+    known.roles ?? ownerRolesOf(ctx.tx, [s]),
+    known.sla ?? communitySla(ctx, s.communityId),
+  ]);
   return ok(caseView(s, ctx.now, names, { caller: ctx.caller, events, fields: caseFieldsOf(ctx.caller, s), sla, roles }));
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '../../ports/store';
+import type { StaffRow, Tx } from '../../ports/store';
 import type { CaseState } from '../../domain/case/types';
 import type { OwnerRoles } from '../../domain/case/view';
 import type { StaffRole } from '../../vocabulary';
@@ -18,7 +18,11 @@ const RANK: StaffRole[] = ['manager', 'supervisor', 'frontdesk', 'technician', '
  */
 export async function ownerRolesOf(tx: Tx, cases: Pick<CaseState, 'owner' | 'communityId'>[]): Promise<OwnerRoles> {
   const owners = [...new Set(cases.map((s) => s.owner))];
-  const rows = (await Promise.all(owners.map((id) => tx.staffOfUser(id)))).flat();
+  return rolesFromStaff((await Promise.all(owners.map((id) => tx.staffOfUser(id)))).flat());
+}
+
+/** The senior role of each (community, user) among staff rows already read (key `community:user`). */
+export function rolesFromStaff(rows: StaffRow[]): OwnerRoles {
   const out: OwnerRoles = {};
   for (const r of rows) {
     const key = `${r.communityId}:${r.userId}`;

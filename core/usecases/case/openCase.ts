@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fail, ok, type Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { caseFields } from '../../schemas/case';
 import type { Channel } from '../../schemas/common';
 import { commitCaseEvent } from '../../domain/case/commit';
@@ -8,10 +8,13 @@ import { arrivalDueFor } from '../../domain/case/deadlines';
 import { caseNumberKey, formatCaseNumber } from '../../domain/case/number';
 import { WORK_KINDS } from '../../domain/case/transition';
 import { EMERGENCY_DEFAULT_LOCATION, isEmergencyIntake } from '../../domain/case/emergency';
-import type { CaseEvent, CaseState, SubmittedEvent } from '../../domain/case/types';
+import type { CaseEvent, SubmittedEvent } from '../../domain/case/types';
 import { parseIso } from '../../time';
 import { appointmentIssues } from '../../domain/dateBounds';
-import type { HouseholdRow } from '../../ports/store';
+import type { CaseOpeningRow } from '../../ports/store';
+import type { CaseView } from '../../domain/case/view';
+import { viewAfter } from './loadCase';
+import { rolesFromStaff } from './names';
 import type { UseCaseContext } from '../context';
 
 type Fields = z.output<z.ZodObject<typeof caseFields>>;
@@ -22,17 +25,19 @@ type Fields = z.output<z.ZodObject<typeof caseFields>>;
  */
 export async function openCase(
   ctx: UseCaseContext,
-  household: HouseholdRow,
+  at: CaseOpeningRow,
   fields: Fields,
   source: { channel: Channel; contactName: string; contactPhone: string; submittedBy: string; recordedBy: { id: string; name: string } },
-): Promise<Outcome<{ state: CaseState; events: CaseEvent[] }>> {
+): Promise<Outcome<CaseView>> {
+  const { household } = at;
   const badTime = appointmentIssues(fields.preferredTime, ctx.now);
   if (badTime) return fail('INPUT.INVALID', badTime);
+  const files = new Map(at.files.map((f) => [f.id, f]));
   for (const id of fields.photos) {
-    const f = await ctx.tx.file(id);
+    const f = files.get(id);
     if (!f || f.ownerId !== source.recordedBy.id) return fail('FILE.NOT_FOUND');
   }
-  const community = await ctx.tx.community(household.communityId);
+  const community = at.community();
   if (!community) return fail('HOUSEHOLD.NOT_FOUND');
   const category = fields.category ?? null;
   const department = departmentFor(fields.kind, category);
@@ -42,7 +47,7 @@ export async function openCase(
   const emergency = isEmergencyIntake({ kind: fields.kind, category, emergency: fields.emergency });
   const sla = community.sla;
   const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
-  const onDuty = emergency ? await onDutyTechnician(ctx, household.communityId) : null;
+  const onDuty = emergency ? onDutyTechnician(at.staff) : null;
 
   const key = caseNumberKey(fields.kind, ctx.now);
   const number = formatCaseNumber(key, await ctx.tx.nextCaseSequence(household.communityId, key.prefix, key.day));
@@ -77,13 +82,15 @@ export async function openCase(
     ...(work ? { arrivalDue: arrivalDueFor({ emergency, preferredTime }, ctx.now, sla), onDuty } : {}),
   };
   const state = await commitCaseEvent(ctx, undefined, event, sla);
-  return ok({ state, events: [event] });
+  // The view from what this call read and wrote: the events as stored (JSON), names from the staff read.
+  const names: Record<string, string> = {};
+  for (const m of at.staff) if (m.name !== null) names[m.userId] = m.name;
+  const roles = rolesFromStaff(at.staff.filter((m) => m.userId === state.owner));
+  return viewAfter(ctx, state, { events: [JSON.parse(JSON.stringify(event)) as CaseEvent], sla, names, roles });
 }
 
-/** The technician on duty (值班) in the community, to be paged for an emergency. */
-export async function onDutyTechnician(ctx: UseCaseContext, communityId: string): Promise<{ id: string; name: string } | null> {
-  const duty = (await ctx.tx.staffOfCommunity(communityId)).find((m) => m.role === 'technician' && m.onDuty);
-  if (!duty) return null;
-  const user = await ctx.tx.userById(duty.userId);
-  return user ? { id: user.id, name: user.name } : null;
+/** The technician on duty (值班) in the community (its staff by user id), to be paged for an emergency. */
+function onDutyTechnician(staff: CaseOpeningRow['staff']): { id: string; name: string } | null {
+  const duty = staff.find((m) => m.role === 'technician' && m.onDuty);
+  return duty && duty.name !== null ? { id: duty.userId, name: duty.name } : null;
 }

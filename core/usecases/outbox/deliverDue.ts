@@ -6,16 +6,34 @@ import { MINUTE, HOUR } from '../../time';
 export const MAX_ATTEMPTS = 10;
 
 /**
- * Inside a write transaction: delivers the due messages whose channel writes to the store itself, and
- * marks them delivered, all in that same transaction. Other channels are left to `deliverDue`.
+ * The transaction as a write's use case sees it when some channels deliver by writing to the store (the
+ * message center): what it enqueues for them is delivered right there — the messages written in one
+ * statement per channel, their outbox rows written as delivered — in the same transaction, so they
+ * commit (or roll back, with a savepoint too) together. Other channels are enqueued pending, for `deliverDue`.
  */
-export async function deliverInStore(tx: Tx, now: number, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>) {
-  for (const msg of await tx.dueOutbox(now, 100)) {
-    const notifier = notifiers[msg.channel];
-    if (!notifier?.inStore) continue;
-    await notifier.deliver(msg, tx, now);
-    await tx.markOutbox(msg.id, { status: 'delivered', attempts: msg.attempts + 1, nextAttemptAt: msg.nextAttemptAt, deliveredAt: now, lastError: null });
-  }
+export function deliveringInStore(tx: Tx, now: number, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>): Tx {
+  return {
+    ...tx,
+    async enqueue(messages, deliveredAt) {
+      if (deliveredAt !== undefined) return tx.enqueue(messages, deliveredAt);
+      const here = messages.filter((m) => notifiers[m.channel]?.inStore);
+      const later = messages.filter((m) => !notifiers[m.channel]?.inStore);
+      for (const channel of new Set(here.map((m) => m.channel))) {
+        const rows: OutboxRow[] = here
+          .filter((m) => m.channel === channel)
+          .map((m) => ({ ...m, status: 'pending', attempts: 0, nextAttemptAt: m.createdAt, deliveredAt: null, lastError: null }));
+        await deliverAll(notifiers[channel]!, rows, tx, now);
+      }
+      if (here.length) await tx.enqueue(here, now);
+      if (later.length) await tx.enqueue(later);
+    },
+  };
+}
+
+/** One call for a batch when the notifier can (one statement for the message center), else one per message. */
+async function deliverAll(notifier: Notifier, messages: OutboxRow[], tx: Tx, now: number) {
+  if (notifier.deliverAll) return notifier.deliverAll(messages, tx, now);
+  for (const msg of messages) await notifier.deliver(msg, tx, now);
 }
 
 /** Retry schedule: 1, 2, 4 … minutes, at most an hour apart. */

@@ -5,6 +5,7 @@ import { transition } from '../../domain/case/transition';
 import type { CaseEvent, CaseState } from '../../domain/case/types';
 import type { Deps } from '../../ports/runtime';
 import type { Tx } from '../../ports/store';
+import { deliveringInStore } from '../outbox/deliverDue';
 
 export interface SweepResult {
   looked: number;
@@ -35,7 +36,7 @@ const SYSTEM = { by: 'system', byName: '系统' } as const;
  * case is still handled; the batch keeps one durable commit.
  */
 export async function sweep(
-  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'deliverInTransaction'> & Partial<Pick<Deps, 'log'>>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'inStoreNotifiers'> & Partial<Pick<Deps, 'log'>>,
   asOf?: number,
   batch = 200,
   maxBatches = 50,
@@ -44,7 +45,8 @@ export async function sweep(
   const now = Math.min(asOf ?? Infinity, deps.clock.now());
   const total: SweepResult = { looked: 0, events: 0, escalations: 0, conflicts: 0, quarantined: 0 };
   for (let b = 0; b < maxBatches; b++) {
-    const r = await deps.store.transaction(async (tx) => {
+    const r = await deps.store.transaction(async (raw) => {
+      const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers) : raw;
       const due = await tx.dueCaseIds(now, batch);
       const ladders = new Map<string, Promise<Ladder>>();
       const res: SweepResult = { looked: due.length, events: 0, escalations: 0, conflicts: 0, quarantined: 0 };
@@ -78,7 +80,6 @@ export async function sweep(
           deps.log?.error({ caseId: id, reason }, 'sla sweep: case set aside');
         }
       }
-      if (deps.deliverInTransaction) await deps.deliverInTransaction(tx, now);
       return res;
     });
     total.looked += r.looked;

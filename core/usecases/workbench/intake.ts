@@ -4,9 +4,8 @@ import { fail, type Outcome } from '../../errors';
 import type { intakeInput } from '../../schemas/workbench';
 import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
-import { viewAfter } from '../case/loadCase';
 import { openCase } from '../case/openCase';
-import { withinCreationLimit } from '../case/creationRate';
+import { creationCount, withinCreationLimit } from '../case/creationRate';
 
 /**
  * The front desk records a phone call, visit or letter on a resident's behalf (R-INT-3): the same case,
@@ -15,25 +14,24 @@ import { withinCreationLimit } from '../case/creationRate';
 export async function intake(ctx: UseCaseContext, input: z.output<typeof intakeInput>): Promise<Outcome<CaseView>> {
   const pre = requireAccess(ctx.caller, 'workbench.intake');
   if (!pre.ok) return pre;
-  const household = await ctx.tx.household(input.householdId);
-  if (!household) return fail('HOUSEHOLD.NOT_FOUND');
+  // One read for the household, its community and staff, the creation count, the photos and its approved bindings.
+  const at = await ctx.tx.caseOpening(input.householdId, { ...creationCount(ctx, 'intake'), files: input.photos, bindings: true });
+  if (!at) return fail('HOUSEHOLD.NOT_FOUND');
+  const { household } = at;
   const access = requireAccess(ctx.caller, 'workbench.intake', { communityId: household.communityId, notFound: 'HOUSEHOLD.NOT_FOUND' });
   if (!access.ok) return access;
-  const rate = await withinCreationLimit(ctx, 'intake');
+  const rate = withinCreationLimit(ctx, 'intake', at.opened);
   if (!rate.ok) return rate;
 
   const c = ctx.caller!;
-  const bound = (await ctx.tx.bindingsInCommunities([household.communityId], 'approved')).find(
-    (b) => b.householdId === household.id && b.phone === input.contactPhone,
-  );
+  // The caller's number matches a resident bound to the household: the case is theirs too.
+  const bound = at.bindings.find((b) => b.phone === input.contactPhone);
   const { requestId: _r, householdId: _h, channel, contactName, contactPhone, ...fields } = input;
-  const opened = await openCase(ctx, household, fields, {
+  return openCase(ctx, at, fields, {
     channel,
     contactName,
     contactPhone,
     submittedBy: bound?.userId ?? 'system',
     recordedBy: { id: c.userId, name: c.name },
   });
-  if (!opened.ok) return opened;
-  return viewAfter(ctx, opened.data.state);
 }
