@@ -50,7 +50,7 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
     deps.store.transaction(async (tx) => {
       const now = deps.clock.now();
       const caller = await loadCaller(tx, identity.openid, now, deps.ids);
-      const ctx = { tx, now, ids: deps.ids, caller, phone: deps.phone, limits: deps.limits };
+      const ctx = { tx, now, ids: deps.ids, caller, phone: deps.phone, limits: deps.limits, subscribeTemplates: deps.pushes?.wechat?.templates };
       const requestId = def.idempotent && caller && typeof input.requestId === 'string' ? input.requestId : null;
       const key = requestId ? `${caller!.userId}|${fn}.${name}|${requestId}` : null;
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';

@@ -1,6 +1,7 @@
 import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
 import type { PhoneVerifier } from './phoneVerifier';
+import type { PushSender } from './notifier';
 import type { Store, Tx } from './store';
 
 export interface Logger {
@@ -19,6 +20,11 @@ export interface Deps {
   log: Logger;
   /** WeChat's phone-number API in CloudBase; the local platform's stand-in locally. */
   phone?: PhoneVerifier;
+  /**
+   * Pushes outside the store, when configured: WeChat subscribe messages and the 企业微信 robot. The
+   * `sla` function's timer delivers them (and what is left in the outbox) after its sweep.
+   */
+  pushes?: { wechat?: PushSender; wecom?: PushSender };
   /** Creation limits where this deployment differs from core/limits.ts (a benchmark lifts them). */
   limits?: Partial<CreationLimits>;
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */

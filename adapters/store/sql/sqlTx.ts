@@ -4,6 +4,7 @@ import type { CaseEvent, CaseState } from '../../../core/domain/case/types';
 import { communitySettingsOf, type CommunitySettings } from '../../../core/domain/community/settings';
 import type { BindingRow, CaseFilter, CaseReach, CommunityRow, FileRow, HouseholdRow, MessageRow, OutboxRow, StaffRow, Tx, UserRow } from '../../../core/ports/store';
 import type { DB } from './schema';
+import { pushTx } from './pushSql';
 
 const toUser = (r: DB['users']): UserRow => ({ id: r.id, openid: r.openid, name: r.name, phone: r.phone, createdAt: Number(r.created_at) });
 const toBinding = (r: DB['bindings']): BindingRow => ({
@@ -104,6 +105,7 @@ export interface Dialect {
 export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   let depth = 0;
   return {
+    ...pushTx(db, dialect),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
       return r && toUser(r);
