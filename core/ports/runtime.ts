@@ -25,6 +25,11 @@ export interface Deps {
    * `sla` function's timer delivers them (and what is left in the outbox) after its sweep.
    */
   pushes?: { wechat?: PushSender; wecom?: PushSender };
+  /**
+   * The deployment's delivery pass (outbox → message center and fan-out, then pushes), run by the `sla`
+   * timer after its sweep and awaited before the function answers. `deadline`: no new send after it.
+   */
+  deliver?: (deadline: number) => Promise<unknown>;
   /** Creation limits where this deployment differs from core/limits.ts (a benchmark lifts them). */
   limits?: Partial<CreationLimits>;
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */

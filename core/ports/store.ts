@@ -248,7 +248,7 @@ export interface Tx {
   pushesWithKey(sendKey: string): Promise<PushRow[]>;
   /** Updates a push only if it is still as read (`status`, `attempts`): false when another pass took it. */
   updatePush(id: string, expect: Pick<PushRow, 'status' | 'attempts'>, patch: Pick<PushRow, 'status' | 'attempts' | 'nextAttemptAt' | 'sendKey' | 'claimedAt' | 'sentAt' | 'lastError'>): Promise<boolean>;
-  /** Distinct send keys claimed on a channel's target at or after `since` (the robot's per-minute count). */
+  /** Distinct send keys claimed on a channel's target after `since` (the robot's per-minute count). */
   sendsSince(channel: PushRow['channel'], target: string, since: number): Promise<number>;
   pushesAll(): Promise<PushRow[]>;
   insertGrants(rows: SubscribeGrant[]): Promise<void>;

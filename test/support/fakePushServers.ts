@@ -53,11 +53,12 @@ export async function startFakePushServers(opts: { appid?: string; secret?: stri
     const body = raw ? JSON.parse(raw) : {};
     const url = new URL(req.url!, 'http://x');
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
-    const send = (data: unknown) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(data));
-    };
-    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    // The answer is delayed (if asked), AFTER the server has acted: a client killed meanwhile never learns the outcome.
+    const send = (data: unknown) =>
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(data));
+      }, f.delayMs);
     if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
       f.tokenCalls++;
       if (body.appid !== f.appid || body.secret !== f.secret) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
@@ -94,6 +95,7 @@ export async function startFakePushServers(opts: { appid?: string; secret?: stri
       return send({ errcode: 0, errmsg: 'ok' });
     }
     res.writeHead(404).end();
+    return undefined;
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   f.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -52,7 +52,8 @@ export function pushTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'i
         .where('status', 'in', ['pending', 'sending'])
         .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
-        .orderBy('id')
+        .orderBy('created_at')
+        .orderBy('outbox_id')
         .limit(limit)
         .execute();
       return rows.map(toPush);
@@ -84,7 +85,7 @@ export function pushTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'i
         .select((e) => e.fn.count<number>('send_key').distinct().as('n'))
         .where('channel', '=', channel)
         .where('target', '=', target)
-        .where('claimed_at', '>=', since)
+        .where('claimed_at', '>', since)
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
