@@ -306,37 +306,37 @@ const migrations: Record<string, Migration> = {
      */
     async up(db: Kysely<any>) {
       const id = (n = 64) => `varchar(${n})` as const;
-      await db.schema
-        .createTable('pushes')
-        .addColumn('id', id(80), (c) => c.primaryKey())
-        .addColumn('outbox_id', id(), (c) => c.notNull())
-        .addColumn('channel', id(16), (c) => c.notNull())
-        .addColumn('target', id(), (c) => c.notNull())
-        .addColumn('template', id(), (c) => c.notNull())
-        .addColumn('data_json', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'bigint', (c) => c.notNull())
-        .addColumn('status', id(16), (c) => c.notNull())
-        .addColumn('attempts', 'integer', (c) => c.notNull())
-        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
-        .addColumn('send_key', id(80))
-        .addColumn('claimed_at', 'bigint')
-        .addColumn('sent_at', 'bigint')
-        .addColumn('last_error', id(500))
-        .execute();
-      await db.schema.createIndex('pushes_due').on('pushes').columns(['status', 'next_attempt_at']).execute();
-      await db.schema.createIndex('pushes_by_key').on('pushes').columns(['send_key']).execute();
-      await db.schema.createIndex('pushes_rate').on('pushes').columns(['channel', 'target', 'claimed_at']).execute();
-      await db.schema
-        .createTable('subscribe_grants')
-        .addColumn('id', id(), (c) => c.primaryKey())
-        .addColumn('user_id', id(), (c) => c.notNull())
-        .addColumn('template_key', id(32), (c) => c.notNull())
-        .addColumn('request_id', id(), (c) => c.notNull())
-        .addColumn('granted_at', 'bigint', (c) => c.notNull())
-        .addColumn('push_id', id(80))
-        .execute();
-      await db.schema.createIndex('subscribe_grants_once').on('subscribe_grants').columns(['user_id', 'template_key', 'request_id']).unique().execute();
-      await db.schema.createIndex('subscribe_grants_left').on('subscribe_grants').columns(['user_id', 'template_key', 'push_id']).execute();
+      await createTable(db, 'pushes', (t) =>
+        t
+          .addColumn('id', id(80), (c) => c.primaryKey())
+          .addColumn('outbox_id', id(), (c) => c.notNull())
+          .addColumn('channel', id(16), (c) => c.notNull())
+          .addColumn('target', id(), (c) => c.notNull())
+          .addColumn('template', id(), (c) => c.notNull())
+          .addColumn('data_json', longText(db), (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('status', id(16), (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .addColumn('send_key', id(80))
+          .addColumn('claimed_at', 'bigint')
+          .addColumn('sent_at', 'bigint')
+          .addColumn('last_error', id(500)),
+      );
+      await createIndex(db, 'pushes_due', 'pushes', ['status', 'next_attempt_at']);
+      await createIndex(db, 'pushes_by_key', 'pushes', ['send_key']);
+      await createIndex(db, 'pushes_rate', 'pushes', ['channel', 'target', 'claimed_at']);
+      await createTable(db, 'subscribe_grants', (t) =>
+        t
+          .addColumn('id', id(), (c) => c.primaryKey())
+          .addColumn('user_id', id(), (c) => c.notNull())
+          .addColumn('template_key', id(32), (c) => c.notNull())
+          .addColumn('request_id', id(), (c) => c.notNull())
+          .addColumn('granted_at', 'bigint', (c) => c.notNull())
+          .addColumn('push_id', id(80)),
+      );
+      await createIndex(db, 'subscribe_grants_once', 'subscribe_grants', ['user_id', 'template_key', 'request_id'], { unique: true });
+      await createIndex(db, 'subscribe_grants_left', 'subscribe_grants', ['user_id', 'template_key', 'push_id']);
     },
   },
 };
