@@ -1,7 +1,10 @@
 import { systemClock, randomIds, sha256 } from '../../adapters/platform/system';
 import { phoneVerifierFromEnv } from '../../adapters/wechat/config';
 import { inboxNotifier } from '../../adapters/notify/inbox';
-import { deliverInStore } from '../../core/usecases/outbox/deliverDue';
+import { deliverDue, deliverInStore } from '../../core/usecases/outbox/deliverDue';
+import { deliverPushes } from '../../core/usecases/outbox/deliverPushes';
+import { pushSendersFromEnv } from '../../adapters/notify/config';
+import type { PushSender } from '../../core/ports/notifier';
 import type { Deps, Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
 import type { PhoneVerifier } from '../../core/ports/phoneVerifier';
@@ -65,10 +68,12 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
   const base = { clock, ids: randomIds(clock), hash: sha256, log };
   const parsed = parseFunctionEnv(raw);
   let phone: PhoneVerifier | null = null;
+  let pushes: { wechat?: PushSender; wecom?: PushSender } = {};
   let problem = parsed.ok ? null : describeEnvProblems(parsed);
   if (parsed.ok) {
     try {
       phone = phoneVerifierFromEnv(raw, clock, log);
+      pushes = pushSendersFromEnv(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), clock); // "" counts as unset, as in env.ts
     } catch (e) {
       problem = e instanceof Error ? e.message : 'WeChat configuration invalid';
     }
@@ -79,13 +84,19 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
     return { ...base, store: refusingStore(`function configuration ${problem}`) };
   }
   const env = parsed.env;
-  const notifiers = { inbox: inboxNotifier };
+  const notifiers = { inbox: inboxNotifier, ...pushes };
+  const store = lazyStore(() => openStore(env, log));
   return {
     ...base,
-    store: lazyStore(() => openStore(env, log)),
+    store,
     ...(phone ? { phone } : {}),
+    pushes,
     // The message center is written in the same transaction; other channels are delivered by the
-    // `sla` timer, never by work left running after a function has answered.
+    // `sla` timer (runSweep awaits `deliver`), never by work left running after a function has answered.
     deliverInTransaction: (tx, now) => deliverInStore(tx, now, notifiers),
+    deliver: async (deadline) => {
+      await deliverDue({ store, clock, log }, notifiers);
+      return deliverPushes({ store, clock, log }, pushes, { deadline });
+    },
   };
 }
