@@ -29,6 +29,7 @@ afterAll(async () => {
 it('the submit tap asks for the subscribe template; the accept is recorded by key and allows one message', async () => {
   const page = await wx.open('pages/submit/index', { kind: 'consultation' });
   await page.waitFor(() => wx.calls.find((c) => c.name === 'account' && c.data?.action === 'subscribeTemplates' && c.status), 'the templates fetched on load');
+  await page.waitFor(() => page.find('#submit-household'), 'the form (household row) after account.me');
   expect(wx.subscribeAsks).toEqual([]); // nothing is asked before a tap
   await page.input('#submit-content', `小程序端咨询：订阅消息测试（${rid('weapp')}）`);
   await page.tap('#submit-button');
