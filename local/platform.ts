@@ -14,6 +14,8 @@ import { httpStatusOf, type Outcome } from '../core/errors';
 import type { Deps } from '../core/ports/runtime';
 import { loadCaller } from '../core/usecases/loadCaller';
 import { deliverDue } from '../core/usecases/outbox/deliverDue';
+import { deliverPushes } from '../core/usecases/outbox/deliverPushes';
+import { pushSendersFromEnv } from '../adapters/notify/config';
 import { uploadImage } from '../core/usecases/file/upload';
 import { readImage } from '../core/usecases/file/read';
 import { HOUR, MINUTE, toIso, parseIso } from '../core/time';
@@ -98,7 +100,10 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     throw e;
   });
 
-  const notifiers = { inbox: inboxNotifier };
+  // Pushes (WeChat subscribe messages, the 企业微信 robot) only when the environment points at real (or
+  // fake) endpoints; locally the message center is the channel, and /local/outbox shows the pushes too.
+  const pushes = pushSendersFromEnv(options as Record<string, string | undefined>, clock);
+  const notifiers = { inbox: inboxNotifier, ...pushes };
   const phoneCodes = new LocalPhoneCodes(clock);
   // Delivery passes never overlap, and calls that arrive during a pass share ONE follow-up pass.
   let pass: Promise<void> | null = null;
@@ -129,6 +134,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     log,
     phone: phoneCodes,
     cloud,
+    pushes,
     limits: {
       ...(opts.SUBMIT_LIMIT_PER_HOUR ? { submit: { max: opts.SUBMIT_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
       ...(opts.INTAKE_LIMIT_PER_HOUR ? { intake: { max: opts.INTAKE_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),
@@ -146,7 +152,9 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
       if (!out.ok) throw new Error(out.error.code);
     },
   };
-  const jobs: Job[] = [slaJob, { name: 'outbox', run: () => flushOutbox() }, ...extraJobs];
+  // Pushes go out from the timer only (as in CloudBase), never from work left running after a call.
+  const pushJob: Job = { name: 'pushes', run: async () => void (await deliverPushes({ store, clock, log }, pushes)) };
+  const jobs: Job[] = [slaJob, { name: 'outbox', run: () => flushOutbox() }, ...(pushes.wechat || pushes.wecom ? [pushJob] : []), ...extraJobs];
   const scheduler = new Scheduler(clock, jobs, (job, e) => log.error({ job, err: String(e) }, 'scheduled job failed'));
   const now = () => clock.now();
   const sessions = new Sessions(now, { ttlMs: opts.SESSION_TTL_HOURS * HOUR, maxPerUser: SESSIONS_PER_USER });
@@ -220,7 +228,9 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     if (devEndpoints && req.method === 'GET' && p === '/local/outbox') {
       const rows = await store.transaction((tx) => tx.outboxAll());
       const items = rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, data: r.data, time: toIso(r.createdAt), status: r.status, attempts: r.attempts }));
-      return sendJson(res, 200, { ok: true, data: { items }, items });
+      const pushRows = await store.transaction((tx) => tx.pushesAll());
+      const pushItems = pushRows.map((r) => ({ id: r.id, outboxId: r.outboxId, channel: r.channel, to: r.target, template: r.template, status: r.status, attempts: r.attempts, sendKey: r.sendKey, lastError: r.lastError }));
+      return sendJson(res, 200, { ok: true, data: { items, pushes: pushItems }, items, pushes: pushItems });
     }
 
     if (devEndpoints && p === '/local/clock' && (req.method === 'GET' || (testClock && req.method === 'POST'))) {

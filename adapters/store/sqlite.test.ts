@@ -76,12 +76,12 @@ it('[R-ACC-5] migration 0006 fills the category column of cases stored before it
   await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
   // As the store was before 0006: no column, no index, no record of the migration (nor of the later ones: 0008 made the
   // replies' index, 0009 bindings.phone_check and its index, 0010 the creation limit's index, 0011 the case numbers,
-  // 0013 files.cloud_id).
+  // 0012 the pushes and subscribe grants, 0013 files.cloud_id).
   store.raw.exec(
     "drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; " +
       "drop index idempotency_created; drop index bindings_household; alter table bindings drop column phone_check; drop index case_events_by_user; " +
-      "drop index cases_number; alter table cases drop column number; drop table case_numbers; drop index files_cloud_id; alter table files drop column cloud_id; " +
-      "delete from kysely_migration where name >= '0006'",
+      "drop index cases_number; alter table cases drop column number; drop table case_numbers; drop table pushes; drop table subscribe_grants; " +
+      "drop index files_cloud_id; alter table files drop column cloud_id; delete from kysely_migration where name >= '0006'",
   );
   const file = store.raw.name;
   await store.close();

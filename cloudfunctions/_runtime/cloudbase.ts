@@ -1,6 +1,10 @@
 import { systemClock, randomIds, sha256 } from '../../adapters/platform/system';
 import { phoneVerifierFromEnv } from '../../adapters/wechat/config';
 import { inboxNotifier } from '../../adapters/notify/inbox';
+import { deliverDue } from '../../core/usecases/outbox/deliverDue';
+import { deliverPushes } from '../../core/usecases/outbox/deliverPushes';
+import { pushSendersFromEnv } from '../../adapters/notify/config';
+import type { PushSender } from '../../core/ports/notifier';
 import type { Deps, Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
 import type { PhoneVerifier } from '../../core/ports/phoneVerifier';
@@ -68,10 +72,12 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
   const base = { clock, ids: randomIds(clock), hash: sha256, log };
   const parsed = parseFunctionEnv(raw);
   let phone: PhoneVerifier | null = null;
+  let pushes: { wechat?: PushSender; wecom?: PushSender } = {};
   let problem = parsed.ok ? null : describeEnvProblems(parsed);
   if (parsed.ok) {
     try {
       phone = phoneVerifierFromEnv(raw, clock, log);
+      pushes = pushSendersFromEnv(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), clock); // "" counts as unset, as in env.ts
     } catch (e) {
       problem = e instanceof Error ? e.message : 'WeChat configuration invalid';
     }
@@ -87,13 +93,21 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
   const storageEnv = env.CLOUDBASE_ENV_ID ?? raw.TCB_ENV ?? raw.SCF_NAMESPACE;
   const cloud = storage && storageEnv ? storage(storageEnv) : undefined;
   if (storage && !storageEnv) log.error({ missing: ['CLOUDBASE_ENV_ID'] }, 'cloud storage not configured: set CLOUDBASE_ENV_ID (README §部署)');
+  const notifiers = { inbox: inboxNotifier, ...pushes };
+  const store = lazyStore(() => openStore(env, log));
   return {
     ...base,
     ...(cloud ? { cloud } : {}),
-    store: lazyStore(() => openStore(env, log)),
+    store,
     ...(phone ? { phone } : {}),
+    pushes,
     // The message center is written in the same transaction; other channels are delivered by the
-    // `sla` timer, never by work left running after a function has answered.
-    inStoreNotifiers: { inbox: inboxNotifier },
+    // `sla` timer (runSweep awaits `deliver`), never by work left running after a function has answered.
+    // What the message center gets fans out to the push channels in the same transaction (fanOut.ts).
+    inStoreNotifiers: notifiers,
+    deliver: async (deadline) => {
+      await deliverDue({ store, clock, log }, notifiers);
+      return deliverPushes({ store, clock, log }, pushes, { deadline });
+    },
   };
 }

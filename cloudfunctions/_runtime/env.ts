@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wechatEnv } from '../../adapters/wechat/config';
+import { pushEnv } from '../../adapters/notify/config';
 
 /** `mysql://user:password@host:port/database` — host and database named; the password may be empty. */
 const mysqlUrl = z.string().refine((s) => {
@@ -33,6 +34,14 @@ export const functionEnv = z
     // ── Staff notifications: the 企业微信 group robot's webhook (its `key` is a secret).
     WECOM_ROBOT_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
 
+    // ── Residents' WeChat subscribe messages (adapters/notify/config.ts): template ids per our keys
+    // (core/domain/notify/subscribe.ts); a key without an id is never asked for nor sent. Needs
+    // WECHAT_APPID/WECHAT_APPSECRET, and `subscribeMessage.send` in the sending function's config.json.
+    WECHAT_TMPL_CASE_PROGRESS: pushEnv.shape.WECHAT_TMPL_CASE_PROGRESS,
+    WECHAT_TMPL_REPAIR_QUOTE: pushEnv.shape.WECHAT_TMPL_REPAIR_QUOTE,
+    WECHAT_TMPL_BINDING_RESULT: pushEnv.shape.WECHAT_TMPL_BINDING_RESULT,
+    WECHAT_MINIPROGRAM_STATE: pushEnv.shape.WECHAT_MINIPROGRAM_STATE,
+
     // ── Files: the CloudBase environment whose storage holds the photos (default: the function's own).
     CLOUDBASE_ENV_ID: z
       .string()
@@ -42,6 +51,9 @@ export const functionEnv = z
   .superRefine((env, ctx) => {
     if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_APPSECRET)) {
       ctx.addIssue({ code: 'custom', path: [env.WECHAT_APPID ? 'WECHAT_APPSECRET' : 'WECHAT_APPID'], message: 'WECHAT_APPID and WECHAT_APPSECRET go together' });
+    }
+    if ((env.WECHAT_TMPL_CASE_PROGRESS || env.WECHAT_TMPL_REPAIR_QUOTE || env.WECHAT_TMPL_BINDING_RESULT) && !env.WECHAT_APPID) {
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'subscribe messages need the mini-program credentials' });
     }
   });
 export type FunctionEnv = z.infer<typeof functionEnv>;

@@ -57,7 +57,7 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
       const suffix = requestId ? `|${fn}.${name}|${requestId}` : undefined;
       const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix);
       const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers) : raw;
-      const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, prepared };
+      const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, prepared, subscribeTemplates: deps.pushes?.wechat?.templates };
       const key = caller && suffix ? `${caller.userId}${suffix}` : null;
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
       if (key && reply) {

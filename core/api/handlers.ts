@@ -9,6 +9,7 @@ import { me } from '../usecases/account/me';
 import { bind } from '../usecases/account/bind';
 import { bindings } from '../usecases/account/bindings';
 import { decideBinding } from '../usecases/account/decideBinding';
+import { subscribe, subscribeTemplates } from '../usecases/account/subscribe';
 import { submitCase } from '../usecases/case/submit';
 import { listCases } from '../usecases/case/list';
 import { getCase } from '../usecases/case/get';
@@ -45,6 +46,8 @@ export const handlers = {
     bindings: action(account.bindingsInput, bindings, { readOnly: true }),
     approveBinding: action(account.approveBindingInput, (ctx, i) => decideBinding(ctx, { id: i.id, decision: 'approved' })),
     rejectBinding: action(account.rejectBindingInput, (ctx, i) => decideBinding(ctx, { id: i.id, decision: 'rejected', reason: i.reason })),
+    subscribe: action(account.subscribeInput, subscribe, { idempotent: true }),
+    subscribeTemplates: action(account.subscribeTemplatesInput, subscribeTemplates, { readOnly: true }),
   },
   case: {
     submit: action(cases.submitCaseInput, submitCase, { idempotent: true }),

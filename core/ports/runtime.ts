@@ -2,7 +2,7 @@ import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
 import type { CloudStorage } from './files';
 import type { PhoneVerifier } from './phoneVerifier';
-import type { Notifier } from './notifier';
+import type { Channels, PushSender } from './notifier';
 import type { OutboxRow, Store } from './store';
 
 export interface Logger {
@@ -23,6 +23,16 @@ export interface Deps {
   phone?: PhoneVerifier;
   /** Storage the client uploads photos to itself (absent: `file.*` actions answer INTERNAL). */
   cloud?: CloudStorage;
+  /**
+   * Pushes outside the store, when configured: WeChat subscribe messages and the 企业微信 robot. The
+   * `sla` function's timer delivers them (and what is left in the outbox) after its sweep.
+   */
+  pushes?: { wechat?: PushSender; wecom?: PushSender };
+  /**
+   * The deployment's delivery pass (outbox → message center and fan-out, then pushes), run by the `sla`
+   * timer after its sweep and awaited before the function answers. `deadline`: no new send after it.
+   */
+  deliver?: (deadline: number) => Promise<unknown>;
   /** Creation limits where this deployment differs from core/limits.ts (a benchmark lifts them). */
   limits?: Partial<CreationLimits>;
   /** Called after a write commits (the dispatcher delivers what is left in the outbox). */
@@ -32,5 +42,5 @@ export interface Deps {
    * for them is delivered in that same transaction and its outbox row written as delivered, so a
    * submission costs one durable commit, not two, and no second pass over the outbox.
    */
-  inStoreNotifiers?: Partial<Record<OutboxRow['channel'], Notifier>>;
+  inStoreNotifiers?: Partial<Channels>;
 }

@@ -136,6 +136,42 @@ export interface OutboxRow extends OutboxMessage {
   lastError: string | null;
 }
 
+/**
+ * A push to a platform outside the store, fanned out from an outbox message when the message center
+ * got it (same transaction). `pending` → `sending` (claimed: its `sendKey` fixed and the attempt
+ * recorded BEFORE the request goes out) → `sent` | `skipped` (no consent left) | `failed`. A `sending`
+ * push whose `nextAttemptAt` has come had an unknown or failed outcome: it is sent again with the
+ * same key. Robot digests: several pushes claimed with one `sendKey`.
+ */
+export interface PushRow {
+  id: string;
+  outboxId: string;
+  channel: 'wechat' | 'wecom';
+  /** wechat: the user id; wecom: the robot's name. */
+  target: string;
+  template: NotificationTemplate;
+  data: Record<string, string>;
+  createdAt: number;
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  sendKey: string | null;
+  claimedAt: number | null;
+  sentAt: number | null;
+  lastError: string | null;
+}
+
+/** One accept of a subscribe template by a user (`Taro.requestSubscribeMessage`): allows one send. */
+export interface SubscribeGrant {
+  id: string;
+  userId: string;
+  templateKey: string;
+  requestId: string;
+  grantedAt: number;
+  /** The push that used it (null: still available). */
+  pushId: string | null;
+}
+
 export interface MessageRow {
   id: string;
   userId: string;
@@ -243,6 +279,22 @@ export interface Tx {
   dueOutbox(now: number, limit: number): Promise<OutboxRow[]>;
   markOutbox(id: string, patch: Pick<OutboxRow, 'status' | 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'lastError'>): Promise<void>;
   outboxAll(): Promise<OutboxRow[]>;
+
+  /** Writes pushes (ignores one whose id exists: a fan-out runs once per outbox message anyway). */
+  enqueuePushes(rows: PushRow[]): Promise<void>;
+  /** Pushes pending or sending whose time has come, oldest first. */
+  duePushes(now: number, limit: number): Promise<PushRow[]>;
+  pushesWithKey(sendKey: string): Promise<PushRow[]>;
+  /** Updates a push only if it is still as read (`status`, `attempts`): false when another pass took it. */
+  updatePush(id: string, expect: Pick<PushRow, 'status' | 'attempts'>, patch: Pick<PushRow, 'status' | 'attempts' | 'nextAttemptAt' | 'sendKey' | 'claimedAt' | 'sentAt' | 'lastError'>): Promise<boolean>;
+  /** Distinct send keys claimed on a channel's target after `since` (the robot's per-minute count). */
+  sendsSince(channel: PushRow['channel'], target: string, since: number): Promise<number>;
+  pushesAll(): Promise<PushRow[]>;
+  insertGrants(rows: SubscribeGrant[]): Promise<void>;
+  /** Binds the oldest unused grant of (user, key) to the push; false when none is left. */
+  useGrant(userId: string, templateKey: string, pushId: string): Promise<boolean>;
+  /** Unused grants per template key of a user. */
+  grantsLeft(userId: string): Promise<Record<string, number>>;
 
   insertMessage(row: MessageRow): Promise<boolean>;
   /** Several messages in one statement; one whose `sourceId` is already stored is skipped. Answers how many were stored. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { singleLine } from './text';
+import { SUBSCRIBE_KEYS } from '../domain/notify/subscribe';
 import { entityId, householdId, personName, phone, relation, requestId } from './common';
 
 /** The one-time code of WeChat's getPhoneNumber button (or the local platform's stand-in). */
@@ -12,3 +13,15 @@ export const bindInput = z
 export const bindingsInput = z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }).strict();
 export const approveBindingInput = z.object({ id: entityId }).strict();
 export const rejectBindingInput = z.object({ id: entityId, reason: singleLine({ min: 2, max: 200, minMessage: '请填写驳回原因' }) }).strict();
+
+/** The templates a resident accepted in `Taro.requestSubscribeMessage` (our keys; each accept allows one send). */
+export const subscribeInput = z
+  .object({
+    requestId,
+    accepted: z
+      .array(z.enum(SUBSCRIBE_KEYS, { message: '订阅消息类型有误' }))
+      .max(SUBSCRIBE_KEYS.length, '订阅消息类型有误')
+      .refine((a) => new Set(a).size === a.length, '订阅消息类型重复'),
+  })
+  .strict();
+export const subscribeTemplatesInput = z.object({}).strict();

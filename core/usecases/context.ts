@@ -3,6 +3,7 @@ import type { CreationLimits } from '../limits';
 import type { IdSource } from '../ports/clock';
 import type { PhoneVerifier } from '../ports/phoneVerifier';
 import type { Tx } from '../ports/store';
+import type { SubscribeKey } from '../domain/notify/subscribe';
 
 /** What a use case gets: the open transaction, the request's time, an id source and the caller. */
 export interface UseCaseContext {
@@ -17,6 +18,8 @@ export interface UseCaseContext {
   prepared?: unknown;
   /** Exchanges a getPhoneNumber code for the verified phone (absent: every code is `unavailable`). */
   phone?: PhoneVerifier;
+  /** The subscribe templates this deployment has ids for (absent: residents are asked for none). */
+  subscribeTemplates?: Partial<Record<SubscribeKey, string>>;
   /** This deployment's creation limits (defaults: core/limits.ts). */
   limits?: Partial<CreationLimits>;
 }

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { ApiError, call, newRequestId, type Input } from '../api/client';
 import { messageOf } from '../lib/session';
+import { askSubscribe, prefetchSubscribeTemplates } from '../lib/subscribe';
 
 /**
  * Submits a resident's case and opens it. One request id per form: a retry of the same submission never
@@ -11,8 +12,11 @@ import { messageOf } from '../lib/session';
 export function useCaseSubmit(setError: (message: string) => void) {
   const [busy, setBusy] = useState(false);
   const requestId = useRef(newRequestId());
+  useEffect(prefetchSubscribeTemplates, []);
 
+  /** Called from the submit button's tap: the subscribe dialog (weapp) opens before anything is awaited. */
   const send = async (body: Omit<Input<'case', 'submit'>, 'requestId'>, toast: string) => {
+    askSubscribe(body.kind === 'repair' ? ['caseProgress', 'repairQuote'] : ['caseProgress']);
     setBusy(true);
     setError('');
     try {

@@ -191,6 +191,17 @@ const SPEC: Record<string, Row> = {
     body: (fx) => ({ id: fx.bindingId, reason: '房号与登记信息不符' }),
     check: (d, _c, fx) => (d.id === fx.bindingId && d.status === 'rejected' ? [] : [`reject answered ${d.id}/${d.status}`]),
   },
+  'account.subscribe': {
+    // Anyone signed in records their own subscribe accepts (the binding results reach the not-yet-bound).
+    cells: [U401, W, W, W, W, W, W, W, W, W, W, W],
+    body: () => ({ requestId: rid('sub'), accepted: ['caseProgress'] }),
+    check: (d) => (Array.isArray(d.templates) && typeof d.left === 'object' ? [] : ['subscribe answered no view']),
+  },
+  'account.subscribeTemplates': {
+    cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
+    body: () => ({}),
+    check: (d) => (Array.isArray(d.templates) ? [] : ['no templates list']),
+  },
   'case.submit': {
     // Only a bound resident, only for their own household; another household is 404, never 403 (R-ACC-4).
     cells: [U401, NB, W, HNF, NB, NB, NB, NB, NB, NB, NB, NB],

@@ -204,6 +204,10 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['whom a case that is not one can go to', 'frontdesk', 'workbench', { action: 'assignees', id: 'c_nope' }, 'CASE.NOT_FOUND'],
       ['bindings by status', 'frontdesk', 'account', { action: 'bindings', status: 'approved' }, 'ok'],
       ['me', 'resident-a', 'account', { action: 'me' }, 'ok'],
+      ['subscribe templates', 'resident-a', 'account', { action: 'subscribeTemplates' }, 'ok'],
+      ['subscribe with one key twice', 'resident-a', 'account', { action: 'subscribe', requestId: rid('s'), accepted: ['caseProgress', 'caseProgress'] }, 'INPUT.INVALID'],
+      ['subscribe with a raw template id', 'resident-a', 'account', { action: 'subscribe', requestId: rid('s'), accepted: ['vX1MxRmoPiYcPcmQSrmCMePMvVAFhTaDL'] }, 'INPUT.INVALID'],
+      ['subscribe (no templates configured: nothing recorded)', 'resident-a', 'account', { action: 'subscribe', requestId: rid('s'), accepted: ['caseProgress'] }, 'ok'],
       ['a report for month 0000-01', 'manager', 'report', { action: 'monthly', month: '0000-01' }, 'INPUT.INVALID'],
       ['a report for 9999-12', 'manager', 'report', { action: 'monthly', month: '9999-12' }, 'INPUT.INVALID'],
     ]);

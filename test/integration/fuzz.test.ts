@@ -43,6 +43,8 @@ const BASES: Record<string, Base> = {
     formatted: ['requestId', 'householdId', 'phone', 'relation'],
   },
   'account.bindings': { body: { status: 'pending' }, required: [], known: ['status'], formatted: ['status'] },
+  'account.subscribe': { body: { requestId: 'fuzz-req-0003', accepted: ['caseProgress'] }, required: ['requestId', 'accepted'], known: ['requestId', 'accepted'], formatted: ['requestId', 'accepted'] },
+  'account.subscribeTemplates': { body: {}, required: [], known: [], formatted: [] },
   'account.approveBinding': { body: { id: 'b_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'account.rejectBinding': { body: { id: 'b_fuzz_base', reason: '信息不符' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
   'case.submit': {

@@ -48,6 +48,8 @@ export interface Weapp {
   calls: CloudCall[];
   toasts: Any[];
   navigations: { api: string; url?: string; delta?: number }[];
+  /** Every wx.requestSubscribeMessage: the template ids asked for (the stub accepts them all). */
+  subscribeAsks: string[][];
   storage: Map<string, unknown>;
   /** The bearer token cloud calls carry (the local stand-in for the OPENID WeChat injects). */
   setToken(token: string): void;
@@ -135,6 +137,7 @@ export async function bootWeapp(opts: { url: string; token: string; dist?: strin
   const calls: CloudCall[] = [];
   const toasts: Any[] = [];
   const navigations: Weapp['navigations'] = [];
+  const subscribeAsks: string[][] = [];
   const storage = new Map<string, unknown>();
 
   /** An async wx API in both styles: callbacks (success/fail/complete) and, without them, a promise. */
@@ -211,6 +214,10 @@ export async function bootWeapp(opts: { url: string; token: string; dist?: strin
       return {};
     }),
     hideToast: api('hideToast', async () => ({})),
+    requestSubscribeMessage: api('requestSubscribeMessage', async (o: Any) => {
+      subscribeAsks.push([...o.tmplIds]);
+      return Object.fromEntries(o.tmplIds.map((id: string) => [id, 'accept']));
+    }),
     showLoading: api('showLoading', async () => ({})),
     hideLoading: api('hideLoading', async () => ({})),
     showModal: api('showModal', async (o: Any) => {
@@ -271,7 +278,7 @@ export async function bootWeapp(opts: { url: string; token: string; dist?: strin
     return page;
   }
 
-  booted = { calls, toasts, navigations, storage, setToken: (t) => (token = t), open };
+  booted = { calls, toasts, navigations, subscribeAsks, storage, setToken: (t) => (token = t), open };
   return booted;
 }
 

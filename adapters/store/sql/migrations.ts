@@ -299,6 +299,46 @@ const migrations: Record<string, Migration> = {
       await createIndex(db, 'cases_number', 'cases', ['community_id', 'number'], { unique: true });
     },
   },
+  '0012_notification_pushes': {
+    /**
+     * Pushes outside the store (WeChat subscribe messages, the 企业微信 robot), fanned out from the outbox,
+     * and the residents' subscribe accepts: one row per accept, bound to the push that used it.
+     */
+    async up(db: Kysely<any>) {
+      const id = (n = 64) => `varchar(${n})` as const;
+      await createTable(db, 'pushes', (t) =>
+        t
+          .addColumn('id', id(80), (c) => c.primaryKey())
+          .addColumn('outbox_id', id(), (c) => c.notNull())
+          .addColumn('channel', id(16), (c) => c.notNull())
+          .addColumn('target', id(), (c) => c.notNull())
+          .addColumn('template', id(), (c) => c.notNull())
+          .addColumn('data_json', longText(db), (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('status', id(16), (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .addColumn('send_key', id(80))
+          .addColumn('claimed_at', 'bigint')
+          .addColumn('sent_at', 'bigint')
+          .addColumn('last_error', id(500)),
+      );
+      await createIndex(db, 'pushes_due', 'pushes', ['status', 'next_attempt_at']);
+      await createIndex(db, 'pushes_by_key', 'pushes', ['send_key']);
+      await createIndex(db, 'pushes_rate', 'pushes', ['channel', 'target', 'claimed_at']);
+      await createTable(db, 'subscribe_grants', (t) =>
+        t
+          .addColumn('id', id(), (c) => c.primaryKey())
+          .addColumn('user_id', id(), (c) => c.notNull())
+          .addColumn('template_key', id(32), (c) => c.notNull())
+          .addColumn('request_id', id(), (c) => c.notNull())
+          .addColumn('granted_at', 'bigint', (c) => c.notNull())
+          .addColumn('push_id', id(80)),
+      );
+      await createIndex(db, 'subscribe_grants_once', 'subscribe_grants', ['user_id', 'template_key', 'request_id'], { unique: true });
+      await createIndex(db, 'subscribe_grants_left', 'subscribe_grants', ['user_id', 'template_key', 'push_id']);
+    },
+  },
   '0013_cloud_files': {
     /**
      * Photos the mini-program uploads to CloudBase storage itself and then registers (file.register):

@@ -68,6 +68,23 @@ export interface DB {
     delivered_at: number | null;
     last_error: string | null;
   };
+  pushes: {
+    id: string;
+    outbox_id: string;
+    channel: string;
+    target: string;
+    template: string;
+    data_json: string;
+    created_at: number;
+    status: string;
+    attempts: number;
+    next_attempt_at: number;
+    send_key: string | null;
+    claimed_at: number | null;
+    sent_at: number | null;
+    last_error: string | null;
+  };
+  subscribe_grants: { id: string; user_id: string; template_key: string; request_id: string; granted_at: number; push_id: string | null };
   messages: {
     id: string;
     user_id: string;

@@ -5,6 +5,7 @@ import type { CaseFilter, CaseReach, FileRow, MessageRow, Tx } from '../../../co
 import { caseOpeningRead, identityRead, jsonAggregateOf } from './reads';
 import { toBinding, toCommunity, toFile, toHousehold, toOutbox, toReply, toStaff, toUser } from './rows';
 import type { DB } from './schema';
+import { pushTx } from './pushSql';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -70,6 +71,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     return Number(r.numInsertedOrUpdatedRows ?? 0);
   }
   return {
+    ...pushTx(db, dialect),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
       return r && toUser(r);

@@ -1,7 +1,23 @@
-import type { Notifier } from '../../ports/notifier';
+import type { Notifier, PushSender } from '../../ports/notifier';
 import type { Deps } from '../../ports/runtime';
 import type { OutboxRow, Tx } from '../../ports/store';
 import { MINUTE, HOUR } from '../../time';
+import { fanOut } from './fanOut';
+
+/** The message center, and the push channels a delivered message fans out to (fanOut.ts). */
+export interface Deliverers {
+  inbox?: Notifier;
+  wechat?: PushSender;
+  wecom?: PushSender;
+}
+
+const notifierOf = (d: Deliverers, msg: OutboxRow) => (msg.channel === 'inbox' ? d.inbox : undefined);
+
+/** Delivers into the store and fans out, in the caller's transaction. */
+async function deliverOne(d: Deliverers, msg: OutboxRow, tx: Tx, now: number) {
+  await notifierOf(d, msg)!.deliver(msg, tx, now);
+  await fanOut(tx, msg, now, d);
+}
 
 export const MAX_ATTEMPTS = 10;
 
@@ -11,20 +27,21 @@ export const MAX_ATTEMPTS = 10;
  * statement per channel, their outbox rows written as delivered — in the same transaction, so they
  * commit (or roll back, with a savepoint too) together. Other channels are enqueued pending, for `deliverDue`.
  */
-export function deliveringInStore(tx: Tx, now: number, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>): Tx {
+export function deliveringInStore(tx: Tx, now: number, notifiers: Deliverers): Tx {
   return {
     ...tx,
     async enqueue(messages, deliveredAt) {
       if (deliveredAt !== undefined) return tx.enqueue(messages, deliveredAt);
-      const here = messages.filter((m) => notifiers[m.channel]?.inStore);
-      const later = messages.filter((m) => !notifiers[m.channel]?.inStore);
-      for (const channel of new Set(here.map((m) => m.channel))) {
-        const rows: OutboxRow[] = here
-          .filter((m) => m.channel === channel)
-          .map((m) => ({ ...m, status: 'pending', attempts: 0, nextAttemptAt: m.createdAt, deliveredAt: null, lastError: null }));
-        await deliverAll(notifiers[channel]!, rows, tx, now);
+      const inStore = (m: { channel: OutboxRow['channel'] }) => notifierOf(notifiers, m as OutboxRow)?.inStore === true;
+      const here = messages.filter(inStore);
+      const later = messages.filter((m) => !inStore(m));
+      if (here.length) {
+        const rows: OutboxRow[] = here.map((m) => ({ ...m, status: 'pending', attempts: 0, nextAttemptAt: m.createdAt, deliveredAt: null, lastError: null }));
+        await deliverAll(notifiers.inbox!, rows, tx, now);
+        // What the message center got also goes out as pushes where configured and consented (fanOut.ts).
+        for (const row of rows) await fanOut(tx, row, now, notifiers);
+        await tx.enqueue(here, now);
       }
-      if (here.length) await tx.enqueue(here, now);
       if (later.length) await tx.enqueue(later);
     },
   };
@@ -45,14 +62,14 @@ export const retryDelay = (attempts: number) => Math.min(2 ** Math.max(0, attemp
  * due message goes to an in-store channel, the whole batch shares one transaction; otherwise (or if
  * that batch fails) each message gets its own, so one bad message cannot hold up the others.
  */
-export async function deliverDue(deps: Pick<Deps, 'store' | 'clock' | 'log'>, notifiers: Partial<Record<OutboxRow['channel'], Notifier>>, limit = 100) {
+export async function deliverDue(deps: Pick<Deps, 'store' | 'clock' | 'log'>, notifiers: Deliverers, limit = 100) {
   const now = deps.clock.now();
   const batch = await deps.store
     .transaction(async (tx) => {
       const due = await tx.dueOutbox(now, limit);
-      if (!due.every((m) => notifiers[m.channel]?.inStore)) return { done: false as const, due };
+      if (!due.every((m) => notifierOf(notifiers, m)?.inStore)) return { done: false as const, due };
       for (const msg of due) {
-        await notifiers[msg.channel]!.deliver(msg, tx, now);
+        await deliverOne(notifiers, msg, tx, now);
         await tx.markOutbox(msg.id, { status: 'delivered', attempts: msg.attempts + 1, nextAttemptAt: msg.nextAttemptAt, deliveredAt: now, lastError: null });
       }
       return { done: true as const, due };
@@ -63,11 +80,11 @@ export async function deliverDue(deps: Pick<Deps, 'store' | 'clock' | 'log'>, no
   let delivered = 0;
   let failed = 0;
   for (const msg of due) {
-    const notifier = notifiers[msg.channel];
+    const notifier = notifierOf(notifiers, msg);
     try {
       if (!notifier) throw new Error(`no notifier for channel ${msg.channel}`);
       await deps.store.transaction(async (tx) => {
-        await notifier.deliver(msg, tx, now);
+        await deliverOne(notifiers, msg, tx, now);
         await tx.markOutbox(msg.id, { status: 'delivered', attempts: msg.attempts + 1, nextAttemptAt: msg.nextAttemptAt, deliveredAt: now, lastError: null });
       });
       delivered++;

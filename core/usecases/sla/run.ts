@@ -4,6 +4,9 @@ import { parseIso } from '../../time';
 import { isPurgeTick, purgeReplies } from './purgeReplies';
 import { sweep, type SweepResult } from './sweep';
 
+/** Time the `sla` function gives delivery after its sweep (its timeout is 60 s). */
+const DELIVERY_BUDGET_MS = 30_000;
+
 /**
  * The `sla` function's entry: only the platform's timer may run the sweep. A call that carries a
  * user's identity (any mini-program call) is refused. The tick at the top of each hour also forgets
@@ -16,5 +19,8 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   const asOf = typeof e.Time === 'string' ? parseIso(e.Time) : NaN;
   const at = Number.isFinite(asOf) ? asOf : undefined;
   const swept = await sweep(deps, at);
-  return ok({ ...swept, purged: isPurgeTick(at ?? deps.clock.now()) ? await purgeReplies(deps, at) : 0 });
+  const purged = isPurgeTick(at ?? deps.clock.now()) ? await purgeReplies(deps, at) : 0;
+  // Notifications go out from this timer, inside the invocation (never after it has answered).
+  if (deps.deliver) await deps.deliver(deps.clock.now() + DELIVERY_BUDGET_MS).catch((e) => deps.log.error({ err: String(e) }, 'delivery pass failed'));
+  return ok({ ...swept, purged });
 }

@@ -5,6 +5,7 @@ import { PageShell } from '../../components/PageShell';
 import { Button, Input } from '../../components/nut';
 import { Field } from '../../components/Field';
 import { PhoneVerifyButton } from '../../components/PhoneVerifyButton';
+import { askSubscribe, prefetchSubscribeTemplates } from '../../lib/subscribe';
 import { Chips, ErrorNote, StatusTag } from '../../components/ui';
 import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { forgetMe, messageOf, needsLogin } from '../../lib/session';
@@ -38,7 +39,10 @@ export default function Bind() {
     );
 
   useDidShow(() => {
-    if (!needsLogin()) refresh();
+    if (!needsLogin()) {
+      refresh();
+      prefetchSubscribeTemplates();
+    }
   });
 
   const validate = (): string => {
@@ -55,6 +59,7 @@ export default function Bind() {
       setError(problem);
       return;
     }
+    askSubscribe(['bindingResult']); // the review's result, asked from this tap (weapp; nothing on H5)
     setBusy(true);
     setError('');
     try {

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Rate, TextArea } from '../../components/nut';
 import { ErrorNote, KV } from '../../components/ui';
 import { call, type Output } from '../../api/client';
 import { messageOf } from '../../lib/session';
+import { askSubscribe, prefetchSubscribeTemplates } from '../../lib/subscribe';
 import { CALLBACK_METHOD_LABELS, LOCATION_LABELS } from '../../lib/labels';
 import { formatTime, timeRange } from '../../lib/format';
 import { money } from '../../lib/money';
@@ -48,8 +49,10 @@ export function QuoteCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const q = c.work?.quote;
+  useEffect(prefetchSubscribeTemplates, []);
   if (!q || !c.actions.includes('acceptQuote')) return null;
   const run = async (what: 'accept' | 'decline') => {
+    if (what === 'accept') askSubscribe(['caseProgress']); // from the tap, before any await
     setBusy(what);
     setError('');
     try {
@@ -105,9 +108,11 @@ export function ConfirmCard({ c, onChange }: { c: CaseView; onChange: (v: CaseVi
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
+  useEffect(prefetchSubscribeTemplates, []);
   if (!c.actions.includes('confirm')) return null;
   const run = async (ok: boolean) => {
     if (!ok && note.trim().length < 2) return setError('请简单描述仍存在的问题，便于技师返工');
+    if (!ok) askSubscribe(['caseProgress']); // rework: its progress, from the tap
     setBusy(ok ? 'ok' : 'problem');
     setError('');
     try {
