@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { greeting } from '../../src/lib/format';
-import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, SHOTS, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText } from './support';
+import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, SHOTS, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText, unauditedRoutes } from './support';
 
 jest.setTimeout(180_000);
 
@@ -433,6 +433,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
 
   it('has no page errors along the way', () => {
     expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+  });
+
+  it('WCAG 2.1 AA: every page opened along the way was audited, as shown and in 大字模式', () => {
+    expect(unauditedRoutes()).toEqual([]);
   });
 });
 

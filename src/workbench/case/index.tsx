@@ -12,6 +12,7 @@ import { ESCALATION_LABELS } from '../../lib/labels';
 import { syncClock, useNow } from '../../lib/clock';
 import { dueOf } from '../components/due';
 import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Staff } from './repair';
+import { Num } from '../../components/Num';
 
 export default function WbCase() {
   const { params } = useRouter();
@@ -121,7 +122,7 @@ export default function WbCase() {
                   ) : null}
                 </View>
                 <View className='wb-head__sub'>
-                  工单号 <Text id='wb-case-number'>{c.number}</Text> · {formatTime(c.createdAt, true)} 受理 · {c.channelLabel}
+                  工单号 <Num id='wb-case-number'>{c.number}</Num> · <Num>{formatTime(c.createdAt, true)}</Num> 受理 · {c.channelLabel}
                 </View>
               </View>
               <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: home?.url ?? '/workbench/queue/index' }))}>
@@ -146,7 +147,7 @@ export default function WbCase() {
                   <View className='card__title'>住户与工单信息</View>
                   <KV k='房屋' v={`${c.householdId}（${roomLabel(c.householdId)}）`} />
                   <KV k='联系人' v={c.contactName} />
-                  <KV k='联系电话' v={c.contactPhone} id='wb-case-phone' />
+                  <KV k='联系电话' v={<Num>{c.contactPhone}</Num>} id='wb-case-phone' />
                   <KV k='受理渠道' v={c.channelLabel} />
                   <KV k='责任部门' v={c.departmentLabel} />
                   <KV k='负责人' v={c.ownerName} id='wb-case-owner' />
