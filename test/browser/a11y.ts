@@ -52,6 +52,8 @@ export function trackRoutes(page: Page) {
   });
 }
 
+export const auditedRoutes = () => [...audited];
+
 /** Routes opened in this test file and never audited. */
 export const unauditedRoutes = () => [...visited].filter((r) => !audited.has(r)).sort();
 
