@@ -12,6 +12,9 @@ interface Props {
   /** A help line under the control. */
   help?: ReactNode;
   helpId?: string;
+  /** This field's error (clears when the field is fixed: see useFieldErrors), shown under the control. */
+  error?: string;
+  errorId?: string;
   /** Spans the whole row of a `.form-grid`. */
   full?: boolean;
   id?: string;
@@ -19,15 +22,21 @@ interface Props {
 }
 
 /** One labelled form field: `.field` > `.field__label` + control (+ `.field__help`). */
-export function Field({ label, required, hint, box, help, helpId, full, id, children }: Props) {
+export function Field({ label, required, hint, box, help, helpId, error, errorId, full, id, children }: Props) {
+  const cls = ['field', full ? 'field--full' : '', error ? 'field--invalid' : ''].filter(Boolean).join(' ');
   return (
-    <View className={full ? 'field field--full' : 'field'} id={id}>
+    <View className={cls} id={id}>
       <View className='field__label'>
         {label}
         {required ? <Text className='req'>*</Text> : null}
         {hint ? <Text className='card__hint'>{hint}</Text> : null}
       </View>
       {box ? <View className={box === 'area' ? 'field__box field__box--area' : 'field__box'}>{children}</View> : children}
+      {error ? (
+        <View className='field__error' id={errorId} role='alert'>
+          {error}
+        </View>
+      ) : null}
       {help ? (
         <View className='field__help' id={helpId}>
           {help}

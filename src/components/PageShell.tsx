@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { largeText } from '../lib/prefs';
 import { LOGIN_PAGE, needsLogin } from '../lib/session';
+import { PageHeader } from './PageHeader';
 
 interface Props {
   children: ReactNode;
@@ -12,13 +13,15 @@ interface Props {
   wide?: boolean;
   className?: string;
   id?: string;
+  /** The H5 header (title and a way back); the workbench places its own (false here). */
+  header?: boolean;
 }
 
 /**
- * Every page's root: applies 大字模式 (a persisted preference, re-read whenever the page shows) and,
+ * Every page's root: on H5 a header with the page title and a way back (PageHeader.h5.tsx), applies 大字模式 (a persisted preference, re-read whenever the page shows) and,
  * on the local platform, sends visitors without a session to the demo-user switcher.
  */
-export function PageShell({ children, public: isPublic, wide, className, id }: Props) {
+export function PageShell({ children, public: isPublic, wide, className, id, header = true }: Props) {
   const [large, setLarge] = useState(largeText.get);
   useEffect(() => {
     const off = largeText.subscribe(setLarge);
@@ -33,6 +36,7 @@ export function PageShell({ children, public: isPublic, wide, className, id }: P
   const cls = ['shell', large ? 'shell--large' : '', wide ? 'shell--wide' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View className={cls} id={id}>
+      {header ? <PageHeader /> : null}
       <View className='shell__body'>{children}</View>
     </View>
   );

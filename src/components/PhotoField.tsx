@@ -104,7 +104,7 @@ export function PhotoField({ photos, idPrefix, label, hint }: FieldProps) {
         {progress
           ? items.map((p, i) => (
               <View className='photo' key={p.key} id={`${idPrefix}-photo-${i}`} data-done={p.fileId ? '1' : '0'}>
-                <Image className='photo__img' src={p.preview} mode='aspectFill' />
+                <Image className='photo__img' src={p.preview} mode='aspectFill' nativeProps={{ alt: `已选照片 ${i + 1}` }} />
                 {!p.fileId ? (
                   <View className={`photo__veil ${p.failed ? 'photo__veil--failed' : ''}`}>
                     {p.failed ? '上传失败' : `${p.progress}%`}
@@ -116,7 +116,7 @@ export function PhotoField({ photos, idPrefix, label, hint }: FieldProps) {
                   </View>
                 ) : null}
                 {p.fileId || p.failed ? (
-                  <View className='photo__remove' id={`${idPrefix}-photo-remove-${i}`} onClick={() => remove(p.key)}>
+                  <View className='photo__remove' id={`${idPrefix}-photo-remove-${i}`} role='button' aria-label={`删除照片 ${i + 1}`} onClick={() => remove(p.key)}>
                     ×
                   </View>
                 ) : null}
@@ -125,8 +125,8 @@ export function PhotoField({ photos, idPrefix, label, hint }: FieldProps) {
           : [
               ...done.map((p, i) => (
                 <View className='photo' key={p.key} id={`${idPrefix}-photo-${i}`}>
-                  <Image className='photo__img' src={p.preview} mode='aspectFill' />
-                  <View className='photo__remove' id={`${idPrefix}-photo-remove-${i}`} onClick={() => remove(p.key)}>
+                  <Image className='photo__img' src={p.preview} mode='aspectFill' nativeProps={{ alt: `已选照片 ${i + 1}` }} />
+                  <View className='photo__remove' id={`${idPrefix}-photo-remove-${i}`} role='button' aria-label={`删除照片 ${i + 1}`} onClick={() => remove(p.key)}>
                     ×
                   </View>
                 </View>

@@ -5,6 +5,7 @@ import { Tag } from './nut';
 import { photoUrl } from '../lib/files';
 import { DEADLINE_LABELS, statusTone } from '../lib/labels';
 import { formatTime, remaining } from '../lib/format';
+import { Num } from './Num';
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {
   const tone = statusTone(status);
@@ -26,7 +27,7 @@ export function KindTag({ label }: { label: string }) {
 export function ErrorNote({ text, id }: { text: string; id?: string }) {
   if (!text) return null;
   return (
-    <View className='notice notice--error' id={id}>
+    <View className='notice notice--error' id={id} role='alert'>
       {text}
     </View>
   );
@@ -72,7 +73,7 @@ export function Photo({ fileId, all, id }: { fileId: string; all?: string[]; id?
   };
   return (
     <View className='photo' id={id} onClick={preview}>
-      {src ? <Image className='photo__img' src={src} mode='aspectFill' /> : <View className='photo__ph'>{failed ? '图片加载失败' : '加载中'}</View>}
+      {src ? <Image className='photo__img' src={src} mode='aspectFill' nativeProps={{ alt: '照片，点按查看大图' }} /> : <View className='photo__ph'>{failed ? '图片加载失败' : '加载中'}</View>}
     </View>
   );
 }
@@ -107,7 +108,7 @@ export function Timeline({ items, id }: { items: TimelineItem[]; id?: string }) 
           <View className='tl-dot' />
           <View className='tl-head'>
             <Text className='tl-label'>{t.label}</Text>
-            <Text className='tl-time'>{formatTime(t.at)}</Text>
+            <Num className='tl-time'>{formatTime(t.at)}</Num>
           </View>
           <View className='tl-by'>经办：{t.byName}</View>
           {t.note ? <View className='tl-note'>{t.note}</View> : null}
@@ -150,7 +151,17 @@ export function Deadlines({ items, resident, id, now }: { items: DeadlineItem[];
           <View className='deadline' key={d.name} id={id ? `${id}-${d.name}` : undefined}>
             <View className='grow'>
               <View className='deadline__name'>{DEADLINE_LABELS[d.name] ?? d.name}</View>
-              <View className='deadline__due'>{d.metAt ? `${formatTime(d.metAt)} 完成 · 承诺 ${formatTime(d.dueAt)} 前` : `承诺于 ${formatTime(d.dueAt)} 前`}</View>
+              <View className='deadline__due'>
+                {d.metAt ? (
+                  <>
+                    <Num>{formatTime(d.metAt)}</Num> 完成 · 承诺 <Num>{formatTime(d.dueAt)}</Num> 前
+                  </>
+                ) : (
+                  <>
+                    承诺于 <Num>{formatTime(d.dueAt)}</Num> 前
+                  </>
+                )}
+              </View>
             </View>
             <View className={`deadline__state ${late ? 'deadline__state--late' : ''}`}>{state}</View>
           </View>

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText } from './support';
+import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText, unauditedRoutes } from './support';
 
 jest.setTimeout(120_000);
 
@@ -66,8 +66,20 @@ describe('browser journey: resident and front desk', () => {
     await resident.locator('#home-bind').click();
     await resident.waitForURL(/pages\/bind\/index/);
     await resident.waitForTimeout(600);
+    // Item 9: submitting the empty form marks each missing field; fixing one clears its note at once.
+    await resident.locator('#bind-submit').click();
+    await expectText(resident, '#bind-room-error', '请填写正确的房号');
+    await expectText(resident, '#bind-name-error', '请填写您的姓名');
+    expect(await resident.locator('#bind-room-error').getAttribute('role')).toBe('alert');
+    await screenshot(resident, '03a-bind-errors');
+    await fill(resident, 'bind-room', '1-2');
+    await expectText(resident, '#bind-room-error', '请填写正确的房号');
     await fill(resident, 'bind-room', '1-2-201');
+    await resident.locator('#bind-room-error').waitFor({ state: 'detached' });
+    await expectText(resident, '#bind-name-error', '请填写您的姓名');
     await fill(resident, 'bind-name', '赵小雨');
+    await resident.locator('#bind-name-error').waitFor({ state: 'detached' });
+    await expectText(resident, '#bind-error', '请填写 11 位手机号码');
     await fill(resident, 'bind-phone', '13800005678');
     await resident.locator('#bind-relation-family').click();
     // The local platform hands out the one-time code WeChat's getPhoneNumber button gives in the mini-program.
@@ -249,6 +261,26 @@ describe('browser journey: resident and front desk', () => {
     await resident.locator('#large-toggle').click();
   });
 
+  it('item 9: each H5 page shows its title (also the document title) and a way back: 返回 after navigating, 首页 when opened directly', async () => {
+    await open(resident, base, '/pages/index/index');
+    await expectText(resident, '#page-title:visible', '物业服务');
+    expect(await resident.locator('#page-back:visible, #page-home:visible').count()).toBe(0);
+    await resident.locator('#home-cases').click();
+    await resident.waitForURL(/pages\/cases\/index/);
+    await expectText(resident, '#page-title:visible', '我的工单');
+    await resident.waitForFunction(() => document.title === '我的工单');
+    await resident.locator('#page-back:visible').click();
+    await resident.waitForURL(/pages\/index\/index/);
+    await resident.waitForFunction(() => document.title === '物业服务');
+    // Opened from a link (no page behind it): 首页 takes the resident home.
+    await open(resident, base, `/pages/case/index?id=${encodeURIComponent(caseId)}`);
+    await expectText(resident, '#page-title:visible', '工单详情');
+    expect(await resident.title()).toBe('工单详情');
+    await resident.locator('#page-home:visible').click();
+    await resident.waitForURL(/pages\/index\/index/);
+    await resident.locator('#home-cases').waitFor();
+  });
+
   it('[R-ACC-2] item 7: 切换演示账号 ends the session on the platform too (POST /local/logout), not only in the page', async () => {
     await open(resident, base, '/pages/index/index');
     await resident.locator('#home-switch-user').waitFor();
@@ -273,6 +305,10 @@ describe('browser journey: resident and front desk', () => {
 
   it('has no page errors along the way', () => {
     expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+  });
+
+  it('WCAG 2.1 AA: every page opened along the way was audited, as shown and in 大字模式', () => {
+    expect(unauditedRoutes()).toEqual([]);
   });
 });
 

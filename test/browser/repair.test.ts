@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { greeting } from '../../src/lib/format';
-import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, SHOTS, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText } from './support';
+import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, SHOTS, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText, unauditedRoutes, expectAccessible } from './support';
 
 jest.setTimeout(180_000);
 
@@ -97,6 +97,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     const shown = (await resident.locator('.hero__sub').textContent())!.split('！')[0];
     expect([before, greeting(Date.now())]).toContain(shown);
     expect(await tile.textContent()).not.toContain('即将上线');
+    await expectAccessible(resident, 'r00-home');
     await tile.click();
     await resident.waitForURL(/pages\/repair\/index/);
     await resident.locator('#repair-category-burst_pipe').waitFor();
@@ -105,7 +106,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await resident.locator('#repair-category-burst_pipe').click();
     await expectText(resident, '#repair-emergency-banner', '急修：值班技师将在 15 分钟内上门');
     const banner = await resident.locator('#repair-emergency-banner').evaluate((el) => getComputedStyle(el).borderTopColor);
-    expect(banner).toMatch(/rgb\(214, 69, 61\)/); // the danger red
+    expect(banner).toMatch(/rgb\(184, 54, 47\)/); // the danger red
     // An emergency needs no appointment: the time picker gives way to the 15-minute promise.
     expect(await resident.locator('#repair-time').count()).toBe(0);
     // No box to tick, no place to choose: 户内 is taken, and the one confirmation tap is under the banner.
@@ -205,7 +206,7 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     const row = supervisor.locator(`#queue-item-${cssId(caseA)}`);
     await row.waitFor();
     await expectText(supervisor, `#queue-overdue-${cssId(caseA)}`, '超时');
-    expect(await supervisor.locator(`#queue-overdue-${cssId(caseA)}`).evaluate((el) => getComputedStyle(el).backgroundColor)).toMatch(/rgb\(214, 69, 61\)/);
+    expect(await supervisor.locator(`#queue-overdue-${cssId(caseA)}`).evaluate((el) => getComputedStyle(el).backgroundColor)).toMatch(/rgb\(184, 54, 47\)/);
     await supervisor.locator('#queue-breached').click();
     await supervisor.waitForTimeout(500);
     await row.waitFor();
@@ -433,6 +434,10 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
 
   it('has no page errors along the way', () => {
     expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+  });
+
+  it('WCAG 2.1 AA: every page opened along the way was audited, as shown and in 大字模式', () => {
+    expect(unauditedRoutes()).toEqual([]);
   });
 });
 

@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { auditedRoutes, expectAccessible, trackRoutes } from './a11y';
+
+export { expectAccessible, unauditedRoutes, writeAuditReport } from './a11y';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
@@ -100,8 +103,12 @@ export async function launchBrowser(): Promise<Browser> {
 export const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 export const DESKTOP = { viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
-/** Records console errors and page errors so a test can show them when it fails. */
+/**
+ * Records console errors and page errors so a test can show them when it fails, and the routes the page
+ * opens (each must be audited for accessibility: see ./a11y.ts).
+ */
 export function watch(page: Page, who: string, log: string[]) {
+  trackRoutes(page);
   page.on('pageerror', (e) => log.push(`[${who}] pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') log.push(`[${who}] console: ${m.text()}`);
@@ -109,12 +116,15 @@ export function watch(page: Page, who: string, log: string[]) {
 }
 
 /**
- * A full-page screenshot. Taro H5 scrolls inside the page element (.taro_page), not the document, so
- * the page is let out to its natural height for the picture and put back afterwards.
+ * Looks at the page: audits it for accessibility (as shown and in 大字模式, WCAG 2.1 A/AA: see
+ * ./a11y.ts), then takes a full-page screenshot. Taro H5 scrolls inside the page element (.taro_page),
+ * not the document, so the page is let out to its natural height for the picture and put back afterwards.
+ * `allow` names axe rules still expected on this page, each with its reason.
  */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, allow: Record<string, string> = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.waitForTimeout(600);
+  await expectAccessible(page, name, allow);
   await page.evaluate(() => {
     const style = document.createElement('style');
     style.id = '__shot';
@@ -150,6 +160,8 @@ export async function fill(page: Page, id: string, value: string) {
 
 export async function login(page: Page, base: string, user: string) {
   await open(page, base, '/pages/login/index');
+  // The switcher is audited once per test file (it looks the same each time).
+  if (!auditedRoutes().includes('/pages/login/index')) await expectAccessible(page, 'login');
   await page.locator(`#login-${user}`).click();
 }
 

@@ -7,11 +7,13 @@ import { Field } from '../../components/Field';
 import { PhoneVerifyButton } from '../../components/PhoneVerifyButton';
 import { askSubscribe, prefetchSubscribeTemplates } from '../../lib/subscribe';
 import { Chips, ErrorNote, StatusTag } from '../../components/ui';
+import { useFieldErrors } from '../../components/useFieldErrors';
 import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { forgetMe, messageOf, needsLogin } from '../../lib/session';
 import { RELATION_LABELS } from '../../lib/labels';
 import { formatTime, roomLabel } from '../../lib/format';
 import './index.scss';
+import { Num } from '../../components/Num';
 
 type Relation = 'owner' | 'family' | 'tenant';
 type Binding = Output<'account', 'bindings'>['items'][number];
@@ -45,20 +47,16 @@ export default function Bind() {
     }
   });
 
-  const validate = (): string => {
-    if (!/^\d{1,3}-\d{1,2}-\d{3,4}$/.test(room.trim())) return '请填写正确的房号，格式为 楼栋-单元-房号，如 1-2-201';
-    if (!name.trim()) return '请填写您的姓名';
-    if (!/^1[3-9]\d{9}$/.test(phone.trim())) return '请填写 11 位手机号码';
-    if (!relation) return '请选择您与该房屋的关系';
-    return '';
-  };
+  const checks = useFieldErrors([
+    { field: 'room', ok: /^\d{1,3}-\d{1,2}-\d{3,4}$/.test(room.trim()), message: '请填写正确的房号，格式为 楼栋-单元-房号，如 1-2-201' },
+    { field: 'name', ok: !!name.trim(), message: '请填写您的姓名' },
+    { field: 'phone', ok: /^1[3-9]\d{9}$/.test(phone.trim()), message: '请填写 11 位手机号码' },
+    { field: 'relation', ok: !!relation, message: '请选择您与该房屋的关系' },
+  ]);
 
   const submit = async () => {
-    const problem = validate();
-    if (problem) {
-      setError(problem);
-      return;
-    }
+    setError('');
+    if (!checks.validate()) return;
     askSubscribe(['bindingResult']); // the review's result, asked from this tap (weapp; nothing on H5)
     setBusy(true);
     setError('');
@@ -138,15 +136,17 @@ export default function Bind() {
         ) : (
           <View className='card'>
             <View className='card__title'>填写认证信息</View>
-            <Field label='房号' required box='input'>
+            <Field label='房号' required box='input' error={checks.errorOf('room')} errorId='bind-room-error'>
               <Input id='bind-room' value={room} onChange={setRoom} placeholder='楼栋-单元-房号，如 1-2-201' maxLength={12} clearable />
             </Field>
-            <Field label='姓名' required box='input'>
+            <Field label='姓名' required box='input' error={checks.errorOf('name')} errorId='bind-name-error'>
               <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
             </Field>
             <Field
               label='手机号'
               required
+              error={checks.errorOf('phone')}
+              errorId='bind-phone-error'
               helpId='bind-phone-help'
               help={
                 phoneCode
@@ -161,7 +161,7 @@ export default function Bind() {
                 <PhoneVerifyButton id='bind-verify-phone' verified={!!phoneCode} onCode={setPhoneCode} onError={setError} />
               </View>
             </Field>
-            <Field label='与房屋的关系' required>
+            <Field label='与房屋的关系' required error={checks.errorOf('relation')} errorId='bind-relation-error'>
               <Chips
                 idPrefix='bind-relation'
                 value={relation}
@@ -169,7 +169,7 @@ export default function Bind() {
                 options={(Object.keys(RELATION_LABELS) as Relation[]).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
               />
             </Field>
-            <ErrorNote text={error} id='bind-error' />
+            <ErrorNote text={checks.firstError || error} id='bind-error' />
             <Button id='bind-submit' type='primary' size='large' block loading={busy} onClick={submit}>
               提交认证
             </Button>
@@ -186,7 +186,7 @@ export default function Bind() {
                     {roomLabel(b.householdId)} · {b.relationLabel}
                   </View>
                   <View className='muted'>
-                    {b.name} {b.phone} · 提交于 {formatTime(b.createdAt)}
+                    {b.name} <Num>{b.phone}</Num> · 提交于 <Num>{formatTime(b.createdAt)}</Num>
                   </View>
                   <View className='muted' id={`binding-phone-check-${b.id}`}>
                     {b.phoneCheckLabel}

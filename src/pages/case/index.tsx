@@ -11,6 +11,7 @@ import { syncClock, useNow } from '../../lib/clock';
 import { ConfirmCard, QuoteCard, RateCard, WorkSummary, type CaseView } from './repair';
 import { RepairPromise, arrivalLive } from './promise';
 import './index.scss';
+import { Num } from '../../components/Num';
 
 export default function CaseDetail() {
   const { params } = useRouter();
@@ -88,9 +89,9 @@ export default function CaseDetail() {
           <StatusTag status={c.status} label={c.statusLabel} id='case-status' />
         </View>
         <View className='case-hero__sub'>
-          工单号 <Text id='case-number'>{c.number}</Text>
+          工单号 <Num id='case-number'>{c.number}</Num>
         </View>
-        <View className='case-hero__sub case-hero__sub--tight'>{formatTime(c.createdAt, true)} 提交</View>
+        <View className='case-hero__sub case-hero__sub--tight'><Num>{formatTime(c.createdAt, true)}</Num> 提交</View>
       </View>
       <View className='page-pad case__body'>
         {created && !c.deadlines.some((d) => d.metAt || d.breached) ? (
@@ -125,7 +126,7 @@ export default function CaseDetail() {
           ) : null}
           <View className='case__kv'>
             <KV k='房屋' v={roomLabel(c.householdId)} />
-            <KV k='联系人' v={`${c.contactName} ${c.contactPhone}`} />
+            <KV k='联系人' v={<>{c.contactName} <Num>{c.contactPhone}</Num></>} />
             <KV k='受理渠道' v={c.channelLabel} />
             <KV k='负责人' v={`${c.ownerName}（${c.ownerTitle}）`} id='case-owner' />
           </View>

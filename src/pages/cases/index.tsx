@@ -9,6 +9,7 @@ import { messageOf, needsLogin } from '../../lib/session';
 import { STATUS_LABELS } from '../../lib/labels';
 import { excerpt, formatTime, roomLabel } from '../../lib/format';
 import './index.scss';
+import { Num } from '../../components/Num';
 
 type CaseItem = Output<'case', 'list'>['items'][number];
 type Filter = 'all' | 'submitted' | 'processing' | 'dispatched' | 'completed' | 'resolved' | 'closed' | 'cancelled';
@@ -104,9 +105,9 @@ export default function Cases() {
                   </View>
                   <View className='case-card__content'>{excerpt(c.content, 60)}</View>
                   <View className='case-card__meta'>
-                    <Text id={`case-item-number-${c.id}`}>{c.number}</Text>
+                    <Num id={`case-item-number-${c.id}`}>{c.number}</Num>
                     <Text>{roomLabel(c.householdId)}</Text>
-                    <Text>{formatTime(c.createdAt)}</Text>
+                    <Num>{formatTime(c.createdAt)}</Num>
                   </View>
                   {c.status === 'completed' ? (
                     <View className='case-card__due case-card__due--ask'>技师已完工，请您确认维修效果</View>

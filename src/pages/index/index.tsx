@@ -3,7 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Ask, Comment, Complaint, Fabulous, Home as HomeIcon, Notice, Order, Repairman, Service, Setting, Tips, Wallet } from '@nutui/icons-react-taro';
 import { PageShell } from '../../components/PageShell';
-import { Badge, Button, Switch, Tag } from '../../components/nut';
+import { Badge, Button, Tag } from '../../components/nut';
+import { Toggle } from '../../components/Toggle';
 import { ErrorNote } from '../../components/ui';
 import { EmergencyQuick } from '../../components/EmergencyQuick';
 import { call } from '../../api/client';
@@ -184,7 +185,7 @@ export default function Index() {
               <View className='link-row__text'>大字模式</View>
               <View className='muted'>字号更大，按钮更好点</View>
             </View>
-            <Switch id='large-toggle' checked={large} onChange={toggleLarge} />
+            <Toggle id='large-toggle' label='大字模式' checked={large} onChange={toggleLarge} />
           </View>
           {isH5 ? (
             <View className='link-row' id='home-switch-user' onClick={goLogin}>

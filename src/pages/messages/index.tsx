@@ -9,6 +9,7 @@ import { loadMe, messageOf, needsLogin } from '../../lib/session';
 import { isStaff } from '../../lib/workbench';
 import { formatTime } from '../../lib/format';
 import './index.scss';
+import { Num } from '../../components/Num';
 
 type Msg = Output<'message', 'list'>['items'][number];
 
@@ -86,7 +87,7 @@ export default function Messages() {
                 <View className='grow'>
                   <View className='row row--between'>
                     <Text className='msg__title'>{m.title}</Text>
-                    <Text className='msg__time'>{formatTime(m.createdAt)}</Text>
+                    <Num className='msg__time'>{formatTime(m.createdAt)}</Num>
                   </View>
                   <View className='msg__body'>{m.body}</View>
                   {m.caseId ? <View className='msg__link'>查看工单 ›</View> : null}

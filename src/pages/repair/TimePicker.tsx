@@ -30,7 +30,7 @@ export function TimePicker(p: { calendar: Calendar; dayIdx: number; slot: SlotKe
     <>
       <View className='days'>
         {p.calendar.map((d) => (
-          <View key={d.i} id={`repair-day-${d.i}`} className={`day ${p.dayIdx === d.i ? 'day--on' : ''} ${d.slots.length ? '' : 'day--off'}`} onClick={() => d.slots.length && p.onDay(d.i)}>
+          <View key={d.i} id={`repair-day-${d.i}`} className={`day ${p.dayIdx === d.i ? 'day--on' : ''} ${d.slots.length ? '' : 'day--off'}`} aria-disabled={!d.slots.length} onClick={() => d.slots.length && p.onDay(d.i)}>
             <View className='day__label'>{d.label}</View>
             <View className='day__sub'>{d.sub}</View>
           </View>
@@ -43,7 +43,7 @@ export function TimePicker(p: { calendar: Calendar; dayIdx: number; slot: SlotKe
         {SLOTS.map((s) => {
           const ok = chosenDay.slots.some((x) => x.key === s.key);
           return (
-            <View key={s.key} id={`repair-slot-${s.key}`} className={`chip ${p.slot === s.key ? 'chip--on' : ''} ${ok ? '' : 'chip--off'}`} onClick={() => ok && p.onSlot(s.key)}>
+            <View key={s.key} id={`repair-slot-${s.key}`} className={`chip ${p.slot === s.key ? 'chip--on' : ''} ${ok ? '' : 'chip--off'}`} aria-disabled={!ok} onClick={() => ok && p.onSlot(s.key)}>
               {s.label} {String(s.from).padStart(2, '0')}:00–{s.to}:00
             </View>
           );

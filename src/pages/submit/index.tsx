@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, TextArea } from '../../components/nut';
 import { Chips, ErrorNote } from '../../components/ui';
+import { useFieldErrors } from '../../components/useFieldErrors';
 import { Field } from '../../components/Field';
 import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
 import { MAX_PHOTOS, PhotoField, usePhotos } from '../../components/PhotoField';
@@ -25,15 +26,14 @@ export default function Submit() {
 
   const hint = KIND_HINTS[kind];
 
+  const checks = useFieldErrors([
+    { field: 'content', ok: content.trim().length >= 5, message: '请至少填写 5 个字，便于我们了解情况' },
+    { field: 'household', ok: !!householdId, message: '请选择要办理业务的房屋' },
+  ]);
+
   const submit = async () => {
-    if (content.trim().length < 5) {
-      setError('请至少填写 5 个字，便于我们了解情况');
-      return;
-    }
-    if (!householdId) {
-      setError('请选择要办理业务的房屋');
-      return;
-    }
+    setError('');
+    if (!checks.validate()) return;
     if (uploading) {
       setError('照片还在上传中，请稍候再提交');
       return;
@@ -71,7 +71,7 @@ export default function Submit() {
 
               <HouseholdField idPrefix='submit' label='办理房屋' variant='radio' households={me.households} value={householdId} onChange={setHouseholdId} />
 
-              <Field label='内容描述' required box='area'>
+              <Field label='内容描述' required box='area' error={checks.errorOf('content')} errorId='submit-content-error'>
                 <TextArea id='submit-content' value={content} onChange={setContent} placeholder={hint.placeholder} maxLength={1000} showCount rows={5} autoSize />
               </Field>
 
@@ -81,7 +81,7 @@ export default function Submit() {
 
               {canUploadPhotos ? <PhotoField photos={photos} idPrefix='submit' label='照片' hint={`（选填，最多 ${MAX_PHOTOS} 张）`} /> : null}
 
-              <ErrorNote text={error} id='submit-error' />
+              <ErrorNote text={checks.firstError || error} id='submit-error' />
               <Button id='submit-button' type='primary' size='large' block loading={busy} disabled={uploading > 0} onClick={submit}>
                 {busy ? '正在提交…' : '提交'}
               </Button>

@@ -8,6 +8,7 @@ import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../componen
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime, roomLabel } from '../../lib/format';
+import { Num } from '../../components/Num';
 
 type Binding = Output<'account', 'bindings'>['items'][number];
 type Filter = 'pending' | 'approved' | 'rejected' | 'all';
@@ -121,7 +122,7 @@ export default function Bindings() {
                     <View className='qt-c' style={{ width: '260px' }}>
                       <View>{b.name}</View>
                       <View className='qt-sub' id={`binding-phone-${b.id}`}>
-                        {b.phone}
+                        <Num>{b.phone}</Num>
                       </View>
                       <View
                         className={b.phoneVerified ? 'qt-sub phone-check phone-check--ok' : 'qt-sub phone-check phone-check--no'}
@@ -135,7 +136,7 @@ export default function Bindings() {
                       {b.relationLabel}
                     </View>
                     <View className='qt-content'>
-                      {formatTime(b.createdAt, true)}
+                      <Num>{formatTime(b.createdAt, true)}</Num>
                       {b.reason ? <View className='qt-sub'>{b.reason}</View> : null}
                     </View>
                     <View className='qt-c qt-status'>

@@ -12,6 +12,7 @@ import { ESCALATION_LABELS } from '../../lib/labels';
 import { syncClock, useNow } from '../../lib/clock';
 import { dueOf } from '../components/due';
 import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Choices } from './repair';
+import { Num } from '../../components/Num';
 
 export default function WbCase() {
   const { params } = useRouter();
@@ -123,7 +124,7 @@ export default function WbCase() {
                   ) : null}
                 </View>
                 <View className='wb-head__sub'>
-                  工单号 <Text id='wb-case-number'>{c.number}</Text> · {formatTime(c.createdAt, true)} 受理 · {c.channelLabel}
+                  工单号 <Num id='wb-case-number'>{c.number}</Num> · <Num>{formatTime(c.createdAt, true)}</Num> 受理 · {c.channelLabel}
                 </View>
               </View>
               <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: home?.url ?? '/workbench/queue/index' }))}>
@@ -148,7 +149,7 @@ export default function WbCase() {
                   <View className='card__title'>住户与工单信息</View>
                   <KV k='房屋' v={`${c.householdId}（${roomLabel(c.householdId)}）`} />
                   <KV k='联系人' v={c.contactName} />
-                  <KV k='联系电话' v={c.contactPhone} id='wb-case-phone' />
+                  <KV k='联系电话' v={<Num>{c.contactPhone}</Num>} id='wb-case-phone' />
                   <KV k='受理渠道' v={c.channelLabel} />
                   <KV k='负责人' v={`${c.ownerName}（${c.ownerTitle}）`} id='wb-case-owner' />
                   <KV k='归口部门' v={c.departmentLabel} id='wb-case-department' />

@@ -2,11 +2,12 @@ import { useState, type ReactNode } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
+import { PageHeader } from '../../components/PageHeader';
 import { Button } from '../../components/nut';
 import { EmptyState, Loading } from '../../components/ui';
 import { loadMe, messageOf, needsLogin, isH5, goLogin, type Me } from '../../lib/session';
 import { ROLE_LABELS } from '../../lib/labels';
-import { isStaff, sectionsOf, type WbSection } from '../../lib/workbench';
+import { isStaff, sectionsOf, workbenchHome, type WbSection } from '../../lib/workbench';
 import '../wb.scss';
 
 export type WbTab = WbSection | 'case';
@@ -36,7 +37,7 @@ export function WbShell({ tab, children, onMe, back }: { tab: WbTab; children: (
     : '';
 
   return (
-    <PageShell wide className='wb'>
+    <PageShell wide className='wb' header={false}>
       <View className='wb-bar'>
         <View className='wb-bar__inner'>
           <View className='wb-bar__brand'>
@@ -68,6 +69,7 @@ export function WbShell({ tab, children, onMe, back }: { tab: WbTab; children: (
         </View>
       </View>
       <View className='wb-main'>
+        <PageHeader home={workbenchHome(me)?.url} />
         {error ? (
           <View className='card'>
             <EmptyState title='很抱歉，暂时无法打开工作台' desc={error} />

@@ -6,6 +6,7 @@ import { may } from '../../lib/workbench';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Field } from '../../components/Field';
 import { Chips, EmptyState, ErrorNote } from '../../components/ui';
+import { useFieldErrors } from '../../components/useFieldErrors';
 import { ApiError, call, newRequestId, type Input as In } from '../../api/client';
 import { messageOf } from '../../lib/session';
 import { CATEGORY_CODES, CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS } from '../../lib/labels';
@@ -30,11 +31,16 @@ export default function Intake() {
   // Same id for retries of this record: one call, one case (R-INT-7).
   const requestId = useRef(newRequestId());
 
+  const checks = useFieldErrors([
+    { field: 'household', ok: /^\d{1,3}-\d{1,2}-\d{3,4}$/.test(householdId.trim()), message: '请填写正确的房号，如 1-2-201' },
+    { field: 'name', ok: !!contactName.trim(), message: '请填写联系人姓名' },
+    { field: 'phone', ok: /^1[3-9]\d{9}$/.test(contactPhone.trim()), message: '请填写 11 位联系电话' },
+    { field: 'content', ok: content.trim().length >= 5, message: '请至少填写 5 个字的诉求内容' },
+  ]);
+
   const submit = async () => {
-    if (!/^\d{1,3}-\d{1,2}-\d{3,4}$/.test(householdId.trim())) return setError('请填写正确的房号，如 1-2-201');
-    if (!contactName.trim()) return setError('请填写联系人姓名');
-    if (!/^1[3-9]\d{9}$/.test(contactPhone.trim())) return setError('请填写 11 位联系电话');
-    if (content.trim().length < 5) return setError('请至少填写 5 个字的诉求内容');
+    setError('');
+    if (!checks.validate()) return;
     setBusy(true);
     setError('');
     try {
@@ -79,13 +85,13 @@ export default function Intake() {
                 <Field label='受理渠道' full>
                   <Chips idPrefix='intake-channel' value={channel} onChange={(v) => v && setChannel(v as Channel)} options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
                 </Field>
-                <Field label='房号' required box='input'>
+                <Field label='房号' required box='input' error={checks.errorOf('household')} errorId='intake-household-error'>
                   <Input id='intake-household' value={householdId} onChange={setHouseholdId} placeholder='如 1-2-201' maxLength={12} />
                 </Field>
-                <Field label='联系人' required box='input'>
+                <Field label='联系人' required box='input' error={checks.errorOf('name')} errorId='intake-name-error'>
                   <Input id='intake-name' value={contactName} onChange={setContactName} placeholder='住户姓名' maxLength={20} />
                 </Field>
-                <Field label='联系电话' required box='input'>
+                <Field label='联系电话' required box='input' error={checks.errorOf('phone')} errorId='intake-phone-error'>
                   <Input id='intake-phone' type='tel' value={contactPhone} onChange={setContactPhone} placeholder='11 位手机号码' maxLength={11} />
                 </Field>
                 <Field label='接待类别' full>
@@ -94,11 +100,11 @@ export default function Intake() {
                 <Field label='问题分类（选填）' full>
                   <Chips idPrefix='intake-category' allowNone value={category} onChange={setCategory} options={CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
                 </Field>
-                <Field label='诉求内容' required box='area' full>
+                <Field label='诉求内容' required box='area' full error={checks.errorOf('content')} errorId='intake-content-error'>
                   <TextArea id='intake-content' value={content} onChange={setContent} placeholder='请完整记录住户的诉求：时间、地点、事情经过、住户的要求' maxLength={1000} showCount rows={5} />
                 </Field>
               </View>
-              <ErrorNote text={error} id='intake-error' />
+              <ErrorNote text={checks.firstError || error} id='intake-error' />
               <View className='row' style={{ justifyContent: 'flex-end' }}>
                 <Button id='intake-submit' type='primary' size='large' loading={busy} onClick={submit} style={{ minWidth: '240px' }}>
                   登记并生成工单

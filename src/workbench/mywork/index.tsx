@@ -12,6 +12,7 @@ import { syncClock, useNow } from '../../lib/clock';
 import { byUrgency, dueOf } from '../components/due';
 import { arriveConfirmed } from '../components/arrive';
 import './index.scss';
+import { Num } from '../../components/Num';
 
 type Item = Output<'workbench', 'queue'>['items'][number];
 type Seg = 'active' | 'done' | 'all';
@@ -139,7 +140,7 @@ export default function MyWork() {
                       {roomLabel(c.householdId)}
                       <Text className='muted'>
                         {' '}
-                        · {c.location ? LOCATION_LABELS[c.location] : ''} · {c.contactName} {c.contactPhone}
+                        · {c.location ? LOCATION_LABELS[c.location] : ''} · {c.contactName} <Num>{c.contactPhone}</Num>
                       </Text>
                     </View>
                     <View className='job__content'>{excerpt(c.content, 80)}</View>

@@ -10,6 +10,7 @@ import { formatTime, isoAt, roomLabel, timeRange } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
 import { money } from '../../lib/money';
 import './index.scss';
+import { Num } from '../../components/Num';
 
 type CaseView = Output<'workbench', 'get'>;
 
@@ -84,9 +85,11 @@ export default function PrintWorkOrder() {
           <View className='wo-section'>报修信息</View>
           <View className='wo-grid'>
             <Cell k='工单编号' id='wo-number'>
-              {c.number}
+              <Num>{c.number}</Num>
             </Cell>
-            <Cell k='报修时间'>{formatTime(c.createdAt, true)}</Cell>
+            <Cell k='报修时间'>
+              <Num>{formatTime(c.createdAt, true)}</Num>
+            </Cell>
             <Cell k='房屋' id='wo-household'>
               {c.householdId}（{roomLabel(c.householdId)}）
             </Cell>
@@ -95,7 +98,7 @@ export default function PrintWorkOrder() {
               {c.contactName}
             </Cell>
             <Cell k='联系电话' id='wo-phone'>
-              {c.contactPhone}
+              <Num>{c.contactPhone}</Num>
             </Cell>
             <Cell k='报修类别' id='wo-category'>
               {c.categoryLabel ?? c.kindLabel}

@@ -3,7 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
 import { may } from '../../lib/workbench';
-import { Button, Switch } from '../../components/nut';
+import { Button } from '../../components/nut';
+import { Toggle } from '../../components/Toggle';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
 import { call, type Input, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
@@ -11,6 +12,7 @@ import { DEADLINE_LABELS, DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '
 import { formatTime, remaining } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
 import { byUrgency, dueOf } from '../components/due';
+import { Num } from '../../components/Num';
 
 type Q = Input<'workbench', 'queue'>;
 type Item = Output<'workbench', 'queue'>['items'][number];
@@ -141,9 +143,9 @@ export default function Queue() {
             ) : null}
             <View className='filter-row filter-row--switches'>
               <View className='filter-row__label'>只看我的</View>
-              <Switch id='queue-mine' checked={mine} onChange={setMine} />
+              <Toggle id='queue-mine' label='只看我的' checked={mine} onChange={setMine} />
               <View className='filter-row__label filter-row__label--gap'>只看超时</View>
-              <Switch id='queue-breached' checked={late} onChange={setLate} />
+              <Toggle id='queue-breached' label='只看超时' checked={late} onChange={setLate} />
             </View>
           </View>
 
@@ -184,7 +186,7 @@ export default function Queue() {
                       ) : null}
                       {c.categoryLabel && c.work ? <View className='qt-sub'>{c.categoryLabel}</View> : null}
                       <View className='qt-sub' id={`queue-number-${c.id}`}>
-                        {c.number}
+                        <Num>{c.number}</Num>
                       </View>
                     </View>
                     <View className='qt-c qt-house'>
@@ -195,7 +197,7 @@ export default function Queue() {
                     <View className='qt-c qt-contact'>
                       <View>{c.contactName}</View>
                       <View className='qt-sub' id={`queue-phone-${c.id}`}>
-                        {c.contactPhone}
+                        <Num>{c.contactPhone}</Num>
                       </View>
                     </View>
                     <View className='qt-c qt-status'>
@@ -213,7 +215,7 @@ export default function Queue() {
                         <>
                           <View className={breached ? 'due-late' : ''}>
                             <Text className='qt-due__name'>{DEADLINE_LABELS[next.name] ?? ''}</Text>
-                            {formatTime(next.dueAt)}
+                            <Num>{formatTime(next.dueAt)}</Num>
                             {breached ? (
                               <Text className='overdue-mark' id={`queue-overdue-${c.id}`}>
                                 超时
