@@ -373,7 +373,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       );
       expect(at?.staff).toHaveLength(2);
       expect(at?.opened).toBe(1);
-      expect(at?.files).toEqual([{ id: 'f_mine', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T }]);
+      expect(at?.files).toEqual([{ id: 'f_mine', ownerId: 'resident-a', mime: 'image/png', size: 10, createdAt: T, cloudId: null }]);
       expect(at?.bindings.map((b) => b.id)).toEqual(['b_b', 'b_a']);
       const slim = await store.transaction((tx) => tx.caseOpening('1-1-101', { ...q, since: T + 1, files: [], bindings: false }));
       expect([slim?.opened, slim?.files, slim?.bindings]).toEqual([0, [], []]);
