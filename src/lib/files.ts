@@ -64,9 +64,7 @@ function shrinkOnCanvas(blob: Blob): Promise<Blob | null> {
 
 /**
  * Uploads one photo and answers its fileId (H5: the local platform's `/local/upload`), reporting
- * progress 0–100 as it goes.
- * TODO(weapp): Taro.cloud.uploadFile (its onProgressUpdate) to CloudBase storage, then register the cloud
- * fileID with the backend; until then the photo picker is hidden in the mini-program.
+ * progress 0–100 as it goes. The mini-program uploads to CloudBase storage instead: files.weapp.ts.
  */
 export async function uploadImage(tempFilePath: string, originalFile?: Blob, onProgress?: (percent: number) => void): Promise<string> {
   if (!canUploadPhotos) throw new ApiError('INTERNAL', '很抱歉，小程序暂不支持上传图片，敬请期待');

@@ -50,6 +50,13 @@ export interface Weapp {
   navigations: { api: string; url?: string; delta?: number }[];
   /** Every wx.requestSubscribeMessage: the template ids asked for (the stub accepts them all). */
   subscribeAsks: string[][];
+  /** What wx.chooseImage answers next (paths of real files); the photo picker is closed when empty. */
+  chosen: string[];
+  /**
+   * Every wx.cloud.uploadFile: the file is PUT to the platform's stand-in storage (/local/cloud/upload),
+   * reporting progress through the task's onProgressUpdate, and answers the `cloud://` fileID.
+   */
+  uploads: { cloudPath: string; filePath: string; fileID?: string; progress: number[] }[];
   storage: Map<string, unknown>;
   /** The bearer token cloud calls carry (the local stand-in for the OPENID WeChat injects). */
   setToken(token: string): void;
@@ -139,6 +146,8 @@ export async function bootWeapp(opts: { url: string; token: string; dist?: strin
   const navigations: Weapp['navigations'] = [];
   const subscribeAsks: string[][] = [];
   const storage = new Map<string, unknown>();
+  const uploads: Weapp['uploads'] = [];
+  const picker = { chosen: [] as string[] };
 
   /** An async wx API in both styles: callbacks (success/fail/complete) and, without them, a promise. */
   const api =
@@ -192,7 +201,36 @@ export async function bootWeapp(opts: { url: string; token: string; dist?: strin
     }),
   };
 
+  wx.cloud.uploadFile = (o: Any) => {
+    const listeners: ((e: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void)[] = [];
+    const rec: Weapp['uploads'][number] = { cloudPath: o.cloudPath, filePath: o.filePath, progress: [] };
+    uploads.push(rec);
+    const done = (async () => {
+      const bytes = fs.readFileSync(o.filePath);
+      await sleep(0); // the page has subscribed to progress by now, as on a phone
+      for (const progress of [30, 100]) {
+        rec.progress.push(progress);
+        listeners.forEach((l) => l({ progress, totalBytesSent: Math.round((bytes.length * progress) / 100), totalBytesExpectedToSend: bytes.length }));
+      }
+      const res = await fetch(`${opts.url}/local/cloud/upload/${o.cloudPath}`, { method: 'PUT', body: new Uint8Array(bytes), headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`upload ${res.status}`);
+      rec.fileID = ((await res.json()) as Any).data.fileID;
+      return { fileID: rec.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+    })();
+    done.then(
+      (r) => (o.success?.(r), o.complete?.(r)),
+      (e) => (o.fail?.({ errMsg: `cloud.uploadFile:fail ${String(e)}` }), o.complete?.({})),
+    );
+    return { onProgressUpdate: (l: (typeof listeners)[number]) => void listeners.push(l), abort() {} };
+  };
+
   Object.assign(wx, {
+    chooseImage: api('chooseImage', async () => {
+      if (!picker.chosen.length) throw new Error('cancel');
+      const paths = picker.chosen.splice(0);
+      return { tempFilePaths: paths, tempFiles: paths.map((p) => ({ path: p, size: fs.statSync(p).size })) };
+    }),
+    compressImage: api('compressImage', async ({ src }: Any) => ({ tempFilePath: src })),
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     removeStorageSync: (k: string) => void storage.delete(k),
@@ -278,7 +316,22 @@ export async function bootWeapp(opts: { url: string; token: string; dist?: strin
     return page;
   }
 
-  booted = { calls, toasts, navigations, subscribeAsks, storage, setToken: (t) => (token = t), open };
+  booted = {
+    calls,
+    toasts,
+    navigations,
+    subscribeAsks,
+    storage,
+    uploads,
+    get chosen() {
+      return picker.chosen;
+    },
+    set chosen(paths: string[]) {
+      picker.chosen = paths;
+    },
+    setToken: (t) => (token = t),
+    open,
+  };
   return booted;
 }
 
