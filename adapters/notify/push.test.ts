@@ -138,7 +138,7 @@ describe('pushes: WeChat subscribe messages and the 企业微信 robot', () => {
     const digest = fake.robotRequests[19];
     expect(digest.key).toMatch(/^dg_rb_/);
     expect(digest.body.markdown.content).toContain('（26 条）');
-    expect(fake.robotRequests.slice(0, 19).every((r) => r.body.msgtype === 'markdown' && r.body.markdown.content.startsWith('**新投诉待处理**'))).toBe(true);
+    expect(fake.robotRequests.slice(0, 19).every((r) => r.body.msgtype === 'markdown' && r.body.markdown.content.startsWith('**新投诉待受理：'))).toBe(true);
     const pushes = await s.pushes();
     expect(pushes).toHaveLength(45);
     expect(pushes.every((p) => p.status === 'sent')).toBe(true);
