@@ -21,7 +21,8 @@ function currentPage(): PageInfo {
 
 /**
  * H5 only: Taro draws no navigation bar in the browser, so every page gets this one — the page title
- * (also the document title) and a way back: 返回 when there is a page to go back to, else 首页.
+ * (also the document title) and a way back: 返回 when there is a page to go back to, else 首页 — real
+ * buttons, so the keyboard reaches them (Tab) and Enter/Space press them.
  */
 export function PageHeader({ home = HOME }: { home?: string }) {
   const [info, setInfo] = useState<PageInfo>(currentPage);
@@ -43,13 +44,13 @@ export function PageHeader({ home = HOME }: { home?: string }) {
   return (
     <View className='page-header' role='banner'>
       {back ? (
-        <View className='page-header__btn' id='page-back' role='button' aria-label='返回上一页' onClick={() => Taro.navigateBack()}>
+        <button type='button' className='page-header__btn' id='page-back' aria-label='返回上一页' onClick={() => Taro.navigateBack()}>
           <Text className='page-header__arrow' aria-hidden='true'>‹</Text>返回
-        </View>
+        </button>
       ) : !atRoot ? (
-        <View className='page-header__btn' id='page-home' role='button' aria-label='回到首页' onClick={() => Taro.reLaunch({ url: home })}>
+        <button type='button' className='page-header__btn' id='page-home' aria-label='回到首页' onClick={() => Taro.reLaunch({ url: home })}>
           <Text className='page-header__arrow' aria-hidden='true'>‹</Text>首页
-        </View>
+        </button>
       ) : null}
       <View className='page-header__title' id='page-title' role='heading' aria-level={1}>
         {info.title}

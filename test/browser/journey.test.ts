@@ -261,7 +261,7 @@ describe('browser journey: resident and front desk', () => {
     await resident.locator('#large-toggle').click();
   });
 
-  it('item 9: each H5 page shows its title (also the document title) and a way back: 返回 after navigating, 首页 when opened directly', async () => {
+  it('item 9: each H5 page shows its title (also the document title) and a way back: 返回 after navigating (by keyboard), 首页 when opened directly', async () => {
     await open(resident, base, '/pages/index/index');
     await expectText(resident, '#page-title:visible', '物业服务');
     expect(await resident.locator('#page-back:visible, #page-home:visible').count()).toBe(0);
@@ -269,7 +269,9 @@ describe('browser journey: resident and front desk', () => {
     await resident.waitForURL(/pages\/cases\/index/);
     await expectText(resident, '#page-title:visible', '我的工单');
     await resident.waitForFunction(() => document.title === '我的工单');
-    await resident.locator('#page-back:visible').click();
+    // A real button: reached with the keyboard and pressed with Enter.
+    await resident.locator('#page-back:visible').focus();
+    await resident.keyboard.press('Enter');
     await resident.waitForURL(/pages\/index\/index/);
     await resident.waitForFunction(() => document.title === '物业服务');
     // Opened from a link (no page behind it): 首页 takes the resident home.
