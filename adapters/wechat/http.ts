@@ -3,11 +3,11 @@
  * reached, timed out, or answered something that is not JSON: callers treat that as "unavailable".
  * Nothing here logs: URLs carry the access token and bodies carry codes, secrets and phones.
  */
-export async function postJson(url: string, body: unknown, timeoutMs: number): Promise<Record<string, unknown> | null> {
+export async function postJson(url: string, body: unknown, timeoutMs: number, headers: Record<string, string> = {}): Promise<Record<string, unknown> | null> {
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
