@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { isCurrent } from './migrationCheck';
 import { addColumn, createIndex, createTable, dropIndex, longText } from './portable';
 import { rebuildCases } from './rebuild';
 import type { DB } from './schema';
@@ -366,7 +367,7 @@ const migrations: Record<string, Migration> = {
 
 /** The last migration: a store whose latest applied record is this one (and holds them all) is current. */
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
-const MIGRATION_COUNT = Object.keys(migrations).length;
+export const MIGRATION_COUNT = Object.keys(migrations).length;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -376,19 +377,10 @@ export async function migrate(db: Kysely<any>, upTo?: string): Promise<void> {
   // one that needs the migrator, whose own check costs several statements (information_schema lookups,
   // the migration lock, the list of applied migrations). Kysely refuses out-of-order migrations, so the
   // latest name and the count together mean every migration is applied.
-  if (!upTo && (await isCurrent(db))) return;
+  if (!upTo && (await isCurrent(db, { latest: LATEST_MIGRATION, count: MIGRATION_COUNT }))) return;
   const migrator = new Migrator({ db, provider });
   const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   for (const r of results ?? []) if (r.status === 'Error') throw new Error(`migration ${r.migrationName} failed`);
 }
 
-/** One statement: are all migrations applied? False when the record table does not exist yet. */
-async function isCurrent(db: Kysely<any>): Promise<boolean> {
-  try {
-    const { rows } = await sql<{ n: number | string; latest: string | null }>`select count(*) as n, max(name) as latest from kysely_migration`.execute(db);
-    return Number(rows[0]?.n) === MIGRATION_COUNT && rows[0]?.latest === LATEST_MIGRATION;
-  } catch {
-    return false;
-  }
-}
