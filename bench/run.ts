@@ -11,6 +11,7 @@ import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
 import { bundlesReport } from './bundlesReport';
 import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
+import { h5Report, measureH5 } from './h5';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
@@ -22,7 +23,7 @@ import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
  * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S
- * --mysql-rates 250,500,1000. See bench/README.md.
+ * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -42,6 +43,8 @@ const { values: args } = parseArgs({
     'skip-bundles': { type: 'boolean', default: false },
     'bundle-reps': { type: 'string', default: '9' },
     'skip-mysql': { type: 'boolean', default: false },
+    'skip-h5': { type: 'boolean', default: false },
+    'rebuild-h5': { type: 'boolean', default: false },
     'mysql-processes': { type: 'string', default: '2' },
     'mysql-seconds': { type: 'string', default: '5' },
     'mysql-rates': { type: 'string', default: MYSQL_RATES.join(',') },
@@ -300,6 +303,16 @@ async function main() {
   } else {
     out.push(`weapp: NOT BUILT — ${w.reason}`);
     if ('logTail' in w && w.logTail) out.push(w.logTail.replace(/^/gm, '  │ '));
+  }
+
+  // The JS the H5 home page loads first.
+  if (args['skip-h5']) out.push('', 'H5 home page: skipped (--skip-h5)');
+  else {
+    try {
+      out.push(...h5Report(await measureH5({ root: ROOT, tmp, rebuild: args['rebuild-h5'], timeoutMs: 240_000, log: say, track: (c) => children.add(c) })));
+    } catch (e) {
+      out.push('', `H5 home page: FAILED — ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   // Cloud-function bundles: size and cold require time against a bare zod handler.
