@@ -11,7 +11,7 @@ export const REQUIRE_GOAL_RATIO = 3;
 export interface BundleFigure {
   name: string;
   bytes: number;
-  /** The files beside index.js that it loads on first use only (scripts/bundle-functions.ts LAZY_MODULES). */
+  /** The files beside index.js that it loads on first use only (scripts/bundle-functions.ts lazyModules). */
   lazyBytes: number;
   /** `require(index.js)` in a fresh Node process, one sample per process. */
   requireMs: number[];

@@ -16,22 +16,23 @@ export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla'] as const;
  * instance checks in one statement that the store is current, and loads them only when it is behind.
  */
 const MIGRATIONS = { source: 'adapters/store/sql/migrations.ts', file: 'migrations.js' };
-export const LAZY_MODULES: Record<string, { source: string; file: string }[]> = {
-  account: [MIGRATIONS],
-  case: [MIGRATIONS],
-  workbench: [MIGRATIONS],
-  report: [MIGRATIONS],
-  message: [MIGRATIONS],
-  file: [MIGRATIONS, { source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' }],
-  sla: [MIGRATIONS],
+/** Beyond the migrations (every function's): a repository file (path from the root) or an npm package (its name). */
+const LAZY_EXTRA: Record<string, { source: string; file: string }[]> = {
+  file: [{ source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' }],
+  // The household register import (exceljs, required on first use by adapters/spreadsheets/exceljs.ts).
+  setup: [{ source: 'exceljs', file: 'exceljs.js' }],
 };
+export const lazyModules = (name: string) => [MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
+const isPackage = (source: string) => !source.includes('/') || source.startsWith('@');
 
 /** Resolves each lazy module's import to the sibling file that holds it (external to the bundle). */
 function lazyModulesPlugin(name: string): Plugin {
-  const lazy = LAZY_MODULES[name] ?? [];
+  const lazy = name ? lazyModules(name) : [];
   return {
     name: 'lazy-modules',
     setup(b) {
+      for (const l of lazy.filter((x) => isPackage(x.source)))
+        b.onResolve({ filter: new RegExp(`^${l.source.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, () => ({ path: `./${l.file}`, external: true }));
       b.onResolve({ filter: /^\.\.?\// }, (args) => {
         const target = path.relative(ROOT, path.resolve(args.resolveDir, args.path));
         const hit = lazy.find((l) => l.source.replace(/\.ts$/, '') === target.replace(/\.ts$/, ''));
@@ -73,8 +74,12 @@ export async function bundleFunctions(outRoot = path.join(ROOT, 'dist', 'functio
     fs.mkdirSync(out, { recursive: true });
     const result = await build({ ...functionBuildOptions(name, out), metafile: Boolean(metafiles) });
     if (metafiles && result.metafile) metafiles[name] = result.metafile;
-    for (const lazy of LAZY_MODULES[name] ?? [])
-      await build({ ...functionBuildOptions(name, out), entryPoints: [path.join(ROOT, lazy.source)], outfile: path.join(out, lazy.file) });
+    for (const lazy of lazyModules(name))
+      await build({
+        ...functionBuildOptions('', out),
+        entryPoints: [isPackage(lazy.source) ? require.resolve(lazy.source, { paths: [ROOT] }) : path.join(ROOT, lazy.source)],
+        outfile: path.join(out, lazy.file),
+      });
     for (const f of ['package.json', 'config.json']) fs.copyFileSync(path.join(src, f), path.join(out, f));
     sizes[name] = fs.statSync(path.join(out, 'index.js')).size;
   }
