@@ -55,7 +55,7 @@ export async function dispatch(deps: Deps, fn: string, event: unknown, identity:
       const requestId = def.idempotent && typeof input.requestId === 'string' ? input.requestId : null;
       // The reply key is `<user id>|<fn>.<action>|<requestId>`: read with the caller, in one statement.
       const suffix = requestId ? `|${fn}.${name}|${requestId}` : undefined;
-      const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix);
+      const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix, { writing: !def.readOnly });
       const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers) : raw;
       const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, prepared, subscribeTemplates: deps.pushes?.wechat?.templates };
       const key = caller && suffix ? `${caller.userId}${suffix}` : null;

@@ -207,17 +207,31 @@ export interface Tx {
   userById(id: string): Promise<UserRow | undefined>;
   usersByIds(ids: string[]): Promise<UserRow[]>;
   insertUser(row: UserRow): Promise<void>;
+  /**
+   * Creates the user unless one with this OPENID exists (an upsert that never fails on the OPENID: two
+   * first calls of one new user at once both succeed). True when this call created it; false when another
+   * did (committed by then: read it back with `identity`).
+   */
+  insertUserIfNew(row: UserRow): Promise<boolean>;
   staffOfUser(userId: string): Promise<StaffRow[]>;
   staffOfCommunity(communityId: string): Promise<StaffRow[]>;
   /**
    * The user with this OPENID with their staff roles and binding requests, and the stored reply keyed
    * `<user id><replyKeySuffix>` when a suffix is given: one statement (each is a round trip on a network store).
+   * `lock`: the user row is held until the transaction ends (a writing call): one user's writing calls
+   * run one after another on every store, so what they count of the user's own doing (creation limits,
+   * pending bindings) cannot be overtaken by the same user's concurrent call. (SQLite: every write
+   * transaction already runs alone; MySQL/MariaDB: FOR UPDATE.)
    */
-  identity(openid: string, replyKeySuffix?: string): Promise<IdentityRow | undefined>;
+  identity(openid: string, replyKeySuffix?: string, opts?: { lock?: boolean }): Promise<IdentityRow | undefined>;
 
   community(id: string): Promise<CommunityRow | undefined>;
   /** Every community (start-up checks their settings). */
   communities(): Promise<CommunityRow[]>;
+  /**
+   * Read to decide a write about the household (its owner claims): held until the transaction ends, so
+   * two claims on one household are counted one after another (MySQL/MariaDB: FOR UPDATE).
+   */
   household(id: string): Promise<HouseholdRow | undefined>;
   /**
    * One statement for what opening a case reads: the household and its community, the community's staff
@@ -227,6 +241,7 @@ export interface Tx {
   caseOpening(householdId: string, q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean }): Promise<CaseOpeningRow | undefined>;
 
   insertBinding(row: BindingRow): Promise<void>;
+  /** Read to decide it: held until the transaction ends (one decision per request, MySQL/MariaDB: FOR UPDATE). */
   binding(id: string): Promise<BindingRow | undefined>;
   bindingsOfUser(userId: string): Promise<BindingRow[]>;
   /** Every binding request of one household, newest first (the owner-binding limit counts them). */

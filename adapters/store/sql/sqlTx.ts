@@ -53,6 +53,11 @@ export interface Dialect {
 export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   let depth = 0;
   const agg = jsonAggregateOf(dialect.insertIgnore);
+  /**
+   * Row locks for reads that decide a write (MySQL/MariaDB, READ COMMITTED): SELECT … FOR UPDATE. SQLite
+   * needs none: each write transaction runs alone (BEGIN IMMEDIATE), and it has no FOR UPDATE.
+   */
+  const locking = dialect.insertIgnore === 'ignore';
   /** Messages in one statement; a `source_id` already stored is skipped (a delivery retried). */
   async function insertMessages(rows: MessageRow[]) {
     if (rows.length === 0) return 0;
@@ -87,6 +92,18 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async insertUser(u) {
       await db.insertInto('users').values({ id: u.id, openid: u.openid, name: u.name, phone: u.phone, created_at: u.createdAt }).execute();
     },
+    async insertUserIfNew(u) {
+      const values = { id: u.id, openid: u.openid, name: u.name, phone: u.phone, created_at: u.createdAt };
+      // SQLite: ON CONFLICT(openid) DO NOTHING. MySQL/MariaDB: INSERT IGNORE (a no-op ON DUPLICATE KEY
+      // UPDATE would not do: mysql2 connects with FOUND_ROWS, so it reports 1 row either way). A concurrent
+      // first insert of the same OPENID holds its key's lock until it commits: this waits, then ignores.
+      // The values are ids and a fixed name, all within their columns: IGNORE has no truncation to hide.
+      const r = await (dialect.insertIgnore === 'or ignore'
+        ? db.insertInto('users').values(values).onConflict((oc) => oc.column('openid').doNothing())
+        : db.insertInto('users').ignore().values(values)
+      ).executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
     async staffOfUser(userId) {
       return (await db.selectFrom('staff').selectAll().where('user_id', '=', userId).execute()).map(toStaff);
     },
@@ -101,10 +118,12 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       return (await db.selectFrom('communities').selectAll().orderBy('id').execute()).map(toCommunity);
     },
     async household(id) {
-      const r = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+      let q = db.selectFrom('households').selectAll().where('id', '=', id);
+      if (locking) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
       return r && toHousehold(r);
     },
-    identity: (openid, replyKeySuffix) => identityRead(db, agg, openid, replyKeySuffix),
+    identity: (openid, replyKeySuffix, opts) => identityRead(db, agg, openid, replyKeySuffix, locking && opts?.lock === true),
     caseOpening: (householdId, q) => caseOpeningRead(db, agg, householdId, q),
     async insertBinding(b) {
       await db
@@ -127,7 +146,9 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .execute();
     },
     async binding(id) {
-      const r = await db.selectFrom('bindings').selectAll().where('id', '=', id).executeTakeFirst();
+      let q = db.selectFrom('bindings').selectAll().where('id', '=', id);
+      if (locking) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
       return r && toBinding(r);
     },
     async bindingsOfUser(userId) {
@@ -183,7 +204,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       // to change it queues behind another writer of the same case, as every writer does on SQLite,
       // instead of deciding on a version that is about to go stale (which the version check would refuse).
       let q = db.selectFrom('cases').select('state_json').where('id', '=', id);
-      if (dialect.insertIgnore === 'ignore') q = q.forUpdate();
+      if (locking) q = q.forUpdate();
       const r = await q.executeTakeFirst();
       return r && (JSON.parse(r.state_json) as CaseState);
     },
