@@ -74,3 +74,37 @@ export function timeRange(r: { from: string; to: string } | null | undefined): s
   const sameDay = a.y === b.y && a.mo === b.mo && a.d === b.d;
   return `${Number(a.mo)}月${Number(a.d)}日 ${a.h}:${a.mi}–${sameDay ? '' : `${Number(b.mo)}月${Number(b.d)}日 `}${b.h}:${b.mi}`;
 }
+
+/**
+ * What must not split across lines inside running text: case numbers (BX20261202-0007), rooms
+ * (1栋1单元101室), dates and times with their ranges (12月2日 09:00–12:00, 明天 10:32, 10:32), amounts
+ * (¥35.50), phones (13800001234, 138****5678) and spans of time (14 分 57 秒, 2 小时 5 分, 15 分钟).
+ */
+const NUMBER_RUN = new RegExp(
+  [
+    '[A-Z]{2}\\d{8}-\\d{4,}',
+    '\\d+栋\\d+单元\\d+室',
+    '\\d{1,3}-\\d{1,2}-\\d{3,4}',
+    '(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: \\d{1,2}:\\d{2})?(?:–(?:\\d{1,2}月\\d{1,2}日 )?\\d{1,2}:\\d{2})?',
+    '明天 \\d{1,2}:\\d{2}(?:–\\d{1,2}:\\d{2})?',
+    '\\d{1,2}:\\d{2}(?:–\\d{1,2}:\\d{2})?',
+    '¥\\d+(?:\\.\\d{1,2})?',
+    '1\\d{2}(?:\\*{4}|\\d{4})\\d{4}',
+    '\\d+ ?(?:天|小时|分钟|分|秒)(?: \\d+ ?(?:小时|分钟|分|秒))*',
+    '\\d+ ?(?:次|个|张|条|字|星|元)',
+  ].join('|'),
+  'g',
+);
+
+/** Splits running text into plain parts and the number runs to keep whole (`num: true`). */
+export function numberRuns(text: string): { text: string; num: boolean }[] {
+  const out: { text: string; num: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    if (m.index! > at) out.push({ text: text.slice(at, m.index), num: false });
+    out.push({ text: m[0], num: true });
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), num: false });
+  return out;
+}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nut';
 import { ErrorNote } from '../../components/ui';
+import { Num, Nums } from '../../components/Num';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../lib/session';
 import { CALLBACK_METHOD_LABELS, ESCALATION_LABELS } from '../../lib/labels';
@@ -87,7 +88,7 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   return (
     <View className={`promise promise--${tone}`} id='case-promise' data-tone={tone}>
       <View className='promise__title' id='case-promise-title'>
-        {title}
+        <Nums>{title}</Nums>
       </View>
       {face ? (
         <View className='promise__clock'>
@@ -102,7 +103,7 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
       ) : null}
       {text ? (
         <View className='promise__text' id='case-promise-text'>
-          {text}
+          <Nums>{text}</Nums>
         </View>
       ) : null}
       {work.technician ? (
@@ -114,9 +115,11 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
               <Text className='tech__role'>维修技师</Text>
             </View>
             <View className='tech__sub'>
-              {work.dispatchedAt ? `${formatTime(work.dispatchedAt)} 派单` : ''}
-              {work.arrivedAt ? ` · ${clockTime(work.arrivedAt)} 到场` : ''}
-              {work.reworks ? ` · 返工 ${work.reworks} 次` : ''}
+              <Nums>
+                {[work.dispatchedAt ? `${formatTime(work.dispatchedAt)} 派单` : '', work.arrivedAt ? `${clockTime(work.arrivedAt)} 到场` : '', work.reworks ? `返工 ${work.reworks} 次` : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Nums>
             </View>
           </View>
         </View>
@@ -151,7 +154,7 @@ function UrgeButton({ c, now, onChange }: { c: CaseView; now: number; onChange: 
       </Button>
       {resting ? (
         <View className='urge__note' id='case-urge-note'>
-          您已于 {clockTime(c.lastUrgedAt)} 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 {clockTime(c.nextUrgeAt)} 后操作。
+          您已于 <Num>{clockTime(c.lastUrgedAt)}</Num> 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 <Num>{clockTime(c.nextUrgeAt)}</Num> 后操作。
         </View>
       ) : null}
       <ErrorNote text={error} id='case-urge-error' />

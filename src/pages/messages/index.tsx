@@ -9,7 +9,7 @@ import { loadMe, messageOf, needsLogin } from '../../lib/session';
 import { isStaff } from '../../lib/workbench';
 import { formatTime } from '../../lib/format';
 import './index.scss';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 type Msg = Output<'message', 'list'>['items'][number];
 
@@ -63,8 +63,17 @@ export default function Messages() {
     <PageShell className='messages'>
       <View className='page-pad msg-top'>
         <View className='row row--between'>
+          {/* The header says 消息中心: this line says what is new. */}
           <View className='msg-top__title'>
-            消息中心{unread ? <Text className='msg-top__count' id='messages-unread'>{unread} 条未读</Text> : null}
+            {unread ? (
+              <Text className='msg-top__count' id='messages-unread'>
+                您有 {unread} 条未读消息
+              </Text>
+            ) : items?.length ? (
+              '消息都已读过'
+            ) : (
+              '工单进展会在这里通知您'
+            )}
           </View>
           <Button id='messages-read-all' size='small' disabled={!unread} onClick={readAll}>
             全部已读
@@ -86,10 +95,14 @@ export default function Messages() {
                 <View className='msg__dot' />
                 <View className='grow'>
                   <View className='row row--between'>
-                    <Text className='msg__title'>{m.title}</Text>
+                    <Text className='msg__title'>
+                      <Nums>{m.title}</Nums>
+                    </Text>
                     <Num className='msg__time'>{formatTime(m.createdAt)}</Num>
                   </View>
-                  <View className='msg__body'>{m.body}</View>
+                  <View className='msg__body'>
+                    <Nums>{m.body}</Nums>
+                  </View>
                   {m.caseId ? <View className='msg__link'>查看工单 ›</View> : null}
                 </View>
               </View>

@@ -85,8 +85,8 @@ export default function Bindings() {
           <View>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>房屋认证审核</View>
-                <View className='wb-head__sub'>请与房屋档案核对后审核；手机号已脱敏（为业主保密）。未经微信验证的手机号，请致电或当面核实后再通过</View>
+                {/* The header names the page (员工工作台 · …): this line says how to work it. */}
+                <View className='wb-head__lead'>请与房屋档案核对后审核；手机号已脱敏（为业主保密）。未经微信验证的手机号，请致电或当面核实后再通过</View>
               </View>
               <Chips idPrefix='bindings-filter' value={filter} onChange={(v) => v && setFilter(v as Filter)} options={FILTERS} />
             </View>
@@ -160,7 +160,7 @@ export default function Bindings() {
                           </Button>
                         </>
                       ) : b.status !== 'pending' ? (
-                        <Text className='qt-sub'>{b.decidedAt ? `${formatTime(b.decidedAt)} 已处理` : '已处理'}</Text>
+                        <Text className='qt-sub'>{b.decidedAt ? <><Num>{formatTime(b.decidedAt)}</Num> 已处理</> : '已处理'}</Text>
                       ) : null}
                     </View>
                     {rejecting === b.id ? (

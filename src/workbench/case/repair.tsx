@@ -4,6 +4,7 @@ import { arriveConfirmed } from '../components/arrive';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, KV } from '../../components/ui';
+import { Num, Nums } from '../../components/Num';
 import { call, type Output } from '../../api/client';
 import { messageOf, type Me } from '../../lib/session';
 import { CALLBACK_METHOD_LABELS, LOCATION_LABELS } from '../../lib/labels';
@@ -51,26 +52,26 @@ export function WorkOrder({ c }: { c: CaseView }) {
         </Text>
       </View>
       <KV k='维修位置' v={c.location ? `${LOCATION_LABELS[c.location]}${c.location === 'in_home' ? '（有偿，先报价）' : '（免费）'}` : '—'} />
-      <KV k='预约时间' v={c.preferredTime ? timeRange(c.preferredTime) : c.emergency ? '急修，立即上门' : '未指定（24 小时内上门）'} />
-      <KV k='维修技师' v={w.technicianName ? `${w.technicianName}${w.dispatchedAt ? ` · ${formatTime(w.dispatchedAt)} 派单` : ''}` : '尚未派单'} id='wb-work-tech' />
-      <KV k='到场时间' v={w.arrivedAt ? formatTime(w.arrivedAt) : '—'} id='wb-work-arrived' />
+      <KV k='预约时间' v={<Nums>{c.preferredTime ? timeRange(c.preferredTime) : c.emergency ? '急修，立即上门' : '未指定（24 小时内上门）'}</Nums>} />
+      <KV k='维修技师' v={<Nums>{w.technicianName ? `${w.technicianName}${w.dispatchedAt ? ` · ${formatTime(w.dispatchedAt)} 派单` : ''}` : '尚未派单'}</Nums>} id='wb-work-tech' />
+      <KV k='到场时间' v={<Num>{w.arrivedAt ? formatTime(w.arrivedAt) : '—'}</Num>} id='wb-work-arrived' />
       {w.quote ? (
         <KV
           k='报价'
-          v={`${money(w.quote.feeFen)} · ${{ pending: '待住户确认', accepted: '住户已接受', declined: '住户未接受' }[w.quote.decision]}${w.quote.note ? ` · ${w.quote.note}` : ''}`}
+          v={<Nums>{`${money(w.quote.feeFen)} · ${{ pending: '待住户确认', accepted: '住户已接受', declined: '住户未接受' }[w.quote.decision]}${w.quote.note ? ` · ${w.quote.note}` : ''}`}</Nums>}
           id='wb-work-quote'
         />
       ) : null}
-      <KV k='完工时间' v={w.completedAt ? formatTime(w.completedAt) : '—'} />
-      {w.result ? <KV k='维修结果' v={w.result} id='wb-work-result' /> : null}
-      {w.materials.length ? <KV k='使用材料' v={w.materials.join('、')} /> : null}
-      {w.completedAt ? <KV k='费用' v={money(w.feeFen)} id='wb-work-fee' /> : null}
-      {w.reworks ? <KV k='返工' v={`${w.reworks} 次`} /> : null}
-      {w.confirmedAt ? <KV k='住户确认' v={formatTime(w.confirmedAt)} /> : null}
+      <KV k='完工时间' v={<Num>{w.completedAt ? formatTime(w.completedAt) : '—'}</Num>} />
+      {w.result ? <KV k='维修结果' v={<Nums>{w.result}</Nums>} id='wb-work-result' /> : null}
+      {w.materials.length ? <KV k='使用材料' v={<Nums>{w.materials.join('、')}</Nums>} /> : null}
+      {w.completedAt ? <KV k='费用' v={<Num>{money(w.feeFen)}</Num>} id='wb-work-fee' /> : null}
+      {w.reworks ? <KV k='返工' v={<Num>{`${w.reworks} 次`}</Num>} /> : null}
+      {w.confirmedAt ? <KV k='住户确认' v={<Num>{formatTime(w.confirmedAt)}</Num>} /> : null}
       {w.callback ? (
         <KV
           k='回访'
-          v={`${CALLBACK_METHOD_LABELS[w.callback.method]} · ${w.callback.outcome === 'satisfied' ? '住户满意' : '发现问题'}${w.callback.note ? ` · ${w.callback.note}` : ''}`}
+          v={<Nums>{`${CALLBACK_METHOD_LABELS[w.callback.method]} · ${w.callback.outcome === 'satisfied' ? '住户满意' : '发现问题'}${w.callback.note ? ` · ${w.callback.note}` : ''}`}</Nums>}
           id='wb-work-callback'
         />
       ) : null}
@@ -97,7 +98,7 @@ export function DispatchCard({ c, technicians, ...p }: Props & { technicians: St
   return (
     <View className='card act' id='wb-dispatch'>
       <View className='card__title'>{current ? '改派技师' : '派单'}</View>
-      <View className='act__hint'>{current ? `当前由 ${c.work?.technicianName} 负责，改派后原技师不再处理。` : '派单后技师会收到维修工作单通知。'}</View>
+      <View className='act__hint'>{current ? `当前由${c.work?.technicianName}负责，改派后原技师不再处理。` : '派单后技师会收到维修工作单通知。'}</View>
       {technicians.map((s) => (
         <View
           key={s.id}
@@ -167,10 +168,12 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
       <View className='card__title'>我的维修操作</View>
       {canArrive ? (
         <View className='field'>
-          <View className='act__hint'>到达现场后请立即签到，系统记录到场时间{c.emergency ? '（急修须 15 分钟内到场）' : ''}。</View>
+          <View className='act__hint'>
+            <Nums>{`到达现场后请立即签到，系统记录到场时间${c.emergency ? '（急修须 15 分钟内到场）' : ''}。`}</Nums>
+          </View>
           {c.arrivalWarning ? (
             <View className='paused-note' id='wb-arrive-warning'>
-              {c.arrivalWarning}
+              <Nums>{c.arrivalWarning}</Nums>
             </View>
           ) : null}
           <Button id='wb-arrive' type='primary' size='large' block loading={busy === 'arrive'} onClick={() => run('arrive', () => arriveConfirmed(c), '已签到')}>
@@ -178,7 +181,11 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
           </Button>
         </View>
       ) : null}
-      {waitingOnMyQuote ? <View className='paused-note'>报价 {money(c.work.quote?.feeFen ?? 0)} 已发送，等待住户确认后再开始维修。</View> : null}
+      {waitingOnMyQuote ? (
+        <View className='paused-note'>
+          报价 <Num>{money(c.work.quote?.feeFen ?? 0)}</Num> 已发送，等待住户确认后再开始维修。
+        </View>
+      ) : null}
       {canQuote ? (
         <View className='field' id='wb-quote'>
           <View className='field__label'>有偿维修报价（户内）</View>
@@ -188,7 +195,7 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
           </View>
           {amount.trim() ? (
             <View className='money-box__echo' id='wb-quote-echo'>
-              {quoteFen !== null ? `住户将看到报价 ¥${fenToYuan(quoteFen)}` : '金额格式有误：最多两位小数'}
+              <Nums>{quoteFen !== null ? `住户将看到报价 ¥${fenToYuan(quoteFen)}` : '金额格式有误：最多两位小数'}</Nums>
             </View>
           ) : null}
           <View className='field__box' style={{ marginTop: '12px' }}>
@@ -221,7 +228,9 @@ export function TechnicianCard({ c, me, ...p }: Props & { me: Me }) {
               <Text className='money-box__sign'>¥</Text>
               <Input id='wb-complete-fee' value={fee} onChange={setFee} placeholder={accepted ? `默认 ${fenToYuan(accepted)}，即已接受的报价` : '免费维修，无需填写'} type='digit' maxLength={10} disabled={!accepted} />
             </View>
-            <View className='money-box__echo'>{accepted ? `住户已接受报价 ¥${fenToYuan(accepted)}` : c.location === 'common_area' ? '公共区域维修免费' : '未报价的维修免费'}</View>
+            <View className='money-box__echo'>
+              <Nums>{accepted ? `住户已接受报价 ¥${fenToYuan(accepted)}` : c.location === 'common_area' ? '公共区域维修免费' : '未报价的维修免费'}</Nums>
+            </View>
           </View>
           <Button id='wb-complete-submit' type='primary' block loading={busy === 'complete'} onClick={complete}>
             提交完工
@@ -286,7 +295,7 @@ export function PauseCard(p: Props) {
       <View className='card act' id='wb-pause'>
         <View className='card__title'>计时已暂停</View>
         <View className='paused-note' id='wb-paused-reason'>
-          暂停原因：{c.paused}
+          <Nums>{`暂停原因：${c.paused}`}</Nums>
         </View>
         <Button id='wb-resume' type='primary' fill='outline' block loading={busy === 'resume'} onClick={() => run('resume', () => call('workbench', 'resume', { id: c.id }), '已恢复计时')}>
           恢复计时

@@ -74,8 +74,8 @@ export default function MonthlyReport() {
           <View className='report'>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>月度报修汇总</View>
-                <View className='wb-head__sub'>报修与回访的汇总、统计与分析 · 按报修提交时间统计</View>
+                {/* The header names the page (员工工作台 · …): this line says how to work it. */}
+                <View className='wb-head__lead'>报修与回访的汇总、统计与分析 · 按报修提交时间统计</View>
               </View>
               <View className='month'>
                 <Button id='report-prev' size='small' onClick={() => setMonth(shift(month, -1))}>
