@@ -34,6 +34,9 @@ import { readMessages } from '../usecases/message/read';
 import { uploadPath } from '../usecases/file/uploadPath';
 import { inspectUpload, registerUpload } from '../usecases/file/register';
 import { photoToRead, photoUrl } from '../usecases/file/url';
+import * as setup from '../schemas/setup';
+import { fetchRegisterFile, importHouseholds } from '../usecases/setup/importHouseholds';
+import { exportHouseholds, storeExport } from '../usecases/setup/exportHouseholds';
 
 /**
  * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
@@ -89,6 +92,11 @@ export const handlers = {
     uploadPath: action(file.uploadPathInput, uploadPath, { readOnly: true }),
     register: outsideAction(file.registerInput, { before: inspectUpload, run: registerUpload }, { idempotent: true }),
     url: outsideAction(file.fileUrlInput, { run: photoToRead, after: photoUrl }, { readOnly: true }),
+  },
+  /** Community setup (经理): the household register in and out as .xlsx (contract §3). */
+  setup: {
+    importHouseholds: outsideAction(setup.importHouseholdsInput, { before: fetchRegisterFile, run: importHouseholds }),
+    exportHouseholds: outsideAction(setup.exportHouseholdsInput, { run: exportHouseholds, after: storeExport }),
   },
 } as const;
 
