@@ -10,6 +10,7 @@ import { runScale, type ScaleResult } from './scale';
 import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
 import { bundlesReport } from './bundlesReport';
+import { registerReport } from './register';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
@@ -20,7 +21,7 @@ import { bundlesReport } from './bundlesReport';
  * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
- * --sweep-reps N --skip-bundles --bundle-reps N. See bench/README.md.
+ * --sweep-reps N --skip-bundles --bundle-reps N --skip-register. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     'skip-intake': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'skip-bundles': { type: 'boolean', default: false },
+    'skip-register': { type: 'boolean', default: false },
     'bundle-reps': { type: 'string', default: '9' },
     cases: { type: 'string', default: '1000000' },
     due: { type: 'string', default: '500' },
@@ -279,6 +281,10 @@ async function main() {
   // Cloud-function bundles: size and cold require time against a bare zod handler.
   if (args['skip-bundles']) out.push('', 'Cloud-function bundles: skipped (--skip-bundles)');
   else out.push(...(await bundlesReport(path.join(tmp, 'bundles'), Math.min(30, Math.max(1, Math.round(Number(args['bundle-reps'])))), say)));
+
+  // The household register: a 5,000-household .xlsx imported through the platform vs. a raw insert.
+  if (args['skip-register']) out.push('', 'Household register import: skipped (--skip-register)');
+  else out.push(...(await registerReport(path.join(tmp, 'register'), say)));
 
   // The store at scale: the workbench queue and the SLA sweep on big stores built for the run.
   if (args['skip-scale']) out.push('', 'Store at scale: skipped (--skip-scale)');
