@@ -90,7 +90,8 @@ export const staffTitle = (role: StaffRole): string => `${ROLE_LABELS[role]} · 
 
 /** 1-1-101 → 1栋1单元101室 (a household id of another shape reads as itself). */
 export function roomLabel(householdId: string): string {
-  const m = /^(\d+)-(\d+)-(\d+)$/.exec(householdId);
+  // An imported household's id carries its community's id first (`demo-3-1-301`).
+  const m = /^(?:[A-Za-z0-9_-]+-)?(\d+)-(\d+)-(\d+)$/.exec(householdId);
   return m ? `${m[1]}栋${m[2]}单元${m[3]}室` : householdId;
 }
 

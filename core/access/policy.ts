@@ -23,7 +23,8 @@ export type Permission =
   | 'workbench.pause'
   | 'workbench.closeUnresolvable'
   | 'case.actOwn'
-  | 'report.read';
+  | 'report.read'
+  | 'setup.households';
 
 type Who = 'anyone' | 'resident' | StaffRole;
 
@@ -53,6 +54,8 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'workbench.closeUnresolvable': ['manager'],
   'case.actOwn': ['resident'],
   'report.read': ['supervisor', 'manager'],
+  /** The household register (一户一档): import and export, the community's manager only. */
+  'setup.households': ['manager'],
 };
 
 // ------------------------------------------------------------------ case reading (R-ACC-3, R-ACC-5)

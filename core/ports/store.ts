@@ -233,6 +233,14 @@ export interface Tx {
    * two claims on one household are counted one after another (MySQL/MariaDB: FOR UPDATE).
    */
   household(id: string): Promise<HouseholdRow | undefined>;
+  /** Households with this room, in any community (at most `limit`). */
+  householdsByRoom(building: string, unit: string, room: string, limit: number): Promise<HouseholdRow[]>;
+  /** Every household of one community (the register). */
+  householdsOfCommunity(communityId: string): Promise<HouseholdRow[]>;
+  /** New households (a few hundred rows a statement); an id or a room already stored is a unique violation. */
+  insertHouseholds(rows: HouseholdRow[]): Promise<void>;
+  /** Stored households' area and owner (matched by id; their community and room stay as they are). */
+  updateHouseholds(rows: HouseholdRow[]): Promise<void>;
   /**
    * One statement for what opening a case reads: the household and its community, the community's staff
    * with names, how many cases `openedBy` opened since `since` (counting at most `cap`), which of `files`

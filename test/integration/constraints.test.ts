@@ -210,6 +210,10 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['subscribe (no templates configured: nothing recorded)', 'resident-a', 'account', { action: 'subscribe', requestId: rid('s'), accepted: ['caseProgress'] }, 'ok'],
       ['a report for month 0000-01', 'manager', 'report', { action: 'monthly', month: '0000-01' }, 'INPUT.INVALID'],
       ['a report for 9999-12', 'manager', 'report', { action: 'monthly', month: '9999-12' }, 'INPUT.INVALID'],
+      ['import a register from a file id never given', 'manager', 'setup', { action: 'importHouseholds', fileId: 'f_neverissued0', commit: true }, 'FILE.NOT_FOUND'],
+      ['import a register from a photo', 'manager', 'setup', { action: 'importHouseholds', fileId: fx.photoB, commit: false }, 'FILE.NOT_FOUND'],
+      ['import a register into another community', 'manager', 'setup', { action: 'importHouseholds', fileId: 'f_neverissued0', commit: true, communityId: 'nowhere' }, 'COMMUNITY.NOT_FOUND'],
+      ['export the register', 'manager', 'setup', { action: 'exportHouseholds' }, 'ok'],
     ]);
     // resident-b's message was not marked read by resident-a.
     const m = await O.dbOf(h).selectFrom('messages').select('read_at').where('id', '=', fx.messageB).executeTakeFirstOrThrow();

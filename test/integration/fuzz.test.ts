@@ -113,6 +113,8 @@ const BASES: Record<string, Base> = {
     formatted: ['requestId', 'fileId'],
   },
   'file.url': { body: { fileId: 'f_fuzz_base' }, required: ['fileId'], known: ['fileId'], formatted: ['fileId'] },
+  'setup.importHouseholds': { body: { fileId: 'f_fuzz_base', commit: false, communityId: 'demo' }, required: ['fileId', 'commit'], known: ['fileId', 'commit', 'communityId'], formatted: ['fileId'] },
+  'setup.exportHouseholds': { body: { communityId: 'demo' }, required: [], known: ['communityId'], formatted: [] },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */

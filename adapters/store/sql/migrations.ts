@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { isCurrent } from './migrationCheck';
-import { addColumn, createIndex, createTable, dropIndex, longText } from './portable';
+import { addColumn, createIndex, createTable, dropIndex, isMysql, longText } from './portable';
 import { rebuildCases } from './rebuild';
 import type { DB } from './schema';
 import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
@@ -349,6 +349,17 @@ const migrations: Record<string, Migration> = {
       // On MySQL the column takes the table's utf8mb4_bin: cloud ids compare byte for byte.
       await addColumn(db, 'files', 'cloud_id', 'varchar(255)');
       await createIndex(db, 'files_cloud_id', 'files', ['cloud_id'], { unique: true });
+    },
+  },
+  '0015_household_rooms': {
+    /**
+     * The household register (setup.importHouseholds): one household per room of a community, so a
+     * re-import updates by room and two imports at once cannot both create the same room. Files may now
+     * be .xlsx workbooks, whose MIME type is 65 characters (SQLite does not hold a varchar to its length).
+     */
+    async up(db: Kysely<any>) {
+      if (isMysql(db)) await db.schema.alterTable('files').modifyColumn('mime', 'varchar(100)', (c) => c.notNull()).execute();
+      await createIndex(db, 'households_room', 'households', ['community_id', 'building', 'unit', 'room'], { unique: true });
     },
   },
   '0017_case_events_opened_index': {

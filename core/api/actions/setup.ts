@@ -1,0 +1,10 @@
+import { outsideAction } from '../action';
+import * as setup from '../../schemas/setup';
+import { fetchRegisterFile, importHouseholds } from '../../usecases/setup/importHouseholds';
+import { exportHouseholds, storeExport } from '../../usecases/setup/exportHouseholds';
+
+/** The `setup` function's actions: community setup (经理), the household register in and out as .xlsx (contract §3). */
+export const setupActions = {
+  importHouseholds: outsideAction(setup.importHouseholdsInput, { before: fetchRegisterFile, run: importHouseholds }),
+  exportHouseholds: outsideAction(setup.exportHouseholdsInput, { run: exportHouseholds, after: storeExport }),
+} as const;
