@@ -34,6 +34,7 @@ import { readMessages } from '../usecases/message/read';
 import { uploadPath } from '../usecases/file/uploadPath';
 import { inspectUpload, registerUpload } from '../usecases/file/register';
 import { photoToRead, photoUrl } from '../usecases/file/url';
+import { settingsSetupActions, staffSetupActions } from './setupActions';
 
 /**
  * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
@@ -89,6 +90,11 @@ export const handlers = {
     uploadPath: action(file.uploadPathInput, uploadPath, { readOnly: true }),
     register: outsideAction(file.registerInput, { before: inspectUpload, run: registerUpload }, { idempotent: true }),
     url: outsideAction(file.fileUrlInput, { run: photoToRead, after: photoUrl }, { readOnly: true }),
+  },
+  /** Community setup (经理): staff accounts and the duty rota, service settings and fee standards. */
+  setup: {
+    ...staffSetupActions,
+    ...settingsSetupActions,
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { caseOpeningRead, identityRead, jsonAggregateOf } from './reads';
 import { toBinding, toCommunity, toFile, toHousehold, toOutbox, toReply, toStaff, toUser } from './rows';
 import type { DB } from './schema';
 import { pushTx } from './pushSql';
+import { setupTx } from './setupSql';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -72,6 +73,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   }
   return {
     ...pushTx(db, dialect),
+    ...setupTx(db),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
       return r && toUser(r);
