@@ -2,6 +2,7 @@ import type { Relation, StaffRole } from '../schemas/common';
 import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/types';
 import type { CommunitySettings } from '../domain/community/settings';
 import type { PhoneCheck } from '../domain/binding';
+import type { SetupTx } from './setupStore';
 
 export interface UserRow {
   id: string;
@@ -82,6 +83,8 @@ export interface CaseOpeningRow {
   files: FileRow[];
   /** The household's approved bindings, newest first (only when asked for). */
   bindings: BindingRow[];
+  /** The technician the duty rota names for the shift asked for (`q.duty`), when still a technician of the community; else null. */
+  rotaTechnician: string | null;
 }
 
 export interface StoredCase {
@@ -202,7 +205,7 @@ export interface IdempotencyRow {
 }
 
 /** Everything a use case may read or write, inside one transaction. */
-export interface Tx {
+export interface Tx extends SetupTx {
   userByOpenid(openid: string): Promise<UserRow | undefined>;
   userById(id: string): Promise<UserRow | undefined>;
   usersByIds(ids: string[]): Promise<UserRow[]>;
@@ -246,7 +249,10 @@ export interface Tx {
    * with names, how many cases `openedBy` opened since `since` (counting at most `cap`), which of `files`
    * exist, and (when `bindings`) the household's approved bindings. Undefined when the household is not there.
    */
-  caseOpening(householdId: string, q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean }): Promise<CaseOpeningRow | undefined>;
+  caseOpening(
+    householdId: string,
+    q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty?: { day: string; shift: string } },
+  ): Promise<CaseOpeningRow | undefined>;
 
   insertBinding(row: BindingRow): Promise<void>;
   /** Read to decide it: held until the transaction ends (one decision per request, MySQL/MariaDB: FOR UPDATE). */

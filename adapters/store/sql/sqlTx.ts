@@ -7,6 +7,7 @@ import { toBinding, toCommunity, toFile, toHousehold, toOutbox, toReply, toStaff
 import type { DB } from './schema';
 import { pushTx } from './pushSql';
 import { householdTx } from './householdSql';
+import { setupTx } from './setupSql';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -79,6 +80,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   return {
     ...pushTx(db, dialect),
     ...householdTx(db, dialect),
+    ...setupTx(db),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
       return r && toUser(r);
