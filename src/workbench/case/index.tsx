@@ -11,7 +11,12 @@ import { formatTime, roomLabel } from '../../lib/format';
 import { ESCALATION_LABELS } from '../../lib/labels';
 import { syncClock, useNow } from '../../lib/clock';
 import { dueOf } from '../components/due';
-import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Choices } from './repair';
+import type { CaseView, Choices } from './actions';
+import { WorkOrder } from './WorkOrder';
+import { DispatchCard } from './DispatchCard';
+import { TechnicianCard } from './TechnicianCard';
+import { CallbackCard } from './CallbackCard';
+import { CloseCard, PauseCard } from './PauseCard';
 import { Num, Nums } from '../../components/Num';
 
 export default function WbCase() {
