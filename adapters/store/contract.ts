@@ -151,7 +151,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       expect(urgent.items.map((c) => c.id)).toEqual(['c_4', 'c_2', 'c_1', 'c_0', 'c_3']);
       const newest = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2 }));
       expect(newest.items.map((c) => c.id)).toEqual(['c_4', 'c_3']);
-      const next = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2, cursor: newest.cursor! }));
+      const next = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2, after: newest.next! }));
       expect(next.items.map((c) => c.id)).toEqual(['c_2', 'c_1']);
       const own = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], householdIds: ['1-1-102'], order: 'newest', limit: 10 }));
       expect(own.items.map((c) => c.id)).toEqual(['c_3', 'c_1']);
@@ -159,7 +159,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       expect(none.items).toEqual([]);
       const praise = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], kind: 'praise', order: 'urgent', limit: 10 }));
       expect(praise.items.map((c) => c.id)).toEqual(['c_4']);
-      expect(await store.transaction((tx) => tx.cases({ communityIds: ['elsewhere'], order: 'urgent', limit: 10 }))).toEqual({ items: [], cursor: null });
+      expect(await store.transaction((tx) => tx.cases({ communityIds: ['elsewhere'], order: 'urgent', limit: 10 }))).toEqual({ items: [], next: null });
     });
 
     it('[R-ACC-3][R-ACC-5] lists only the cases within reach: all of a community, or those handled or routed by category', async () => {
@@ -243,7 +243,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       await store.transaction((tx) => tx.insertBinding(b));
       await store.transaction((tx) => tx.updateBinding({ ...b, status: 'approved', decidedAt: T + 1, decidedBy: 'frontdesk' }));
       expect(await store.transaction((tx) => tx.binding('b1'))).toMatchObject({ status: 'approved', decidedBy: 'frontdesk', decidedAt: T + 1, phoneCheck: 'verified' });
-      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], 'pending'))).toEqual([]);
+      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], { status: 'pending', limit: 10 }))).toEqual({ items: [], next: null });
       await store.transaction((tx) => tx.insertBinding({ ...b, id: 'b2', userId: 'frontdesk', relation: 'owner', phoneCheck: 'not_provided', createdAt: T + 2 }));
       expect((await store.transaction((tx) => tx.bindingsOfHousehold('1-2-201'))).map((x) => [x.id, x.phoneCheck])).toEqual([
         ['b2', 'not_provided'],

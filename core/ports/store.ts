@@ -118,8 +118,29 @@ export interface CaseFilter {
   /** `urgent`: nearest open deadline first (the workbench); `newest`: most recent first (residents). */
   order: 'urgent' | 'newest';
   limit: number;
-  /** Opaque position from the previous page. */
-  cursor?: string;
+  /** Where the previous page ended: this page starts strictly after it (keyset pagination). */
+  after?: CaseKey;
+}
+
+/**
+ * A case's place in a list: `newest` sorts by (createdAt desc, id desc); `urgent` by open cases first
+ * (urgentAt asc, createdAt desc, id asc), then finished ones, whose urgentAt is null (createdAt desc, id asc).
+ */
+export interface CaseKey {
+  urgentAt: number | null;
+  createdAt: number;
+  id: string;
+}
+
+/** A row's place in a list sorted newest first: (createdAt desc, id desc). */
+export interface NewestKey {
+  createdAt: number;
+  id: string;
+}
+
+/** A binding request's place in the review list: pending first, then the rest; each newest first (createdAt desc, id desc). */
+export interface BindingKey extends NewestKey {
+  pending: boolean;
 }
 
 export interface OutboxMessage {
@@ -260,7 +281,8 @@ export interface Tx extends SetupTx {
   bindingsOfUser(userId: string): Promise<BindingRow[]>;
   /** Every binding request of one household, newest first (the owner-binding limit counts them). */
   bindingsOfHousehold(householdId: string): Promise<BindingRow[]>;
-  bindingsInCommunities(communityIds: string[], status?: BindingStatus): Promise<BindingRow[]>;
+  /** A page of the binding requests of these communities (of one status, if given), in `BindingKey` order, after `after`. */
+  bindingsInCommunities(communityIds: string[], q: { status?: BindingStatus; limit: number; after?: BindingKey }): Promise<{ items: BindingRow[]; next: BindingKey | null }>;
   updateBinding(row: BindingRow): Promise<void>;
 
   /**
@@ -277,7 +299,8 @@ export interface Tx extends SetupTx {
   appendCaseEvents(state: CaseState, nextDueAt: number | null, expectedVersion: number, events: CaseEvent[], urgentAt?: number | null): Promise<boolean>;
   caseById(id: string): Promise<CaseState | undefined>;
   caseEvents(id: string): Promise<CaseEvent[]>;
-  cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;
+  /** A page of cases; `next`: the key of its last case when more follow (the next page's `after`). */
+  cases(filter: CaseFilter): Promise<{ items: CaseState[]; next: CaseKey | null }>;
   countCases(): Promise<number>;
   /**
    * Takes the next case sequence of a community, number prefix and day (YYYYMMDD): 1, 2, 3… Inside the
@@ -328,7 +351,10 @@ export interface Tx extends SetupTx {
   insertMessage(row: MessageRow): Promise<boolean>;
   /** Several messages in one statement; one whose `sourceId` is already stored is skipped. Answers how many were stored. */
   insertMessages(rows: MessageRow[]): Promise<number>;
-  messagesOf(userId: string, limit: number): Promise<MessageRow[]>;
+  /** A user's messages, newest first (`NewestKey`), at most `limit`, starting after `after`. */
+  messagesOf(userId: string, limit: number, after?: NewestKey): Promise<MessageRow[]>;
+  /** How many of a user's messages are unread. */
+  unreadMessages(userId: string): Promise<number>;
   markMessagesRead(userId: string, ids: string[] | 'all', at: number): Promise<void>;
 
   insertFile(row: FileRow): Promise<void>;

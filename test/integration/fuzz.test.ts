@@ -42,7 +42,7 @@ const BASES: Record<string, Base> = {
     known: ['requestId', 'householdId', 'name', 'phone', 'relation'],
     formatted: ['requestId', 'householdId', 'phone', 'relation'],
   },
-  'account.bindings': { body: { status: 'pending' }, required: [], known: ['status'], formatted: ['status'] },
+  'account.bindings': { body: { status: 'pending' }, required: [], known: ['status', 'cursor'], formatted: ['status'] },
   'account.subscribe': { body: { requestId: 'fuzz-req-0003', accepted: ['caseProgress'] }, required: ['requestId', 'accepted'], known: ['requestId', 'accepted'], formatted: ['requestId', 'accepted'] },
   'account.subscribeTemplates': { body: {}, required: [], known: [], formatted: [] },
   'account.approveBinding': { body: { id: 'b_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
@@ -103,7 +103,7 @@ const BASES: Record<string, Base> = {
   'workbench.resume': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'workbench.closeUnresolvable': { body: { id: 'c_fuzz_base', reason: '住户拒绝入户维修，多次沟通无果' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
   'report.monthly': { body: { month: '2026-11' }, required: ['month'], known: ['month'], formatted: ['month'] },
-  'message.list': { body: {}, required: [], known: [], formatted: [] },
+  'message.list': { body: {}, required: [], known: ['cursor'], formatted: [] },
   'message.read': { body: { ids: ['m_fuzz_base'] }, required: ['ids'], known: ['ids'], formatted: [] },
   'file.uploadPath': { body: { ext: 'png' }, required: [], known: ['ext'], formatted: ['ext'] },
   'file.register': {

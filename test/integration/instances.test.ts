@@ -93,6 +93,22 @@ describe('function instances on one database: first calls, decisions and limits,
     expect(told).toHaveLength(1);
   }, 30_000);
 
+  it('[R-INT-4] 4 processes dispatch one new repair at once to alternating technicians: each re-dispatch applied in turn, 4 dispatches, 5 events in sequence, each technician told once per dispatch', async () => {
+    // Re-dispatching (改派) is a legal transition, so every call wins in its turn; what must hold is that
+    // none is lost or doubled: the case row is locked while read to change (MySQL) and versions follow on.
+    const made = (await racers.race((i) => (i === 0 ? [call(demoOpenid('resident-a'), 'case', O.repair('1-1-101', { content: '卫生间地漏堵塞' }))] : [])))[0][0] as { id: string };
+    const out = (await racers.race((i) => [call(demoOpenid('frontdesk'), 'workbench', { action: 'dispatch', id: made.id, technicianId: i % 2 ? 'tech-2' : 'tech-1' })])).flat();
+    expect(tally(out)).toEqual({ ok: 4 });
+    const events = await store.db.selectFrom('case_events').select(['seq', 'type', 'data_json']).where('case_id', '=', made.id).orderBy('seq').execute();
+    expect(events.map((e) => [e.seq, e.type])).toEqual([[1, 'submitted'], [2, 'dispatched'], [3, 'dispatched'], [4, 'dispatched'], [5, 'dispatched']]);
+    const row = await store.db.selectFrom('cases').select(['state_json', 'version']).where('id', '=', made.id).executeTakeFirstOrThrow();
+    expect(Number(row.version)).toBe(5);
+    expect(JSON.parse(row.state_json).work.technician).toBe(JSON.parse(events[4].data_json).to);
+    const told = await store.db.selectFrom('outbox').select(['to_user', 'data_json']).where('template', '=', 'repair.dispatched').execute();
+    const mine = told.filter((m) => JSON.parse(m.data_json).caseId === made.id).map((m) => m.to_user).sort();
+    expect(mine).toEqual(events.slice(1).map((e) => JSON.parse(e.data_json).to as string).sort());
+  }, 30_000);
+
   it(`[R-ACC-1] 8 new users claim to own one room at once: exactly ${MAX_OWNER_BINDINGS_PER_HOUSEHOLD} requests stored, the others BINDING.OWNER_LIMIT`, async () => {
     // Race met: owner claims counted in two instances before either inserts (READ COMMITTED sees neither).
     const out = (await racers.race((i) => [0, 1].map((k) => call(`o_claimant_${i}_${k}`, 'account', bindingOf('1-2-201', '吴九'))), true)).flat();
