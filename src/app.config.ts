@@ -15,7 +15,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'workbench',
-      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index'],
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index'],
     },
   ],
   window: {

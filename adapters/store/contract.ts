@@ -397,5 +397,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       expect(await store.transaction((tx) => tx.insertMessages([]))).toBe(0);
       expect((await store.transaction((tx) => tx.messagesOf('resident-a', 10))).map((m) => m.sourceId).sort()).toEqual(['ob_1', 'ob_2', 'ob_3']);
     });
+    it('the household register: by community, by room; many rows inserted and updated at once; a room twice in a community is refused', async () => {
+      const row = (id: string, communityId: string, room: string, area = 8000) => ({ id, communityId, building: '3', unit: '1', room, areaM2x100: area, ownerName: '业主', ownerPhone: '13900000000' });
+      const many = Array.from({ length: 1201 }, (_, i) => row(`c1-3-1-${1000 + i}`, 'c1', String(1000 + i)));
+      await store.transaction((tx) => tx.insertHouseholds([...many, row('c2-3-1-1000', 'c2', '1000')]));
+      await store.transaction((tx) => tx.updateHouseholds([{ ...many[0], areaM2x100: 12345, ownerName: '新业主' }, { ...many[1200], ownerPhone: '13700000000' }]));
+      const c1 = await store.transaction((tx) => tx.householdsOfCommunity('c1'));
+      expect(c1).toHaveLength(1201);
+      expect(c1.find((h) => h.id === 'c1-3-1-1000')).toEqual({ ...many[0], areaM2x100: 12345, ownerName: '新业主' });
+      expect(c1.find((h) => h.id === 'c1-3-1-2200')?.ownerPhone).toBe('13700000000');
+      expect(c1.filter((h) => h.areaM2x100 === 8000 && h.ownerName === '业主' && h.ownerPhone === '13900000000')).toHaveLength(1199);
+      expect((await store.transaction((tx) => tx.householdsByRoom('3', '1', '1000', 5))).map((h) => h.communityId).sort()).toEqual(['c1', 'c2']);
+      const twice = await store.transaction((tx) => tx.insertHouseholds([row('c1-other', 'c1', '1000')])).then(
+        () => 'stored',
+        (e: { message?: unknown }) => (/unique|duplicate/i.test(String(e?.message)) ? 'refused as a duplicate' : String(e?.message)),
+      );
+      expect(twice).toBe('refused as a duplicate');
+      expect(await store.transaction((tx) => tx.householdsOfCommunity('c1'))).toHaveLength(1201);
+    });
   });
 }

@@ -171,7 +171,7 @@ describe('account.me carries the permissions the workbench menus are drawn from'
     frontdesk: [...ANYONE, ...STAFF, ...DESK_ROWS],
     'tech-1': [...ANYONE, ...STAFF, 'workbench.work', 'workbench.pause'],
     supervisor: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read'],
-    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable'],
+    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable', 'setup.households'],
     'reno-officer': [...ANYONE, ...STAFF],
     cashier: [...ANYONE, ...STAFF],
   };

@@ -21,9 +21,16 @@ export interface ImportResult {
 }
 
 /** The uploaded bytes, fetched before the transaction (storage is network work in CloudBase). Never refuses: access comes first, in `run`. */
-export async function fetchRegisterFile(io: OutsideIO, input: z.output<typeof importHouseholdsInput>): Promise<Outcome<{ bytes: Uint8Array | null }>> {
-  if (!io.openid || !io.files) return ok({ bytes: null });
-  return ok({ bytes: (await io.files.get(input.fileId)) ?? null });
+export async function fetchRegisterFile(io: OutsideIO, input: z.output<typeof importHouseholdsInput>): Promise<Outcome<Fetched>> {
+  if (!io.files) return ok({ bytes: null, configured: false });
+  if (!io.openid) return ok({ bytes: null, configured: true });
+  return ok({ bytes: (await io.files.get(input.fileId)) ?? null, configured: true });
+}
+
+/** What `fetchRegisterFile` found; `configured: false` when this deployment has no file storage. */
+interface Fetched {
+  bytes: Uint8Array | null;
+  configured: boolean;
 }
 
 /**
@@ -32,9 +39,10 @@ export async function fetchRegisterFile(io: OutsideIO, input: z.output<typeof im
  * writes all of it in this one transaction, or — when any row has an error — nothing at all. Rooms are
  * matched by building + unit + room within the community, so importing the same file again changes nothing.
  */
-export async function importHouseholds(ctx: UseCaseContext & { prepared: { bytes: Uint8Array | null } }, input: z.output<typeof importHouseholdsInput>): Promise<Outcome<ImportResult>> {
+export async function importHouseholds(ctx: UseCaseContext & { prepared: Fetched }, input: z.output<typeof importHouseholdsInput>): Promise<Outcome<ImportResult>> {
   const community = managedCommunity(ctx, input.communityId);
   if (!community.ok) return community;
+  if (!ctx.prepared.configured) throw new Error('no file storage configured');
   const file = await ctx.tx.file(input.fileId);
   if (!file || file.ownerId !== ctx.caller!.userId || ctx.prepared.bytes === null) return fail('FILE.NOT_FOUND');
   if (file.mime !== XLSX_MIME) return fail('FILE.UNREADABLE');
