@@ -315,7 +315,12 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await tech.waitForURL(/workbench\/print\/index/);
     const sheet = tech.locator('#wo-sheet');
     await sheet.waitFor();
-    for (const t of [caseB, '维修工作单', '1-1-101', '李明', '13800001101', '下水堵塞', '户内', '王强', '存水弯、生料带', '¥35.50', '技师签字', '住户签字']) await expectLocatorText(sheet, t);
+    // The sheet carries the case number people read out (in its 工单编号 cell and as its No.), never the internal id.
+    const numberB = (await tech.locator('#wo-number').innerText()).replace(/^工单编号\s*/, '').trim();
+    expect(numberB).toMatch(/^BX\d{8}-\d{4}$/);
+    expect(await tech.locator('#wo-no').innerText()).toBe(numberB);
+    expect(await sheet.innerText()).not.toContain(caseB);
+    for (const t of ['维修工作单', '1-1-101', '李明', '13800001101', '下水堵塞', '户内', '王强', '存水弯、生料带', '¥35.50', '技师签字', '住户签字']) await expectLocatorText(sheet, t);
 
     // The same page on a desk, as the printer sees it (@media print: no toolbar, no shadow).
     await open(desk, base, `/workbench/print/index?id=${encodeURIComponent(caseB)}`);
