@@ -184,7 +184,9 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await expectText(resident, '#case-promise-title', '已超时');
     expect(await resident.locator('#case-promise-title').textContent()).toMatch(/^已超时 \d+ 分$/);
     expect(await resident.locator('#case-promise').getAttribute('data-tone')).toBe('late');
-    await expectText(resident, '#case-promise-text', '客服主管');
+    // In resident words (who follows it now), not the staff's bookkeeping (升级督办).
+    await expectText(resident, '#case-promise-text', '客服主管周丽已亲自跟进');
+    expect(await resident.locator('#case-promise-text').textContent()).not.toContain('督办');
     await expectText(resident, '#case-owner', '周丽');
     expect(await resident.locator('#case-countdown').count()).toBe(0);
     await screenshot(resident, 'r03-repair-detail-breached');
