@@ -123,7 +123,7 @@ export function Timeline({ items, id }: { items: TimelineItem[]; id?: string }) 
             <Text className='tl-label'>{t.label}</Text>
             <Num className='tl-time'>{formatTime(t.at)}</Num>
           </View>
-          <View className='tl-by'>经办：{t.byName}</View>
+          {t.byName ? <View className='tl-by'>经办：{t.byName}</View> : null}
           {t.note ? (
             <View className='tl-note'>
               <Nums>{t.note}</Nums>

@@ -65,6 +65,12 @@ export function dayTime(iso: string, now: number): string {
   return `${Number(p.mo)}月${Number(p.d)}日 ${p.h}:${p.mi}`;
 }
 
+/**
+ * A time inside a sentence: a space sets digits off from the words before them (将于 10:32 前), none goes
+ * between words (将于明天 10:32 前, not 将于 明天).
+ */
+export const spaced = (t: string) => (/^\d/.test(t) ? ` ${t}` : t);
+
 /** 11月25日 09:00–12:00 */
 export function timeRange(r: { from: string; to: string } | null | undefined): string {
   if (!r) return '';
@@ -78,7 +84,8 @@ export function timeRange(r: { from: string; to: string } | null | undefined): s
 /**
  * What must not split across lines inside running text: case numbers (BX20261202-0007), rooms
  * (1栋1单元101室), dates and times with their ranges (12月2日 09:00–12:00, 明天 10:32, 10:32), amounts
- * (¥35.50), phones (13800001234, 138****5678) and spans of time (14 分 57 秒, 2 小时 5 分, 15 分钟).
+ * (¥35.50), phones (13800001234, 138****5678), spans of time (14 分 57 秒, 2 小时 5 分, 15 分钟), counts
+ * with their unit (3 单, 1 个) and rates (95%).
  */
 const NUMBER_RUN = new RegExp(
   [
@@ -90,8 +97,9 @@ const NUMBER_RUN = new RegExp(
     '\\d{1,2}:\\d{2}(?:–\\d{1,2}:\\d{2})?',
     '¥\\d+(?:\\.\\d{1,2})?',
     '1\\d{2}(?:\\*{4}|\\d{4})\\d{4}',
-    '\\d+ ?(?:天|小时|分钟|分|秒)(?: \\d+ ?(?:小时|分钟|分|秒))*',
-    '\\d+ ?(?:次|个|张|条|字|星|元)',
+    '\\d+(?:\\.\\d+)? ?(?:天|小时|分钟|分|秒)(?: \\d+ ?(?:小时|分钟|分|秒))*',
+    '\\d+(?:\\.\\d+)? ?(?:次|个|张|条|字|星|元|单|件)',
+    '\\d+(?:\\.\\d+)?%',
   ].join('|'),
   'g',
 );

@@ -6,7 +6,7 @@
  * - every page audited here (expectAccessible) also has its numbers whole (inside `.num`) and one title
  *   (./readable.ts): the resident's case list, case page and message center; the technician's 我的工单; the
  *   front desk's queue and case page — with a repair dispatched, on site and quoted.
- * Screenshots go to test-artifacts/screenshots/ (r01…), as shown and in 大字模式.
+ * Screenshots go to test-artifacts/screenshots/ (rd01…), as shown and in 大字模式.
  */
 import { DESKTOP, MOBILE, cssId, expectText, fill, launchBrowser, login, open, screenshot, startPlatform, unauditedRoutes, watch, type Browser, type BrowserContext, type Page, type Platform } from './support';
 
@@ -82,7 +82,7 @@ describe('browser: forms that say which field, pages that read whole', () => {
 
   it('the repair form puts each error beside its field, announced, and moves focus to the first; the platform\'s word on the description goes beside it too', async () => {
     resident = await page('resident-a', MOBILE);
-    await screenshot(resident, 'r00-home');
+    await screenshot(resident, 'rd00-home');
     await open(resident, base, '/pages/repair/index');
     await resident.locator('#repair-submit').click();
     // The form's own checks: category and place, each under its own field.
@@ -95,7 +95,7 @@ describe('browser: forms that say which field, pages that read whole', () => {
     await expectText(resident, '#repair-fix', '2 处');
     expect(await resident.locator('#repair-error').count()).toBe(0);
     expect((await focused(resident)).within).toBe('repair-category-field');
-    await shots(resident, 'r01-repair-field-errors');
+    await shots(resident, 'rd01-repair-field-errors');
 
     // Fixing a field clears its own note at once, and only its own.
     await resident.locator('#repair-category-plumbing').click();
@@ -115,7 +115,7 @@ describe('browser: forms that say which field, pages that read whole', () => {
     await resident.waitForFunction(() => document.activeElement?.closest('#repair-content-field') !== null);
     const f = await focused(resident);
     expect(f).toEqual({ within: 'repair-content-field', tag: 'textarea', invalid: 'true', describedBy: 'repair-content-field-error' });
-    await shots(resident, 'r02-repair-platform-field-error');
+    await shots(resident, 'rd02-repair-platform-field-error');
     await fill(resident, 'repair-content', '厨房水槽下面的水管接口漏水');
     await resident.locator('#repair-content-field-error').waitFor({ state: 'detached' });
     expect(await resident.locator('#repair-content-field textarea').getAttribute('aria-invalid')).toBeNull();
@@ -139,7 +139,7 @@ describe('browser: forms that say which field, pages that read whole', () => {
     expect(await resident.locator('#bind-name-field #bind-name-error').count()).toBe(1);
     await resident.waitForFunction(() => document.activeElement?.closest('#bind-name-field') !== null);
     expect(await resident.locator('#bind-error').count()).toBe(0);
-    await shots(resident, 'r03-bind-platform-field-error');
+    await shots(resident, 'rd03-bind-platform-field-error');
     await fill(resident, 'bind-name', '王小明');
     await resident.locator('#bind-name-error').waitFor({ state: 'detached' });
   });
@@ -148,16 +148,16 @@ describe('browser: forms that say which field, pages that read whole', () => {
     await open(resident, base, '/pages/cases/index');
     await resident.locator(`#case-item-${cssId(cases.waiting.id)}`).waitFor();
     await expectText(resident, `#case-item-${cssId(cases.waiting.id)} .case-card__due .num`, ':');
-    await shots(resident, 'r04-resident-cases');
+    await shots(resident, 'rd04-resident-cases');
     await open(resident, base, `/pages/case/index?id=${encodeURIComponent(cases.quoted.id)}`);
     await expectText(resident, '#case-quote-amount .num', '¥80.00');
-    await shots(resident, 'r05-resident-case-quoted');
+    await shots(resident, 'rd05-resident-case-quoted');
     await open(resident, base, `/pages/case/index?id=${encodeURIComponent(cases.waiting.id)}`);
     await expectText(resident, '#case-promise-title .num', ':');
-    await shots(resident, 'r06-resident-case-waiting');
+    await shots(resident, 'rd06-resident-case-waiting');
     await open(resident, base, '/pages/messages/index');
     await expectText(resident, '#messages-list .msg__body .num', cases.quoted.number.slice(0, 2));
-    await shots(resident, 'r07-resident-messages');
+    await shots(resident, 'rd07-resident-messages');
   });
 
   it('the technician\'s 我的工单 and the front desk\'s queue and case page read whole too', async () => {
@@ -166,14 +166,14 @@ describe('browser: forms that say which field, pages that read whole', () => {
     await tech.locator(`#mywork-due-${cssId(cases.waiting.id)}`).waitFor();
     const due = await tech.locator(`#mywork-due-${cssId(cases.waiting.id)} .num`).allTextContents();
     expect(due.some((t) => /\d{1,2}:\d{2}/.test(t))).toBe(true);
-    await shots(tech, 'r08-tech-mywork');
+    await shots(tech, 'rd08-tech-mywork');
     const desk = await page('frontdesk', DESKTOP);
     await open(desk, base, '/workbench/queue/index');
     await desk.locator(`#queue-item-${cssId(cases.quoted.id)}`).waitFor();
-    await screenshot(desk, 'r09-desk-queue');
+    await screenshot(desk, 'rd09-desk-queue');
     await open(desk, base, `/workbench/case/index?id=${encodeURIComponent(cases.quoted.id)}`);
     await expectText(desk, '#wb-work-quote .num', '¥80.00');
-    await screenshot(desk, 'r10-desk-case');
+    await screenshot(desk, 'rd10-desk-case');
   });
 
   it('has no page errors along the way', () => {

@@ -6,8 +6,8 @@ import { ErrorNote } from '../../components/ui';
 import { Num, Nums } from '../../components/Num';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../lib/session';
-import { CALLBACK_METHOD_LABELS, ESCALATION_LABELS } from '../../lib/labels';
-import { clockTime, dayTime, formatTime, remaining, timeRange } from '../../lib/format';
+import { CALLBACK_METHOD_LABELS } from '../../lib/labels';
+import { clockTime, dayTime, spaced, formatTime, remaining, timeRange } from '../../lib/format';
 import type { CaseView } from './repair';
 
 type Work = NonNullable<CaseView['work']>;
@@ -20,7 +20,7 @@ export function arrivalLive(c: CaseView): boolean {
 
 /**
  * The live promise (R-REP-3/4) as time left, on the platform's clock: 剩余 14 分 57 秒, each second, under
- * 技师将于 10:32 前到达; 已超时 3 分 when missed (and who now follows it); 计时已暂停 with the reason while
+ * 技师将于 10:32 前到达; 已超时 3 分 when missed (and who now follows it, in resident words: 客服主管周丽已亲自跟进); 计时已暂停 with the reason while
  * paused; then the arrival (按时, 早于预约 or late), the work and the callback.
  */
 export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; onChange: (v: CaseView) => void }) {
@@ -47,13 +47,13 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   } else if (waitingArrival && late) {
     tone = 'late';
     title = remaining(arrival!.dueAt, now).text;
-    text = `很抱歉，技师未能在承诺的 ${dayTime(arrival!.dueAt, now)} 前到达。${c.escalationLevel ? `${ESCALATION_LABELS[c.escalationLevel] ?? '已升级督办'}（${c.ownerName}），` : ''}我们正在全力协调，请您稍候。`;
+    text = `很抱歉，技师未能在承诺的${spaced(dayTime(arrival!.dueAt, now))} 前到达。${c.escalationLevel ? `${c.ownerTitle.split(' · ')[0]}${c.ownerName}已亲自跟进，` : ''}我们正在全力协调，请您稍候。`;
   } else if (waitingArrival && c.preferredTime && Date.parse(c.preferredTime.from) > now) {
     // Booked for later: the appointment is the promise; the countdown starts when the window opens.
-    title = `技师将于 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`;
+    title = `技师将于${spaced(dayTime(c.preferredTime.from, now))}–${clockTime(c.preferredTime.to)} 上门`;
     text = work.technicianName ? `已为您预约，技师${work.technicianName}上门前会先与您电话联系` : '已为您预约，工程部正在安排技师，上门前会先与您电话联系';
   } else if (waitingArrival) {
-    title = `技师将于 ${dayTime(arrival!.dueAt, now)} 前到达`;
+    title = `技师将于${spaced(dayTime(arrival!.dueAt, now))} 前到达`;
     face = remaining(arrival!.dueAt, now, true).text;
     text = c.emergency
       ? work.technicianName
@@ -78,7 +78,7 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   } else if (c.status === 'awaiting_callback') {
     tone = 'done';
     title = '感谢您的确认';
-    text = callback && !callback.metAt ? `客服将于 ${dayTime(callback.dueAt, now)} 前回访，了解您的满意度。` : '客服将尽快回访。';
+    text = callback && !callback.metAt ? `客服将于${spaced(dayTime(callback.dueAt, now))} 前回访，了解您的满意度。` : '客服将尽快回访。';
   } else if (c.status === 'closed') {
     tone = 'done';
     title = work.completedAt ? '维修已完成' : '工单已关闭';

@@ -35,7 +35,7 @@ export function PauseCard(p: Props) {
       <View className='act__hint'>因住户原因无法继续时（如住户不在家、约定改期），暂停后时限顺延，住户可看到原因。</View>
       <View className='field'>
         <View className='field__box'>
-          <Input id='wb-pause-reason' value={reason} onChange={setReason} placeholder='暂停原因，如：住户出差，约定周六上门' maxLength={200} />
+          <Input id='wb-pause-reason' value={reason} onChange={setReason} placeholder='暂停原因，如：住户出差' maxLength={200} />
         </View>
       </View>
       <Button id='wb-pause-submit' fill='outline' type='primary' block loading={busy === 'pause'} onClick={submit}>

@@ -132,9 +132,7 @@ export default function WbCase() {
                   工单号 <Num id='wb-case-number'>{c.number}</Num> · <Num>{formatTime(c.createdAt, true)}</Num> 受理 · {c.channelLabel}
                 </View>
               </View>
-              <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: home?.url ?? '/workbench/queue/index' }))}>
-                返回
-              </Button>
+              {/* The way back is the header's (H5) or WeChat's navigation bar: no second 返回 here. */}
             </View>
 
             <View className='cols'>

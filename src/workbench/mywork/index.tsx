@@ -7,7 +7,7 @@ import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../componen
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { LOCATION_LABELS } from '../../lib/labels';
-import { clockTime, dayTime, excerpt, remaining, roomLabel, timeRange } from '../../lib/format';
+import { clockTime, dayTime, spaced, excerpt, remaining, roomLabel, timeRange } from '../../lib/format';
 import { syncClock, useNow } from '../../lib/clock';
 import { byUrgency, dueOf } from '../components/due';
 import { arriveConfirmed } from '../components/arrive';
@@ -158,10 +158,10 @@ export default function MyWork() {
                         {arrival.paused
                           ? `计时已暂停${c.paused ? `：${c.paused}` : ''}`
                           : late
-                            ? `${remaining(arrival.dueAt, now).text} · 须于 ${dayTime(arrival.dueAt, now)} 前到场，请尽快赶到并签到`
+                            ? `${remaining(arrival.dueAt, now).text} · 须于${spaced(dayTime(arrival.dueAt, now))} 前到场，请尽快赶到并签到`
                             : c.preferredTime && Date.parse(c.preferredTime.from) > now
-                              ? `住户预约 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`
-                              : `${left!.text} · 须于 ${dayTime(arrival.dueAt, now)} 前到场`}
+                              ? `住户预约${spaced(dayTime(c.preferredTime.from, now))}–${clockTime(c.preferredTime.to)} 上门`
+                              : `${left!.text} · 须于${spaced(dayTime(arrival.dueAt, now))} 前到场`}
                         </Nums>
                       </View>
                     ) : c.preferredTime && active(c) ? (

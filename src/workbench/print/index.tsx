@@ -163,7 +163,9 @@ export default function PrintWorkOrder() {
           </View>
           <View className='wo-foot'>
             <Text>住户满意度：□ 非常满意　□ 满意　□ 一般　□ 不满意</Text>
-            <Text className='wo-foot__printed'>打印时间 {printed}</Text>
+            <Text className='wo-foot__printed'>
+              打印时间 <Num>{printed}</Num>
+            </Text>
           </View>
           <View className='wo-note'>本单一式两联，技师与住户各执一联。户内有偿维修以住户确认的报价为准，不另收费。服务监督：物业服务中心前台（24 小时）。</View>
         </View>
