@@ -12,7 +12,7 @@ import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
 import { RELATION_LABELS, ROLE_LABELS } from '../../lib/labels';
 import { workbenchHome } from '../../lib/workbench';
-import { greeting, roomLabel } from '../../lib/format';
+import { greeting, roomCode, roomLabel } from '../../lib/format';
 import './index.scss';
 
 type Service = { key: string; label: string; icon: JSX.Element; kind?: string; url?: string; soon?: boolean };
@@ -121,7 +121,7 @@ export default function Index() {
                     <Tag round background='#e6f4f1' color='#0a6b62' className='house__tag'>
                       {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
                     </Tag>
-                    <Text className='muted'>房号 {h.id}</Text>
+                    <Text className='muted'>房号 {roomCode(h.id)}</Text>
                   </View>
                 </View>
               </View>
