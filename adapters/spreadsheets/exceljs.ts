@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import type { CellValue, SheetRead, Spreadsheets } from '../../core/ports/spreadsheets';
 
 /** What exceljs hands over for one cell, reduced to text, number or yes/no (rich text, formulas, links, dates). */
@@ -17,6 +17,11 @@ export function plainCell(v: unknown): CellValue {
   return String(v);
 }
 
+/** exceljs, evaluated on first use: a function instance that only loads (or answers other actions) does not pay for it. */
+let loaded: typeof ExcelJSModule | null = null;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJSModule => (loaded ??= require('exceljs') as typeof ExcelJSModule);
+
 const isEmpty = (c: CellValue) => c === null || (typeof c === 'string' && c.trim() === '');
 
 /**
@@ -30,7 +35,7 @@ export function excelSpreadsheets(): Spreadsheets {
       if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return { ok: false, reason: 'unreadable' };
       const rows: { row: number; cells: CellValue[] }[] = [];
       const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]).pipe(new PassThrough());
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+      const reader = new (excel().stream.xlsx.WorkbookReader)(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
       let sheets = 0;
       try {
         for await (const sheet of reader) {
@@ -64,7 +69,7 @@ export function excelSpreadsheets(): Spreadsheets {
         out.on('end', resolve);
         out.on('error', reject);
       });
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+      const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
       const ws = wb.addWorksheet(sheet.name);
       ws.columns = sheet.header.map((h, i) => ({ header: h, width: sheet.widths?.[i] ?? 14 }));
       ws.getRow(1).font = { bold: true };

@@ -134,6 +134,7 @@ describe('browser: the manager imports the household register; a new resident bi
     await open(resident, base, '/pages/index/index');
     await resident.locator('#home-household-demo-88-1-801').waitFor();
     await expectText(resident, '#home-household-demo-88-1-801', '88栋1单元801室');
+    await expectText(resident, '#home-household-demo-88-1-801', '房号 88-1-801');
     await screenshot(resident, 'h07-home-imported-household');
   });
 

@@ -12,7 +12,7 @@ import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
 import { RELATION_LABELS, ROLE_LABELS } from '../../lib/labels';
 import { workbenchHome } from '../../lib/workbench';
-import { greeting, roomLabel } from '../../lib/format';
+import { greeting, roomCode, roomLabel } from '../../lib/format';
 import { Num, Nums } from '../../components/Num';
 import './index.scss';
 
@@ -123,7 +123,7 @@ export default function Index() {
                       {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
                     </Tag>
                     <Text className='muted'>
-                      房号 <Num>{h.id}</Num>
+                      房号 <Num>{roomCode(h.id)}</Num>
                     </Text>
                   </View>
                 </View>
