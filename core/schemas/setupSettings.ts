@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { entityId, requestId } from './common';
 import { day } from './setupStaff';
+import { parseCommunitySettings } from '../domain/community/settings';
 import { FEE_BASES, FEE_ITEMS, MAX_PRICE_FEN } from '../domain/fees/standards';
 
 const communityId = entityId.describe('小区编号；只负责一个小区时可省略');
 
 export const settingsInput = z.object({ communityId: communityId.optional() }).strict();
-/** `settings`: the community's settings as JSON (core/domain/community/settings.ts), checked by parseCommunitySettings. */
-export const saveSettingsInput = z
-  .object({ requestId, communityId: communityId.optional(), effectiveFrom: day, settings: z.record(z.string(), z.unknown(), { error: '服务设置应为对象' }) })
-  .strict();
+/**
+ * The community's settings as JSON (core/domain/community/settings.ts), checked here with the same
+ * parseCommunitySettings the engine reads them with: each wrong setting is named (`settings.sla.reply`).
+ */
+const settingsValue = z.unknown().superRefine((v, ctx) => {
+  const parsed = parseCommunitySettings(v);
+  if (parsed.ok) return;
+  for (const [path, message] of Object.entries(parsed.error.fields ?? { '(settings)': '服务设置有误' })) {
+    ctx.addIssue({ code: 'custom', message, path: path === '(settings)' ? [] : path.split('.') });
+  }
+});
+export const saveSettingsInput = z.object({ requestId, communityId: communityId.optional(), effectiveFrom: day, settings: settingsValue }).strict();
 export const feeStandardsInput = z.object({ communityId: communityId.optional(), day: day.optional() }).strict();
 export const saveFeeStandardInput = z
   .object({

@@ -16,7 +16,7 @@ import { handlers } from '../../core/api/handlers';
 import { startHarness, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 
-const TOTAL = 13_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41)
+const TOTAL = 19_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 45 actions need ~18 000)
 const HTTP_SAMPLED = 300;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
@@ -115,6 +115,39 @@ const BASES: Record<string, Base> = {
   'file.url': { body: { fileId: 'f_fuzz_base' }, required: ['fileId'], known: ['fileId'], formatted: ['fileId'] },
   'setup.importHouseholds': { body: { fileId: 'f_fuzz_base', commit: false, communityId: 'demo' }, required: ['fileId', 'commit'], known: ['fileId', 'commit', 'communityId'], formatted: ['fileId'] },
   'setup.exportHouseholds': { body: { communityId: 'demo' }, required: [], known: ['communityId'], formatted: [] },
+  // Community setup (README「小区设置」): staff accounts, duty rota, settings and fee standards.
+  'setup.staff': { body: { communityId: 'demo' }, required: [], known: ['communityId'], formatted: [] },
+  'setup.inviteStaff': {
+    body: { requestId: 'fuzz-req-0005', phone: '13711113333', name: '新同事', roles: ['technician'], communityIds: ['demo'] },
+    required: ['requestId', 'phone', 'name', 'roles'],
+    known: ['requestId', 'phone', 'name', 'roles', 'communityIds'],
+    formatted: ['requestId', 'phone', 'roles'],
+  },
+  'setup.revokeInvite': { body: { id: 'inv_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'setup.acceptInvite': { body: { requestId: 'fuzz-req-0006', phoneCode: 'abc123' }, required: ['requestId', 'phoneCode'], known: ['requestId', 'phoneCode'], formatted: ['requestId', 'phoneCode'] },
+  'setup.setStaffRoles': { body: { userId: 'tech-2', communityId: 'demo', roles: ['technician'] }, required: ['userId', 'roles'], known: ['userId', 'communityId', 'roles'], formatted: ['roles'] },
+  'setup.deactivateStaff': { body: { userId: 'u_fuzz_base', communityId: 'demo' }, required: ['userId'], known: ['userId', 'communityId'], formatted: [] },
+  'setup.rota': { body: { communityId: 'demo', from: '2026-12-01', days: 7 }, required: [], known: ['communityId', 'from', 'days'], formatted: ['from'] },
+  'setup.setRota': {
+    body: { communityId: 'demo', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'tech-1' }] },
+    required: ['entries'],
+    known: ['communityId', 'entries'],
+    formatted: ['entries'],
+  },
+  'setup.settings': { body: { communityId: 'demo' }, required: [], known: ['communityId'], formatted: [] },
+  'setup.saveSettings': {
+    body: { requestId: 'fuzz-req-0007', communityId: 'demo', effectiveFrom: '2030-01-01', settings: { responsible: { customer_service: 'frontdesk' } } },
+    required: ['requestId', 'effectiveFrom', 'settings'],
+    known: ['requestId', 'communityId', 'effectiveFrom', 'settings'],
+    formatted: ['requestId', 'effectiveFrom'],
+  },
+  'setup.feeStandards': { body: { communityId: 'demo', day: '2026-12-01' }, required: [], known: ['communityId', 'day'], formatted: ['day'] },
+  'setup.saveFeeStandard': {
+    body: { requestId: 'fuzz-req-0008', communityId: 'demo', item: 'property_fee', basis: 'per_m2_month', priceFen: 250, effectiveFrom: '2030-01-01' },
+    required: ['requestId', 'item', 'basis', 'priceFen', 'effectiveFrom'],
+    known: ['requestId', 'communityId', 'item', 'basis', 'priceFen', 'effectiveFrom'],
+    formatted: ['requestId', 'item', 'basis', 'effectiveFrom'],
+  },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */
@@ -239,6 +272,7 @@ const TEXT_FIELDS: Record<string, [field: string, needsWords: boolean][]> = {
   'workbench.callback': [['note', false]],
   'workbench.pause': [['reason', true]],
   'workbench.closeUnresolvable': [['reason', true]],
+  'setup.inviteStaff': [['name', true]],
 };
 const textTargets = (needsWords: boolean) => Object.entries(TEXT_FIELDS).flatMap(([k, fields]) => fields.filter(([, w]) => w || !needsWords).map(([f]) => [k, f] as const));
 /** Puts a text where the field wants it (materials is a list of texts). */

@@ -192,6 +192,18 @@ export default function Index() {
             </View>
             <Toggle id='large-toggle' label='大字模式' checked={large} onChange={toggleLarge} />
           </View>
+          {me && !staff ? (
+            <View className='link-row' id='home-join' onClick={() => Taro.navigateTo({ url: '/pages/join/index' })}>
+              <View className='link-row__icon'>
+                <Setting />
+              </View>
+              <View className='grow'>
+                <View className='link-row__text'>接受员工邀请</View>
+                <View className='muted'>物业新同事请在此验证手机号，加入工作台</View>
+              </View>
+              <Text className='chev'>›</Text>
+            </View>
+          ) : null}
           {isH5 ? (
             <View className='link-row' id='home-switch-user' onClick={goLogin}>
               <View className='link-row__icon'>
