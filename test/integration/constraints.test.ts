@@ -223,6 +223,27 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
     expect(m.read_at).toBeNull();
   });
 
+  it('item 3: community setup — ids of the wrong kind, people who are not staff and odd values answer their codes', async () => {
+    await expectCodes([
+      ['the staff list', 'manager', 'setup', { action: 'staff' }, 'ok'],
+      ['invite with one role twice', 'manager', 'setup', { action: 'inviteStaff', requestId: rid('inv'), phone: '13711119999', name: '新同事', roles: ['cashier', 'cashier'] }, 'INPUT.INVALID'],
+      ['invite into a community not one\'s own', 'manager', 'setup', { action: 'inviteStaff', requestId: rid('inv'), phone: '13711119998', name: '新同事', roles: ['cashier'], communityIds: [O.COMMUNITY_B.id] }, 'COMMUNITY.NOT_FOUND'],
+      ['revoke a case id as an invitation', 'manager', 'setup', { action: 'revokeInvite', id: fx.repair }, 'INVITE.NOT_FOUND'],
+      ['accept with a phone code never issued', 'resident-new', 'setup', { action: 'acceptInvite', requestId: rid('acc'), phoneCode: 'neverissued1' }, 'INPUT.PHONE_UNVERIFIED'],
+      ['give roles to a resident', 'manager', 'setup', { action: 'setStaffRoles', userId: 'resident-a', roles: ['cashier'] }, 'STAFF.NOT_FOUND'],
+      ['give roles to staff of another community', 'manager', 'setup', { action: 'setStaffRoles', userId: O.COMMUNITY_B.staff, roles: ['cashier'] }, 'STAFF.NOT_FOUND'],
+      ['deactivate a case id', 'manager', 'setup', { action: 'deactivateStaff', userId: fx.repair }, 'STAFF.NOT_FOUND'],
+      ['the rota', 'manager', 'setup', { action: 'rota' }, 'ok'],
+      ['put a resident on duty', 'manager', 'setup', { action: 'setRota', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'resident-a' }] }, 'INPUT.INVALID'],
+      ['put the front desk on duty (not a technician)', 'manager', 'setup', { action: 'setRota', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'frontdesk' }] }, 'INPUT.INVALID'],
+      ['one shift twice', 'manager', 'setup', { action: 'setRota', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'tech-1' }, { day: '2030-01-01', shift: 'day', technicianId: 'tech-2' }] }, 'INPUT.INVALID'],
+      ['the settings', 'manager', 'setup', { action: 'settings' }, 'ok'],
+      ['an emergency window longer than the rule book allows', 'manager', 'setup', { action: 'saveSettings', requestId: rid('st'), effectiveFrom: '2030-01-01', settings: { sla: { emergencyArrival: 'PT2H' } } }, 'INPUT.INVALID'],
+      ['the fee standards', 'manager', 'setup', { action: 'feeStandards' }, 'ok'],
+      ['a price with a fraction of a fen', 'manager', 'setup', { action: 'saveFeeStandard', requestId: rid('fs'), item: 'parking', basis: 'per_space_month', priceFen: 1.5, effectiveFrom: '2030-01-01' }, 'INPUT.INVALID'],
+    ]);
+  });
+
   it('item 3: the sweep reached every action of the handler map', () => {
     expect(ALL_ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
   });
