@@ -101,8 +101,7 @@ export default function Households() {
           <View className='hh'>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>房屋档案</View>
-                <View className='wb-head__sub'>一户一档：用 Excel 表格批量导入或更新本小区的房屋与业主信息</View>
+                <View className='wb-head__lead'>一户一档：用 Excel 表格批量导入或更新本小区的房屋与业主信息</View>
               </View>
             </View>
             <ErrorNote text={error} id='hh-error' />
