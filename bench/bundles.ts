@@ -51,6 +51,7 @@ const STORE_CALL: Record<string, unknown> = {
   workbench: { action: 'queue' },
   report: { action: 'monthly', month: '2026-11' },
   message: { action: 'list' },
+  setup: { action: 'exportHouseholds' },
   sla: { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-24T02:31:00Z' },
 };
 

@@ -12,6 +12,7 @@ import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from '
 import { bundlesReport } from './bundlesReport';
 import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
 import { h5Report, measureH5 } from './h5';
+import { registerReport } from './register';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
@@ -23,7 +24,7 @@ import { h5Report, measureH5 } from './h5';
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
  * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S
- * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5. See bench/README.md.
+ * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5 --skip-register. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     'skip-intake': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'skip-bundles': { type: 'boolean', default: false },
+    'skip-register': { type: 'boolean', default: false },
     'bundle-reps': { type: 'string', default: '9' },
     'skip-mysql': { type: 'boolean', default: false },
     'skip-h5': { type: 'boolean', default: false },
@@ -318,6 +320,10 @@ async function main() {
   // Cloud-function bundles: size and cold require time against a bare zod handler.
   if (args['skip-bundles']) out.push('', 'Cloud-function bundles: skipped (--skip-bundles)');
   else out.push(...(await bundlesReport(path.join(tmp, 'bundles'), Math.min(30, Math.max(1, Math.round(Number(args['bundle-reps'])))), say)));
+
+  // The household register: a 5,000-household .xlsx imported through the platform vs. a raw insert.
+  if (args['skip-register']) out.push('', 'Household register import: skipped (--skip-register)');
+  else out.push(...(await registerReport(path.join(tmp, 'register'), say)));
 
   // The store at scale: the workbench queue and the SLA sweep on big stores built for the run.
   if (args['skip-scale']) out.push('', 'Store at scale: skipped (--skip-scale)');

@@ -9,6 +9,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { replay } from '../../core/domain/case/replay';
 import { eventOf, submittedEvent } from '../../test/support/factories';
 import { describeStoreContract } from './contract';
+import { describePagingContract } from './contractPaging';
+import { describePushContract } from './contractPushes';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -22,6 +24,8 @@ const fresh = async () => {
 };
 
 describeStoreContract('SQLite (better-sqlite3)', fresh);
+describePagingContract('SQLite (better-sqlite3)', fresh);
+describePushContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();

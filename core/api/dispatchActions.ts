@@ -47,16 +47,16 @@ export async function dispatchActions(deps: Deps, fn: string, actions: Record<st
   const input = parsed.data as Record<string, unknown>;
 
   let prepared: unknown;
-  const io = (): OutsideIO => ({ cloud: deps.cloud, openid: identity.openid, now: deps.clock.now() });
+  const io = (): OutsideIO => ({ cloud: deps.cloud, files: deps.files, openid: identity.openid, now: deps.clock.now() });
   const run = () =>
     deps.store.transaction(async (raw) => {
       const now = deps.clock.now();
       const requestId = def.idempotent && typeof input.requestId === 'string' ? input.requestId : null;
       // The reply key is `<user id>|<fn>.<action>|<requestId>`: read with the caller, in one statement.
       const suffix = requestId ? `|${fn}.${name}|${requestId}` : undefined;
-      const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix);
+      const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix, { writing: !def.readOnly });
       const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers) : raw;
-      const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, prepared, subscribeTemplates: deps.pushes?.wechat?.templates };
+      const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, sheets: deps.sheets, prepared, subscribeTemplates: deps.pushes?.wechat?.templates };
       const key = caller && suffix ? `${caller.userId}${suffix}` : null;
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
       if (key && reply) {

@@ -4,6 +4,7 @@ import { workbenchActions } from './actions/workbench';
 import { reportActions } from './actions/report';
 import { messageActions } from './actions/message';
 import { fileActions } from './actions/file';
+import { setupActions } from './actions/setup';
 
 /**
  * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
@@ -18,6 +19,7 @@ export const handlers = {
   report: reportActions,
   message: messageActions,
   file: fileActions,
+  setup: setupActions,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -26,6 +26,7 @@ const WELL_FORMED: Record<string, Record<string, unknown>> = {
   report: { action: 'monthly', month: '2026-11' },
   message: { action: 'list' },
   file: { action: 'uploadPath' },
+  setup: { action: 'exportHouseholds' },
 };
 const USER = { environment: JSON.stringify({ WX_OPENID: 'o-bundle-user' }) };
 
