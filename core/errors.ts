@@ -19,9 +19,19 @@ export const ERROR_MESSAGES = {
   'CASE.INVALID_TRANSITION': '您好，该工单当前状态不支持此操作',
   'CASE.EARLY_ARRIVAL': '您好，现在早于住户预约的上门时间，提前签到不计为按时到场。请先与住户确认可以提前上门，再确认签到',
   'USER.NOT_FOUND': '很抱歉，未找到该员工',
+  'STAFF.NOT_FOUND': '很抱歉，未找到该员工',
+  'STAFF.CONFLICT': '您好，该手机号的员工已在所选小区任职，请在员工列表中调整岗位',
+  'STAFF.LAST_MANAGER': '您好，每个小区至少需要保留一位经理，请先为小区指定另一位经理',
+  'STAFF.IS_RESPONSIBLE': '您好，该员工仍是服务设置中指定的部门负责人，请先在服务设置中更换负责人',
+  'INVITE.NOT_FOUND': '很抱歉，未找到给您手机号的员工邀请，请联系物业经理确认',
+  'INVITE.CONFLICT': '您好，该手机号已有待接受的邀请，请勿重复邀请',
+  'INVITE.INVALID_TRANSITION': '您好，该邀请已处理，无需重复操作',
+  'INPUT.PHONE_UNVERIFIED': '很抱歉，未能验证您的手机号，请重新点击「验证手机号」后再试',
+  'COMMUNITY.NOT_FOUND': '很抱歉，未找到该小区',
   'FILE.NOT_FOUND': '很抱歉，未找到该图片，请重新上传',
   'FILE.TOO_LARGE': '您好，图片过大，请选择 5MB 以内的图片',
   'FILE.UNSUPPORTED_TYPE': '您好，仅支持上传 JPG、PNG、WEBP 格式的图片',
+  'FILE.UNREADABLE': '很抱歉，无法读取该表格，请上传 .xlsx 格式的房屋档案（可先导出一份作为模板）',
   'FUNCTION.NOT_FOUND': '您好，暂不支持该服务',
   'REQUEST.REPLAY_MISMATCH': '您好，该请求编号已用于另一份内容，请刷新后重新提交',
   'RATE.LIMITED': '您好，操作过于频繁，请稍候再试，感谢您的耐心',
@@ -77,6 +87,8 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code.endsWith('.CONFLICT') || code.endsWith('.INVALID_TRANSITION') || code === 'REQUEST.REPLAY_MISMATCH') return 409;
   // Checking in before the agreed window, not confirmed: the state of the case refuses it as it stands.
   if (code === 'CASE.EARLY_ARRIVAL') return 409;
+  // Staff changes the community's state refuses (its last manager, a department's named head).
+  if (code === 'STAFF.LAST_MANAGER' || code === 'STAFF.IS_RESPONSIBLE') return 409;
   // A limit the state of the data sets (not the caller's pace, which is RATE.LIMITED): a conflict.
   if (code.endsWith('_LIMIT')) return 409;
   if (code === 'RATE.LIMITED') return 429;

@@ -4,6 +4,7 @@ import { main as workbench } from '../cloudfunctions/workbench/index';
 import { main as message } from '../cloudfunctions/message/index';
 import { main as report } from '../cloudfunctions/report/index';
 import { main as file } from '../cloudfunctions/file/index';
+import { main as setup } from '../cloudfunctions/setup/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
 
@@ -15,4 +16,5 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   message,
   report,
   file,
+  setup,
 };

@@ -31,6 +31,14 @@ export async function seedDemo(db: Kysely<DB>, now: number): Promise<boolean> {
   const existing = await db.selectFrom('communities').select('id').limit(1).execute();
   if (existing.length) return false;
   await db.transaction().execute(async (trx) => {
+    // Fee standards of contract §2: property fee 2.50 元/m²/month, elevator 30 元/month (renovation fees: the rule book's defaults).
+    await trx
+      .insertInto('fee_standards')
+      .values([
+        { id: 'fs_demo_property', community_id: 'demo', item: 'property_fee', basis: 'per_m2_month', price_fen: 250, effective_from: '2025-01-01', saved_by: 'manager', saved_at: now },
+        { id: 'fs_demo_elevator', community_id: 'demo', item: 'elevator', basis: 'per_household_month', price_fen: 3000, effective_from: '2025-01-01', saved_by: 'manager', saved_at: now },
+      ])
+      .execute();
     await trx
       .insertInto('communities')
       .values({

@@ -11,11 +11,12 @@ export default defineAppConfig({
     'pages/cases/index',
     'pages/case/index',
     'pages/messages/index',
+    'pages/join/index',
   ],
   subPackages: [
     {
       root: 'workbench',
-      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index'],
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index'],
     },
   ],
   window: {

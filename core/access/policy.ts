@@ -23,7 +23,12 @@ export type Permission =
   | 'workbench.pause'
   | 'workbench.closeUnresolvable'
   | 'case.actOwn'
-  | 'report.read';
+  | 'report.read'
+  | 'setup.households'
+  | 'setup.staff'
+  | 'setup.rota'
+  | 'setup.settings'
+  | 'setup.acceptInvite';
 
 type Who = 'anyone' | 'resident' | StaffRole;
 
@@ -53,6 +58,16 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'workbench.closeUnresolvable': ['manager'],
   'case.actOwn': ['resident'],
   'report.read': ['supervisor', 'manager'],
+  /** The household register (一户一档): import and export, the community's manager only. */
+  'setup.households': ['manager'],
+  /** Staff accounts of the community: invite, roles, deactivate (经理). */
+  'setup.staff': ['manager'],
+  /** The technicians' duty rota (值班表): the manager and the customer-service supervisor. */
+  'setup.rota': ['manager', 'supervisor'],
+  /** Service settings and fee standards, with their history (经理). */
+  'setup.settings': ['manager'],
+  /** Anyone signed in may accept an invitation made to their own (verified) phone. */
+  'setup.acceptInvite': ['anyone'],
 };
 
 // ------------------------------------------------------------------ case reading (R-ACC-3, R-ACC-5)

@@ -38,7 +38,7 @@ export function remaining(iso: string, now = Date.now(), seconds = false): { tex
 }
 
 /** 1-1-101 → 1栋1单元101室: the same words as the messages (core/vocabulary.ts). */
-export { roomLabel } from '../../core/vocabulary';
+export { roomCode, roomLabel } from '../../core/vocabulary';
 
 export const excerpt = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n)}…` : s);
 

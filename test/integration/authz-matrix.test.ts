@@ -21,9 +21,11 @@
  */
 import { handlers } from '../../core/api/handlers';
 import { toIso } from '../../core/time';
+import { dayOf } from '../../core/shanghai';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { cloudPhotoAs, cloudUploadAs, uploadPhotoAs } from '../support/calls';
+import { readXlsx, registerXlsx, uploadFile } from '../support/register';
 
 // ------------------------------------------------------------------ callers (columns)
 
@@ -78,6 +80,12 @@ interface Fx {
   photoId: string;
   /** A `cloud://` upload, not yet registered: the caller's own; resident-b's for resOther; resident-a's for anon. */
   cloudId: string;
+  /** A pending staff invitation the demo community's manager made. */
+  inviteId: string;
+  /** A fresh cashier of the demo community (A). */
+  staffId: string;
+  /** A one-time code for the caller's own phone (/local/phone-code), as WeChat's getPhoneNumber gives. */
+  phoneCode: string;
 }
 type Need = keyof Fx;
 
@@ -415,6 +423,26 @@ const SPEC: Record<string, Row> = {
     body: (fx) => ({ fileId: fx.photoId }),
     check: async (d) => ((await fetch(`${h.url}${d.url}`)).status === 200 ? [] : [`${d.url} does not serve the photo`]),
   },
+  'setup.importHouseholds': {
+    // 经理 only, of the community (contract §3). A preview of the demo manager's own upload: staff of B
+    // holding 经理 there work on B, and another's upload is 404 to them like a missing one.
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, FB, 'FILE.NOT_FOUND', 'FILE.NOT_FOUND'],
+    body: () => ({ fileId: registerFileId, commit: false }),
+    check: (d) => (d.rows === 1 && d.created === 1 && d.committed === false ? [] : [`preview answered ${JSON.stringify(d)}`]),
+  },
+  'setup.exportHouseholds': {
+    // Writes the export's file row; the workbook holds the caller's own community's households only.
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, W, W],
+    body: () => ({}),
+    check: async (d, col) => {
+      const res = await fetch(`${h.url}/local/file/${d.fileId}`, { headers: { authorization: `Bearer ${await h.login(CALLER[col].user!)}` } });
+      const rows = (await readXlsx(await res.arrayBuffer())).slice(1).map((r) => r.slice(0, 3).join('-'));
+      const community = col === 'manager' ? 'demo' : O.COMMUNITY_B.id;
+      const stored = await O.dbOf(h).selectFrom('households').select(['building', 'unit', 'room']).where('community_id', '=', community).execute();
+      const want = stored.map((x) => `${x.building}-${x.unit}-${x.room}`).sort();
+      return JSON.stringify(rows.sort()) === JSON.stringify(want) && want.length > 0 ? [] : [`export of ${community} holds ${rows.join(',')}, the store ${want.join(',')}`];
+    },
+  },
   'message.list': {
     cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
     body: () => ({}),
@@ -434,16 +462,110 @@ const SPEC: Record<string, Row> = {
       return m.user_id === CALLER[col].user && m.read_at === null ? ['own message still unread'] : [];
     },
   },
+
+  // Community setup (issue 11): staff accounts and settings are the manager's (经理), of their own
+  // communities; the rota also the supervisor's. staff-b and mixed-ab manage community B only, so what
+  // they read or write is B's; A's objects are 404 to them (another community) or 403 (mixed-ab stands in
+  // A as a technician). Anyone signed in may accept an invitation to their own verified phone — there is
+  // none for these callers' phones.
+  'setup.staff': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, FB, R, R],
+    body: () => ({}),
+    check: async (d, col) => {
+      const community = col === 'manager' ? 'demo' : O.COMMUNITY_B.id;
+      const mates = (await O.dbOf(h).selectFrom('staff').select('user_id').where('community_id', '=', community).execute()).map((r) => r.user_id);
+      return [...(d.communityId === community ? [] : [`lists community ${d.communityId}`]), ...d.members.filter((m: { id: string }) => !mates.includes(m.id)).map((m: { id: string }) => `lists ${m.id}, not staff of ${community}`), ...nonEmpty(d.members, 'staff')];
+    },
+  },
+  'setup.inviteStaff': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, W, W],
+    body: () => ({ requestId: rid('inv'), phone: freshPhone(), name: '新同事', roles: ['cashier'] }),
+    check: (d, col) => (JSON.stringify(d.communityIds) === JSON.stringify([col === 'manager' ? 'demo' : O.COMMUNITY_B.id]) && d.status === 'pending' ? [] : [`invited into ${d.communityIds} (${d.status})`]),
+  },
+  'setup.revokeInvite': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, 'INVITE.NOT_FOUND', FB],
+    needs: ['inviteId'],
+    body: (fx) => ({ id: fx.inviteId }),
+    check: (d, _c, fx) => (d.id === fx.inviteId && d.status === 'revoked' ? [] : [`revoke answered ${d.id}/${d.status}`]),
+  },
+  'setup.acceptInvite': {
+    cells: [U401, 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND', 'INVITE.NOT_FOUND'],
+    needs: ['phoneCode'],
+    body: (fx) => ({ requestId: rid('acc'), phoneCode: fx.phoneCode }),
+  },
+  'setup.setStaffRoles': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, 'STAFF.NOT_FOUND', 'STAFF.NOT_FOUND'],
+    needs: ['staffId'],
+    body: (fx) => ({ userId: fx.staffId, roles: ['cashier', 'frontdesk'] }),
+    check: (d, _c, fx) => (d.userId === fx.staffId && d.communityId === 'demo' && d.roles.length === 2 ? [] : [`roles answered ${JSON.stringify(d)}`]),
+  },
+  'setup.deactivateStaff': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, 'STAFF.NOT_FOUND', 'STAFF.NOT_FOUND'],
+    needs: ['staffId'],
+    body: (fx) => ({ userId: fx.staffId }),
+    check: async (d, _c, fx) => {
+      const left = await O.dbOf(h).selectFrom('staff').select('role').where('user_id', '=', fx.staffId).execute();
+      return d.userId === fx.staffId && !left.length ? [] : [`deactivate left ${left.length} roles`];
+    },
+  },
+  'setup.rota': {
+    cells: [U401, FB, FB, FB, FB, FB, R, R, FB, FB, R, R],
+    body: () => ({}),
+    check: (d, col) => (d.communityId === (col === 'staffB' || col === 'mixed' ? O.COMMUNITY_B.id : 'demo') ? [] : [`rota of ${d.communityId}`]),
+  },
+  'setup.setRota': {
+    cells: [U401, FB, FB, FB, FB, FB, W, W, FB, FB, W, W],
+    body: (_fx, col) => ({ entries: [{ day: freshDay(), shift: 'day', technicianId: col === 'staffB' || col === 'mixed' ? O.COMMUNITY_B.staff : 'tech-2' }] }),
+    check: (d, col) => (d.communityId === (col === 'staffB' || col === 'mixed' ? O.COMMUNITY_B.id : 'demo') && d.days[0].shifts[0].technicianId ? [] : [`setRota answered ${d.communityId}`]),
+  },
+  'setup.settings': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, FB, R, R],
+    body: () => ({}),
+    check: (d, col) => (d.communityId === (col === 'manager' ? 'demo' : O.COMMUNITY_B.id) ? [] : [`settings of ${d.communityId}`]),
+  },
+  'setup.saveSettings': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, W, W],
+    body: (_fx, col) => ({
+      requestId: rid('st'),
+      effectiveFrom: dayOf(h.platform.clock.now()),
+      settings: { responsible: col === 'manager' ? { customer_service: 'frontdesk', maintenance: 'frontdesk', developer_liaison: 'frontdesk' } : { customer_service: O.COMMUNITY_B.staff } },
+    }),
+    check: (d, col) => (d.communityId === (col === 'manager' ? 'demo' : O.COMMUNITY_B.id) && d.versions.length >= 2 ? [] : [`saved settings of ${d.communityId}`]),
+  },
+  'setup.feeStandards': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, FB, R, R],
+    body: () => ({}),
+    check: (d, col) => (d.communityId === (col === 'manager' ? 'demo' : O.COMMUNITY_B.id) ? [] : [`standards of ${d.communityId}`]),
+  },
+  'setup.saveFeeStandard': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, W, W],
+    body: () => ({ requestId: rid('fs'), item: 'parking', basis: 'per_space_month', priceFen: 20_000, effectiveFrom: freshDay() }),
+    check: (d, col) => (d.communityId === (col === 'manager' ? 'demo' : O.COMMUNITY_B.id) && d.history.some((r: { item: string }) => r.item === 'parking') ? [] : [`saved a standard of ${d.communityId}`]),
+  },
 };
 
 // ------------------------------------------------------------------ running a cell
+
+let fresh = 0;
+/** A phone nobody has, and a day (tomorrow onwards) no earlier cell used. */
+const freshPhone = () => `1370100${String(fresh++).padStart(4, '0')}`;
+const freshDay = () => dayOf(h.platform.clock.now() + (1 + fresh++) * 86_400_000);
 
 const openidOf = async (user: string) => (await O.dbOf(h).selectFrom('users').select('openid').where('id', '=', user).executeTakeFirstOrThrow()).openid as string;
 
 async function fixture(needs: Need[], col: Col, stage?: O.RepairStage): Promise<Fx> {
   const household = CALLER[col].household;
   const owner = household === '1-1-102' ? 'resident-b' : 'resident-a';
-  const fx: Fx = { caseId: '', bindingId: '', messageId: '', photoId: '', cloudId: '' };
+  const fx: Fx = { caseId: '', bindingId: '', messageId: '', photoId: '', cloudId: '', inviteId: '', staffId: '', phoneCode: 'no-user' };
+  if (needs.includes('inviteId')) fx.inviteId = (await O.must(h, O.demoOpenid('manager'), 'setup', { action: 'inviteStaff', requestId: rid('fxi'), phone: freshPhone(), name: '待邀请', roles: ['cashier'] })).id;
+  if (needs.includes('staffId')) {
+    fx.staffId = (await O.createUser(h, { name: '临时收费员', phone: freshPhone() })).id;
+    await O.addStaff(h, fx.staffId, 'demo', ['cashier']);
+  }
+  if (needs.includes('phoneCode') && CALLER[col].user) {
+    const res = await fetch(`${h.url}/local/phone-code`, { method: 'POST', headers: { authorization: `Bearer ${await h.login(CALLER[col].user!)}` } });
+    fx.phoneCode = ((await res.json()) as { code: string }).code;
+  }
   if (needs.includes('photoId')) {
     fx.photoId = await cloudPhotoAs(h, owner);
     fx.caseId = (await O.repairAt(h, owner, household, 'dispatched', { over: { category: 'drainage', content: '卫生间下水很慢，麻烦师傅看看', photos: [fx.photoId] } })).id;
@@ -546,7 +668,12 @@ beforeAll(async () => {
   await O.submitCase(h, 'resident-b', '1-1-102', { kind: 'complaint', category: 'renovation', content: '楼上装修每天早上七点就开始电钻' });
   await O.submitCase(h, 'resident-a', '1-1-101', { category: 'fee', content: '请问物业费可以按季度缴纳吗？' });
   await O.settle(h);
+  const up = await uploadFile(h.url, await h.login('manager'), await registerXlsx([['60', '1', '101', 80, '吴一', '13500000001']]));
+  registerFileId = up.body.fileId!;
 }, 30_000);
+
+/** An .xlsx register of one new room, uploaded by the demo manager (setup.importHouseholds). */
+let registerFileId = '';
 
 afterAll(async () => {
   await h?.close();

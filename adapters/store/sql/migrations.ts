@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
-import { addColumn, createIndex, createTable, dropIndex, longText } from './portable';
+import { isCurrent } from './migrationCheck';
+import { addColumn, createIndex, createTable, dropIndex, isMysql, longText } from './portable';
 import { rebuildCases } from './rebuild';
 import type { DB } from './schema';
 import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
@@ -350,14 +351,116 @@ const migrations: Record<string, Migration> = {
       await createIndex(db, 'files_cloud_id', 'files', ['cloud_id'], { unique: true });
     },
   },
+  '0015_household_rooms': {
+    /**
+     * The household register (setup.importHouseholds): one household per room of a community, so a
+     * re-import updates by room and two imports at once cannot both create the same room. Files may now
+     * be .xlsx workbooks, whose MIME type is 65 characters (SQLite does not hold a varchar to its length).
+     */
+    async up(db: Kysely<any>) {
+      if (isMysql(db)) await db.schema.alterTable('files').modifyColumn('mime', 'varchar(100)', (c) => c.notNull()).execute();
+      await createIndex(db, 'households_room', 'households', ['community_id', 'building', 'unit', 'room'], { unique: true });
+    },
+  },
+  '0016_community_setup': {
+    /**
+     * Community setup: staff invitations (by phone) and former staff (deactivated: access gone, history
+     * kept), the technicians' duty rota (day + shift, Asia/Shanghai), versions of the service settings
+     * (effective from an instant; applied to `communities.config_json` when their time comes) and fee
+     * standards (effective from a day; never edited, each save a new row).
+     */
+    async up(db: Kysely<any>) {
+      const id = (n = 64) => `varchar(${n})` as const;
+      await createTable(db, 'staff_invites', (t) =>
+        t
+          .addColumn('id', id(), (c) => c.primaryKey())
+          .addColumn('phone', id(20), (c) => c.notNull())
+          .addColumn('name', id(40), (c) => c.notNull())
+          .addColumn('roles_json', id(400), (c) => c.notNull())
+          .addColumn('community_ids_json', longText(db), (c) => c.notNull())
+          .addColumn('status', id(16), (c) => c.notNull())
+          .addColumn('created_by', id(), (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('accepted_by', id())
+          .addColumn('decided_at', 'bigint'),
+      );
+      await createIndex(db, 'staff_invites_phone', 'staff_invites', ['phone', 'status']);
+      await createIndex(db, 'staff_invites_created', 'staff_invites', ['created_at']);
+      await createTable(db, 'staff_former', (t) =>
+        t
+          .addColumn('id', id(), (c) => c.primaryKey())
+          .addColumn('user_id', id(), (c) => c.notNull())
+          .addColumn('community_id', id(), (c) => c.notNull())
+          .addColumn('roles_json', id(400), (c) => c.notNull())
+          .addColumn('deactivated_at', 'bigint', (c) => c.notNull())
+          .addColumn('deactivated_by', id(), (c) => c.notNull()),
+      );
+      await createIndex(db, 'staff_former_community', 'staff_former', ['community_id', 'deactivated_at']);
+      await createTable(db, 'duty_rota', (t) =>
+        t
+          .addColumn('community_id', id(), (c) => c.notNull())
+          .addColumn('day', id(10), (c) => c.notNull())
+          .addColumn('shift', id(8), (c) => c.notNull())
+          .addColumn('user_id', id(), (c) => c.notNull())
+          .addPrimaryKeyConstraint('duty_rota_pk', ['community_id', 'day', 'shift']),
+      );
+      await createTable(db, 'setting_versions', (t) =>
+        t
+          .addColumn('id', id(), (c) => c.primaryKey())
+          .addColumn('community_id', id(), (c) => c.notNull())
+          .addColumn('effective_at', 'bigint', (c) => c.notNull())
+          .addColumn('settings_json', longText(db), (c) => c.notNull())
+          .addColumn('saved_by', id(), (c) => c.notNull())
+          .addColumn('saved_at', 'bigint', (c) => c.notNull())
+          .addColumn('applied', 'integer', (c) => c.notNull().defaultTo(0)),
+      );
+      await createIndex(db, 'setting_versions_community', 'setting_versions', ['community_id', 'effective_at']);
+      await createIndex(db, 'setting_versions_due', 'setting_versions', ['applied', 'effective_at']);
+      await createTable(db, 'fee_standards', (t) =>
+        t
+          .addColumn('id', id(), (c) => c.primaryKey())
+          .addColumn('community_id', id(), (c) => c.notNull())
+          .addColumn('item', id(32), (c) => c.notNull())
+          .addColumn('basis', id(32), (c) => c.notNull())
+          .addColumn('price_fen', 'integer', (c) => c.notNull())
+          .addColumn('effective_from', id(10), (c) => c.notNull())
+          .addColumn('saved_by', id(), (c) => c.notNull())
+          .addColumn('saved_at', 'bigint', (c) => c.notNull()),
+      );
+      await createIndex(db, 'fee_standards_community', 'fee_standards', ['community_id', 'item', 'effective_from']);
+    },
+  },
+  '0017_case_events_opened_index': {
+    /**
+     * The creation limit's count (Tx.casesOpenedBy, core/limits.ts: `submitted` events by the caller
+     * since an hour ago) read from the index alone: (by_user, type, at) holds every column the count
+     * tests, so it is one range of index entries, with no row read for `type` (0010's (by_user, at)
+     * index read each entry's row). Replaces 0010's index, which it covers.
+     */
+    async up(db: Kysely<any>) {
+      await createIndex(db, 'case_events_opened', 'case_events', ['by_user', 'type', 'at']);
+      await dropIndex(db, 'case_events', 'case_events_by_user');
+    },
+  },
 };
+
+/** The last migration: a store whose latest applied record is this one (and holds them all) is current. */
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
+export const MIGRATION_COUNT = Object.keys(migrations).length;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies the migrations not yet applied (up to `upTo`, for tests of a migration; all by default). */
 export async function migrate(db: Kysely<any>, upTo?: string): Promise<void> {
+  // Each cold function instance opens the store: one query tells a current store (the usual case) from
+  // one that needs the migrator, whose own check costs several statements (information_schema lookups,
+  // the migration lock, the list of applied migrations). Kysely refuses out-of-order migrations, so the
+  // latest name and the count together mean every migration is applied.
+  if (!upTo && (await isCurrent(db, { latest: LATEST_MIGRATION, count: MIGRATION_COUNT }))) return;
   const migrator = new Migrator({ db, provider });
   const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   for (const r of results ?? []) if (r.status === 'Error') throw new Error(`migration ${r.migrationName} failed`);
 }
+

@@ -33,13 +33,15 @@ const newestFirst = (a: { createdAt: number }, b: { createdAt: number }) => b.cr
 const byUser = (a: { userId: string }, b: { userId: string }) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 
 /** Tx.identity: the user with their staff roles, binding requests and (given a key suffix) stored reply. */
-export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: string, replyKeySuffix?: string): Promise<IdentityRow | undefined> {
+export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: string, replyKeySuffix?: string, lock = false): Promise<IdentityRow | undefined> {
   const staff = sql<string>`(select ${jsonRows(agg, 's', STAFF)} from staff s where s.user_id = users.id)`;
   const bindings = sql<string>`(select ${jsonRows(agg, 'b', BINDING)} from bindings b where b.user_id = users.id)`;
-  const q = db
+  // `lock` (MySQL/MariaDB): FOR UPDATE holds the user row (and the joined reply row, if any) to the end.
+  const base = db
     .selectFrom('users')
     .select(['users.id', 'users.openid', 'users.name', 'users.phone', 'users.created_at', staff.as('staff_json'), bindings.as('bindings_json')])
     .where('users.openid', '=', openid);
+  const q = lock ? base.forUpdate() : base;
   type Reply = { reply_key: string | null; reply_hash: string | null; reply_json: string | null; reply_at: number | null };
   let r: (Awaited<ReturnType<typeof q.executeTakeFirstOrThrow>> & Partial<Reply>) | undefined;
   if (replyKeySuffix !== undefined) {
@@ -67,7 +69,7 @@ export async function caseOpeningRead(
   db: Kysely<DB>,
   agg: Aggregate,
   householdId: string,
-  q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean },
+  q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty?: { day: string; shift: string } },
 ): Promise<CaseOpeningRow | undefined> {
   const staff = sql<string>`(select ${jsonRows(agg, 's', [...STAFF, 'u.name'])} from staff s left join users u on u.id = s.user_id where s.community_id = h.community_id)`;
   // The creation limit's count (Tx.casesOpenedBy): at most `cap` index entries read.
@@ -76,12 +78,16 @@ export async function caseOpeningRead(
     ? sql<string>`(select ${jsonRows(agg, 'f', FILE)} from files f where f.id in (${sql.join(q.files)}))`
     : sql<string>`'[]'`;
   const bindings = q.bindings ? sql<string>`(select ${jsonRows(agg, 'b', BINDING)} from bindings b where b.household_id = h.id and b.status = 'approved')` : sql<string>`'[]'`;
+  // The duty rota's technician for the shift (R-REP-3), only while still a technician of the community.
+  const rota = q.duty
+    ? sql<string | null>`(select r.user_id from duty_rota r where r.community_id = h.community_id and r.day = ${q.duty.day} and r.shift = ${q.duty.shift} and exists (select 1 from staff t where t.user_id = r.user_id and t.community_id = r.community_id and t.role = 'technician'))`
+    : sql<string | null>`null`;
   const r = await db
     .selectFrom('households as h')
     .leftJoin('communities as c', 'c.id', 'h.community_id')
     .selectAll('h')
     .select(['c.id as c_id', 'c.name as c_name', 'c.time_zone as c_time_zone', 'c.config_json as c_config_json'])
-    .select([staff.as('staff_json'), opened.as('opened'), files.as('files_json'), bindings.as('bindings_json')])
+    .select([staff.as('staff_json'), opened.as('opened'), files.as('files_json'), bindings.as('bindings_json'), rota.as('rota_user')])
     .where('h.id', '=', householdId)
     .executeTakeFirst();
   if (!r) return undefined;
@@ -96,5 +102,6 @@ export async function caseOpeningRead(
     opened: Number(r.opened),
     files: parsed<DB['files']>(r.files_json).map(toFile),
     bindings: parsed<DB['bindings']>(r.bindings_json).map(toBinding).sort(newestFirst),
+    rotaTechnician: r.rota_user ?? null,
   };
 }

@@ -97,4 +97,22 @@ export interface DB {
   };
   files: { id: string; owner_id: string; mime: string; size: number; created_at: number; cloud_id: string | null };
   idempotency: { key: string; body_hash: string; result_json: string; created_at: number };
+  // Community setup (0016_community_setup): staff invitations and former staff, the duty rota, settings versions, fee standards.
+  staff_invites: {
+    id: string;
+    phone: string;
+    name: string;
+    roles_json: string;
+    community_ids_json: string;
+    status: string;
+    created_by: string;
+    created_at: number;
+    expires_at: number;
+    accepted_by: string | null;
+    decided_at: number | null;
+  };
+  staff_former: { id: string; user_id: string; community_id: string; roles_json: string; deactivated_at: number; deactivated_by: string };
+  duty_rota: { community_id: string; day: string; shift: string; user_id: string };
+  setting_versions: { id: string; community_id: string; effective_at: number; settings_json: string; saved_by: string; saved_at: number; applied: number };
+  fee_standards: { id: string; community_id: string; item: string; basis: string; price_fen: number; effective_from: string; saved_by: string; saved_at: number };
 }

@@ -47,7 +47,7 @@ export async function openCase(
   const emergency = isEmergencyIntake({ kind: fields.kind, category, emergency: fields.emergency });
   const sla = community.sla;
   const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
-  const onDuty = emergency ? onDutyTechnician(at.staff) : null;
+  const onDuty = emergency ? onDutyTechnician(at.staff, at.rotaTechnician) : null;
 
   const key = caseNumberKey(fields.kind, ctx.now);
   const number = formatCaseNumber(key, await ctx.tx.nextCaseSequence(household.communityId, key.prefix, key.day));
@@ -89,8 +89,11 @@ export async function openCase(
   return viewAfter(ctx, state, { events: [JSON.parse(JSON.stringify(event)) as CaseEvent], sla, names, roles });
 }
 
-/** The technician on duty (值班) in the community (its staff by user id), to be paged for an emergency. */
-function onDutyTechnician(staff: CaseOpeningRow['staff']): { id: string; name: string } | null {
-  const duty = staff.find((m) => m.role === 'technician' && m.onDuty);
+/**
+ * The technician on duty (值班) in the community, to be paged for an emergency: the one the duty rota names
+ * for the current shift (core/domain/community/rota.ts), else the community's default on-duty technician.
+ */
+function onDutyTechnician(staff: CaseOpeningRow['staff'], rota: string | null): { id: string; name: string } | null {
+  const duty = (rota ? staff.find((m) => m.role === 'technician' && m.userId === rota) : undefined) ?? staff.find((m) => m.role === 'technician' && m.onDuty);
   return duty && duty.name !== null ? { id: duty.userId, name: duty.name } : null;
 }

@@ -4,6 +4,7 @@ import { fail, type Outcome } from '../../errors';
 import type { submitCaseInput } from '../../schemas/case';
 import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
+import { dutyShiftAt } from '../../domain/community/rota';
 import { openCase } from './openCase';
 import { creationCount, withinCreationLimit } from './creationRate';
 
@@ -12,7 +13,7 @@ export async function submitCase(ctx: UseCaseContext, input: z.output<typeof sub
   const pre = requireAccess(ctx.caller, 'case.submit');
   if (!pre.ok) return pre;
   // One read for the household, its community and staff, the creation count and the photos (checked below in order).
-  const at = await ctx.tx.caseOpening(input.householdId, { ...creationCount(ctx, 'submit'), files: input.photos, bindings: false });
+  const at = await ctx.tx.caseOpening(input.householdId, { ...creationCount(ctx, 'submit'), duty: dutyShiftAt(ctx.now), files: input.photos, bindings: false });
   const household = at?.household;
   const access = requireAccess(ctx.caller, 'case.submit', {
     communityId: household?.communityId ?? '',

@@ -3,6 +3,7 @@ import type { Deps } from '../../ports/runtime';
 import { parseIso } from '../../time';
 import { isPurgeTick, purgeReplies } from './purgeReplies';
 import { sweep, type SweepResult } from './sweep';
+import { applyDueSettings } from '../setup/settings';
 
 /** Time the `sla` function gives delivery after its sweep (its timeout is 60 s). */
 const DELIVERY_BUDGET_MS = 30_000;
@@ -18,6 +19,8 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   if (e.Type !== 'Timer') return fail('AUTH.FORBIDDEN');
   const asOf = typeof e.Time === 'string' ? parseIso(e.Time) : NaN;
   const at = Number.isFinite(asOf) ? asOf : undefined;
+  // Service settings saved for a later day come into force first, so the sweep reads them (setup.saveSettings).
+  await deps.store.transaction((tx) => applyDueSettings(tx, at ?? deps.clock.now()));
   const swept = await sweep(deps, at);
   const purged = isPurgeTick(at ?? deps.clock.now()) ? await purgeReplies(deps, at) : 0;
   // Notifications go out from this timer, inside the invocation (never after it has answered).

@@ -4,6 +4,7 @@ import { fail, type Outcome } from '../../errors';
 import type { intakeInput } from '../../schemas/workbench';
 import type { CaseView } from '../../domain/case/view';
 import type { UseCaseContext } from '../context';
+import { dutyShiftAt } from '../../domain/community/rota';
 import { openCase } from '../case/openCase';
 import { creationCount, withinCreationLimit } from '../case/creationRate';
 
@@ -15,7 +16,7 @@ export async function intake(ctx: UseCaseContext, input: z.output<typeof intakeI
   const pre = requireAccess(ctx.caller, 'workbench.intake');
   if (!pre.ok) return pre;
   // One read for the household, its community and staff, the creation count, the photos and its approved bindings.
-  const at = await ctx.tx.caseOpening(input.householdId, { ...creationCount(ctx, 'intake'), files: input.photos, bindings: true });
+  const at = await ctx.tx.caseOpening(input.householdId, { ...creationCount(ctx, 'intake'), duty: dutyShiftAt(ctx.now), files: input.photos, bindings: true });
   if (!at) return fail('HOUSEHOLD.NOT_FOUND');
   const { household } = at;
   const access = requireAccess(ctx.caller, 'workbench.intake', { communityId: household.communityId, notFound: 'HOUSEHOLD.NOT_FOUND' });

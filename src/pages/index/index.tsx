@@ -12,7 +12,7 @@ import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
 import { RELATION_LABELS, ROLE_LABELS } from '../../lib/labels';
 import { workbenchHome } from '../../lib/workbench';
-import { greeting, roomLabel } from '../../lib/format';
+import { greeting, roomCode, roomLabel } from '../../lib/format';
 import { Num, Nums } from '../../components/Num';
 import './index.scss';
 
@@ -123,7 +123,7 @@ export default function Index() {
                       {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
                     </Tag>
                     <Text className='muted'>
-                      房号 <Num>{h.id}</Num>
+                      房号 <Num>{roomCode(h.id)}</Num>
                     </Text>
                   </View>
                 </View>
@@ -192,6 +192,18 @@ export default function Index() {
             </View>
             <Toggle id='large-toggle' label='大字模式' checked={large} onChange={toggleLarge} />
           </View>
+          {me && !staff ? (
+            <View className='link-row' id='home-join' onClick={() => Taro.navigateTo({ url: '/pages/join/index' })}>
+              <View className='link-row__icon'>
+                <Setting />
+              </View>
+              <View className='grow'>
+                <View className='link-row__text'>接受员工邀请</View>
+                <View className='muted'>物业新同事请在此验证手机号，加入工作台</View>
+              </View>
+              <Text className='chev'>›</Text>
+            </View>
+          ) : null}
           {isH5 ? (
             <View className='link-row' id='home-switch-user' onClick={goLogin}>
               <View className='link-row__icon'>

@@ -18,16 +18,24 @@ export default function Messages() {
   const [unread, setUnread] = useState(0);
   const [error, setError] = useState('');
   const [staff, setStaff] = useState(false);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const load = () =>
-    call('message', 'list', {}).then(
-      (r) => {
-        setItems(r.items);
-        setUnread(r.unread);
-        setError('');
-      },
-      (e) => setError(messageOf(e)),
-    );
+  /** The first page, or (`more`) the page after the last one shown. */
+  const load = (more = false) => {
+    setBusy(true);
+    return call('message', 'list', more && cursor ? { cursor } : {})
+      .then(
+        (r) => {
+          setItems((old) => (more && old ? [...old, ...r.items] : r.items));
+          setUnread(r.unread);
+          setCursor(r.cursor);
+          setError('');
+        },
+        (e) => setError(messageOf(e)),
+      )
+      .finally(() => setBusy(false));
+  };
 
   useDidShow(() => {
     if (needsLogin()) return;
@@ -107,6 +115,13 @@ export default function Messages() {
                 </View>
               </View>
             ))}
+            {cursor ? (
+              <View className='msg-more'>
+                <Button id='messages-more' block disabled={busy} onClick={() => load(true)}>
+                  {busy ? '加载中…' : '加载更多'}
+                </Button>
+              </View>
+            ) : null}
           </View>
         )}
       </View>

@@ -29,12 +29,15 @@ export default function Bindings() {
   const [rejecting, setRejecting] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState('');
+  const [cursor, setCursor] = useState<string | null>(null);
 
-  const load = async (f: Filter = filter) => {
+  /** The first page of the filter, or (`more`) the page after the last one shown. */
+  const load = async (f: Filter = filter, more = false) => {
     if (needsLogin()) return;
     try {
-      const r = await call('account', 'bindings', f === 'all' ? {} : { status: f });
-      setItems(r.items);
+      const r = await call('account', 'bindings', { ...(f === 'all' ? {} : { status: f }), ...(more && cursor ? { cursor } : {}) });
+      setItems((old) => (more && old ? [...old, ...r.items] : r.items));
+      setCursor(r.cursor ?? null);
       setError('');
     } catch (e) {
       setError(messageOf(e));
@@ -178,6 +181,13 @@ export default function Bindings() {
                     ) : null}
                   </View>
                 ))}
+                {cursor ? (
+                  <View style={{ padding: '16px' }}>
+                    <Button id='bindings-more' block onClick={() => load(filter, true)}>
+                      加载更多
+                    </Button>
+                  </View>
+                ) : null}
               </View>
             )}
           </View>

@@ -32,12 +32,15 @@ export default function MyWork() {
   const [seg, setSeg] = useState<Seg>('active');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
+  const [cursor, setCursor] = useState<string | null>(null);
 
-  const load = async (who: Me | null = me) => {
+  /** Open work comes first (most urgent first): the first page, or (`more`) the one after it, for older orders. */
+  const load = async (who: Me | null = me, more = false) => {
     if (needsLogin() || !who) return;
     try {
-      const [r] = await Promise.all([call('workbench', 'queue', { technician: who.id, limit: 100 }), syncClock()]);
-      setItems(byUrgency(r.items));
+      const [r] = await Promise.all([call('workbench', 'queue', { technician: who.id, limit: 100, ...(more && cursor ? { cursor } : {}) }), syncClock()]);
+      setItems((old) => byUrgency(more && old ? [...old, ...r.items] : r.items));
+      setCursor(r.cursor);
       setError('');
     } catch (e) {
       setError(messageOf(e));
@@ -184,6 +187,11 @@ export default function MyWork() {
               })}
             </View>
           )}
+          {items !== null && cursor ? (
+            <Button id='mywork-more' block onClick={() => load(me, true)}>
+              加载更多
+            </Button>
+          ) : null}
           <View className='muted mywork__foot'>
             急修须 <Num>15 分钟</Num>内到场 · 户内有偿维修须住户确认报价后开工
           </View>
