@@ -8,7 +8,7 @@ import { numberRuns } from '../lib/format';
  */
 export function Num({ children, id, className }: { children: ReactNode; id?: string; className?: string }) {
   return (
-    <Text className={className ? `num ${className}` : 'num'} id={id}>
+    <Text className={className ? `num ${className}` : 'num'} {...(id ? { id } : {})}>
       {children}
     </Text>
   );

@@ -35,7 +35,7 @@ export function PageShell({ children, public: isPublic, wide, className, id, hea
   });
   const cls = ['shell', large ? 'shell--large' : '', wide ? 'shell--wide' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <View className={cls} id={id}>
+    <View className={cls} {...(id ? { id } : {})}>
       {header ? <PageHeader /> : null}
       <View className='shell__body'>{children}</View>
     </View>

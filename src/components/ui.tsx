@@ -10,7 +10,7 @@ import { Num, Nums } from './Num';
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {
   const tone = statusTone(status);
   return (
-    <View className={`status status--${tone}`} id={id}>
+    <View className={`status status--${tone}`} {...(id ? { id } : {})}>
       {label}
     </View>
   );
@@ -27,7 +27,7 @@ export function KindTag({ label }: { label: string }) {
 export function ErrorNote({ text, id }: { text: string; id?: string }) {
   if (!text) return null;
   return (
-    <View className='notice notice--error' id={id} role='alert'>
+    <View className='notice notice--error' {...(id ? { id } : {})} role='alert'>
       {text}
     </View>
   );
@@ -53,7 +53,7 @@ export function Loading({ text = '正在加载，请稍候…' }: { text?: strin
 /** A friendly empty state drawn with CSS (no remote images). */
 export function EmptyState({ title, desc, action, id }: { title: string; desc?: string; action?: ReactNode; id?: string }) {
   return (
-    <View className='empty' id={id}>
+    <View className='empty' {...(id ? { id } : {})}>
       <View className='empty__art'>
         <View className='empty__sheet' />
         <View className='empty__sheet empty__sheet--front' />
@@ -85,7 +85,7 @@ export function Photo({ fileId, all, id }: { fileId: string; all?: string[]; id?
     Taro.previewImage({ current: src, urls: urls.filter(Boolean) });
   };
   return (
-    <View className='photo' id={id} onClick={preview}>
+    <View className='photo' {...(id ? { id } : {})} onClick={preview}>
       {src ? <Image className='photo__img' src={src} mode='aspectFill' nativeProps={{ alt: '照片，点按查看大图' }} /> : <View className='photo__ph'>{failed ? '图片加载失败' : '加载中'}</View>}
     </View>
   );
@@ -115,7 +115,7 @@ export interface TimelineItem {
 export function Timeline({ items, id }: { items: TimelineItem[]; id?: string }) {
   const list = [...items].reverse();
   return (
-    <View className='timeline' id={id}>
+    <View className='timeline' {...(id ? { id } : {})}>
       {list.map((t, i) => (
         <View key={`${t.at}-${i}`} className={`tl-item ${i === 0 ? 'tl-item--latest' : ''}`} id={id ? `${id}-${list.length - 1 - i}` : undefined}>
           <View className='tl-dot' />
@@ -148,7 +148,7 @@ export interface DeadlineItem {
 /** 承诺时限: each deadline with its due time and whether it was met, is running, or was missed. */
 export function Deadlines({ items, resident, id, now }: { items: DeadlineItem[]; resident?: boolean; id?: string; now?: number }) {
   return (
-    <View id={id}>
+    <View {...(id ? { id } : {})}>
       {items.map((d) => {
         const r = remaining(d.dueAt, now);
         let state: string;
@@ -194,7 +194,7 @@ export function KV({ k, v, id }: { k: string; v: ReactNode; id?: string }) {
   return (
     <View className='kv'>
       <View className='kv__k'>{k}</View>
-      <View className='kv__v' id={id}>
+      <View className='kv__v' {...(id ? { id } : {})}>
         {v}
       </View>
     </View>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '在线提交' });
+export default definePageConfig({ navigationBarTitleText: '在线办理' });

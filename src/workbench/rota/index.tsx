@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Num, Nums } from '../../components/Num';
 import { WbShell } from '../components/WbShell';
 import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
@@ -61,7 +62,9 @@ export default function RotaPage() {
           <View>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__lead'>急修工单提交后立即呼叫当班技师；未安排的班次呼叫默认值班技师。白班 08:00–20:00，夜班 20:00–次日 08:00（北京时间）</View>
+                <View className='wb-head__lead'>
+                  <Nums>急修工单提交后立即呼叫当班技师；未安排的班次呼叫默认值班技师。白班 08:00–20:00，夜班 20:00–次日 08:00（北京时间）</Nums>
+                </View>
               </View>
               <View className='row' style={{ gap: '12px' }}>
                 <Button id='rota-prev' size='small' onClick={() => load(shiftDays(from, -7))} disabled={!from}>
@@ -89,12 +92,12 @@ export default function RotaPage() {
                     {rota.days.map((d) => (
                       <View key={d.day} id={`rota-${d.day}`} className='qt-row' style={{ cursor: 'default', alignItems: 'flex-start' }}>
                         <View className='qt-c' style={{ width: '170px' }}>
-                          <Text>{dayLabel(d.day)}</Text>
+                          <Num>{dayLabel(d.day)}</Num>
                         </View>
                         {d.shifts.map((s) => (
                           <View key={s.shift} className='qt-content' id={`rota-${d.day}-${s.shift}`}>
                             <View className='qt-sub'>
-                              {rota.shifts.find((x) => x.shift === s.shift)?.label}
+                              <Nums>{rota.shifts.find((x) => x.shift === s.shift)?.label}</Nums>
                               {s.current ? ' · 当前班次' : ''}
                               {busy === `${d.day}-${s.shift}` ? ' · 保存中…' : ''}
                             </View>
