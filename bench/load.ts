@@ -140,3 +140,75 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
   return { status: res.status, text: await res.text() };
 }
+
+export interface OpenLoopOptions {
+  /** One target per server process; request i goes to targets[i % n] (round robin). */
+  targets: { url: string; headers: Record<string, string> }[];
+  body: (i: number) => string;
+  /** Arrival rate, requests per second, held whatever the answers do. */
+  rate: number;
+  seconds: number;
+  /** Per request; a request that takes longer counts as an error. */
+  timeoutMs?: number;
+}
+
+export interface OpenLoopResult extends LoadResult {
+  rate: number;
+  /** How far behind schedule the generator itself fired, at worst (its own CPU share on a busy host). */
+  maxLagMs: number;
+}
+
+/**
+ * Open-loop load: request i is fired at start + i / rate, whether or not earlier answers arrived (new
+ * keep-alive connections are opened as needed, up to 1,024 per target). Latency is timed from the moment the request was
+ * DUE, not from when it went out, so a generator or server that falls behind shows in the percentiles
+ * (no coordinated omission). Waits for the last answer (or its timeout) before summing up.
+ */
+export async function runOpenLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
+  const targets = o.targets.map((t) => {
+    const url = new URL(t.url);
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error(`bench load is loopback only, not ${url.hostname}`);
+    return { url, headers: t.headers, agent: new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 1024 }) };
+  });
+  const total = Math.round(o.rate * o.seconds);
+  const latencies: number[] = [];
+  const failures: Record<string, number> = {};
+  let firstFailure: string | undefined;
+  let bytes = 0;
+  let maxLagMs = 0;
+  const pending: Promise<void>[] = [];
+  const start = performance.now() + 20;
+  let i = 0;
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const now = performance.now();
+      while (i < total && start + (i * 1000) / o.rate <= now) {
+        const due = start + (i * 1000) / o.rate;
+        maxLagMs = Math.max(maxLagMs, now - due);
+        const t = targets[i % targets.length];
+        pending.push(
+          once(t.agent, t.url, t.headers, o.body(i), o.timeoutMs ?? 10_000).then((r) => {
+            const dt = performance.now() - due;
+            if (r.status === 200) {
+              latencies.push(dt);
+              bytes += Buffer.byteLength(r.text);
+            } else {
+              const k = String(r.status);
+              failures[k] = (failures[k] ?? 0) + 1;
+              firstFailure ??= `${k}: ${r.text.slice(0, 300)}`;
+            }
+          }),
+        );
+        i++;
+      }
+      if (i >= total) return done();
+      setTimeout(tick, Math.max(0, Math.min(4, start + (i * 1000) / o.rate - performance.now())));
+    };
+    setTimeout(tick, 20);
+  });
+  const sentAt = performance.now();
+  await Promise.all(pending);
+  const elapsedMs = sentAt - start;
+  for (const t of targets) t.agent.destroy();
+  return { ...summarize(total, latencies, failures, firstFailure, elapsedMs, bytes), rate: o.rate, maxLagMs };
+}

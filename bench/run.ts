@@ -10,6 +10,9 @@ import { runScale, type ScaleResult } from './scale';
 import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
 import { bundlesReport } from './bundlesReport';
+import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
+import { h5Report, measureH5 } from './h5';
+import { registerReport } from './register';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
@@ -20,7 +23,8 @@ import { bundlesReport } from './bundlesReport';
  * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
- * --sweep-reps N --skip-bundles --bundle-reps N. See bench/README.md.
+ * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S
+ * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5 --skip-register. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +42,14 @@ const { values: args } = parseArgs({
     'skip-intake': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'skip-bundles': { type: 'boolean', default: false },
+    'skip-register': { type: 'boolean', default: false },
     'bundle-reps': { type: 'string', default: '9' },
+    'skip-mysql': { type: 'boolean', default: false },
+    'skip-h5': { type: 'boolean', default: false },
+    'rebuild-h5': { type: 'boolean', default: false },
+    'mysql-processes': { type: 'string', default: '2' },
+    'mysql-seconds': { type: 'string', default: '5' },
+    'mysql-rates': { type: 'string', default: MYSQL_RATES.join(',') },
     cases: { type: 'string', default: '1000000' },
     due: { type: 'string', default: '500' },
     'queue-runs': { type: 'string', default: '200' },
@@ -248,6 +259,26 @@ async function main() {
   if (args['skip-intake']) out.push('', 'Intake: skipped (--skip-intake)');
   else out.push(...(await intake()));
 
+  // Intake on MariaDB at constant arrival rates, several platform processes on one database.
+  if (args['skip-mysql']) out.push('', 'Intake on MariaDB: skipped (--skip-mysql)');
+  else {
+    try {
+      const r = await mysqlIntake({
+        root: ROOT,
+        tmp,
+        processes: Math.min(8, Math.max(1, Math.round(Number(args['mysql-processes'])))),
+        seconds: Math.min(30, Math.max(1, Number(args['mysql-seconds']))),
+        rates: args['mysql-rates'].split(',').map(Number).filter((n) => n > 0 && n <= 5000),
+        body: submitBody,
+        log: say,
+        track: (c) => children.add(c),
+      });
+      out.push(...mysqlIntakeReport(r, os.cpus().length));
+    } catch (e) {
+      out.push('', `Intake on MariaDB: FAILED — ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   // Weapp main package size.
   let w: WeappSize;
   if (args['skip-weapp']) w = { built: false, dir: 'dist/weapp', reason: 'skipped (--skip-weapp)' };
@@ -276,9 +307,23 @@ async function main() {
     if ('logTail' in w && w.logTail) out.push(w.logTail.replace(/^/gm, '  │ '));
   }
 
+  // The JS the H5 home page loads first.
+  if (args['skip-h5']) out.push('', 'H5 home page: skipped (--skip-h5)');
+  else {
+    try {
+      out.push(...h5Report(await measureH5({ root: ROOT, tmp, rebuild: args['rebuild-h5'], timeoutMs: 240_000, log: say, track: (c) => children.add(c) })));
+    } catch (e) {
+      out.push('', `H5 home page: FAILED — ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   // Cloud-function bundles: size and cold require time against a bare zod handler.
   if (args['skip-bundles']) out.push('', 'Cloud-function bundles: skipped (--skip-bundles)');
   else out.push(...(await bundlesReport(path.join(tmp, 'bundles'), Math.min(30, Math.max(1, Math.round(Number(args['bundle-reps'])))), say)));
+
+  // The household register: a 5,000-household .xlsx imported through the platform vs. a raw insert.
+  if (args['skip-register']) out.push('', 'Household register import: skipped (--skip-register)');
+  else out.push(...(await registerReport(path.join(tmp, 'register'), say)));
 
   // The store at scale: the workbench queue and the SLA sweep on big stores built for the run.
   if (args['skip-scale']) out.push('', 'Store at scale: skipped (--skip-scale)');

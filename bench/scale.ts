@@ -133,7 +133,7 @@ async function measureQueue(store: SqliteStore, runs: number, maxMs: number, log
       sql: c.sql.replace(/\s+/g, ' '),
       plan: (store.raw.prepare(`explain query plan ${c.sql}`).all(c.params) as { detail: string }[]).map((r) => r.detail).join('; '),
     }));
-    out.push({ name: v.name, filter: v.filter, adapter, baseline, statements, items: ids.length, sameAsOldShape: JSON.stringify(oldIds) === JSON.stringify(ids) && oldRows.length > 50 === (first.cursor !== null), oldShapeMs });
+    out.push({ name: v.name, filter: v.filter, adapter, baseline, statements, items: ids.length, sameAsOldShape: JSON.stringify(oldIds) === JSON.stringify(ids) && oldRows.length > 50 === (first.next !== null), oldShapeMs });
     log(`queue ${v.name}: adapter p50 ${percentile(adapter, 50).toFixed(2)} ms, raw p50 ${percentile(baseline, 50).toFixed(2)} ms`);
   }
   return out;

@@ -52,11 +52,11 @@ export function measureWeapp(dir: string): WeappSize {
   };
 }
 
-/** `npx taro build --type weapp`, bounded by `timeoutMs`; resolves with the exit status and the output's tail. */
-export function buildWeapp(cwd: string, timeoutMs: number): Promise<{ ok: boolean; tail: string; ms: number }> {
+/** `npx taro build --type weapp` (or h5), bounded by `timeoutMs`; resolves with the exit status and the output's tail. */
+export function buildWeapp(cwd: string, timeoutMs: number, type: 'weapp' | 'h5' = 'weapp'): Promise<{ ok: boolean; tail: string; ms: number }> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npx', ['taro', 'build', '--type', 'weapp'], {
+    const child = spawn('npx', ['taro', 'build', '--type', type], {
       cwd,
       env: { ...process.env, NODE_ENV: 'production', CI: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -68,17 +68,32 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // The app renders no Swiper. Taro's H5 React wrappers (@tarojs/components/lib/react) define every
+        // component at load, the Swiper among them, and it imports the whole swiper library (about 140 KB
+        // minified) into the first load of every page. A stand-in that refuses to be constructed instead.
+        chain.resolve.alias.set('swiper/bundle$', path.resolve(__dirname, 'no-swiper.js'));
         // Pages are async chunks in H5: share what several pages use (NutUI, our components) instead of
-        // copying it into every page.
+        // copying it into every page, in chunks per set of pages that use them (unnamed), so a page loads
+        // only what it uses: one named 'shared' chunk held the workbench's shared modules too and every
+        // page loaded all of it.
         chain.merge({
           optimization: {
             splitChunks: {
               cacheGroups: {
-                shared: { name: 'shared', chunks: 'async', minChunks: 2, minSize: 0, priority: 5, reuseExistingChunk: true },
+                shared: { chunks: 'async', minChunks: 2, minSize: 0, priority: 5, reuseExistingChunk: true },
               },
             },
           },
         });
+        if (process.env.WUYE_H5_STATS) {
+          chain.plugin('wuye-stats').use(
+            class {
+              apply(compiler: { hooks: { done: { tap: (n: string, f: (s: { toJson: (o: object) => unknown }) => void) => void } } }) {
+                compiler.hooks.done.tap('wuye-stats', (stats) => require('node:fs').writeFileSync(process.env.WUYE_H5_STATS!, JSON.stringify(stats.toJson({ all: false, modules: true, nestedModules: true, reasons: true, chunks: true, ids: true }))));
+              }
+            },
+          );
+        }
       },
     },
   };

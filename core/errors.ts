@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   'FILE.NOT_FOUND': '很抱歉，未找到该图片，请重新上传',
   'FILE.TOO_LARGE': '您好，图片过大，请选择 5MB 以内的图片',
   'FILE.UNSUPPORTED_TYPE': '您好，仅支持上传 JPG、PNG、WEBP 格式的图片',
+  'FILE.UNREADABLE': '很抱歉，无法读取该表格，请上传 .xlsx 格式的房屋档案（可先导出一份作为模板）',
   'FUNCTION.NOT_FOUND': '您好，暂不支持该服务',
   'REQUEST.REPLAY_MISMATCH': '您好，该请求编号已用于另一份内容，请刷新后重新提交',
   'RATE.LIMITED': '您好，操作过于频繁，请稍候再试，感谢您的耐心',

@@ -89,8 +89,15 @@ export const ROLE_DEPARTMENTS: Record<StaffRole, Department | null> = {
 export const staffTitle = (role: StaffRole): string => `${ROLE_LABELS[role]} · ${ROLE_DEPARTMENTS[role] ? DEPARTMENT_LABELS[ROLE_DEPARTMENTS[role]!] : '物业服务中心'}`;
 
 /** 1-1-101 → 1栋1单元101室 (a household id of another shape reads as itself). */
+/** The room code as on the door (`楼栋-单元-房号`), without an imported household's community prefix. */
+export function roomCode(householdId: string): string {
+  const m = /(\d+-\d+-\d+)$/.exec(householdId);
+  return m ? m[1] : householdId;
+}
+
 export function roomLabel(householdId: string): string {
-  const m = /^(\d+)-(\d+)-(\d+)$/.exec(householdId);
+  // An imported household's id carries its community's id first (`demo-3-1-301`).
+  const m = /^(?:[A-Za-z0-9_-]+-)?(\d+)-(\d+)-(\d+)$/.exec(householdId);
   return m ? `${m[1]}栋${m[2]}单元${m[3]}室` : householdId;
 }
 

@@ -5,6 +5,7 @@ import type { LogEvent } from 'kysely';
 import { z } from 'zod';
 import { openStore } from '../adapters/store/open';
 import { diskFileStore } from '../adapters/files/disk';
+import { excelSpreadsheets } from '../adapters/spreadsheets/exceljs';
 import { localCloudStorage } from './cloudStorage';
 import { inboxNotifier } from '../adapters/notify/inbox';
 import { createLogger } from '../adapters/platform/logger';
@@ -134,6 +135,8 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     log,
     phone: phoneCodes,
     cloud,
+    files,
+    sheets: excelSpreadsheets(),
     pushes,
     limits: {
       ...(opts.SUBMIT_LIMIT_PER_HOUR ? { submit: { max: opts.SUBMIT_LIMIT_PER_HOUR, windowMs: HOUR } } : {}),

@@ -1,12 +1,45 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { FUNCTION_NAMES } from '../core/api/handlers';
 import { bundleSizePlugin } from './bundle-plugins';
 
 const ROOT = path.join(__dirname, '..');
 /** Every deployed function: the handler-map functions and the `sla` timer. */
 export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla'] as const;
+
+/**
+ * Modules a function loads on first use only, shipped as their own file beside its index.js: the bundle
+ * requires `./<file>` instead of holding them, so a cold `require(index.js)` neither reads nor compiles
+ * them. The `file` function's CloudBase SDK (@cloudbase/node-sdk, about 1 MB bundled): only its storage
+ * calls (file.register, file.url) need it. Every function's migrations (with Kysely's Migrator): a cold
+ * instance checks in one statement that the store is current, and loads them only when it is behind.
+ */
+const MIGRATIONS = { source: 'adapters/store/sql/migrations.ts', file: 'migrations.js' };
+export const LAZY_MODULES: Record<string, { source: string; file: string }[]> = {
+  account: [MIGRATIONS],
+  case: [MIGRATIONS],
+  workbench: [MIGRATIONS],
+  report: [MIGRATIONS],
+  message: [MIGRATIONS],
+  file: [MIGRATIONS, { source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' }],
+  sla: [MIGRATIONS],
+};
+
+/** Resolves each lazy module's import to the sibling file that holds it (external to the bundle). */
+function lazyModulesPlugin(name: string): Plugin {
+  const lazy = LAZY_MODULES[name] ?? [];
+  return {
+    name: 'lazy-modules',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = path.relative(ROOT, path.resolve(args.resolveDir, args.path));
+        const hit = lazy.find((l) => l.source.replace(/\.ts$/, '') === target.replace(/\.ts$/, ''));
+        return hit ? { path: `./${hit.file}`, external: true } : undefined;
+      });
+    },
+  };
+}
 
 /** How one function is bundled: one CommonJS file for Node 16+ (CloudBase's runtimes), nothing to install. */
 export function functionBuildOptions(name: string, outDir: string): BuildOptions {
@@ -23,7 +56,7 @@ export function functionBuildOptions(name: string, outDir: string): BuildOptions
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [bundleSizePlugin],
+    plugins: [lazyModulesPlugin(name), bundleSizePlugin],
   };
 }
 
@@ -40,6 +73,8 @@ export async function bundleFunctions(outRoot = path.join(ROOT, 'dist', 'functio
     fs.mkdirSync(out, { recursive: true });
     const result = await build({ ...functionBuildOptions(name, out), metafile: Boolean(metafiles) });
     if (metafiles && result.metafile) metafiles[name] = result.metafile;
+    for (const lazy of LAZY_MODULES[name] ?? [])
+      await build({ ...functionBuildOptions(name, out), entryPoints: [path.join(ROOT, lazy.source)], outfile: path.join(out, lazy.file) });
     for (const f of ['package.json', 'config.json']) fs.copyFileSync(path.join(src, f), path.join(out, f));
     sizes[name] = fs.statSync(path.join(out, 'index.js')).size;
   }

@@ -16,7 +16,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'workbench',
-      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'staff/index', 'rota/index', 'settings/index'],
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index'],
     },
   ],
   window: {

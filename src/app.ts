@@ -1,7 +1,7 @@
 import { type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 // NutUI per-component stylesheets, loaded once in a fixed order for every page.
-import './components/nut';
+import './components/nutStyles';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {

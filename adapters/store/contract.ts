@@ -151,7 +151,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       expect(urgent.items.map((c) => c.id)).toEqual(['c_4', 'c_2', 'c_1', 'c_0', 'c_3']);
       const newest = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2 }));
       expect(newest.items.map((c) => c.id)).toEqual(['c_4', 'c_3']);
-      const next = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2, cursor: newest.cursor! }));
+      const next = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], order: 'newest', limit: 2, after: newest.next! }));
       expect(next.items.map((c) => c.id)).toEqual(['c_2', 'c_1']);
       const own = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], householdIds: ['1-1-102'], order: 'newest', limit: 10 }));
       expect(own.items.map((c) => c.id)).toEqual(['c_3', 'c_1']);
@@ -159,7 +159,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       expect(none.items).toEqual([]);
       const praise = await store.transaction((tx) => tx.cases({ communityIds: ['demo'], kind: 'praise', order: 'urgent', limit: 10 }));
       expect(praise.items.map((c) => c.id)).toEqual(['c_4']);
-      expect(await store.transaction((tx) => tx.cases({ communityIds: ['elsewhere'], order: 'urgent', limit: 10 }))).toEqual({ items: [], cursor: null });
+      expect(await store.transaction((tx) => tx.cases({ communityIds: ['elsewhere'], order: 'urgent', limit: 10 }))).toEqual({ items: [], next: null });
     });
 
     it('[R-ACC-3][R-ACC-5] lists only the cases within reach: all of a community, or those handled or routed by category', async () => {
@@ -243,7 +243,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       await store.transaction((tx) => tx.insertBinding(b));
       await store.transaction((tx) => tx.updateBinding({ ...b, status: 'approved', decidedAt: T + 1, decidedBy: 'frontdesk' }));
       expect(await store.transaction((tx) => tx.binding('b1'))).toMatchObject({ status: 'approved', decidedBy: 'frontdesk', decidedAt: T + 1, phoneCheck: 'verified' });
-      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], 'pending'))).toEqual([]);
+      expect(await store.transaction((tx) => tx.bindingsInCommunities(['demo'], { status: 'pending', limit: 10 }))).toEqual({ items: [], next: null });
       await store.transaction((tx) => tx.insertBinding({ ...b, id: 'b2', userId: 'frontdesk', relation: 'owner', phoneCheck: 'not_provided', createdAt: T + 2 }));
       expect((await store.transaction((tx) => tx.bindingsOfHousehold('1-2-201'))).map((x) => [x.id, x.phoneCheck])).toEqual([
         ['b2', 'not_provided'],
@@ -396,6 +396,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store & 
       expect(await store.transaction((tx) => tx.insertMessages([msg('m_2b', 'ob_2'), msg('m_3', 'ob_3')]))).toBe(1);
       expect(await store.transaction((tx) => tx.insertMessages([]))).toBe(0);
       expect((await store.transaction((tx) => tx.messagesOf('resident-a', 10))).map((m) => m.sourceId).sort()).toEqual(['ob_1', 'ob_2', 'ob_3']);
+    });
+    it('the household register: by community, by room; many rows inserted and updated at once; a room twice in a community is refused', async () => {
+      const row = (id: string, communityId: string, room: string, area = 8000) => ({ id, communityId, building: '3', unit: '1', room, areaM2x100: area, ownerName: '业主', ownerPhone: '13900000000' });
+      const many = Array.from({ length: 1201 }, (_, i) => row(`c1-3-1-${1000 + i}`, 'c1', String(1000 + i)));
+      await store.transaction((tx) => tx.insertHouseholds([...many, row('c2-3-1-1000', 'c2', '1000')]));
+      await store.transaction((tx) => tx.updateHouseholds([{ ...many[0], areaM2x100: 12345, ownerName: '新业主' }, { ...many[1200], ownerPhone: '13700000000' }]));
+      const c1 = await store.transaction((tx) => tx.householdsOfCommunity('c1'));
+      expect(c1).toHaveLength(1201);
+      expect(c1.find((h) => h.id === 'c1-3-1-1000')).toEqual({ ...many[0], areaM2x100: 12345, ownerName: '新业主' });
+      expect(c1.find((h) => h.id === 'c1-3-1-2200')?.ownerPhone).toBe('13700000000');
+      expect(c1.filter((h) => h.areaM2x100 === 8000 && h.ownerName === '业主' && h.ownerPhone === '13900000000')).toHaveLength(1199);
+      expect((await store.transaction((tx) => tx.householdsByRoom('3', '1', '1000', 5))).map((h) => h.communityId).sort()).toEqual(['c1', 'c2']);
+      const twice = await store.transaction((tx) => tx.insertHouseholds([row('c1-other', 'c1', '1000')])).then(
+        () => 'stored',
+        (e: { message?: unknown }) => (/unique|duplicate/i.test(String(e?.message)) ? 'refused as a duplicate' : String(e?.message)),
+      );
+      expect(twice).toBe('refused as a duplicate');
+      expect(await store.transaction((tx) => tx.householdsOfCommunity('c1'))).toHaveLength(1201);
     });
   });
 }

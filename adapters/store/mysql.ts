@@ -2,7 +2,8 @@ import { CompiledQuery, Kysely, type LogEvent, MysqlDialect, sql } from 'kysely'
 import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import type { Store } from '../../core/ports/store';
 import { retryableConflict } from './mysqlErrors';
-import { migrate } from './sql/migrations';
+import { isCurrent } from './sql/migrationCheck';
+import { MIGRATION_MARK } from './sql/migrationMark';
 import type { DB } from './sql/schema';
 import { sqlTx } from './sql/sqlTx';
 
@@ -92,7 +93,8 @@ export async function openMysqlStore(url: string, options: MysqlStoreOptions = {
     }),
   });
   try {
-    await migrate(db);
+    // One statement when the store is current (each cold instance); the migrations only when it is behind.
+    if (!(await isCurrent(db, MIGRATION_MARK))) await (await import('./sql/migrations')).migrate(db);
   } catch (e) {
     await db.destroy();
     throw e;

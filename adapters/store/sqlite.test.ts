@@ -9,6 +9,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { replay } from '../../core/domain/case/replay';
 import { eventOf, submittedEvent } from '../../test/support/factories';
 import { describeStoreContract } from './contract';
+import { describePagingContract } from './contractPaging';
+import { describePushContract } from './contractPushes';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -22,6 +24,8 @@ const fresh = async () => {
 };
 
 describeStoreContract('SQLite (better-sqlite3)', fresh);
+describePagingContract('SQLite (better-sqlite3)', fresh);
+describePushContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();
@@ -76,10 +80,10 @@ it('[R-ACC-5] migration 0006 fills the category column of cases stored before it
   await store.transaction((tx) => tx.insertCase(replay([e])!, null, [e]));
   // As the store was before 0006: no column, no index, no record of the migration (nor of the later ones: 0008 made the
   // replies' index, 0009 bindings.phone_check and its index, 0010 the creation limit's index, 0011 the case numbers,
-  // 0012 the pushes and subscribe grants, 0013 files.cloud_id).
+  // 0012 the pushes and subscribe grants, 0013 files.cloud_id, 0017 the index that replaced 0010's).
   store.raw.exec(
     "drop index cases_reach; create index cases_urgency on cases (community_id, urgent_at, created_at); alter table cases drop column category; " +
-      "drop index idempotency_created; drop index bindings_household; alter table bindings drop column phone_check; drop index case_events_by_user; " +
+      "drop index idempotency_created; drop index bindings_household; alter table bindings drop column phone_check; drop index case_events_opened; " +
       "drop index cases_number; alter table cases drop column number; drop table case_numbers; drop table pushes; drop table subscribe_grants; " +
       "drop index files_cloud_id; alter table files drop column cloud_id; delete from kysely_migration where name >= '0006'",
   );
@@ -155,4 +159,18 @@ it('[R-INT-4] migration 0011 numbers the cases stored before numbers existed, by
   expect(await store.transaction((tx) => tx.nextCaseSequence('other', 'BX', '20261202'))).toBe(2);
   expect(await store.transaction((tx) => tx.nextCaseSequence('demo', 'TS', '20261203'))).toBe(1);
   await store.close();
+});
+
+it('a store whose migrations are all applied opens with ONE statement for the migration check (each cold function instance runs it)', async () => {
+  const first = await fresh();
+  const file = first.raw.name;
+  await first.close();
+  const seen: string[] = [];
+  const again = await openSqliteStore(file, { onStatement: (e) => seen.push(e.query.sql) });
+  expect(seen).toEqual([expect.stringMatching(/^select count\(\*\) as n, max\(name\) as latest from kysely_migration$/)]);
+  // The covering index of the creation limit's count (0017) is there, 0010's is gone.
+  const indexes = again.raw.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'case_events'").all();
+  expect(indexes).toContainEqual({ name: 'case_events_opened' });
+  expect(indexes).not.toContainEqual({ name: 'case_events_by_user' });
+  await again.close();
 });

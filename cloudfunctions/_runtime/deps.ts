@@ -1,4 +1,5 @@
 import type { Deps } from '../../core/ports/runtime';
+import type { Spreadsheets } from '../../core/ports/spreadsheets';
 import { cloudDepsFromEnv, type CloudStorageOpener } from './cloudbase';
 import { jsonLineLog } from './log';
 import { openCloudStore } from './openStore';
@@ -6,6 +7,7 @@ import { openCloudStore } from './openStore';
 let configured: Deps | null = null;
 let cloud: Deps | null = null;
 let storage: CloudStorageOpener | undefined;
+let sheets: Spreadsheets | undefined;
 
 /**
  * A function whose actions need cloud storage (`file`) provides it before its first call; the others
@@ -13,6 +15,11 @@ let storage: CloudStorageOpener | undefined;
  */
 export function provideCloudStorage(open: CloudStorageOpener) {
   storage = open;
+}
+
+/** A function whose actions read or write workbooks (`setup`) provides them; the others never bundle exceljs. */
+export function provideSpreadsheets(s: Spreadsheets) {
+  sheets = s;
 }
 
 /** The local platform wires its own adapters once at start; a deployed function never calls this. */
@@ -26,5 +33,5 @@ export function configureRuntime(deps: Deps) {
  * the instance's life (one connection pool, reused across invocations).
  */
 export function runtimeDeps(): Deps {
-  return configured ?? (cloud ??= cloudDepsFromEnv(process.env, openCloudStore, jsonLineLog, storage));
+  return configured ?? (cloud ??= { ...cloudDepsFromEnv(process.env, openCloudStore, jsonLineLog, storage), ...(sheets ? { sheets } : {}) });
 }

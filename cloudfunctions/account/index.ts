@@ -1,4 +1,5 @@
+import { accountActions } from '../../core/api/actions/account';
 import { createMain } from '../_runtime/createMain';
 
-/** `account` cloud function: actions in core/api/handlers.ts (`handlers.account`). */
-export const main = createMain('account');
+/** `account` cloud function: actions in core/api/actions/account.ts. */
+export const main = createMain('account', accountActions);

@@ -1,4 +1,5 @@
 import type { CloudStorage } from '../../core/ports/files';
+import { fileActions } from '../../core/api/actions/file';
 import { createMain } from '../_runtime/createMain';
 import { provideCloudStorage } from '../_runtime/deps';
 
@@ -14,5 +15,5 @@ provideCloudStorage((envId): CloudStorage => {
   };
 });
 
-/** `file` cloud function: actions in core/api/handlers.ts (`handlers.file`). */
-export const main = createMain('file');
+/** `file` cloud function: actions in core/api/actions/file.ts. */
+export const main = createMain('file', fileActions);

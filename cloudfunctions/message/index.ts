@@ -1,4 +1,5 @@
+import { messageActions } from '../../core/api/actions/message';
 import { createMain } from '../_runtime/createMain';
 
-/** `message` cloud function: actions in core/api/handlers.ts (`handlers.message`). */
-export const main = createMain('message');
+/** `message` cloud function: actions in core/api/actions/message.ts. */
+export const main = createMain('message', messageActions);

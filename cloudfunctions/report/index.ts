@@ -1,4 +1,5 @@
+import { reportActions } from '../../core/api/actions/report';
 import { createMain } from '../_runtime/createMain';
 
-/** `report` cloud function: actions in core/api/handlers.ts (`handlers.report`). */
-export const main = createMain('report');
+/** `report` cloud function: actions in core/api/actions/report.ts. */
+export const main = createMain('report', reportActions);

@@ -1,4 +1,9 @@
+import { setupActions } from '../../core/api/actions/setup';
+import { excelSpreadsheets } from '../../adapters/spreadsheets/exceljs';
 import { createMain } from '../_runtime/createMain';
+import { provideSpreadsheets } from '../_runtime/deps';
 
-/** `setup` cloud function: actions in core/api/handlers.ts (`handlers.setup`). */
-export const main = createMain('setup');
+provideSpreadsheets(excelSpreadsheets());
+
+/** `setup` cloud function (community setup, 经理): actions in core/api/actions/setup.ts. */
+export const main = createMain('setup', setupActions);

@@ -1,4 +1,5 @@
+import { workbenchActions } from '../../core/api/actions/workbench';
 import { createMain } from '../_runtime/createMain';
 
-/** `workbench` cloud function: actions in core/api/handlers.ts (`handlers.workbench`). */
-export const main = createMain('workbench');
+/** `workbench` cloud function: actions in core/api/actions/workbench.ts. */
+export const main = createMain('workbench', workbenchActions);

@@ -24,6 +24,7 @@ export type Permission =
   | 'workbench.closeUnresolvable'
   | 'case.actOwn'
   | 'report.read'
+  | 'setup.households'
   | 'setup.staff'
   | 'setup.rota'
   | 'setup.settings'
@@ -57,6 +58,8 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'workbench.closeUnresolvable': ['manager'],
   'case.actOwn': ['resident'],
   'report.read': ['supervisor', 'manager'],
+  /** The household register (一户一档): import and export, the community's manager only. */
+  'setup.households': ['manager'],
   /** Staff accounts of the community: invite, roles, deactivate (经理). */
   'setup.staff': ['manager'],
   /** The technicians' duty rota (值班表): the manager and the customer-service supervisor. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Outcome } from '../errors';
-import type { CloudStorage } from '../ports/files';
+import type { CloudStorage, FileStore } from '../ports/files';
 import type { UseCaseContext } from '../usecases/context';
 
 /**
@@ -9,6 +9,8 @@ import type { UseCaseContext } from '../usecases/context';
  */
 export interface OutsideIO {
   cloud?: CloudStorage;
+  /** Bytes the platform stores itself (uploads, exports). */
+  files?: FileStore;
   /** The platform's identity of the caller (never the payload). */
   openid: string | null;
   /** Platform time when the call arrived (ms). */

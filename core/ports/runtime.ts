@@ -1,6 +1,7 @@
 import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
-import type { CloudStorage } from './files';
+import type { CloudStorage, FileStore } from './files';
+import type { Spreadsheets } from './spreadsheets';
 import type { PhoneVerifier } from './phoneVerifier';
 import type { Channels, PushSender } from './notifier';
 import type { OutboxRow, Store } from './store';
@@ -23,6 +24,10 @@ export interface Deps {
   phone?: PhoneVerifier;
   /** Storage the client uploads photos to itself (absent: `file.*` actions answer INTERNAL). */
   cloud?: CloudStorage;
+  /** Bytes the platform stores itself (uploads, exports); absent: the register actions answer INTERNAL. */
+  files?: FileStore;
+  /** .xlsx workbooks in and out (the household register). */
+  sheets?: Spreadsheets;
   /**
    * Pushes outside the store, when configured: WeChat subscribe messages and the 企业微信 robot. The
    * `sla` function's timer delivers them (and what is left in the outbox) after its sweep.

@@ -118,8 +118,29 @@ export interface CaseFilter {
   /** `urgent`: nearest open deadline first (the workbench); `newest`: most recent first (residents). */
   order: 'urgent' | 'newest';
   limit: number;
-  /** Opaque position from the previous page. */
-  cursor?: string;
+  /** Where the previous page ended: this page starts strictly after it (keyset pagination). */
+  after?: CaseKey;
+}
+
+/**
+ * A case's place in a list: `newest` sorts by (createdAt desc, id desc); `urgent` by open cases first
+ * (urgentAt asc, createdAt desc, id asc), then finished ones, whose urgentAt is null (createdAt desc, id asc).
+ */
+export interface CaseKey {
+  urgentAt: number | null;
+  createdAt: number;
+  id: string;
+}
+
+/** A row's place in a list sorted newest first: (createdAt desc, id desc). */
+export interface NewestKey {
+  createdAt: number;
+  id: string;
+}
+
+/** A binding request's place in the review list: pending first, then the rest; each newest first (createdAt desc, id desc). */
+export interface BindingKey extends NewestKey {
+  pending: boolean;
 }
 
 export interface OutboxMessage {
@@ -210,18 +231,40 @@ export interface Tx extends SetupTx {
   userById(id: string): Promise<UserRow | undefined>;
   usersByIds(ids: string[]): Promise<UserRow[]>;
   insertUser(row: UserRow): Promise<void>;
+  /**
+   * Creates the user unless one with this OPENID exists (an upsert that never fails on the OPENID: two
+   * first calls of one new user at once both succeed). True when this call created it; false when another
+   * did (committed by then: read it back with `identity`).
+   */
+  insertUserIfNew(row: UserRow): Promise<boolean>;
   staffOfUser(userId: string): Promise<StaffRow[]>;
   staffOfCommunity(communityId: string): Promise<StaffRow[]>;
   /**
    * The user with this OPENID with their staff roles and binding requests, and the stored reply keyed
    * `<user id><replyKeySuffix>` when a suffix is given: one statement (each is a round trip on a network store).
+   * `lock`: the user row is held until the transaction ends (a writing call): one user's writing calls
+   * run one after another on every store, so what they count of the user's own doing (creation limits,
+   * pending bindings) cannot be overtaken by the same user's concurrent call. (SQLite: every write
+   * transaction already runs alone; MySQL/MariaDB: FOR UPDATE.)
    */
-  identity(openid: string, replyKeySuffix?: string): Promise<IdentityRow | undefined>;
+  identity(openid: string, replyKeySuffix?: string, opts?: { lock?: boolean }): Promise<IdentityRow | undefined>;
 
   community(id: string): Promise<CommunityRow | undefined>;
   /** Every community (start-up checks their settings). */
   communities(): Promise<CommunityRow[]>;
+  /**
+   * Read to decide a write about the household (its owner claims): held until the transaction ends, so
+   * two claims on one household are counted one after another (MySQL/MariaDB: FOR UPDATE).
+   */
   household(id: string): Promise<HouseholdRow | undefined>;
+  /** Households with this room, in any community (at most `limit`). */
+  householdsByRoom(building: string, unit: string, room: string, limit: number): Promise<HouseholdRow[]>;
+  /** Every household of one community (the register). */
+  householdsOfCommunity(communityId: string): Promise<HouseholdRow[]>;
+  /** New households (a few hundred rows a statement); an id or a room already stored is a unique violation. */
+  insertHouseholds(rows: HouseholdRow[]): Promise<void>;
+  /** Stored households' area and owner (matched by id; their community and room stay as they are). */
+  updateHouseholds(rows: HouseholdRow[]): Promise<void>;
   /**
    * One statement for what opening a case reads: the household and its community, the community's staff
    * with names, how many cases `openedBy` opened since `since` (counting at most `cap`), which of `files`
@@ -233,11 +276,13 @@ export interface Tx extends SetupTx {
   ): Promise<CaseOpeningRow | undefined>;
 
   insertBinding(row: BindingRow): Promise<void>;
+  /** Read to decide it: held until the transaction ends (one decision per request, MySQL/MariaDB: FOR UPDATE). */
   binding(id: string): Promise<BindingRow | undefined>;
   bindingsOfUser(userId: string): Promise<BindingRow[]>;
   /** Every binding request of one household, newest first (the owner-binding limit counts them). */
   bindingsOfHousehold(householdId: string): Promise<BindingRow[]>;
-  bindingsInCommunities(communityIds: string[], status?: BindingStatus): Promise<BindingRow[]>;
+  /** A page of the binding requests of these communities (of one status, if given), in `BindingKey` order, after `after`. */
+  bindingsInCommunities(communityIds: string[], q: { status?: BindingStatus; limit: number; after?: BindingKey }): Promise<{ items: BindingRow[]; next: BindingKey | null }>;
   updateBinding(row: BindingRow): Promise<void>;
 
   /**
@@ -254,7 +299,8 @@ export interface Tx extends SetupTx {
   appendCaseEvents(state: CaseState, nextDueAt: number | null, expectedVersion: number, events: CaseEvent[], urgentAt?: number | null): Promise<boolean>;
   caseById(id: string): Promise<CaseState | undefined>;
   caseEvents(id: string): Promise<CaseEvent[]>;
-  cases(filter: CaseFilter): Promise<{ items: CaseState[]; cursor: string | null }>;
+  /** A page of cases; `next`: the key of its last case when more follow (the next page's `after`). */
+  cases(filter: CaseFilter): Promise<{ items: CaseState[]; next: CaseKey | null }>;
   countCases(): Promise<number>;
   /**
    * Takes the next case sequence of a community, number prefix and day (YYYYMMDD): 1, 2, 3… Inside the
@@ -305,7 +351,10 @@ export interface Tx extends SetupTx {
   insertMessage(row: MessageRow): Promise<boolean>;
   /** Several messages in one statement; one whose `sourceId` is already stored is skipped. Answers how many were stored. */
   insertMessages(rows: MessageRow[]): Promise<number>;
-  messagesOf(userId: string, limit: number): Promise<MessageRow[]>;
+  /** A user's messages, newest first (`NewestKey`), at most `limit`, starting after `after`. */
+  messagesOf(userId: string, limit: number, after?: NewestKey): Promise<MessageRow[]>;
+  /** How many of a user's messages are unread. */
+  unreadMessages(userId: string): Promise<number>;
   markMessagesRead(userId: string, ids: string[] | 'all', at: number): Promise<void>;
 
   insertFile(row: FileRow): Promise<void>;

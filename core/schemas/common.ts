@@ -22,7 +22,11 @@ export const complaintLevel = z.enum(COMPLAINT_LEVELS);
 export const requestId = z.string().trim().min(8, '请求编号至少 8 位').max(64, '请求编号不超过 64 位').regex(/^[A-Za-z0-9_-]+$/, '请求编号格式有误');
 
 /** Room code 栋-单元-房号, e.g. 1-2-201. */
-export const householdId = z.string().trim().regex(/^\d{1,3}-\d{1,2}-\d{3,4}$/, '房号格式应为 楼栋-单元-房号，如 1-2-201');
+/**
+ * A household: its room code `楼栋-单元-房号` (the demo's `1-2-201`), or an imported household's id, the
+ * same code after its community's id (`demo-3-1-301`, core/domain/community/register.ts).
+ */
+export const householdId = z.string().trim().regex(/^(?:[A-Za-z0-9_-]{1,40}-)?\d{1,3}-\d{1,2}-\d{3,4}$/, '房号格式应为 楼栋-单元-房号，如 1-2-201');
 
 /** Mainland mobile number. */
 export const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');

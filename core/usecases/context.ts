@@ -4,6 +4,7 @@ import type { IdSource } from '../ports/clock';
 import type { PhoneVerifier } from '../ports/phoneVerifier';
 import type { Tx } from '../ports/store';
 import type { SubscribeKey } from '../domain/notify/subscribe';
+import type { Spreadsheets } from '../ports/spreadsheets';
 
 /** What a use case gets: the open transaction, the request's time, an id source and the caller. */
 export interface UseCaseContext {
@@ -22,4 +23,6 @@ export interface UseCaseContext {
   subscribeTemplates?: Partial<Record<SubscribeKey, string>>;
   /** This deployment's creation limits (defaults: core/limits.ts). */
   limits?: Partial<CreationLimits>;
+  /** Reads and writes .xlsx workbooks (CPU only; absent: the register actions answer INTERNAL). */
+  sheets?: Spreadsheets;
 }

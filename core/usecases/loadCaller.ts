@@ -20,14 +20,21 @@ export async function identify(
   now: number,
   ids: IdSource,
   replyKeySuffix?: string,
+  opts: { writing?: boolean } = {},
 ): Promise<{ caller: Caller | null; reply?: IdempotencyRow }> {
   if (!openid) return { caller: null };
-  const found = await tx.identity(openid, replyKeySuffix);
+  // A writing call holds its caller's row to the end (Tx.identity): one user's writes queue, and the
+  // limits that count the user's own doing (R-ACC-1 pending bindings, creation limits) hold on every store.
+  const lock = { lock: opts.writing === true };
+  const found = await tx.identity(openid, replyKeySuffix, lock);
   if (found) return { caller: callerOf(found), ...(found.reply ? { reply: found.reply } : {}) };
-  // A new user has no roles, bindings or replies yet.
+  // A new user has no roles, bindings or replies yet. Two first calls at once (two function instances):
+  // one creates the user, the other waits for it to commit and reads that user back (R-INT-7: its reply too).
   const user = { id: ids.next('u'), openid, name: '微信用户', phone: null, createdAt: now };
-  await tx.insertUser(user);
-  return { caller: callerOf({ user, staff: [], bindings: [] }) };
+  if (await tx.insertUserIfNew(user)) return { caller: callerOf({ user, staff: [], bindings: [] }) };
+  const winner = await tx.identity(openid, replyKeySuffix, lock);
+  if (!winner) throw new Error('a user with this OPENID exists but cannot be read');
+  return { caller: callerOf(winner), ...(winner.reply ? { reply: winner.reply } : {}) };
 }
 
 function callerOf({ user, staff, bindings }: IdentityRow): Caller {

@@ -91,15 +91,17 @@ interface FieldProps {
   idPrefix: string;
   label: string;
   hint: string;
+  /** This field's error (useFieldErrors); the field's id is `<idPrefix>-photos-field`. */
+  error?: string;
 }
 
 /** The photo picker field: thumbnails with remove buttons, upload state, and the "+ n/9" tile. */
-export function PhotoField({ photos, idPrefix, label, hint }: FieldProps) {
+export function PhotoField({ photos, idPrefix, label, hint, error }: FieldProps) {
   const { items, progress, uploading, add, remove } = photos;
   const done = items.filter((p) => p.fileId);
   const kept = items.filter((p) => !p.failed).length;
   return (
-    <Field label={label} hint={hint}>
+    <Field label={label} hint={hint} id={`${idPrefix}-photos-field`} error={error}>
       <View className='photos' id={`${idPrefix}-photos`}>
         {progress
           ? items.map((p, i) => (

@@ -94,10 +94,12 @@ interface HouseholdProps {
   onChange: (id: string) => void;
   /** How several households are offered: radio rows (with the relation) or compact chips. */
   variant: 'radio' | 'chips';
+  /** This field's error (useFieldErrors); the field's id is `<idPrefix>-household-field`. */
+  error?: string;
 }
 
 /** The household a resident acts for: a fixed line for one household, a picker for several. */
-export function HouseholdField({ idPrefix, label, households, value, onChange, variant }: HouseholdProps) {
+export function HouseholdField({ idPrefix, label, households, value, onChange, variant, error }: HouseholdProps) {
   let control: ReactNode;
   if (households.length <= 1) {
     const h = households[0];
@@ -132,5 +134,9 @@ export function HouseholdField({ idPrefix, label, households, value, onChange, v
       </View>
     );
   }
-  return <Field label={label}>{control}</Field>;
+  return (
+    <Field label={label} id={`${idPrefix}-household-field`} error={error}>
+      {control}
+    </Field>
+  );
 }

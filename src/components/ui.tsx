@@ -5,7 +5,7 @@ import { Tag } from './nut';
 import { photoUrl } from '../lib/files';
 import { DEADLINE_LABELS, statusTone } from '../lib/labels';
 import { formatTime, remaining } from '../lib/format';
-import { Num } from './Num';
+import { Num, Nums } from './Num';
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {
   const tone = statusTone(status);
@@ -29,6 +29,19 @@ export function ErrorNote({ text, id }: { text: string; id?: string }) {
   return (
     <View className='notice notice--error' id={id} role='alert'>
       {text}
+    </View>
+  );
+}
+
+/**
+ * By the submit button, when fields show errors: how many, and where to look. Not an alert — each field's
+ * own message is one (Field), and focus has moved to the first.
+ */
+export function FixNote({ count, id }: { count: number; id?: string }) {
+  if (!count) return null;
+  return (
+    <View className='notice notice--error' {...(id ? { id } : {})}>
+      {count > 1 ? `还有 ${count} 处需要补充或修改，请看标红的提示` : '还有 1 处需要补充或修改，请看标红的提示'}
     </View>
   );
 }
@@ -110,8 +123,12 @@ export function Timeline({ items, id }: { items: TimelineItem[]; id?: string }) 
             <Text className='tl-label'>{t.label}</Text>
             <Num className='tl-time'>{formatTime(t.at)}</Num>
           </View>
-          <View className='tl-by'>经办：{t.byName}</View>
-          {t.note ? <View className='tl-note'>{t.note}</View> : null}
+          {t.byName ? <View className='tl-by'>经办：{t.byName}</View> : null}
+          {t.note ? (
+            <View className='tl-note'>
+              <Nums>{t.note}</Nums>
+            </View>
+          ) : null}
         </View>
       ))}
     </View>
@@ -163,7 +180,9 @@ export function Deadlines({ items, resident, id, now }: { items: DeadlineItem[];
                 )}
               </View>
             </View>
-            <View className={`deadline__state ${late ? 'deadline__state--late' : ''}`}>{state}</View>
+            <View className={`deadline__state ${late ? 'deadline__state--late' : ''}`}>
+              <Nums>{state}</Nums>
+            </View>
           </View>
         );
       })}

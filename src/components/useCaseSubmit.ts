@@ -7,9 +7,9 @@ import { askSubscribe, prefetchSubscribeTemplates } from '../lib/subscribe';
 /**
  * Submits a resident's case and opens it. One request id per form: a retry of the same submission never
  * creates a second case (R-INT-7); if the id was already used for a different body (edited after a lost
- * answer), the next try gets a new id.
+ * answer), the next try gets a new id. `place` puts the platform's field messages beside their fields.
  */
-export function useCaseSubmit(setError: (message: string) => void) {
+export function useCaseSubmit(setError: (message: string) => void, place?: (e: unknown) => string | null) {
   const [busy, setBusy] = useState(false);
   const requestId = useRef(newRequestId());
   useEffect(prefetchSubscribeTemplates, []);
@@ -25,7 +25,9 @@ export function useCaseSubmit(setError: (message: string) => void) {
       Taro.redirectTo({ url: `/pages/case/index?id=${encodeURIComponent(c.id)}&created=1` });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'REQUEST.REPLAY_MISMATCH') requestId.current = newRequestId();
-      setError(messageOf(e));
+      // Messages about fields go beside them (useFieldErrors); the rest to the form's note.
+      const rest = place?.(e) ?? null;
+      setError(rest ?? messageOf(e));
       setBusy(false);
     }
   };

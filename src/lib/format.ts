@@ -38,7 +38,7 @@ export function remaining(iso: string, now = Date.now(), seconds = false): { tex
 }
 
 /** 1-1-101 → 1栋1单元101室: the same words as the messages (core/vocabulary.ts). */
-export { roomLabel } from '../../core/vocabulary';
+export { roomCode, roomLabel } from '../../core/vocabulary';
 
 export const excerpt = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -65,6 +65,12 @@ export function dayTime(iso: string, now: number): string {
   return `${Number(p.mo)}月${Number(p.d)}日 ${p.h}:${p.mi}`;
 }
 
+/**
+ * A time inside a sentence: a space sets digits off from the words before them (将于 10:32 前), none goes
+ * between words (将于明天 10:32 前, not 将于 明天).
+ */
+export const spaced = (t: string) => (/^\d/.test(t) ? ` ${t}` : t);
+
 /** 11月25日 09:00–12:00 */
 export function timeRange(r: { from: string; to: string } | null | undefined): string {
   if (!r) return '';
@@ -73,4 +79,40 @@ export function timeRange(r: { from: string; to: string } | null | undefined): s
   if (!a || !b) return '';
   const sameDay = a.y === b.y && a.mo === b.mo && a.d === b.d;
   return `${Number(a.mo)}月${Number(a.d)}日 ${a.h}:${a.mi}–${sameDay ? '' : `${Number(b.mo)}月${Number(b.d)}日 `}${b.h}:${b.mi}`;
+}
+
+/**
+ * What must not split across lines inside running text: case numbers (BX20261202-0007), rooms
+ * (1栋1单元101室), dates and times with their ranges (12月2日 09:00–12:00, 明天 10:32, 10:32), amounts
+ * (¥35.50), phones (13800001234, 138****5678), spans of time (14 分 57 秒, 2 小时 5 分, 15 分钟), counts
+ * with their unit (3 单, 1 个) and rates (95%).
+ */
+const NUMBER_RUN = new RegExp(
+  [
+    '[A-Z]{2}\\d{8}-\\d{4,}',
+    '\\d+栋\\d+单元\\d+室',
+    '\\d{1,3}-\\d{1,2}-\\d{3,4}',
+    '(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: \\d{1,2}:\\d{2})?(?:–(?:\\d{1,2}月\\d{1,2}日 )?\\d{1,2}:\\d{2})?',
+    '明天 \\d{1,2}:\\d{2}(?:–\\d{1,2}:\\d{2})?',
+    '\\d{1,2}:\\d{2}(?:–\\d{1,2}:\\d{2})?',
+    '¥\\d+(?:\\.\\d{1,2})?',
+    '1\\d{2}(?:\\*{4}|\\d{4})\\d{4}',
+    '\\d+(?:\\.\\d+)? ?(?:天|小时|分钟|分|秒)(?: \\d+ ?(?:小时|分钟|分|秒))*',
+    '\\d+(?:\\.\\d+)? ?(?:次|个|张|条|字|星|元|单|件)',
+    '\\d+(?:\\.\\d+)?%',
+  ].join('|'),
+  'g',
+);
+
+/** Splits running text into plain parts and the number runs to keep whole (`num: true`). */
+export function numberRuns(text: string): { text: string; num: boolean }[] {
+  const out: { text: string; num: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(NUMBER_RUN)) {
+    if (m.index! > at) out.push({ text: text.slice(at, m.index), num: false });
+    out.push({ text: m[0], num: true });
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), num: false });
+  return out;
 }

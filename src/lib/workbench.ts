@@ -9,7 +9,7 @@ export const may = (me: Me | null | undefined, p: Permission): boolean => !!me &
 /** Staff: whoever may read the workbench. */
 export const isStaff = (me: Me | null | undefined) => may(me, 'workbench.read');
 
-export type WbSection = 'mywork' | 'queue' | 'intake' | 'bindings' | 'report' | 'staff' | 'rota' | 'settings';
+export type WbSection = 'mywork' | 'queue' | 'intake' | 'bindings' | 'report' | 'households' | 'staff' | 'rota' | 'settings';
 
 /** The workbench sections in menu order, each opened by one permission. The first one a user may open is their home. */
 export const WB_SECTIONS: { key: WbSection; label: string; url: string; permission: Permission }[] = [
@@ -18,6 +18,7 @@ export const WB_SECTIONS: { key: WbSection; label: string; url: string; permissi
   { key: 'intake', label: '代客登记', url: '/workbench/intake/index', permission: 'workbench.intake' },
   { key: 'bindings', label: '认证审核', url: '/workbench/bindings/index', permission: 'binding.review' },
   { key: 'report', label: '月度报表', url: '/workbench/report/index', permission: 'report.read' },
+  { key: 'households', label: '房屋档案', url: '/workbench/households/index', permission: 'setup.households' },
   { key: 'staff', label: '员工管理', url: '/workbench/staff/index', permission: 'setup.staff' },
   { key: 'rota', label: '值班表', url: '/workbench/rota/index', permission: 'setup.rota' },
   { key: 'settings', label: '服务与收费', url: '/workbench/settings/index', permission: 'setup.settings' },

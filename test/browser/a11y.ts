@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expectReadable } from './readable';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -104,6 +105,7 @@ export async function expectAccessible(page: Page, name: string, allow: Record<s
   const seen = new Set<string>();
   for (const large of [wasLarge, !wasLarge]) {
     await setLarge(page, large);
+    await expectReadable(page, `${name} [${large ? 'large' : 'normal'}]`);
     const { violations, passes } = await runAxe(page);
     const mode = large ? 'large' : 'normal';
     auditResults.push({

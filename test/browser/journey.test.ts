@@ -79,7 +79,7 @@ describe('browser journey: resident and front desk', () => {
     await expectText(resident, '#bind-name-error', '请填写您的姓名');
     await fill(resident, 'bind-name', '赵小雨');
     await resident.locator('#bind-name-error').waitFor({ state: 'detached' });
-    await expectText(resident, '#bind-error', '请填写 11 位手机号码');
+    await expectText(resident, '#bind-phone-error', '请填写 11 位手机号码');
     await fill(resident, 'bind-phone', '13800005678');
     await resident.locator('#bind-relation-family').click();
     // The local platform hands out the one-time code WeChat's getPhoneNumber button gives in the mini-program.

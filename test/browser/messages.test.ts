@@ -42,7 +42,8 @@ describe('browser: messages that say which case, and the staff queue', () => {
   };
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
+    // A higher creation limit: the last test gives one resident more messages than one page holds.
+    platform = await startPlatform({ TEST_CLOCK: '1', SUBMIT_LIMIT_PER_HOUR: '100' });
     base = platform.url;
     browser = await launchBrowser();
     let n = 0;
@@ -109,5 +110,23 @@ describe('browser: messages that say which case, and the staff queue', () => {
     await expectText(desk, '#wb-assign-to-supervisor', '客服主管 · 客服中心');
     await expectText(desk, '#wb-assign-to-frontdesk', '当前负责');
     await screenshot(desk, 'm03-staff-case-transfer');
+  });
+
+  it('more messages than a page: the first 30 shown, 加载更多 brings the rest once each, then the button is gone', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 33; i++) numbers.push((await as('resident-b', 'case', { action: 'submit', requestId: `more-page-${i}`, householdId: '1-1-102', kind: 'consultation', content: `您好，第 ${i + 1} 个问题：请问快递柜在哪里？` })).number);
+    const resident = await page('resident-b', MOBILE);
+    await open(resident, base, '/pages/messages/index');
+    const rows = resident.locator('#messages-list [id^="message-"]');
+    await resident.locator('#messages-more').waitFor();
+    expect(await rows.count()).toBe(30);
+    await resident.locator('#messages-more').scrollIntoViewIfNeeded();
+    await screenshot(resident, 'm04-messages-more');
+    await resident.locator('#messages-more').click();
+    await resident.locator('#messages-more').waitFor({ state: 'detached' });
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.id));
+    expect(ids.length).toBeGreaterThanOrEqual(33);
+    expect(new Set(ids).size).toBe(ids.length);
+    await expectText(resident, '#messages-list', numbers[0]); // the oldest, on the second page
   });
 });

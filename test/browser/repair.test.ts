@@ -184,7 +184,9 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await expectText(resident, '#case-promise-title', '已超时');
     expect(await resident.locator('#case-promise-title').textContent()).toMatch(/^已超时 \d+ 分$/);
     expect(await resident.locator('#case-promise').getAttribute('data-tone')).toBe('late');
-    await expectText(resident, '#case-promise-text', '客服主管');
+    // In resident words (who follows it now), not the staff's bookkeeping (升级督办).
+    await expectText(resident, '#case-promise-text', '客服主管周丽已亲自跟进');
+    expect(await resident.locator('#case-promise-text').textContent()).not.toContain('督办');
     await expectText(resident, '#case-owner', '周丽');
     expect(await resident.locator('#case-countdown').count()).toBe(0);
     await screenshot(resident, 'r03-repair-detail-breached');
@@ -315,7 +317,12 @@ describe('browser: repairs, live promises, escalation and the work order', () =>
     await tech.waitForURL(/workbench\/print\/index/);
     const sheet = tech.locator('#wo-sheet');
     await sheet.waitFor();
-    for (const t of [caseB, '维修工作单', '1-1-101', '李明', '13800001101', '下水堵塞', '户内', '王强', '存水弯、生料带', '¥35.50', '技师签字', '住户签字']) await expectLocatorText(sheet, t);
+    // The sheet carries the case number people read out (in its 工单编号 cell and as its No.), never the internal id.
+    const numberB = (await tech.locator('#wo-number').innerText()).replace(/^工单编号\s*/, '').trim();
+    expect(numberB).toMatch(/^BX\d{8}-\d{4}$/);
+    expect(await tech.locator('#wo-no').innerText()).toBe(numberB);
+    expect(await sheet.innerText()).not.toContain(caseB);
+    for (const t of ['维修工作单', '1-1-101', '李明', '13800001101', '下水堵塞', '户内', '王强', '存水弯、生料带', '¥35.50', '技师签字', '住户签字']) await expectLocatorText(sheet, t);
 
     // The same page on a desk, as the printer sees it (@media print: no toolbar, no shadow).
     await open(desk, base, `/workbench/print/index?id=${encodeURIComponent(caseB)}`);

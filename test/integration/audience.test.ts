@@ -49,6 +49,16 @@ describe('[R-INT-4] [R-ACC-5] the resident reads their own record, staff read ev
     expect(resident.map((t) => t.type)).not.toEqual(expect.arrayContaining(['warned']));
     expect(resident.find((t) => t.label === '维修完成')!.note).toBe('已更换阀芯，不再滴水；材料：阀芯；免费');
     expect(resident.find((t) => t.label === '回访')!.note).toBe('电话回访');
+    // Who acted: staff by name; the household's own steps name nobody (已受理 · 李明 would read as if 李明 accepted it).
+    expect(resident.map((t) => [t.label, t.byName])).toEqual([
+      ['已受理', ''],
+      ['已派单给王师傅', '张敏'],
+      ['师傅已到场', '王强'],
+      ['维修完成', '王强'],
+      ['您已确认完成', ''],
+      ['回访', '张敏'],
+      ['已办结', '张敏'],
+    ]);
   });
 });
 

@@ -25,6 +25,7 @@ import { dayOf } from '../../core/shanghai';
 import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { cloudPhotoAs, cloudUploadAs, uploadPhotoAs } from '../support/calls';
+import { readXlsx, registerXlsx, uploadFile } from '../support/register';
 
 // ------------------------------------------------------------------ callers (columns)
 
@@ -422,6 +423,26 @@ const SPEC: Record<string, Row> = {
     body: (fx) => ({ fileId: fx.photoId }),
     check: async (d) => ((await fetch(`${h.url}${d.url}`)).status === 200 ? [] : [`${d.url} does not serve the photo`]),
   },
+  'setup.importHouseholds': {
+    // 经理 only, of the community (contract §3). A preview of the demo manager's own upload: staff of B
+    // holding 经理 there work on B, and another's upload is 404 to them like a missing one.
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, FB, 'FILE.NOT_FOUND', 'FILE.NOT_FOUND'],
+    body: () => ({ fileId: registerFileId, commit: false }),
+    check: (d) => (d.rows === 1 && d.created === 1 && d.committed === false ? [] : [`preview answered ${JSON.stringify(d)}`]),
+  },
+  'setup.exportHouseholds': {
+    // Writes the export's file row; the workbook holds the caller's own community's households only.
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, FB, W, W],
+    body: () => ({}),
+    check: async (d, col) => {
+      const res = await fetch(`${h.url}/local/file/${d.fileId}`, { headers: { authorization: `Bearer ${await h.login(CALLER[col].user!)}` } });
+      const rows = (await readXlsx(await res.arrayBuffer())).slice(1).map((r) => r.slice(0, 3).join('-'));
+      const community = col === 'manager' ? 'demo' : O.COMMUNITY_B.id;
+      const stored = await O.dbOf(h).selectFrom('households').select(['building', 'unit', 'room']).where('community_id', '=', community).execute();
+      const want = stored.map((x) => `${x.building}-${x.unit}-${x.room}`).sort();
+      return JSON.stringify(rows.sort()) === JSON.stringify(want) && want.length > 0 ? [] : [`export of ${community} holds ${rows.join(',')}, the store ${want.join(',')}`];
+    },
+  },
   'message.list': {
     cells: [U401, R, R, R, R, R, R, R, R, R, R, R],
     body: () => ({}),
@@ -647,7 +668,12 @@ beforeAll(async () => {
   await O.submitCase(h, 'resident-b', '1-1-102', { kind: 'complaint', category: 'renovation', content: '楼上装修每天早上七点就开始电钻' });
   await O.submitCase(h, 'resident-a', '1-1-101', { category: 'fee', content: '请问物业费可以按季度缴纳吗？' });
   await O.settle(h);
+  const up = await uploadFile(h.url, await h.login('manager'), await registerXlsx([['60', '1', '101', 80, '吴一', '13500000001']]));
+  registerFileId = up.body.fileId!;
 }, 30_000);
+
+/** An .xlsx register of one new room, uploaded by the demo manager (setup.importHouseholds). */
+let registerFileId = '';
 
 afterAll(async () => {
   await h?.close();

@@ -161,7 +161,7 @@ describe('the case view carries what its reader may do (permission table × tran
 });
 
 describe('account.me carries the permissions the workbench menus are drawn from', () => {
-  const ANYONE = ['account.me', 'account.bind', 'message.read'];
+  const ANYONE = ['account.me', 'account.bind', 'message.read', 'setup.acceptInvite'];
   const RESIDENT = ['case.submit', 'case.readOwn', 'case.cancelOwn', 'case.actOwn'];
   const STAFF = ['workbench.queue', 'workbench.read'];
   const DESK_ROWS = ['binding.review', 'workbench.intake', 'workbench.assign', 'workbench.reply', 'workbench.dispatch', 'workbench.callback', 'workbench.pause'];
@@ -170,8 +170,8 @@ describe('account.me carries the permissions the workbench menus are drawn from'
     'resident-new': ANYONE,
     frontdesk: [...ANYONE, ...STAFF, ...DESK_ROWS],
     'tech-1': [...ANYONE, ...STAFF, 'workbench.work', 'workbench.pause'],
-    supervisor: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read'],
-    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable'],
+    supervisor: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'setup.rota'],
+    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable', 'setup.households', 'setup.staff', 'setup.rota', 'setup.settings'],
     'reno-officer': [...ANYONE, ...STAFF],
     cashier: [...ANYONE, ...STAFF],
   };

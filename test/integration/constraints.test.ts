@@ -196,8 +196,11 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['a URL for a case id', 'resident-a', 'file', { action: 'url', fileId: fx.repair }, 'INPUT.INVALID'],
       ['a URL for a file id never given', 'frontdesk', 'file', { action: 'url', fileId: 'f_neverissued0' }, 'FILE.NOT_FOUND'],
       ['queue filtered by a resident as technician and an unknown room', 'frontdesk', 'workbench', { action: 'queue', technician: 'resident-a', householdId: '9-9-999' }, 'ok'],
-      ['queue with a cursor that is not one', 'frontdesk', 'workbench', { action: 'queue', cursor: '-1; drop table cases' }, 'ok'],
-      ['list with a cursor that is not one', 'resident-a', 'case', { action: 'list', cursor: '99999999999999999999' }, 'ok'],
+      ['queue with a cursor that is not one', 'frontdesk', 'workbench', { action: 'queue', cursor: '-1; drop table cases' }, 'INPUT.INVALID'],
+      ['queue with the case list\'s cursor', 'frontdesk', 'workbench', { action: 'queue', cursor: 'c,z,n1,sc_1' }, 'INPUT.INVALID'],
+      ['list with a cursor that is not one', 'resident-a', 'case', { action: 'list', cursor: '99999999999999999999' }, 'INPUT.INVALID'],
+      ['messages with a cursor that is not one', 'resident-a', 'message', { action: 'list', cursor: 'm,n1' }, 'INPUT.INVALID'],
+      ['bindings with a cursor that is not one', 'frontdesk', 'account', { action: 'bindings', cursor: 'b,n2,n1,sb_1' }, 'INPUT.INVALID'],
       ['staff', 'frontdesk', 'workbench', { action: 'staff' }, 'ok'],
       ['staff of one role', 'frontdesk', 'workbench', { action: 'staff', role: 'technician' }, 'ok'],
       ['whom a case can go to', 'frontdesk', 'workbench', { action: 'assignees', id: fx.repair }, 'ok'],
@@ -210,10 +213,35 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['subscribe (no templates configured: nothing recorded)', 'resident-a', 'account', { action: 'subscribe', requestId: rid('s'), accepted: ['caseProgress'] }, 'ok'],
       ['a report for month 0000-01', 'manager', 'report', { action: 'monthly', month: '0000-01' }, 'INPUT.INVALID'],
       ['a report for 9999-12', 'manager', 'report', { action: 'monthly', month: '9999-12' }, 'INPUT.INVALID'],
+      ['import a register from a file id never given', 'manager', 'setup', { action: 'importHouseholds', fileId: 'f_neverissued0', commit: true }, 'FILE.NOT_FOUND'],
+      ['import a register from a photo', 'manager', 'setup', { action: 'importHouseholds', fileId: fx.photoB, commit: false }, 'FILE.NOT_FOUND'],
+      ['import a register into another community', 'manager', 'setup', { action: 'importHouseholds', fileId: 'f_neverissued0', commit: true, communityId: 'nowhere' }, 'COMMUNITY.NOT_FOUND'],
+      ['export the register', 'manager', 'setup', { action: 'exportHouseholds' }, 'ok'],
     ]);
     // resident-b's message was not marked read by resident-a.
     const m = await O.dbOf(h).selectFrom('messages').select('read_at').where('id', '=', fx.messageB).executeTakeFirstOrThrow();
     expect(m.read_at).toBeNull();
+  });
+
+  it('item 3: community setup — ids of the wrong kind, people who are not staff and odd values answer their codes', async () => {
+    await expectCodes([
+      ['the staff list', 'manager', 'setup', { action: 'staff' }, 'ok'],
+      ['invite with one role twice', 'manager', 'setup', { action: 'inviteStaff', requestId: rid('inv'), phone: '13711119999', name: '新同事', roles: ['cashier', 'cashier'] }, 'INPUT.INVALID'],
+      ['invite into a community not one\'s own', 'manager', 'setup', { action: 'inviteStaff', requestId: rid('inv'), phone: '13711119998', name: '新同事', roles: ['cashier'], communityIds: [O.COMMUNITY_B.id] }, 'COMMUNITY.NOT_FOUND'],
+      ['revoke a case id as an invitation', 'manager', 'setup', { action: 'revokeInvite', id: fx.repair }, 'INVITE.NOT_FOUND'],
+      ['accept with a phone code never issued', 'resident-new', 'setup', { action: 'acceptInvite', requestId: rid('acc'), phoneCode: 'neverissued1' }, 'INPUT.PHONE_UNVERIFIED'],
+      ['give roles to a resident', 'manager', 'setup', { action: 'setStaffRoles', userId: 'resident-a', roles: ['cashier'] }, 'STAFF.NOT_FOUND'],
+      ['give roles to staff of another community', 'manager', 'setup', { action: 'setStaffRoles', userId: O.COMMUNITY_B.staff, roles: ['cashier'] }, 'STAFF.NOT_FOUND'],
+      ['deactivate a case id', 'manager', 'setup', { action: 'deactivateStaff', userId: fx.repair }, 'STAFF.NOT_FOUND'],
+      ['the rota', 'manager', 'setup', { action: 'rota' }, 'ok'],
+      ['put a resident on duty', 'manager', 'setup', { action: 'setRota', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'resident-a' }] }, 'INPUT.INVALID'],
+      ['put the front desk on duty (not a technician)', 'manager', 'setup', { action: 'setRota', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'frontdesk' }] }, 'INPUT.INVALID'],
+      ['one shift twice', 'manager', 'setup', { action: 'setRota', entries: [{ day: '2030-01-01', shift: 'day', technicianId: 'tech-1' }, { day: '2030-01-01', shift: 'day', technicianId: 'tech-2' }] }, 'INPUT.INVALID'],
+      ['the settings', 'manager', 'setup', { action: 'settings' }, 'ok'],
+      ['an emergency window longer than the rule book allows', 'manager', 'setup', { action: 'saveSettings', requestId: rid('st'), effectiveFrom: '2030-01-01', settings: { sla: { emergencyArrival: 'PT2H' } } }, 'INPUT.INVALID'],
+      ['the fee standards', 'manager', 'setup', { action: 'feeStandards' }, 'ok'],
+      ['a price with a fraction of a fen', 'manager', 'setup', { action: 'saveFeeStandard', requestId: rid('fs'), item: 'parking', basis: 'per_space_month', priceFen: 1.5, effectiveFrom: '2030-01-01' }, 'INPUT.INVALID'],
+    ]);
   });
 
   it('item 3: the sweep reached every action of the handler map', () => {

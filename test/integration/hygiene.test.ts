@@ -75,6 +75,7 @@ describe('item 6: free text', () => {
   /** Every free-text field of every action: [fn.action, field, a body that is valid but for that field]. */
   const TEXT_FIELDS: [string, string, (text: string) => Record<string, unknown>][] = [
     ['account.bind', 'name', (t) => ({ action: 'bind', householdId: '1-2-201', name: t, phone: '13711112222', relation: 'tenant' })],
+    ['setup.inviteStaff', 'name', (t) => ({ action: 'inviteStaff', requestId: rid('h'), phone: '13711118888', name: t, roles: ['cashier'] })],
     ['account.rejectBinding', 'reason', (t) => ({ action: 'rejectBinding', id: 'b_none', reason: t })],
     ['case.submit', 'content', (t) => O.repair('1-1-101', { content: t })],
     ['case.cancel', 'reason', (t) => ({ action: 'cancel', id: 'c_none', reason: t })],
@@ -94,7 +95,7 @@ describe('item 6: free text', () => {
     ['workbench.pause', 'reason', (t) => ({ action: 'pause', id: 'c_none', reason: t })],
     ['workbench.closeUnresolvable', 'reason', (t) => ({ action: 'closeUnresolvable', id: 'c_none', reason: t })],
   ];
-  const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager' };
+  const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager', setup: 'manager' };
   const WORDS = '住户反映仍有滴水，请再看看';
 
   it('item 6: every free-text field refuses bidi overrides and lone surrogates (invalid UTF-16) over HTTP, naming the field, storing nothing', async () => {
@@ -119,12 +120,12 @@ describe('item 6: free text', () => {
   });
 
   it('item 6: every free-text field of every schema goes through core/schemas/text.ts (and the list above names them all)', () => {
-    const ids = new Set(['id', 'to', 'technicianId', 'technician', 'cursor', 'ids', 'requestId']);
+    const ids = new Set(['id', 'to', 'technicianId', 'technician', 'cursor', 'ids', 'requestId', 'communityId', 'communityIds', 'userId']);
     const plain: string[] = [];
     const seen: string[] = [];
     const walk = (key: string, path: string, s: any) => {
       if (!s || typeof s !== 'object') return;
-      if (s.type === 'string' && !s.pattern && !s.enum && !s.format && s.const === undefined && !ids.has(path.split('.')[0])) {
+      if (s.type === 'string' && !s.pattern && !s.enum && !s.format && s.const === undefined && !ids.has(path.split('.')[0]) && !ids.has(path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '')) {
         if (String(s.description ?? '').includes('按码位计长度')) seen.push(`${key} ${path}`);
         else plain.push(`${key} ${path}`);
       }

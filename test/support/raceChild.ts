@@ -3,6 +3,7 @@
  * racers (as several function instances share one database). It opens the store, prints `READY`, then
  * for each line on stdin (`{"ops":[…]}`) runs the operations one after another and prints
  * `RESULT <json>` — each dispatch's outcome code, each sweep's counts. Stdin closing ends it.
+ * `caller` loads (creating on a first call) the caller of an OPENID in a transaction of its own.
  * A line with `"parallel": true` runs its operations at once (several calls of one instance overlapping).
  * Env: RACE_DB (the SQLite file, or a mysql:// URL: MariaDB), RACE_NOW (the platform time every racer shares, ms).
  */
@@ -14,8 +15,9 @@ import { randomIds, sha256 } from '../../adapters/platform/system';
 import { dispatch } from '../../core/api/dispatch';
 import type { Deps } from '../../core/ports/runtime';
 import { sweep } from '../../core/usecases/sla/sweep';
+import { loadCaller } from '../../core/usecases/loadCaller';
 
-export type RaceOp = { op: 'call'; openid: string; fn: string; event: Record<string, unknown> } | { op: 'sweep' };
+export type RaceOp = { op: 'call'; openid: string; fn: string; event: Record<string, unknown> } | { op: 'sweep' } | { op: 'caller'; openid: string };
 export type RaceOutcome = { code: string; id?: string } | { looked: number; events: number; escalations: number; conflicts: number };
 
 async function main() {
@@ -29,6 +31,15 @@ async function main() {
 
   const run = async (op: RaceOp): Promise<RaceOutcome> => {
     if (op.op === 'sweep') return sweep(deps);
+    if (op.op === 'caller') {
+      // The caller alone in its own transaction, with no dispatcher around it to retry (the local upload route's withCaller).
+      try {
+        const caller = await store.transaction((tx) => loadCaller(tx, op.openid, now, deps.ids));
+        return { code: 'ok', id: caller?.userId };
+      } catch (e) {
+        return { code: `threw: ${e instanceof Error ? e.message.slice(0, 80) : String(e)}` };
+      }
+    }
     const out = await dispatch(deps, op.fn, op.event, { openid: op.openid });
     return out.ok ? { code: 'ok', id: (out.data as { id?: string }).id } : { code: out.error.code };
   };

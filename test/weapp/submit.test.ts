@@ -37,8 +37,8 @@ it('a consultation typed and submitted in the weapp shows up in the front desk q
 
   // Too short first: the page refuses before calling anything.
   await page.tap('#submit-button');
-  await page.waitFor(() => page.find('#submit-error'), 'the "too short" note after submitting an empty form');
-  page.check((page.find('#submit-error')?.textContent ?? '').includes('5 个字'), 'the note asks for at least 5 characters');
+  await page.waitFor(() => page.find('#submit-content-error'), 'the "too short" note beside the description after submitting an empty form');
+  page.check((page.find('#submit-content-error')?.textContent ?? '').includes('5 个字'), 'the note asks for at least 5 characters');
   expect(wx.calls.filter((c) => c.name === 'case')).toHaveLength(0);
 
   const content = `小程序端咨询：请问小区快递柜晚上几点关闭？（${rid('weapp')}）`;

@@ -6,7 +6,12 @@ import type { Dialect } from './sqlTx';
  * stopped half way (MySQL commits each DDL statement on its own, so a crash leaves some of it done)
  * finishes on the next start instead of failing on what already exists.
  */
-export const isMysql = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof MysqlAdapter;
+/**
+ * MySQL/MariaDB or SQLite, the two dialects the store runs on: they differ in RETURNING. Not an
+ * `instanceof MysqlAdapter`: in a cloud-function bundle the migrations are their own file (loaded only
+ * when the store is behind, scripts/bundle-functions.ts) with their own copy of Kysely's classes.
+ */
+export const isMysql = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof MysqlAdapter || db.getExecutor().adapter.supportsReturning === false;
 
 /** How sqlTx spells dialect differences for this database. */
 export const dialectOf = (db: Kysely<any>): Dialect => ({ insertIgnore: isMysql(db) ? 'ignore' : 'or ignore' });

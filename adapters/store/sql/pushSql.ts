@@ -100,7 +100,10 @@ export function pushTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'i
     async useGrant(userId, templateKey, pushId) {
       const bound = await db.selectFrom('subscribe_grants').select('id').where('push_id', '=', pushId).executeTakeFirst();
       if (bound) return true;
-      for (let i = 0; i < 3; i++) {
+      // Each miss means a concurrent transaction took that grant and committed (the conditional UPDATE
+      // waited for its row lock), so every turn retires one grant: bounded by the grants there are, not
+      // by a fixed few tries that a burst of concurrent deliveries could use up while grants remain.
+      for (let i = 0; i < 100; i++) {
         const g = await db
           .selectFrom('subscribe_grants')
           .select('id')

@@ -33,13 +33,15 @@ const newestFirst = (a: { createdAt: number }, b: { createdAt: number }) => b.cr
 const byUser = (a: { userId: string }, b: { userId: string }) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 
 /** Tx.identity: the user with their staff roles, binding requests and (given a key suffix) stored reply. */
-export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: string, replyKeySuffix?: string): Promise<IdentityRow | undefined> {
+export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: string, replyKeySuffix?: string, lock = false): Promise<IdentityRow | undefined> {
   const staff = sql<string>`(select ${jsonRows(agg, 's', STAFF)} from staff s where s.user_id = users.id)`;
   const bindings = sql<string>`(select ${jsonRows(agg, 'b', BINDING)} from bindings b where b.user_id = users.id)`;
-  const q = db
+  // `lock` (MySQL/MariaDB): FOR UPDATE holds the user row (and the joined reply row, if any) to the end.
+  const base = db
     .selectFrom('users')
     .select(['users.id', 'users.openid', 'users.name', 'users.phone', 'users.created_at', staff.as('staff_json'), bindings.as('bindings_json')])
     .where('users.openid', '=', openid);
+  const q = lock ? base.forUpdate() : base;
   type Reply = { reply_key: string | null; reply_hash: string | null; reply_json: string | null; reply_at: number | null };
   let r: (Awaited<ReturnType<typeof q.executeTakeFirstOrThrow>> & Partial<Reply>) | undefined;
   if (replyKeySuffix !== undefined) {

@@ -6,7 +6,9 @@ import { caseOpeningRead, identityRead, jsonAggregateOf } from './reads';
 import { toBinding, toCommunity, toFile, toHousehold, toOutbox, toReply, toStaff, toUser } from './rows';
 import type { DB } from './schema';
 import { pushTx } from './pushSql';
+import { householdTx } from './householdSql';
 import { setupTx } from './setupSql';
+import { afterKey } from './keyset';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -54,6 +56,11 @@ export interface Dialect {
 export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   let depth = 0;
   const agg = jsonAggregateOf(dialect.insertIgnore);
+  /**
+   * Row locks for reads that decide a write (MySQL/MariaDB, READ COMMITTED): SELECT … FOR UPDATE. SQLite
+   * needs none: each write transaction runs alone (BEGIN IMMEDIATE), and it has no FOR UPDATE.
+   */
+  const locking = dialect.insertIgnore === 'ignore';
   /** Messages in one statement; a `source_id` already stored is skipped (a delivery retried). */
   async function insertMessages(rows: MessageRow[]) {
     if (rows.length === 0) return 0;
@@ -73,6 +80,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   }
   return {
     ...pushTx(db, dialect),
+    ...householdTx(db, dialect),
     ...setupTx(db),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
@@ -89,6 +97,18 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async insertUser(u) {
       await db.insertInto('users').values({ id: u.id, openid: u.openid, name: u.name, phone: u.phone, created_at: u.createdAt }).execute();
     },
+    async insertUserIfNew(u) {
+      const values = { id: u.id, openid: u.openid, name: u.name, phone: u.phone, created_at: u.createdAt };
+      // SQLite: ON CONFLICT(openid) DO NOTHING. MySQL/MariaDB: INSERT IGNORE (a no-op ON DUPLICATE KEY
+      // UPDATE would not do: mysql2 connects with FOUND_ROWS, so it reports 1 row either way). A concurrent
+      // first insert of the same OPENID holds its key's lock until it commits: this waits, then ignores.
+      // The values are ids and a fixed name, all within their columns: IGNORE has no truncation to hide.
+      const r = await (dialect.insertIgnore === 'or ignore'
+        ? db.insertInto('users').values(values).onConflict((oc) => oc.column('openid').doNothing())
+        : db.insertInto('users').ignore().values(values)
+      ).executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
     async staffOfUser(userId) {
       return (await db.selectFrom('staff').selectAll().where('user_id', '=', userId).execute()).map(toStaff);
     },
@@ -103,10 +123,12 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       return (await db.selectFrom('communities').selectAll().orderBy('id').execute()).map(toCommunity);
     },
     async household(id) {
-      const r = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+      let q = db.selectFrom('households').selectAll().where('id', '=', id);
+      if (locking) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
       return r && toHousehold(r);
     },
-    identity: (openid, replyKeySuffix) => identityRead(db, agg, openid, replyKeySuffix),
+    identity: (openid, replyKeySuffix, opts) => identityRead(db, agg, openid, replyKeySuffix, locking && opts?.lock === true),
     caseOpening: (householdId, q) => caseOpeningRead(db, agg, householdId, q),
     async insertBinding(b) {
       await db
@@ -129,7 +151,9 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .execute();
     },
     async binding(id) {
-      const r = await db.selectFrom('bindings').selectAll().where('id', '=', id).executeTakeFirst();
+      let q = db.selectFrom('bindings').selectAll().where('id', '=', id);
+      if (locking) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
       return r && toBinding(r);
     },
     async bindingsOfUser(userId) {
@@ -138,11 +162,23 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async bindingsOfHousehold(householdId) {
       return (await db.selectFrom('bindings').selectAll().where('household_id', '=', householdId).orderBy('created_at', 'desc').execute()).map(toBinding);
     },
-    async bindingsInCommunities(communityIds, status) {
-      if (communityIds.length === 0) return [];
-      let q = db.selectFrom('bindings').selectAll().where('community_id', 'in', communityIds);
-      if (status) q = q.where('status', '=', status);
-      return (await q.orderBy('created_at', 'desc').limit(500).execute()).map(toBinding);
+    async bindingsInCommunities(communityIds, { status, limit, after }) {
+      if (communityIds.length === 0) return { items: [], next: null };
+      // Pending first, then decided ones, each newest first: two index-ordered scans, each after the key.
+      const want = limit + 1;
+      const base = db.selectFrom('bindings').selectAll().where('community_id', 'in', communityIds);
+      const scan = async (pending: boolean, n: number) => {
+        let q = pending ? base.where('status', '=', 'pending') : base.where('status', status ? '=' : '<>', status ?? 'pending');
+        if (after && after.pending === pending) q = q.where(afterKey([{ column: 'created_at', dir: 'desc', value: after.createdAt }, { column: 'id', dir: 'desc', value: after.id }]));
+        return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(n).execute();
+      };
+      let rows: DB['bindings'][] = [];
+      const pendingToo = (!status || status === 'pending') && (!after || after.pending);
+      if (pendingToo) rows = await scan(true, want);
+      if (status !== 'pending' && rows.length < want) rows = rows.concat(await scan(false, want - rows.length));
+      const items = rows.slice(0, limit).map(toBinding);
+      const last = items[items.length - 1];
+      return { items, next: rows.length > limit ? { pending: last.status === 'pending', createdAt: last.createdAt, id: last.id } : null };
     },
     async updateBinding(b) {
       await db
@@ -185,7 +221,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       // to change it queues behind another writer of the same case, as every writer does on SQLite,
       // instead of deciding on a version that is about to go stale (which the version check would refuse).
       let q = db.selectFrom('cases').select('state_json').where('id', '=', id);
-      if (dialect.insertIgnore === 'ignore') q = q.forUpdate();
+      if (locking) q = q.forUpdate();
       const r = await q.executeTakeFirst();
       return r && (JSON.parse(r.state_json) as CaseState);
     },
@@ -194,9 +230,8 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       return rows.map((r) => JSON.parse(r.data_json) as CaseEvent);
     },
     async cases(f: CaseFilter) {
-      if (f.communityIds.length === 0) return { items: [], cursor: null };
-      const offset = f.cursor && /^\d{1,7}$/.test(f.cursor) ? Number(f.cursor) : 0;
-      let q = db.selectFrom('cases').select('state_json').where('community_id', 'in', f.communityIds);
+      if (f.communityIds.length === 0) return { items: [], next: null };
+      let q = db.selectFrom('cases').select(['state_json', 'urgent_at', 'created_at', 'id']).where('community_id', 'in', f.communityIds);
       if (f.reach) q = withinReach(q, f.reach);
       if (f.householdIds) q = f.householdIds.length ? q.where('household_id', 'in', f.householdIds) : q.where(sql<boolean>`1 = 0`);
       if (f.status?.length) q = q.where('status', 'in', f.status);
@@ -205,35 +240,34 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       if (f.owner) q = q.where('owner', '=', f.owner);
       if (f.technician) q = q.where('technician', '=', f.technician);
       if (f.breached !== undefined) q = q.where('breached', '=', f.breached ? 1 : 0);
-      let rows: { state_json: string }[];
+      const want = f.limit + 1;
+      const a = f.after;
+      let rows: { state_json: string; urgent_at: number | null; created_at: number; id: string }[];
       if (f.order === 'urgent') {
         // Order: open cases by their nearest promise (urgent_at; missed ones first), then finished ones,
         // newest first; ties by id. Read as two index-ordered range scans (cases_reach) rather than one
         // `ORDER BY CASE WHEN urgent_at IS NULL …`, which no index can serve: it sorted every case of
-        // the community on each call (about 4 s at 1 M cases). Same rows, same order, same cursor.
-        const want = f.limit + 1;
-        rows = await q.where('urgent_at', 'is not', null).orderBy('urgent_at').orderBy('created_at', 'desc').orderBy('id').limit(want).offset(offset).execute();
+        // the community on each call (about 4 s at 1 M cases). A page after a finished case reads only
+        // the second scan; each scan starts after the key (keyset), never skipping rows (offset).
+        rows = [];
+        if (!a || a.urgentAt !== null) {
+          let open = q.where('urgent_at', 'is not', null);
+          if (a) open = open.where(afterKey([{ column: 'urgent_at', dir: 'asc', value: a.urgentAt! }, { column: 'created_at', dir: 'desc', value: a.createdAt }, { column: 'id', dir: 'asc', value: a.id }]));
+          rows = await open.orderBy('urgent_at').orderBy('created_at', 'desc').orderBy('id').limit(want).execute();
+        }
         if (rows.length < want) {
-          // The page reaches past the open cases: how many of those precede it?
-          let before = 0;
-          if (rows.length === 0 && offset > 0) {
-            const n = await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).where('urgent_at', 'is not', null).executeTakeFirstOrThrow();
-            before = Number(n.n);
-          }
-          const rest = await q
-            .where('urgent_at', 'is', null)
-            .orderBy('created_at', 'desc')
-            .orderBy('id')
-            .limit(want - rows.length)
-            .offset(rows.length === 0 ? Math.max(0, offset - before) : 0)
-            .execute();
-          rows = rows.concat(rest);
+          let done = q.where('urgent_at', 'is', null);
+          if (a && a.urgentAt === null) done = done.where(afterKey([{ column: 'created_at', dir: 'desc', value: a.createdAt }, { column: 'id', dir: 'asc', value: a.id }]));
+          rows = rows.concat(await done.orderBy('created_at', 'desc').orderBy('id').limit(want - rows.length).execute());
         }
       } else {
-        rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).offset(offset).execute();
+        if (a) q = q.where(afterKey([{ column: 'created_at', dir: 'desc', value: a.createdAt }, { column: 'id', dir: 'desc', value: a.id }]));
+        rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(want).execute();
       }
-      const more = rows.length > f.limit;
-      return { items: rows.slice(0, f.limit).map((r) => JSON.parse(r.state_json) as CaseState), cursor: more ? String(offset + f.limit) : null };
+      const page = rows.slice(0, f.limit);
+      const last = page[page.length - 1];
+      const next = rows.length > f.limit ? { urgentAt: last.urgent_at === null ? null : Number(last.urgent_at), createdAt: Number(last.created_at), id: last.id } : null;
+      return { items: page.map((r) => JSON.parse(r.state_json) as CaseState), next };
     },
     async casesCreatedBetween(communityIds, kinds, from, to) {
       if (communityIds.length === 0 || kinds.length === 0) return [];
@@ -361,8 +395,10 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     },
     insertMessage: async (m) => (await insertMessages([m])) === 1,
     insertMessages: (rows) => insertMessages(rows),
-    async messagesOf(userId, limit) {
-      const rows = await db.selectFrom('messages').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    async messagesOf(userId, limit, after) {
+      let q = db.selectFrom('messages').selectAll().where('user_id', '=', userId);
+      if (after) q = q.where(afterKey([{ column: 'created_at', dir: 'desc', value: after.createdAt }, { column: 'id', dir: 'desc', value: after.id }]));
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
       return rows.map((r) => ({
         id: r.id,
         userId: r.user_id,
@@ -373,6 +409,10 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         readAt: r.read_at === null ? null : Number(r.read_at),
         sourceId: r.source_id,
       }));
+    },
+    async unreadMessages(userId) {
+      const r = await db.selectFrom('messages').select((e) => e.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+      return Number(r.n);
     },
     async markMessagesRead(userId, ids, at) {
       let q = db.updateTable('messages').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);

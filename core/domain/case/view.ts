@@ -118,6 +118,7 @@ function pagedStep(e: CaseEvent) {
 /**
  * The timeline as its audience reads it (core/domain/case/audience.ts): staff read every event, the
  * household only its resident-facing steps in plain words, without staff notes or bookkeeping (R-ACC-5).
+ * The household's own steps carry no name (byName ''): they took them.
  * A reader with the resident's name masked sees it masked here too, without their words if content is hidden.
  */
 export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields, audience: Audience = 'staff') {
@@ -125,7 +126,10 @@ export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields
     return events.flatMap((e) =>
       residentSteps(e).map((step) => {
         const by = step.as?.by ?? e.by;
-        return { type: step.as?.type ?? e.type, label: step.label, at: toIso(e.at), by, byName: by === 'system' ? '物业服务中心' : e.byName, note: step.note };
+        // The household's own steps (已受理 of what they sent, 您已确认完成…) name nobody: 已受理 · 李明 would read
+        // as if 李明 had accepted it. Steps by staff name who acted; the system's, the service centre.
+        const byName = by === 'system' ? '物业服务中心' : !step.as && byHousehold(e, s) ? '' : e.byName;
+        return { type: step.as?.type ?? e.type, label: step.label, at: toIso(e.at), by, byName, note: step.note };
       }),
     );
   }

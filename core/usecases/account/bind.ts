@@ -20,7 +20,7 @@ export async function bind(ctx: UseCaseContext, input: z.output<typeof bindInput
   const access = requireAccess(ctx.caller, 'account.bind');
   if (!access.ok) return access;
   const c = ctx.caller!;
-  const household = await ctx.tx.household(input.householdId);
+  const household = await householdOfCode(ctx, input.householdId);
   if (!household) return fail('HOUSEHOLD.NOT_FOUND');
   const own = await ctx.tx.bindingsOfUser(c.userId);
   if (own.some((b) => b.householdId === household.id && b.status !== 'rejected')) return fail('BINDING.CONFLICT');
@@ -71,4 +71,17 @@ export async function bind(ctx: UseCaseContext, input: z.output<typeof bindInput
     }
   }
   return ok({ id: row.id, status: row.status, phoneVerified: phoneCheck === 'verified' });
+}
+
+/**
+ * The household a resident names: by its id, or — a room code typed as on the door (`3-1-301`) — the
+ * one imported household with that room when only one community has it (core/domain/community/register.ts).
+ */
+async function householdOfCode(ctx: UseCaseContext, code: string) {
+  const byId = await ctx.tx.household(code);
+  if (byId) return byId;
+  const m = /^(\d{1,3})-(\d{1,2})-(\d{3,4})$/.exec(code);
+  if (!m) return undefined;
+  const rooms = await ctx.tx.householdsByRoom(m[1], m[2], m[3], 2);
+  return rooms.length === 1 ? rooms[0] : undefined;
 }

@@ -10,6 +10,7 @@ import type { BindingRow } from '../../ports/store';
 import { toIso } from '../../time';
 import { PHONE_CHECK_LABELS } from '../../domain/binding';
 import type { UseCaseContext } from '../context';
+import { badCursor, bindingCursor, PAGE_LIMITS } from '../../domain/pageCursor';
 
 export const bindingView = (b: BindingRow) => ({
   id: b.id,
@@ -29,21 +30,26 @@ export const bindingView = (b: BindingRow) => ({
 });
 
 /**
- * Staff: the binding requests of their communities (pending first), phones masked (R-ACC-5), each
+ * Staff: the binding requests of their communities (pending first, a page at a time), phones masked (R-ACC-5), each
  * saying whether its phone was verified through WeChat.
  * A resident: their own requests.
  */
-export async function bindings(ctx: UseCaseContext, input: z.output<typeof bindingsInput>): Promise<Outcome<{ items: ReturnType<typeof bindingView>[] }>> {
+export async function bindings(
+  ctx: UseCaseContext,
+  input: z.output<typeof bindingsInput>,
+): Promise<Outcome<{ items: ReturnType<typeof bindingView>[]; cursor?: string | null }>> {
   const c = ctx.caller;
   if (c && !isStaff(c)) {
+    // A resident's own requests: a handful (the pending limit bounds them), one page.
     const own = await ctx.tx.bindingsOfUser(c.userId);
     return ok({ items: own.filter((b) => !input.status || b.status === input.status).map(bindingView) });
   }
   const access = requireAccess(c, 'binding.review');
   if (!access.ok) return access;
+  const after = input.cursor === undefined ? undefined : bindingCursor.decode('b', input.cursor);
+  if (after === null) return badCursor();
   const reviewers = POLICY['binding.review'] as readonly string[];
   const communities = c!.staff.filter((s) => reviewers.includes(s.role)).map((s) => s.communityId);
-  const rows = await ctx.tx.bindingsInCommunities(communities, input.status);
-  rows.sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt - a.createdAt);
-  return ok({ items: rows.map(bindingView) });
+  const page = await ctx.tx.bindingsInCommunities(communities, { status: input.status, limit: PAGE_LIMITS.bindings, after });
+  return ok({ items: page.items.map(bindingView), cursor: page.next ? bindingCursor.encode('b', page.next) : null });
 }

@@ -20,8 +20,10 @@ export async function decideBinding(
   const access = requireAccess(ctx.caller, 'binding.review', { communityId: b.communityId, notFound: 'BINDING.NOT_FOUND' });
   if (!access.ok) return access;
   if (b.status !== 'pending') return fail('BINDING.INVALID_TRANSITION');
-  if (input.decision === 'approved' && b.relation === 'owner' && ownerLimitReached(await ctx.tx.bindingsOfHousehold(b.householdId), true)) {
-    return fail('BINDING.OWNER_LIMIT');
+  if (input.decision === 'approved' && b.relation === 'owner') {
+    // The household is held while its owners are counted: two approvals into one household count one after the other.
+    await ctx.tx.household(b.householdId);
+    if (ownerLimitReached(await ctx.tx.bindingsOfHousehold(b.householdId), true)) return fail('BINDING.OWNER_LIMIT');
   }
 
   const decided = { ...b, status: input.decision, decidedAt: ctx.now, decidedBy: ctx.caller!.userId, reason: input.reason ?? null };

@@ -6,6 +6,7 @@ import type { queueInput } from '../../schemas/workbench';
 import { caseView, type CaseView } from '../../domain/case/view';
 import { communitySlas } from '../../domain/case/commit';
 import type { UseCaseContext } from '../context';
+import { badCursor, caseCursor, PAGE_LIMITS } from '../../domain/pageCursor';
 import { namesOf, ownerRolesOf } from '../case/names';
 
 /**
@@ -16,6 +17,8 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
   const access = requireAccess(ctx.caller, 'workbench.queue');
   if (!access.ok) return access;
   const c = ctx.caller!;
+  const after = input.cursor === undefined ? undefined : caseCursor.decode('q', input.cursor);
+  if (after === null) return badCursor();
   const page = await ctx.tx.cases({
     communityIds: [...new Set(c.staff.map((s) => s.communityId))],
     reach: caseReachOf(c),
@@ -27,9 +30,9 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
     technician: input.technician,
     breached: input.breached,
     order: 'urgent',
-    limit: input.limit,
-    cursor: input.cursor,
+    limit: Math.min(input.limit, PAGE_LIMITS.queue),
+    after,
   });
   const [names, roles, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), ownerRolesOf(ctx.tx, page.items), communitySlas(ctx, page.items.map((s) => s.communityId))]);
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)!, roles })), cursor: page.cursor });
+  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)!, roles })), cursor: page.next ? caseCursor.encode('q', page.next) : null });
 }

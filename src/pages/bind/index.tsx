@@ -6,7 +6,7 @@ import { Button, Input } from '../../components/nut';
 import { Field } from '../../components/Field';
 import { PhoneVerifyButton } from '../../components/PhoneVerifyButton';
 import { askSubscribe, prefetchSubscribeTemplates } from '../../lib/subscribe';
-import { Chips, ErrorNote, StatusTag } from '../../components/ui';
+import { Chips, ErrorNote, FixNote, StatusTag } from '../../components/ui';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { forgetMe, messageOf, needsLogin } from '../../lib/session';
@@ -48,10 +48,10 @@ export default function Bind() {
   });
 
   const checks = useFieldErrors([
-    { field: 'room', ok: /^\d{1,3}-\d{1,2}-\d{3,4}$/.test(room.trim()), message: '请填写正确的房号，格式为 楼栋-单元-房号，如 1-2-201' },
-    { field: 'name', ok: !!name.trim(), message: '请填写您的姓名' },
-    { field: 'phone', ok: /^1[3-9]\d{9}$/.test(phone.trim()), message: '请填写 11 位手机号码' },
-    { field: 'relation', ok: !!relation, message: '请选择您与该房屋的关系' },
+    { field: 'room', path: 'householdId', ok: /^\d{1,3}-\d{1,2}-\d{3,4}$/.test(room.trim()), message: '请填写正确的房号，格式为 楼栋-单元-房号，如 1-2-201', value: room.trim(), id: 'bind-room-field' },
+    { field: 'name', ok: !!name.trim(), message: '请填写您的姓名', value: name.trim(), id: 'bind-name-field' },
+    { field: 'phone', ok: /^1[3-9]\d{9}$/.test(phone.trim()), message: '请填写 11 位手机号码', value: phone.trim(), id: 'bind-phone-field' },
+    { field: 'relation', ok: !!relation, message: '请选择您与该房屋的关系', value: relation, id: 'bind-relation-field' },
   ]);
 
   const submit = async () => {
@@ -80,7 +80,8 @@ export default function Bind() {
       // A code may have been spent by a refused request: ask for a new one. A lost answer keeps it, so the
       // retry is the same request and replays the first result.
       if (!(e instanceof ApiError && e.code === 'NETWORK')) setPhoneCode('');
-      setError(messageOf(e));
+      // Messages about fields go beside them; the rest to the form's note.
+      setError(checks.place(e) ?? messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -98,8 +99,9 @@ export default function Bind() {
   return (
     <PageShell className='bind'>
       <View className='hero'>
-        <View className='hero__title'>房屋认证</View>
-        <View className='hero__sub'>一户一档，认证后即可在线办理物业业务。您的信息仅用于身份核验，我们会严格保密。</View>
+        {/* The header says 房屋认证: the page's own title says what it brings. */}
+        <View className='hero__title'>认证后即可在线办理物业业务</View>
+        <View className='hero__sub'>一户一档。您的信息仅用于身份核验，我们会严格保密。</View>
       </View>
       <View className='page-pad'>
         {result ? (
@@ -136,15 +138,16 @@ export default function Bind() {
         ) : (
           <View className='card'>
             <View className='card__title'>填写认证信息</View>
-            <Field label='房号' required box='input' error={checks.errorOf('room')} errorId='bind-room-error'>
+            <Field label='房号' required box='input' id='bind-room-field' error={checks.errorOf('room')} errorId='bind-room-error'>
               <Input id='bind-room' value={room} onChange={setRoom} placeholder='楼栋-单元-房号，如 1-2-201' maxLength={12} clearable />
             </Field>
-            <Field label='姓名' required box='input' error={checks.errorOf('name')} errorId='bind-name-error'>
+            <Field label='姓名' required box='input' id='bind-name-field' error={checks.errorOf('name')} errorId='bind-name-error'>
               <Input id='bind-name' value={name} onChange={setName} placeholder='请填写您的真实姓名' maxLength={20} clearable />
             </Field>
             <Field
               label='手机号'
               required
+              id='bind-phone-field'
               error={checks.errorOf('phone')}
               errorId='bind-phone-error'
               helpId='bind-phone-help'
@@ -161,7 +164,7 @@ export default function Bind() {
                 <PhoneVerifyButton id='bind-verify-phone' verified={!!phoneCode} onCode={setPhoneCode} onError={setError} />
               </View>
             </Field>
-            <Field label='与房屋的关系' required error={checks.errorOf('relation')} errorId='bind-relation-error'>
+            <Field label='与房屋的关系' required id='bind-relation-field' error={checks.errorOf('relation')} errorId='bind-relation-error'>
               <Chips
                 idPrefix='bind-relation'
                 value={relation}
@@ -169,7 +172,8 @@ export default function Bind() {
                 options={(Object.keys(RELATION_LABELS) as Relation[]).map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
               />
             </Field>
-            <ErrorNote text={checks.firstError || error} id='bind-error' />
+            <ErrorNote text={error} id='bind-error' />
+            <FixNote count={checks.count} id='bind-fix' />
             <Button id='bind-submit' type='primary' size='large' block loading={busy} onClick={submit}>
               提交认证
             </Button>

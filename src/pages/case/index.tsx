@@ -11,7 +11,7 @@ import { syncClock, useNow } from '../../lib/clock';
 import { ConfirmCard, QuoteCard, RateCard, WorkSummary, type CaseView } from './repair';
 import { RepairPromise, arrivalLive } from './promise';
 import './index.scss';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 export default function CaseDetail() {
   const { params } = useRouter();
@@ -117,7 +117,7 @@ export default function CaseDetail() {
         <View className='card'>
           <View className='card__title'>{repair ? '报修内容' : '内容'}</View>
           <View className='case__content' id='case-content'>
-            {c.content || `${c.categoryLabel ?? c.kindLabel}${c.photos.length ? '（见照片）' : ''}`}
+            <Nums>{c.content || `${c.categoryLabel ?? c.kindLabel}${c.photos.length ? '（见照片）' : ''}`}</Nums>
           </View>
           {c.photos.length ? (
             <View className='case__photos'>
@@ -125,7 +125,7 @@ export default function CaseDetail() {
             </View>
           ) : null}
           <View className='case__kv'>
-            <KV k='房屋' v={roomLabel(c.householdId)} />
+            <KV k='房屋' v={<Num>{roomLabel(c.householdId)}</Num>} />
             <KV k='联系人' v={<>{c.contactName} <Num>{c.contactPhone}</Num></>} />
             <KV k='受理渠道' v={c.channelLabel} />
             <KV k='负责人' v={`${c.ownerName}（${c.ownerTitle}）`} id='case-owner' />
@@ -137,7 +137,9 @@ export default function CaseDetail() {
         {c.resolution && !repair ? (
           <View className='card reply-card' id='case-resolution'>
             <View className='card__title'>物业答复</View>
-            <View className='reply-card__text'>{c.resolution}</View>
+            <View className='reply-card__text'>
+              <Nums>{c.resolution}</Nums>
+            </View>
           </View>
         ) : null}
 

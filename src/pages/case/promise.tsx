@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nut';
 import { ErrorNote } from '../../components/ui';
+import { Num, Nums } from '../../components/Num';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../lib/session';
-import { CALLBACK_METHOD_LABELS, ESCALATION_LABELS } from '../../lib/labels';
-import { clockTime, dayTime, formatTime, remaining, timeRange } from '../../lib/format';
+import { CALLBACK_METHOD_LABELS } from '../../lib/labels';
+import { clockTime, dayTime, spaced, formatTime, remaining, timeRange } from '../../lib/format';
 import type { CaseView } from './repair';
 
 type Work = NonNullable<CaseView['work']>;
@@ -19,7 +20,7 @@ export function arrivalLive(c: CaseView): boolean {
 
 /**
  * The live promise (R-REP-3/4) as time left, on the platform's clock: 剩余 14 分 57 秒, each second, under
- * 技师将于 10:32 前到达; 已超时 3 分 when missed (and who now follows it); 计时已暂停 with the reason while
+ * 技师将于 10:32 前到达; 已超时 3 分 when missed (and who now follows it, in resident words: 客服主管周丽已亲自跟进); 计时已暂停 with the reason while
  * paused; then the arrival (按时, 早于预约 or late), the work and the callback.
  */
 export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; onChange: (v: CaseView) => void }) {
@@ -46,13 +47,13 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   } else if (waitingArrival && late) {
     tone = 'late';
     title = remaining(arrival!.dueAt, now).text;
-    text = `很抱歉，技师未能在承诺的 ${dayTime(arrival!.dueAt, now)} 前到达。${c.escalationLevel ? `${ESCALATION_LABELS[c.escalationLevel] ?? '已升级督办'}（${c.ownerName}），` : ''}我们正在全力协调，请您稍候。`;
+    text = `很抱歉，技师未能在承诺的${spaced(dayTime(arrival!.dueAt, now))} 前到达。${c.escalationLevel ? `${c.ownerTitle.split(' · ')[0]}${c.ownerName}已亲自跟进，` : ''}我们正在全力协调，请您稍候。`;
   } else if (waitingArrival && c.preferredTime && Date.parse(c.preferredTime.from) > now) {
     // Booked for later: the appointment is the promise; the countdown starts when the window opens.
-    title = `技师将于 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`;
+    title = `技师将于${spaced(dayTime(c.preferredTime.from, now))}–${clockTime(c.preferredTime.to)} 上门`;
     text = work.technicianName ? `已为您预约，技师${work.technicianName}上门前会先与您电话联系` : '已为您预约，工程部正在安排技师，上门前会先与您电话联系';
   } else if (waitingArrival) {
-    title = `技师将于 ${dayTime(arrival!.dueAt, now)} 前到达`;
+    title = `技师将于${spaced(dayTime(arrival!.dueAt, now))} 前到达`;
     face = remaining(arrival!.dueAt, now, true).text;
     text = c.emergency
       ? work.technicianName
@@ -77,7 +78,7 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   } else if (c.status === 'awaiting_callback') {
     tone = 'done';
     title = '感谢您的确认';
-    text = callback && !callback.metAt ? `客服将于 ${dayTime(callback.dueAt, now)} 前回访，了解您的满意度。` : '客服将尽快回访。';
+    text = callback && !callback.metAt ? `客服将于${spaced(dayTime(callback.dueAt, now))} 前回访，了解您的满意度。` : '客服将尽快回访。';
   } else if (c.status === 'closed') {
     tone = 'done';
     title = work.completedAt ? '维修已完成' : '工单已关闭';
@@ -87,7 +88,7 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
   return (
     <View className={`promise promise--${tone}`} id='case-promise' data-tone={tone}>
       <View className='promise__title' id='case-promise-title'>
-        {title}
+        <Nums>{title}</Nums>
       </View>
       {face ? (
         <View className='promise__clock'>
@@ -102,7 +103,7 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
       ) : null}
       {text ? (
         <View className='promise__text' id='case-promise-text'>
-          {text}
+          <Nums>{text}</Nums>
         </View>
       ) : null}
       {work.technician ? (
@@ -114,9 +115,11 @@ export function RepairPromise({ c, now, onChange }: { c: CaseView; now: number; 
               <Text className='tech__role'>维修技师</Text>
             </View>
             <View className='tech__sub'>
-              {work.dispatchedAt ? `${formatTime(work.dispatchedAt)} 派单` : ''}
-              {work.arrivedAt ? ` · ${clockTime(work.arrivedAt)} 到场` : ''}
-              {work.reworks ? ` · 返工 ${work.reworks} 次` : ''}
+              <Nums>
+                {[work.dispatchedAt ? `${formatTime(work.dispatchedAt)} 派单` : '', work.arrivedAt ? `${clockTime(work.arrivedAt)} 到场` : '', work.reworks ? `返工 ${work.reworks} 次` : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Nums>
             </View>
           </View>
         </View>
@@ -151,7 +154,7 @@ function UrgeButton({ c, now, onChange }: { c: CaseView; now: number; onChange: 
       </Button>
       {resting ? (
         <View className='urge__note' id='case-urge-note'>
-          您已于 {clockTime(c.lastUrgedAt)} 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 {clockTime(c.nextUrgeAt)} 后操作。
+          您已于 <Num>{clockTime(c.lastUrgedAt)}</Num> 催办，我们已通知负责人加紧处理，感谢您的耐心。如需再次催办，请于 <Num>{clockTime(c.nextUrgeAt)}</Num> 后操作。
         </View>
       ) : null}
       <ErrorNote text={error} id='case-urge-error' />

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Rate, TextArea } from '../../components/nut';
 import { ErrorNote, KV } from '../../components/ui';
+import { Num, Nums } from '../../components/Num';
 import { call, type Output } from '../../api/client';
 import { messageOf } from '../../lib/session';
 import { askSubscribe, prefetchSubscribeTemplates } from '../../lib/subscribe';
@@ -22,19 +23,19 @@ export function WorkSummary({ c }: { c: CaseView }) {
     <View className='card' id='case-work'>
       <View className='card__title'>维修信息</View>
       <KV k='维修位置' v={c.location ? `${LOCATION_LABELS[c.location]}${c.location === 'in_home' ? '（有偿维修，先报价）' : '（免费维修）'}` : '—'} id='case-location' />
-      {c.preferredTime ? <KV k='预约时间' v={timeRange(c.preferredTime)} id='case-preferred' /> : null}
+      {c.preferredTime ? <KV k='预约时间' v={<Num>{timeRange(c.preferredTime)}</Num>} id='case-preferred' /> : null}
       {work.quote ? (
         <KV
           k='维修报价'
-          v={`${money(work.quote.feeFen)}（${{ pending: '待您确认', accepted: '已接受', declined: '未接受' }[work.quote.decision]}）${work.quote.note ? ` · ${work.quote.note}` : ''}`}
+          v={<Nums>{`${money(work.quote.feeFen)}（${{ pending: '待您确认', accepted: '已接受', declined: '未接受' }[work.quote.decision]}）${work.quote.note ? ` · ${work.quote.note}` : ''}`}</Nums>}
           id='case-quote-summary'
         />
       ) : null}
       {work.completedAt ? (
         <>
-          <KV k='维修结果' v={work.result} id='case-result' />
-          {work.materials.length ? <KV k='使用材料' v={work.materials.join('、')} /> : null}
-          <KV k='维修费用' v={money(work.feeFen)} id='case-fee' />
+          <KV k='维修结果' v={<Nums>{work.result}</Nums>} id='case-result' />
+          {work.materials.length ? <KV k='使用材料' v={<Nums>{work.materials.join('、')}</Nums>} /> : null}
+          <KV k='维修费用' v={<Num>{money(work.feeFen)}</Num>} id='case-fee' />
         </>
       ) : null}
       {work.callback ? <KV k='回访' v={`${CALLBACK_METHOD_LABELS[work.callback.method]} · ${work.callback.outcome === 'satisfied' ? '满意' : '发现问题，已安排返工'}`} /> : null}
@@ -69,9 +70,13 @@ export function QuoteCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView
     <View className='card action-card' id='case-quote'>
       <View className='card__title'>维修报价待您确认</View>
       <View className='quote__amount' id='case-quote-amount'>
-        {money(q.feeFen)}
+        <Num>{money(q.feeFen)}</Num>
       </View>
-      {q.note ? <View className='quote__note'>{q.note}</View> : null}
+      {q.note ? (
+        <View className='quote__note'>
+          <Nums>{q.note}</Nums>
+        </View>
+      ) : null}
       <View className='quote__explain'>接受后技师即开始维修，完工后按此金额收费，不会额外加价。若暂不维修，工单将关闭，不收取任何费用。</View>
       <ErrorNote text={error} id='case-quote-error' />
       {declining ? (
@@ -127,7 +132,7 @@ export function ConfirmCard({ c, onChange }: { c: CaseView; onChange: (v: CaseVi
   return (
     <View className='card action-card' id='case-confirm'>
       <View className='card__title'>维修效果满意吗？</View>
-      <View className='text-2 confirm__text'>{c.work?.result ? `技师反馈：${c.work.result}` : '技师已完成维修，请检查一下效果。'}</View>
+      <View className='text-2 confirm__text'><Nums>{c.work?.result ? `技师反馈：${c.work.result}` : '技师已完成维修，请检查一下效果。'}</Nums></View>
       <ErrorNote text={error} id='case-confirm-error' />
       {problem ? (
         <View>
@@ -171,7 +176,11 @@ export function RateCard({ c, onChange }: { c: CaseView; onChange: (v: CaseView)
           <Rate value={c.rating.stars} readOnly />
           <Text className='rate-word'>{STAR_WORDS[c.rating.stars]}</Text>
         </View>
-        {c.rating.comment ? <View className='rate-comment'>{c.rating.comment}</View> : null}
+        {c.rating.comment ? (
+          <View className='rate-comment'>
+            <Nums>{c.rating.comment}</Nums>
+          </View>
+        ) : null}
         <View className='muted'>感谢您的评价，我们会继续努力！</View>
       </View>
     );

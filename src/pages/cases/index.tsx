@@ -9,7 +9,7 @@ import { messageOf, needsLogin } from '../../lib/session';
 import { STATUS_LABELS } from '../../lib/labels';
 import { excerpt, formatTime, roomLabel } from '../../lib/format';
 import './index.scss';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 type CaseItem = Output<'case', 'list'>['items'][number];
 type Filter = 'all' | 'submitted' | 'processing' | 'dispatched' | 'completed' | 'resolved' | 'closed' | 'cancelled';
@@ -103,10 +103,12 @@ export default function Cases() {
                     </View>
                     <StatusTag status={c.status} label={c.statusLabel} id={`case-item-status-${c.id}`} />
                   </View>
-                  <View className='case-card__content'>{excerpt(c.content, 60)}</View>
+                  <View className='case-card__content'>
+                    <Nums>{excerpt(c.content, 60)}</Nums>
+                  </View>
                   <View className='case-card__meta'>
                     <Num id={`case-item-number-${c.id}`}>{c.number}</Num>
-                    <Text>{roomLabel(c.householdId)}</Text>
+                    <Num>{roomLabel(c.householdId)}</Num>
                     <Num>{formatTime(c.createdAt)}</Num>
                   </View>
                   {c.status === 'completed' ? (
@@ -115,6 +117,7 @@ export default function Cases() {
                     <View className='case-card__due case-card__due--ask'>有偿维修报价待您确认</View>
                   ) : open && c.open ? (
                     <View className={`case-card__due ${open.breached ? 'case-card__due--late' : ''}`}>
+                      <Nums>
                       {open.breached
                         ? '很抱歉，已超出承诺时限，我们正在加紧处理'
                         : open.paused
@@ -124,6 +127,7 @@ export default function Cases() {
                             : open.name === 'callback'
                               ? `客服将于 ${formatTime(open.dueAt)} 前回访`
                               : `承诺 ${formatTime(open.dueAt)} 前答复 · 负责人 ${c.ownerName}`}
+                      </Nums>
                     </View>
                   ) : null}
                 </View>

@@ -12,7 +12,8 @@ import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
 import { RELATION_LABELS, ROLE_LABELS } from '../../lib/labels';
 import { workbenchHome } from '../../lib/workbench';
-import { greeting, roomLabel } from '../../lib/format';
+import { greeting, roomCode, roomLabel } from '../../lib/format';
+import { Num, Nums } from '../../components/Num';
 import './index.scss';
 
 type Service = { key: string; label: string; icon: JSX.Element; kind?: string; url?: string; soon?: boolean };
@@ -121,7 +122,9 @@ export default function Index() {
                     <Tag round background='#e6f4f1' color='#0a6b62' className='house__tag'>
                       {RELATION_LABELS[h.relation as keyof typeof RELATION_LABELS] ?? h.relation} · 已认证
                     </Tag>
-                    <Text className='muted'>房号 {h.id}</Text>
+                    <Text className='muted'>
+                      房号 <Num>{roomCode(h.id)}</Num>
+                    </Text>
                   </View>
                 </View>
               </View>
@@ -132,9 +135,11 @@ export default function Index() {
           <View className='card bind-prompt' id='home-bind-prompt'>
             <View className='bind-prompt__title'>{pending.length ? '房屋认证审核中' : '请先完成房屋认证'}</View>
             <View className='bind-prompt__text'>
+              <Nums>
               {pending.length
                 ? `您提交的 ${pending.map((p) => p.householdId).join('、')} 认证申请正在审核，物业前台会尽快处理，感谢您的耐心。`
                 : '认证后即可在线报修、咨询、建议等，物业服务中心会第一时间为您处理。'}
+              </Nums>
             </View>
             <Button id='home-bind' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
               {pending.length ? '查看认证进度' : '立即认证'}
@@ -145,7 +150,7 @@ export default function Index() {
         <EmergencyQuick households={households} />
 
         <View className='card'>
-          <View className='card__title'>物业服务</View>
+          <View className='card__title'>在线办理</View>
           <View className='services'>
             {SERVICES.map((s) => (
               <View key={s.key} id={`service-${s.key}`} className={`svc ${s.soon ? 'svc--soon' : ''}`} onClick={() => open(s)} aria-disabled={s.soon ? 'true' : undefined}>

@@ -9,7 +9,7 @@ import { loadMe, messageOf, needsLogin } from '../../lib/session';
 import { isStaff } from '../../lib/workbench';
 import { formatTime } from '../../lib/format';
 import './index.scss';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 type Msg = Output<'message', 'list'>['items'][number];
 
@@ -18,16 +18,24 @@ export default function Messages() {
   const [unread, setUnread] = useState(0);
   const [error, setError] = useState('');
   const [staff, setStaff] = useState(false);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const load = () =>
-    call('message', 'list', {}).then(
-      (r) => {
-        setItems(r.items);
-        setUnread(r.unread);
-        setError('');
-      },
-      (e) => setError(messageOf(e)),
-    );
+  /** The first page, or (`more`) the page after the last one shown. */
+  const load = (more = false) => {
+    setBusy(true);
+    return call('message', 'list', more && cursor ? { cursor } : {})
+      .then(
+        (r) => {
+          setItems((old) => (more && old ? [...old, ...r.items] : r.items));
+          setUnread(r.unread);
+          setCursor(r.cursor);
+          setError('');
+        },
+        (e) => setError(messageOf(e)),
+      )
+      .finally(() => setBusy(false));
+  };
 
   useDidShow(() => {
     if (needsLogin()) return;
@@ -63,8 +71,17 @@ export default function Messages() {
     <PageShell className='messages'>
       <View className='page-pad msg-top'>
         <View className='row row--between'>
+          {/* The header says 消息中心: this line says what is new. */}
           <View className='msg-top__title'>
-            消息中心{unread ? <Text className='msg-top__count' id='messages-unread'>{unread} 条未读</Text> : null}
+            {unread ? (
+              <Text className='msg-top__count' id='messages-unread'>
+                您有 {unread} 条未读消息
+              </Text>
+            ) : items?.length ? (
+              '消息都已读过'
+            ) : (
+              '工单进展会在这里通知您'
+            )}
           </View>
           <Button id='messages-read-all' size='small' disabled={!unread} onClick={readAll}>
             全部已读
@@ -86,14 +103,25 @@ export default function Messages() {
                 <View className='msg__dot' />
                 <View className='grow'>
                   <View className='row row--between'>
-                    <Text className='msg__title'>{m.title}</Text>
+                    <Text className='msg__title'>
+                      <Nums>{m.title}</Nums>
+                    </Text>
                     <Num className='msg__time'>{formatTime(m.createdAt)}</Num>
                   </View>
-                  <View className='msg__body'>{m.body}</View>
+                  <View className='msg__body'>
+                    <Nums>{m.body}</Nums>
+                  </View>
                   {m.caseId ? <View className='msg__link'>查看工单 ›</View> : null}
                 </View>
               </View>
             ))}
+            {cursor ? (
+              <View className='msg-more'>
+                <Button id='messages-more' block disabled={busy} onClick={() => load(true)}>
+                  {busy ? '加载中…' : '加载更多'}
+                </Button>
+              </View>
+            ) : null}
           </View>
         )}
       </View>

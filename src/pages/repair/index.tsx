@@ -3,11 +3,13 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, TextArea } from '../../components/nut';
-import { ErrorNote } from '../../components/ui';
+import { ErrorNote, FixNote } from '../../components/ui';
 import { Field } from '../../components/Field';
+import { Nums } from '../../components/Num';
 import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
 import { MAX_PHOTOS, PhotoField, usePhotos } from '../../components/PhotoField';
 import { useCaseSubmit } from '../../components/useCaseSubmit';
+import { useFieldErrors } from '../../components/useFieldErrors';
 import { needsLogin } from '../../lib/session';
 import { canUploadPhotos } from '../../lib/files';
 import { REPAIR_CATEGORIES, REPAIR_CATEGORY_CODES, type RepairCategory, type RepairLocation } from '../../lib/labels';
@@ -37,7 +39,6 @@ export default function Repair() {
   const [error, setError] = useState('');
   const photos = usePhotos({ progress: true, onError: setError });
   const { uploading } = photos;
-  const { busy, send } = useCaseSubmit(setError);
   const [now, setNow] = useState(serverNow);
 
   useDidShow(() => {
@@ -52,6 +53,18 @@ export default function Repair() {
   const chosenDay = calendar[dayIdx];
   const chosenSlot = slot === 'asap' ? null : chosenDay.slots.find((s) => s.key === slot) ?? null;
 
+  // In the form's order. The description's length is core's rule (an emergency needs none): the
+  // platform's word on it (INPUT.INVALID, field `content`) is placed beside it, like any other field's.
+  const checks = useFieldErrors([
+    { field: 'category', ok: !!category, message: '请选择报修类别，便于安排对应的技师', value: category, id: 'repair-category-field' },
+    { field: 'location', ok: !!location, message: '请选择维修位置：户内或公共区域', value: location, id: 'repair-location-field' },
+    { field: 'preferredTime', value: chosenSlot?.range ?? null, id: 'repair-time' },
+    { field: 'content', value: content.trim(), id: 'repair-content-field' },
+    { field: 'photos', value: photos.fileIds, id: 'repair-photos-field' },
+    { field: 'household', path: 'householdId', ok: !!householdId, message: '请选择报修的房屋', value: householdId, id: 'repair-household-field' },
+  ]);
+  const { busy, send } = useCaseSubmit(setError, checks.place);
+
   const pickCategory = (c: RepairCategory) => {
     setCategory(c);
     setError('');
@@ -65,9 +78,9 @@ export default function Repair() {
   };
 
   const submit = async () => {
-    if (!category) return setError('请选择报修类别，便于安排对应的技师');
-    if (!location) return setError('请选择维修位置：户内或公共区域');
-    if (!householdId) return setError('请选择报修的房屋');
+    setError('');
+    // (The checks cover category and location; the repeat narrows their types.)
+    if (!checks.validate() || !category || !location) return;
     if (uploading) return setError('照片还在上传中，请稍候再提交');
     await send(
       {
@@ -101,12 +114,15 @@ export default function Repair() {
       {(me) => (
         <PageShell className='repair'>
           <View className='hero'>
-            <View className='hero__title'>在线报修</View>
-            <View className='hero__sub'>告诉我们哪里出了问题，物业工程部会尽快安排技师上门；急修 15 分钟内到场。</View>
+            {/* The header says 在线报修: the page's own title invites, the line under it promises. */}
+            <View className='hero__title'>告诉我们哪里需要维修</View>
+            <View className='hero__sub'>
+              <Nums>物业工程部会尽快安排技师上门；急修 15 分钟内到场。</Nums>
+            </View>
           </View>
           <View className='page-pad'>
             <View className='card'>
-              <Field label='报修类别' required>
+              <Field label='报修类别' required id='repair-category-field' error={checks.errorOf('category')}>
                 <View className='repair__group'>
                   <Text className='repair__group-title repair__group-title--urgent'>紧急情况 · 急修</Text>
                   <View className='chips'>{EMERGENCY.map((c) => chip(c, true))}</View>
@@ -134,6 +150,7 @@ export default function Repair() {
                     描述和照片可不填，直接提交即可；值班技师出发前会与您电话联系。
                   </View>
                   <ErrorNote text={error} id='repair-emergency-error' />
+                  <FixNote count={checks.count} />
                   {submitButton('repair-submit')}
                 </View>
               ) : null}
@@ -141,6 +158,8 @@ export default function Repair() {
               <Field
                 label='维修位置'
                 required
+                id='repair-location-field'
+                error={checks.errorOf('location')}
                 helpId='repair-location-help'
                 help={
                   location === 'in_home'
@@ -168,14 +187,15 @@ export default function Repair() {
                 <Field
                   label='方便上门的时间'
                   id='repair-time'
+                  error={checks.errorOf('preferredTime')}
                   helpId='repair-time-summary'
-                  help={chosenSlot ? `技师将在 ${timeRange(chosenSlot.range)} 上门，到时请保持电话畅通。` : '不指定时间：我们将在 24 小时内与您联系并上门。'}
+                  help={<Nums>{chosenSlot ? `技师将在 ${timeRange(chosenSlot.range)} 上门，到时请保持电话畅通。` : '不指定时间：我们将在 24 小时内与您联系并上门。'}</Nums>}
                 >
                   <TimePicker calendar={calendar} dayIdx={dayIdx} slot={slot} onDay={pickDay} onSlot={setSlot} />
                 </Field>
               )}
 
-              <Field label={emergency ? '情况描述（选填）' : '故障描述'} required={!emergency} box='area'>
+              <Field label={emergency ? '情况描述（选填）' : '故障描述'} required={!emergency} box='area' id='repair-content-field' error={checks.errorOf('content')}>
                 <TextArea
                   id='repair-content'
                   value={content}
@@ -188,11 +208,12 @@ export default function Repair() {
                 />
               </Field>
 
-              {canUploadPhotos ? <PhotoField photos={photos} idPrefix='repair' label='现场照片' hint={`（选填，最多 ${MAX_PHOTOS} 张，自动压缩）`} /> : null}
+              {canUploadPhotos ? <PhotoField photos={photos} idPrefix='repair' label='现场照片' hint={`（选填，最多 ${MAX_PHOTOS} 张，自动压缩）`} error={checks.errorOf('photos')} /> : null}
 
-              <HouseholdField idPrefix='repair' label='报修房屋' variant='chips' households={me.households} value={householdId} onChange={setHouseholdId} />
+              <HouseholdField idPrefix='repair' label='报修房屋' variant='chips' households={me.households} value={householdId} onChange={setHouseholdId} error={checks.errorOf('household')} />
 
               <ErrorNote text={error} id='repair-error' />
+              <FixNote count={checks.count} id='repair-fix' />
               {submitButton(emergency ? 'repair-submit-bottom' : 'repair-submit')}
               <View className='repair__tip'>物业服务中心 24 小时受理 · 急修 15 分钟到场 · 一般维修 24 小时内上门</View>
             </View>

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button, TextArea } from '../../components/nut';
-import { Chips, ErrorNote } from '../../components/ui';
+import { Chips, ErrorNote, FixNote } from '../../components/ui';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { Field } from '../../components/Field';
 import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
@@ -22,14 +22,17 @@ export default function Submit() {
   const [error, setError] = useState('');
   const photos = usePhotos({ onError: setError });
   const { uploading } = photos;
-  const { busy, send } = useCaseSubmit(setError);
 
   const hint = KIND_HINTS[kind];
 
+  // In the form's order; the platform's word on a field (INPUT.INVALID) is placed beside it too.
   const checks = useFieldErrors([
-    { field: 'content', ok: content.trim().length >= 5, message: '请至少填写 5 个字，便于我们了解情况' },
-    { field: 'household', ok: !!householdId, message: '请选择要办理业务的房屋' },
+    { field: 'household', path: 'householdId', ok: !!householdId, message: '请选择要办理业务的房屋', value: householdId, id: 'submit-household-field' },
+    { field: 'content', ok: content.trim().length >= 5, message: '请至少填写 5 个字，便于我们了解情况', value: content.trim(), id: 'submit-content-field' },
+    { field: 'category', value: category, id: 'submit-category-field' },
+    { field: 'photos', value: photos.fileIds, id: 'submit-photos-field' },
   ]);
+  const { busy, send } = useCaseSubmit(setError, checks.place);
 
   const submit = async () => {
     setError('');
@@ -69,19 +72,20 @@ export default function Submit() {
                 />
               </Field>
 
-              <HouseholdField idPrefix='submit' label='办理房屋' variant='radio' households={me.households} value={householdId} onChange={setHouseholdId} />
+              <HouseholdField idPrefix='submit' label='办理房屋' variant='radio' households={me.households} value={householdId} onChange={setHouseholdId} error={checks.errorOf('household')} />
 
-              <Field label='内容描述' required box='area' error={checks.errorOf('content')} errorId='submit-content-error'>
+              <Field label='内容描述' required box='area' id='submit-content-field' error={checks.errorOf('content')} errorId='submit-content-error'>
                 <TextArea id='submit-content' value={content} onChange={setContent} placeholder={hint.placeholder} maxLength={1000} showCount rows={5} autoSize />
               </Field>
 
-              <Field label='问题分类' hint='（选填，便于转给对应部门）'>
+              <Field label='问题分类' hint='（选填，便于转给对应部门）' id='submit-category-field' error={checks.errorOf('category')}>
                 <Chips idPrefix='submit-category' allowNone value={category} onChange={setCategory} options={CATEGORY_CODES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} />
               </Field>
 
-              {canUploadPhotos ? <PhotoField photos={photos} idPrefix='submit' label='照片' hint={`（选填，最多 ${MAX_PHOTOS} 张）`} /> : null}
+              {canUploadPhotos ? <PhotoField photos={photos} idPrefix='submit' label='照片' hint={`（选填，最多 ${MAX_PHOTOS} 张）`} error={checks.errorOf('photos')} /> : null}
 
-              <ErrorNote text={checks.firstError || error} id='submit-error' />
+              <ErrorNote text={error} id='submit-error' />
+              <FixNote count={checks.count} id='submit-fix' />
               <Button id='submit-button' type='primary' size='large' block loading={busy} disabled={uploading > 0} onClick={submit}>
                 {busy ? '正在提交…' : '提交'}
               </Button>

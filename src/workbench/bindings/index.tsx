@@ -29,12 +29,15 @@ export default function Bindings() {
   const [rejecting, setRejecting] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState('');
+  const [cursor, setCursor] = useState<string | null>(null);
 
-  const load = async (f: Filter = filter) => {
+  /** The first page of the filter, or (`more`) the page after the last one shown. */
+  const load = async (f: Filter = filter, more = false) => {
     if (needsLogin()) return;
     try {
-      const r = await call('account', 'bindings', f === 'all' ? {} : { status: f });
-      setItems(r.items);
+      const r = await call('account', 'bindings', { ...(f === 'all' ? {} : { status: f }), ...(more && cursor ? { cursor } : {}) });
+      setItems((old) => (more && old ? [...old, ...r.items] : r.items));
+      setCursor(r.cursor ?? null);
       setError('');
     } catch (e) {
       setError(messageOf(e));
@@ -85,8 +88,8 @@ export default function Bindings() {
           <View>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>房屋认证审核</View>
-                <View className='wb-head__sub'>请与房屋档案核对后审核；手机号已脱敏（为业主保密）。未经微信验证的手机号，请致电或当面核实后再通过</View>
+                {/* The header names the page (员工工作台 · …): this line says how to work it. */}
+                <View className='wb-head__lead'>请与房屋档案核对后审核；手机号已脱敏（为业主保密）。未经微信验证的手机号，请致电或当面核实后再通过</View>
               </View>
               <Chips idPrefix='bindings-filter' value={filter} onChange={(v) => v && setFilter(v as Filter)} options={FILTERS} />
             </View>
@@ -160,7 +163,7 @@ export default function Bindings() {
                           </Button>
                         </>
                       ) : b.status !== 'pending' ? (
-                        <Text className='qt-sub'>{b.decidedAt ? `${formatTime(b.decidedAt)} 已处理` : '已处理'}</Text>
+                        <Text className='qt-sub'>{b.decidedAt ? <><Num>{formatTime(b.decidedAt)}</Num> 已处理</> : '已处理'}</Text>
                       ) : null}
                     </View>
                     {rejecting === b.id ? (
@@ -178,6 +181,13 @@ export default function Bindings() {
                     ) : null}
                   </View>
                 ))}
+                {cursor ? (
+                  <View style={{ padding: '16px' }}>
+                    <Button id='bindings-more' block onClick={() => load(filter, true)}>
+                      加载更多
+                    </Button>
+                  </View>
+                ) : null}
               </View>
             )}
           </View>

@@ -11,8 +11,13 @@ import { formatTime, roomLabel } from '../../lib/format';
 import { ESCALATION_LABELS } from '../../lib/labels';
 import { syncClock, useNow } from '../../lib/clock';
 import { dueOf } from '../components/due';
-import { CallbackCard, CloseCard, DispatchCard, PauseCard, TechnicianCard, WorkOrder, type CaseView, type Choices } from './repair';
-import { Num } from '../../components/Num';
+import type { CaseView, Choices } from './actions';
+import { WorkOrder } from './WorkOrder';
+import { DispatchCard } from './DispatchCard';
+import { TechnicianCard } from './TechnicianCard';
+import { CallbackCard } from './CallbackCard';
+import { CloseCard, PauseCard } from './PauseCard';
+import { Num, Nums } from '../../components/Num';
 
 export default function WbCase() {
   const { params } = useRouter();
@@ -127,9 +132,7 @@ export default function WbCase() {
                   工单号 <Num id='wb-case-number'>{c.number}</Num> · <Num>{formatTime(c.createdAt, true)}</Num> 受理 · {c.channelLabel}
                 </View>
               </View>
-              <Button id='wb-case-back' size='small' onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: home?.url ?? '/workbench/queue/index' }))}>
-                返回
-              </Button>
+              {/* The way back is the header's (H5) or WeChat's navigation bar: no second 返回 here. */}
             </View>
 
             <View className='cols'>
@@ -137,7 +140,7 @@ export default function WbCase() {
                 <View className='card'>
                   <View className='card__title'>诉求内容</View>
                   <View className='case__content' id='wb-case-content' style={{ whiteSpace: 'pre-wrap' }}>
-                    {c.content}
+                    <Nums>{c.content}</Nums>
                   </View>
                   {c.photos.length ? (
                     <View style={{ marginTop: '12px' }}>
@@ -147,24 +150,28 @@ export default function WbCase() {
                 </View>
                 <View className='card'>
                   <View className='card__title'>住户与工单信息</View>
-                  <KV k='房屋' v={`${c.householdId}（${roomLabel(c.householdId)}）`} />
+                  <KV k='房屋' v={<Nums>{`${c.householdId}（${roomLabel(c.householdId)}）`}</Nums>} />
                   <KV k='联系人' v={c.contactName} />
                   <KV k='联系电话' v={<Num>{c.contactPhone}</Num>} id='wb-case-phone' />
                   <KV k='受理渠道' v={c.channelLabel} />
                   <KV k='负责人' v={`${c.ownerName}（${c.ownerTitle}）`} id='wb-case-owner' />
                   <KV k='归口部门' v={c.departmentLabel} id='wb-case-department' />
-                  {c.resolution && c.resolution !== c.work?.result ? <KV k={c.work ? '处理结果' : '答复结果'} v={c.resolution} id='wb-case-resolution' /> : null}
+                  {c.resolution && c.resolution !== c.work?.result ? <KV k={c.work ? '处理结果' : '答复结果'} v={<Nums>{c.resolution}</Nums>} id='wb-case-resolution' /> : null}
                   {c.rating ? <KV k='住户评价' v={`${'★'.repeat(c.rating.stars)}${'☆'.repeat(5 - c.rating.stars)} ${c.rating.comment ?? ''}`} id='wb-case-rating' /> : null}
                 </View>
                 {c.followUp ? (
                   <View className='follow-note' id='wb-case-followup'>
-                    低分跟进（{formatTime(c.followUp.at)}）：{c.followUp.reason}
+                    低分跟进（<Num>{formatTime(c.followUp.at)}</Num>）：<Nums>{c.followUp.reason}</Nums>
                   </View>
                 ) : null}
                 <WorkOrder c={c} />
                 <View className='card'>
                   <View className='card__title'>承诺时限</View>
-                  {c.paused ? <View className='paused-note'>计时已暂停：{c.paused}</View> : null}
+                  {c.paused ? (
+                    <View className='paused-note'>
+                      <Nums>{`计时已暂停：${c.paused}`}</Nums>
+                    </View>
+                  ) : null}
                   <Deadlines items={c.deadlines} now={now} id='wb-case-deadlines' />
                 </View>
                 <View className='card'>

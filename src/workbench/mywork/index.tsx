@@ -7,12 +7,12 @@ import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../componen
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { LOCATION_LABELS } from '../../lib/labels';
-import { clockTime, dayTime, excerpt, remaining, roomLabel, timeRange } from '../../lib/format';
+import { clockTime, dayTime, spaced, excerpt, remaining, roomLabel, timeRange } from '../../lib/format';
 import { syncClock, useNow } from '../../lib/clock';
 import { byUrgency, dueOf } from '../components/due';
 import { arriveConfirmed } from '../components/arrive';
 import './index.scss';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 type Item = Output<'workbench', 'queue'>['items'][number];
 type Seg = 'active' | 'done' | 'all';
@@ -32,12 +32,15 @@ export default function MyWork() {
   const [seg, setSeg] = useState<Seg>('active');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
+  const [cursor, setCursor] = useState<string | null>(null);
 
-  const load = async (who: Me | null = me) => {
+  /** Open work comes first (most urgent first): the first page, or (`more`) the one after it, for older orders. */
+  const load = async (who: Me | null = me, more = false) => {
     if (needsLogin() || !who) return;
     try {
-      const [r] = await Promise.all([call('workbench', 'queue', { technician: who.id, limit: 100 }), syncClock()]);
-      setItems(byUrgency(r.items));
+      const [r] = await Promise.all([call('workbench', 'queue', { technician: who.id, limit: 100, ...(more && cursor ? { cursor } : {}) }), syncClock()]);
+      setItems((old) => byUrgency(more && old ? [...old, ...r.items] : r.items));
+      setCursor(r.cursor);
       setError('');
     } catch (e) {
       setError(messageOf(e));
@@ -79,8 +82,11 @@ export default function MyWork() {
         <View className='mywork'>
           <View className='wb-head'>
             <View>
-              <View className='wb-head__title'>我的工单</View>
-              <View className='wb-head__sub'>{who.name} · 急修 15 分钟内到场 · 到达现场请先签到</View>
+              {/* The header says 我的工单: this line greets the technician and says what matters most. */}
+              <View className='wb-head__title'>{who.name}，您好</View>
+              <View className='wb-head__sub'>
+                急修 <Num>15 分钟</Num>内到场 · 到达现场请先签到
+              </View>
             </View>
             <Button id='mywork-refresh' size='small' onClick={() => load()}>
               刷新
@@ -137,25 +143,31 @@ export default function MyWork() {
                       <StatusTag status={c.status} label={c.statusLabel} id={`mywork-status-${c.id}`} />
                     </View>
                     <View className='job__where'>
-                      {roomLabel(c.householdId)}
+                      <Num>{roomLabel(c.householdId)}</Num>
                       <Text className='muted'>
                         {' '}
                         · {c.location ? LOCATION_LABELS[c.location] : ''} · {c.contactName} <Num>{c.contactPhone}</Num>
                       </Text>
                     </View>
-                    <View className='job__content'>{excerpt(c.content, 80)}</View>
+                    <View className='job__content'>
+                      <Nums>{excerpt(c.content, 80)}</Nums>
+                    </View>
                     {arrival ? (
                       <View className={`job__due ${late ? 'job__due--late' : ''}`} id={`mywork-due-${c.id}`}>
+                        <Nums>
                         {arrival.paused
                           ? `计时已暂停${c.paused ? `：${c.paused}` : ''}`
                           : late
-                            ? `${remaining(arrival.dueAt, now).text} · 须于 ${dayTime(arrival.dueAt, now)} 前到场，请尽快赶到并签到`
+                            ? `${remaining(arrival.dueAt, now).text} · 须于${spaced(dayTime(arrival.dueAt, now))} 前到场，请尽快赶到并签到`
                             : c.preferredTime && Date.parse(c.preferredTime.from) > now
-                              ? `住户预约 ${dayTime(c.preferredTime.from, now)}–${clockTime(c.preferredTime.to)} 上门`
-                              : `${left!.text} · 须于 ${dayTime(arrival.dueAt, now)} 前到场`}
+                              ? `住户预约${spaced(dayTime(c.preferredTime.from, now))}–${clockTime(c.preferredTime.to)} 上门`
+                              : `${left!.text} · 须于${spaced(dayTime(arrival.dueAt, now))} 前到场`}
+                        </Nums>
                       </View>
                     ) : c.preferredTime && active(c) ? (
-                      <View className='job__due'>预约 {timeRange(c.preferredTime)}</View>
+                      <View className='job__due'>
+                        预约 <Num>{timeRange(c.preferredTime)}</Num>
+                      </View>
                     ) : null}
                     <View className='job__actions'>
                       <Button id={`mywork-print-${c.id}`} size='small' onClick={() => Taro.navigateTo({ url: `/workbench/print/index?id=${encodeURIComponent(c.id)}` })}>
@@ -175,7 +187,14 @@ export default function MyWork() {
               })}
             </View>
           )}
-          <View className='muted mywork__foot'>急修须 15 分钟内到场 · 户内有偿维修须住户确认报价后开工</View>
+          {items !== null && cursor ? (
+            <Button id='mywork-more' block onClick={() => load(me, true)}>
+              加载更多
+            </Button>
+          ) : null}
+          <View className='muted mywork__foot'>
+            急修须 <Num>15 分钟</Num>内到场 · 户内有偿维修须住户确认报价后开工
+          </View>
         </View>
       )}
     </WbShell>

@@ -10,7 +10,7 @@ import { formatTime, isoAt, roomLabel, timeRange } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
 import { money } from '../../lib/money';
 import './index.scss';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 type CaseView = Output<'workbench', 'get'>;
 
@@ -78,7 +78,7 @@ export default function PrintWorkOrder() {
               {c.emergency ? <Text className='wo-urgent'>急修</Text> : null}
             </View>
             <View className='wo-no'>
-              No. <Text id='wo-no'>{c.id}</Text>
+              No. <Num id='wo-no'>{c.number}</Num>
             </View>
           </View>
 
@@ -91,7 +91,7 @@ export default function PrintWorkOrder() {
               <Num>{formatTime(c.createdAt, true)}</Num>
             </Cell>
             <Cell k='房屋' id='wo-household'>
-              {c.householdId}（{roomLabel(c.householdId)}）
+              <Num>{c.householdId}</Num>（<Num>{roomLabel(c.householdId)}</Num>）
             </Cell>
             <Cell k='受理渠道'>{c.channelLabel}</Cell>
             <Cell k='联系人' id='wo-contact'>
@@ -108,10 +108,10 @@ export default function PrintWorkOrder() {
               {c.location ? `${LOCATION_LABELS[c.location]}${c.location === 'in_home' ? '（有偿维修）' : '（免费维修）'}` : '—'}
             </Cell>
             <Cell k='预约时间' wide>
-              {c.preferredTime ? timeRange(c.preferredTime) : c.emergency ? '急修，15 分钟内到场' : '未指定（24 小时内上门）'}
+              <Nums>{c.preferredTime ? timeRange(c.preferredTime) : c.emergency ? '急修，15 分钟内到场' : '未指定（24 小时内上门）'}</Nums>
             </Cell>
             <Cell k='报修内容' wide tall id='wo-content'>
-              {c.content}
+              <Nums>{c.content}</Nums>
             </Cell>
           </View>
 
@@ -120,26 +120,32 @@ export default function PrintWorkOrder() {
             <Cell k='维修技师' id='wo-tech'>
               {w?.technicianName ?? ''}
             </Cell>
-            <Cell k='派单时间'>{formatTime(w?.dispatchedAt)}</Cell>
-            <Cell k='到场时间' id='wo-arrived'>
-              {formatTime(w?.arrivedAt)}
+            <Cell k='派单时间'>
+              <Num>{formatTime(w?.dispatchedAt)}</Num>
             </Cell>
-            <Cell k='完工时间'>{formatTime(w?.completedAt)}</Cell>
+            <Cell k='到场时间' id='wo-arrived'>
+              <Num>{formatTime(w?.arrivedAt)}</Num>
+            </Cell>
+            <Cell k='完工时间'>
+              <Num>{formatTime(w?.completedAt)}</Num>
+            </Cell>
             <Cell k='报价' wide>
-              {w?.quote ? `${money(w.quote.feeFen)}（${{ pending: '待住户确认', accepted: '住户已接受', declined: '住户未接受' }[w.quote.decision]}）${w.quote.note ? ` ${w.quote.note}` : ''}` : c.location === 'common_area' ? '公共区域，免费维修' : ''}
+              <Nums>{w?.quote ? `${money(w.quote.feeFen)}（${{ pending: '待住户确认', accepted: '住户已接受', declined: '住户未接受' }[w.quote.decision]}）${w.quote.note ? ` ${w.quote.note}` : ''}` : c.location === 'common_area' ? '公共区域，免费维修' : ''}</Nums>
             </Cell>
             <Cell k='维修结果' wide tall id='wo-result'>
-              {w?.result ?? ''}
+              <Nums>{w?.result ?? ''}</Nums>
             </Cell>
             <Cell k='使用材料' wide id='wo-materials'>
-              {w?.materials.join('、') ?? ''}
+              <Nums>{w?.materials.join('、') ?? ''}</Nums>
             </Cell>
             <Cell k='收费金额' id='wo-fee'>
-              {w?.completedAt ? money(w.feeFen) : ''}
+              <Num>{w?.completedAt ? money(w.feeFen) : ''}</Num>
             </Cell>
-            <Cell k='返工次数'>{w?.completedAt || w?.reworks ? `${w?.reworks ?? 0} 次` : ''}</Cell>
+            <Cell k='返工次数'>
+              <Num>{w?.completedAt || w?.reworks ? `${w?.reworks ?? 0} 次` : ''}</Num>
+            </Cell>
             <Cell k='回访' wide>
-              {w?.callback ? `${formatTime(w.callback.at)} ${CALLBACK_METHOD_LABELS[w.callback.method]}，${w.callback.outcome === 'satisfied' ? '住户满意' : '发现问题，返工'}${w.callback.note ? `：${w.callback.note}` : ''}` : ''}
+              <Nums>{w?.callback ? `${formatTime(w.callback.at)} ${CALLBACK_METHOD_LABELS[w.callback.method]}，${w.callback.outcome === 'satisfied' ? '住户满意' : '发现问题，返工'}${w.callback.note ? `：${w.callback.note}` : ''}` : ''}</Nums>
             </Cell>
           </View>
 
@@ -157,7 +163,9 @@ export default function PrintWorkOrder() {
           </View>
           <View className='wo-foot'>
             <Text>住户满意度：□ 非常满意　□ 满意　□ 一般　□ 不满意</Text>
-            <Text className='wo-foot__printed'>打印时间 {printed}</Text>
+            <Text className='wo-foot__printed'>
+              打印时间 <Num>{printed}</Num>
+            </Text>
           </View>
           <View className='wo-note'>本单一式两联，技师与住户各执一联。户内有偿维修以住户确认的报价为准，不另收费。服务监督：物业服务中心前台（24 小时）。</View>
         </View>

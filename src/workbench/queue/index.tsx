@@ -12,7 +12,7 @@ import { DEADLINE_LABELS, DEPARTMENT_LABELS, KIND_LABELS, STATUS_LABELS } from '
 import { formatTime, remaining } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
 import { byUrgency, dueOf } from '../components/due';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 
 type Q = Input<'workbench', 'queue'>;
 type Item = Output<'workbench', 'queue'>['items'][number];
@@ -90,8 +90,8 @@ export default function Queue() {
         <View>
           <View className='wb-head'>
             <View>
-              <View className='wb-head__title'>工单队列</View>
-              <View className='wb-head__sub'>按紧急程度排序 · 24 小时受理 · 号码已脱敏，进入工单可查看完整联系方式</View>
+              {/* The header names the page (员工工作台 · …): this line says how to work it. */}
+              <View className='wb-head__lead'>按紧急程度排序 · 24 小时受理 · 号码已脱敏，进入工单可查看完整联系方式</View>
             </View>
             <Button id='queue-refresh' size='small' onClick={() => load()}>
               刷新
@@ -190,10 +190,12 @@ export default function Queue() {
                       </View>
                     </View>
                     <View className='qt-c qt-house'>
-                      <View>{c.householdId}</View>
+                      <Num>{c.householdId}</Num>
                       <View className='qt-sub'>{c.channelLabel}</View>
                     </View>
-                    <View className='qt-content'>{c.content}</View>
+                    <View className='qt-content'>
+                      <Nums>{c.content}</Nums>
+                    </View>
                     <View className='qt-c qt-contact'>
                       <View>{c.contactName}</View>
                       <View className='qt-sub' id={`queue-phone-${c.id}`}>
@@ -222,7 +224,7 @@ export default function Queue() {
                               </Text>
                             ) : null}
                           </View>
-                          <View className={`qt-sub ${breached ? 'due-late' : ''}`}>{next.paused && !breached ? '计时已暂停' : r.text}</View>
+                          <View className={`qt-sub ${breached ? 'due-late' : ''}`}><Nums>{next.paused && !breached ? '计时已暂停' : r.text}</Nums></View>
                         </>
                       ) : (
                         <Text className='qt-sub'>—</Text>

@@ -5,6 +5,7 @@ import { WbShell } from '../components/WbShell';
 import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
+import { Num, Nums } from '../../components/Num';
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { isoAt } from '../../lib/format';
@@ -74,8 +75,8 @@ export default function MonthlyReport() {
           <View className='report'>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>月度报修汇总</View>
-                <View className='wb-head__sub'>报修与回访的汇总、统计与分析 · 按报修提交时间统计</View>
+                {/* The header names the page (员工工作台 · …): this line says how to work it. */}
+                <View className='wb-head__lead'>报修与回访的汇总、统计与分析 · 按报修提交时间统计</View>
               </View>
               <View className='month'>
                 <Button id='report-prev' size='small' onClick={() => setMonth(shift(month, -1))}>
@@ -170,9 +171,9 @@ export default function MonthlyReport() {
                             id={`report-case-${c.id}`}
                             onClick={() => Taro.navigateTo({ url: `/workbench/case/index?id=${encodeURIComponent(c.id)}` })}
                           >
-                            <Text className='att__no'>{c.number}</Text>
+                            <Num className='att__no'>{c.number}</Num>
                             <Text className='att__what'>
-                              {c.categoryLabel} · {c.room} · {c.statusLabel}
+                              {c.categoryLabel} · <Num>{c.room}</Num> · {c.statusLabel}
                             </Text>
                             <Text className='att__why'>{c.reasonLabels.join('、')}</Text>
                           </View>
@@ -185,7 +186,7 @@ export default function MonthlyReport() {
                       <View className='card__title'>本月分析</View>
                       {findings(report).map((t, i) => (
                         <View className='finding' key={i}>
-                          {t}
+                          <Nums>{t}</Nums>
                         </View>
                       ))}
                     </View>

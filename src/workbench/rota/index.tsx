@@ -61,8 +61,7 @@ export default function RotaPage() {
           <View>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>维修值班表</View>
-                <View className='wb-head__sub'>急修工单提交后立即呼叫当班技师；未安排的班次呼叫默认值班技师。白班 08:00–20:00，夜班 20:00–次日 08:00（北京时间）</View>
+                <View className='wb-head__lead'>急修工单提交后立即呼叫当班技师；未安排的班次呼叫默认值班技师。白班 08:00–20:00，夜班 20:00–次日 08:00（北京时间）</View>
               </View>
               <View className='row' style={{ gap: '12px' }}>
                 <Button id='rota-prev' size='small' onClick={() => load(shiftDays(from, -7))} disabled={!from}>

@@ -122,8 +122,7 @@ export default function SettingsPage() {
           <View>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>服务时限与收费标准</View>
-                <View className='wb-head__sub'>每次保存都从所选日期起生效，之前的版本保留为历史；时限不得长于《物业服务规范》的规定</View>
+                <View className='wb-head__lead'>每次保存都从所选日期起生效，之前的版本保留为历史；时限不得长于《物业服务规范》的规定</View>
               </View>
             </View>
             <ErrorNote text={error} id='settings-error' />

@@ -103,8 +103,7 @@ export default function Staff() {
           <View>
             <View className='wb-head'>
               <View>
-                <View className='wb-head__title'>员工管理</View>
-                <View className='wb-head__sub'>邀请新同事、调整岗位、停用离职员工的账号；停用后立即失去权限，历史记录保留。手机号已脱敏</View>
+                <View className='wb-head__lead'>邀请新同事、调整岗位、停用离职员工的账号；停用后立即失去权限，历史记录保留。手机号已脱敏</View>
               </View>
             </View>
             <ErrorNote text={error} id='staff-error' />

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { fail, ok, type Outcome } from '../../errors';
+import { REGISTER_HEADER, REGISTER_SHEET, registerRows } from '../../domain/community/register';
+import { XLSX_MIME } from '../../ports/spreadsheets';
+import type { OutsideIO } from '../../api/action';
+import type { exportHouseholdsInput } from '../../schemas/setup';
+import type { UseCaseContext } from '../context';
+import { managedCommunity } from './managedCommunity';
+
+interface Written {
+  fileId: string;
+  name: string;
+  households: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * setup.exportHouseholds: the community's register as an .xlsx in the import's own format (contract §3),
+ * readable by its maker through `GET /local/file/<fileId>`. The workbook is written here (CPU only) and
+ * its file row recorded; the bytes are stored after the commit (`storeExport`).
+ */
+export async function exportHouseholds(ctx: UseCaseContext, input: z.output<typeof exportHouseholdsInput>): Promise<Outcome<Written>> {
+  const community = managedCommunity(ctx, input.communityId);
+  if (!community.ok) return community;
+  if (!ctx.sheets) throw new Error('no spreadsheets port configured');
+  const households = await ctx.tx.householdsOfCommunity(community.data);
+  const bytes = await ctx.sheets.write({ name: REGISTER_SHEET, header: [...REGISTER_HEADER], rows: registerRows(households), widths: [8, 8, 8, 10, 14, 16] });
+  const fileId = ctx.ids.next('f');
+  await ctx.tx.insertFile({ id: fileId, ownerId: ctx.caller!.userId, mime: XLSX_MIME, size: bytes.length, createdAt: ctx.now, cloudId: null });
+  const c = await ctx.tx.community(community.data);
+  return ok({ fileId, name: `房屋档案-${c?.name ?? community.data}.xlsx`, households: households.length, bytes });
+}
+
+/** After the commit: the workbook's bytes into file storage; the caller gets the file's id and name. */
+export async function storeExport(io: OutsideIO, w: Written): Promise<Outcome<{ fileId: string; name: string; households: number }>> {
+  if (!io.files) return fail('INTERNAL');
+  await io.files.put(w.fileId, w.bytes, XLSX_MIME);
+  return ok({ fileId: w.fileId, name: w.name, households: w.households });
+}

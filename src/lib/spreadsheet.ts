@@ -1,0 +1,68 @@
+import { ApiError, session } from '../api/client';
+
+/** Choosing and sending a spreadsheet works in the browser workbench (H5); the mini-program says so politely. */
+export const canHandleSpreadsheets = process.env.TARO_ENV === 'h5';
+
+/** Opens the browser's file chooser for one .xlsx; resolves with the chosen file, or null when none was chosen. */
+export function chooseSpreadsheet(): Promise<File | null> {
+  if (!canHandleSpreadsheets) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Uploads one file to `/local/upload` (staff may send .xlsx), reporting progress 0–100; answers the fileId. */
+export async function uploadSpreadsheet(file: Blob, name: string, onProgress: (percent: number) => void): Promise<string> {
+  const form = new FormData();
+  form.append('file', file, name);
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/local/upload');
+    if (session.token()) xhr.setRequestHeader('authorization', `Bearer ${session.token()}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.min(99, Math.round((100 * e.loaded) / e.total)));
+    };
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new ApiError('NETWORK', '网络不太稳定，表格上传失败，请稍后重试'));
+    xhr.send(form);
+  });
+  let body: { fileId?: string; error?: { code: string; message: string; fields?: Record<string, string> } } = {};
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* handled below */
+  }
+  if (status >= 200 && status < 300 && body.fileId) {
+    onProgress(100);
+    return body.fileId;
+  }
+  if (body.error) throw new ApiError(body.error.code as never, body.error.fields?.file ? `您好，${body.error.fields.file}` : body.error.message);
+  throw new ApiError('INTERNAL', '很抱歉，表格上传失败，请稍后重试');
+}
+
+/** Saves a file the platform stores (an export) under `name`: fetched with the session, handed to the browser's download. */
+export async function downloadFile(fileId: string, name: string): Promise<void> {
+  const res = await fetch(`/local/file/${encodeURIComponent(fileId)}`, { headers: session.token() ? { authorization: `Bearer ${session.token()}` } : {}, credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError('INTERNAL', '很抱歉，文件下载失败，请稍后重试');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
