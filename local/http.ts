@@ -21,7 +21,8 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; fields: Recor
 
 /** HTML forms can send these cross-site without a preflight; a JSON endpoint never accepts them. */
 const FORM_TYPES = /^\s*(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading byte-order mark stays in the text, so JSON.parse refuses it (the fuzz's raw-text case) instead of the decoder dropping it silently.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads the rest of a refused body without keeping it, so the answer reaches the client on a live connection. */
 export function discard(req: IncomingMessage) {
