@@ -113,7 +113,10 @@ const XSPEC: Record<string, { cells: readonly XExpect[]; body: (b: BObjects, col
 /** What of B an answer must never carry: its community, household, people, case and object ids (case numbers repeat across communities: not a mark). */
 let bMarks: string[] = [];
 
-describe.each<TestStore>(['sqlite', 'mariadb'])('second community on %s: every caller of community A against community B (0 cross-community reads or writes)', (store) => {
+// On the embedded store only: scoping is decided in the use cases over the same SQL on both stores (the
+// MariaDB store runs the same scoped reads in staff-setup, paging and the store contract suites), and this
+// suite's 88 fingerprinted rows took 150 s more on MariaDB — CI must stay under 15 minutes.
+describe.each<TestStore>(['sqlite'])('second community on %s: every caller of community A against community B (0 cross-community reads or writes)', (store) => {
   beforeAll(async () => {
     h = await startHarness({ store });
     await O.createCommunityB(h);
