@@ -10,11 +10,24 @@ echo "› 类型检查"; npx tsc --noEmit -p tsconfig.json
 echo "› 分层检查"; npx depcruise --config .dependency-cruiser.cjs core adapters local cloudfunctions src
 # Results never depend on the host's zone: the suite runs on a UTC host and on one whose zone keeps
 # daylight saving (Asia/Shanghai times are fixed-offset arithmetic, core/shanghai.ts).
+# The two zone runs go side by side (jest gives a 2-core machine one worker each run), each with its
+# own throwaway MariaDB; a run's whole output is shown when it fails, its summary when it passes.
+echo "› 单元与集成测试（主机时区 UTC 与 America/Los_Angeles，同时运行）"
+logs=(); pids=()
 for zone in UTC America/Los_Angeles; do
-  echo "› 单元与集成测试（主机时区 $zone）"; TZ=$zone npx jest --selectProjects unit --ci
+  log=$(mktemp); logs+=("$log")
+  ( TZ=$zone npx jest --selectProjects unit --ci >"$log" 2>&1 ) & pids+=($!)
 done
+failed=0
+for i in 0 1; do
+  zone=$([ $i = 0 ] && echo UTC || echo America/Los_Angeles)
+  if wait "${pids[$i]}"; then echo "  主机时区 $zone："; grep -E '^(Tests|Test Suites|Time):' "${logs[$i]}" | sed 's/^/    /'
+  else echo "  主机时区 $zone 未通过："; cat "${logs[$i]}"; failed=1; fi
+  rm -f "${logs[$i]}"
+done
+[ $failed = 0 ] || exit 1
 echo "› 构建 H5 与小程序"; npx taro build --type h5 >/tmp/wuye-build-h5.log 2>&1 || { tail -50 /tmp/wuye-build-h5.log; exit 1; }
 npx taro build --type weapp >/tmp/wuye-build-weapp.log 2>&1 || { tail -50 /tmp/wuye-build-weapp.log; exit 1; }
-echo "› 浏览器测试"; npx jest --selectProjects browser --ci --runInBand
+echo "› 浏览器测试"; npx jest --selectProjects browser --ci --maxWorkers=2
 echo "› 小程序测试"; npx jest --selectProjects weapp --ci --runInBand
 echo "全部测试通过，用时 $(( $(date +%s) - start )) 秒"
