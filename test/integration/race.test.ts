@@ -10,12 +10,9 @@
  * deferred BEGIN, every phase below broke that way ("database is locked" → INTERNAL). With BEGIN IMMEDIATE (adapters/store/sqlite.ts) the
  * second waits for the first and then decides on what the first left, so every count below is exact.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { build } from 'esbuild';
 import type { Kysely } from 'kysely';
 import { openSqliteStore, writeTransaction } from '../../adapters/store/sqlite';
 import { openMysqlStore } from '../../adapters/store/mysql';
@@ -30,6 +27,7 @@ import { dispatch } from '../../core/api/dispatch';
 import type { Deps } from '../../core/ports/runtime';
 import { seedDemo, demoOpenid } from '../../local/seed';
 import type { RaceOp, RaceOutcome } from '../support/raceChild';
+import { bundleRacer, startRacers, tally, type Racers } from '../support/racers';
 import * as O from '../support/objects';
 
 const RACERS = 4;
@@ -43,44 +41,12 @@ let target = file;
 let store: Store & { db: Kysely<DB> };
 let t = NOW - 30 * MINUTE;
 let deps: Deps;
-const racers: { child: ChildProcess; next: () => Promise<string> }[] = [];
-
-/** The racer, bundled once into plain JS (four processes start in well under a second, not through tsx). */
-const racerJs = path.join(dir, 'raceChild.js');
-const bundleRacer = () =>
-  build({ entryPoints: ['test/support/raceChild.ts'], outfile: racerJs, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3', 'mysql2'], logLevel: 'warning' });
-
-/** A racer process, once it has opened the store and said READY. */
-async function startRacer() {
-  const child = spawn(process.execPath, [racerJs], {
-    env: { ...process.env, RACE_DB: target, RACE_NOW: String(NOW), NODE_PATH: path.resolve('node_modules') },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const waiting: ((line: string) => void)[] = [];
-  const queued: string[] = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => (waiting.length ? waiting.shift()!(line) : queued.push(line)));
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      if (queued.length) return resolve(queued.shift()!);
-      waiting.push(resolve);
-      child.once('exit', (code) => reject(new Error(`racer exited ${code}: ${stderr}`)));
-    });
-  expect(await next()).toBe('READY');
-  return { child, next };
-}
+let racers: Racers | undefined;
 
 /** Sends each racer its operations at the same moment; answers each racer's outcomes, in order. */
-async function race(ops: (racer: number) => RaceOp[], parallel = false): Promise<RaceOutcome[][]> {
-  for (const [i, r] of racers.entries()) r.child.stdin!.write(`${JSON.stringify({ ops: ops(i), parallel })}\n`);
-  const answers = await Promise.all(racers.map(async (r) => JSON.parse((await r.next()).slice('RESULT '.length)) as { results: RaceOutcome[]; errors: string[] }));
-  expect(answers.flatMap((a) => a.errors)).toEqual([]); // nothing logged as INTERNAL anywhere
-  return answers.map((a) => a.results);
-}
+const race = (ops: (racer: number) => RaceOp[], parallel = false) => racers!.race(ops, parallel);
 
 const codes = (outcomes: RaceOutcome[]) => outcomes.map((o) => ('code' in o ? o.code : 'sweep'));
-const tally = (outcomes: RaceOutcome[]) => codes(outcomes).reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
 const events = (caseId: string) => store.db.selectFrom('case_events').select(['seq', 'type']).where('case_id', '=', caseId).orderBy('seq').execute();
 const call = (who: string, fn: string, event: Record<string, unknown>): RaceOp => ({ op: 'call', openid: demoOpenid(who), fn, event });
 
@@ -98,7 +64,7 @@ let assignee = '';
 
 beforeAll(async () => {
   const t0 = Date.now();
-  const bundled = bundleRacer();
+  const bundled = bundleRacer(dir);
   if (testStore() === 'mariadb') target = await freshMysqlDatabase('race');
   store = target === file ? await openSqliteStore(file) : await openMysqlStore(target, { connections: 4 });
   await seedDemo(store.db, t);
@@ -114,12 +80,11 @@ beforeAll(async () => {
   t = NOW - 16 * MINUTE; // 急修: the 15-minute arrival runs out before NOW, and no sweep has looked
   for (let i = 0; i < 8; i++) emergencies.push((await made('resident-a', 'case', O.repair('1-1-101', { category: 'burst_pipe', content: `第 ${i + 1} 处水管爆裂` }))).id);
   t = NOW;
-  await bundled;
-  racers.push(...(await Promise.all(Array.from({ length: RACERS }, startRacer))));
+  racers = await startRacers(await bundled, RACERS, target, NOW);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(racers.map((r) => new Promise((resolve) => (r.child.exitCode !== null ? resolve(null) : (r.child.once('exit', resolve), r.child.stdin!.end())))));
+  await racers?.stop();
   await store?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
