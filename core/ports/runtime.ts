@@ -1,3 +1,4 @@
+import type { Payments } from './payments';
 import type { CreationLimits } from '../limits';
 import type { Clock, IdSource } from './clock';
 import type { CloudStorage, FileStore } from './files';
@@ -28,6 +29,8 @@ export interface Deps {
   files?: FileStore;
   /** .xlsx workbooks in and out (the household register). */
   sheets?: Spreadsheets;
+  /** WeChat Pay API v3 (absent: `fee.pay` and the pay notification answer INTERNAL). */
+  payments?: Payments;
   /**
    * Pushes outside the store, when configured: WeChat subscribe messages and the 企业微信 robot. The
    * `sla` function's timer delivers them (and what is left in the outbox) after its sweep.
