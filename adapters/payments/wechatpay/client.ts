@@ -117,7 +117,8 @@ export function wechatPayments(config: WechatPayConfig, clock: Clock): Payments 
       };
       const { status, json } = await call('POST', '/v3/pay/transactions/jsapi', body);
       const prepayId = json?.prepay_id;
-      if (status !== 200 || typeof prepayId !== 'string' || !prepayId) throw failure('JSAPI order', status, json);
+      if (status !== 200) throw failure('JSAPI order', status, json);
+      if (typeof prepayId !== 'string' || !prepayId) throw new WechatPayError('ANSWER_MALFORMED', status, 'JSAPI order: no prepay_id in the answer');
       const params = jsapiPayParams(config.appid, prepayId, config.merchantPrivateKey, Math.floor(clock.now() / 1000), nonceStr());
       return { prepayId, params };
     },
