@@ -7,6 +7,7 @@ import { main as file } from '../cloudfunctions/file/index';
 import { main as setup } from '../cloudfunctions/setup/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
+import type { HttpFunction } from './httpFunctions';
 
 /** Every cloud function the gateway hosts at POST /fn/<name>: the same `main` CloudBase runs. */
 export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) => Promise<Envelope>> = {
@@ -18,3 +19,15 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   file,
   setup,
 };
+
+/**
+ * HTTP-triggered functions (CloudBase's HTTP access service; local/httpFunctions.ts), by name. The
+ * `payNotify` function (WeChat Pay's notifications, `POST /pay/notify`) registers here once it exists.
+ */
+export const HTTP_FUNCTIONS: Partial<Record<string, HttpFunction>> = {};
+
+/** The function an HTTP route reaches: a test's stand-in, else HTTP_FUNCTIONS, else a same-named entry of FUNCTIONS. */
+export function httpFunction(name: string, overrides?: Record<string, HttpFunction>): HttpFunction | undefined {
+  const own = (o: object | undefined) => (o && Object.prototype.hasOwnProperty.call(o, name) ? (o as Record<string, HttpFunction>)[name] : undefined);
+  return own(overrides) ?? own(HTTP_FUNCTIONS) ?? own(FUNCTIONS);
+}

@@ -19,8 +19,11 @@ import { deliverPushes } from '../core/usecases/outbox/deliverPushes';
 import { pushSendersFromEnv } from '../adapters/notify/config';
 import { uploadImage } from '../core/usecases/file/upload';
 import { readImage } from '../core/usecases/file/read';
-import { HOUR, MINUTE, toIso, parseIso } from '../core/time';
-import { FUNCTIONS } from './functions';
+import { HOUR, MINUTE, toIso } from '../core/time';
+import { HTTP_ROUTES, routeHttpFunction, type HttpFunction } from './httpFunctions';
+import { wechatPayStandIn } from './wechatPay/standIn';
+import { devRoute } from './devRoutes';
+import { FUNCTIONS, httpFunction } from './functions';
 import { main as slaMain } from '../cloudfunctions/sla/index';
 import { pathOf, readJson, sendError, sendJson } from './http';
 import { WindowLimiter } from './rateLimit';
@@ -83,6 +86,8 @@ export interface Platform {
 export interface PlatformHooks {
   /** Each statement the store executes (adapters/store/sql/statementLog.ts counts them per transaction). */
   onStatement?: (event: LogEvent) => void;
+  /** HTTP functions standing in for the deployed ones by name (a test's capture of `payNotify`). */
+  httpFunctions?: Record<string, HttpFunction>;
 }
 
 export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [], hooks: PlatformHooks = {}): Promise<Platform> {
@@ -127,6 +132,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     }
     return runPass();
   };
+  const wxpay = wechatPayStandIn(opts.DATA_DIR, clock);
   const deps: Deps = {
     store,
     clock,
@@ -228,29 +234,11 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     }
 
     // Development endpoints: absent unless DEV_ENDPOINTS=1 (npm start / npm run api) or TEST_CLOCK=1.
-    if (devEndpoints && req.method === 'GET' && p === '/local/outbox') {
-      const rows = await store.transaction((tx) => tx.outboxAll());
-      const items = rows.map((r) => ({ id: r.id, channel: r.channel, to: r.to, template: r.template, data: r.data, time: toIso(r.createdAt), status: r.status, attempts: r.attempts }));
-      const pushRows = await store.transaction((tx) => tx.pushesAll());
-      const pushItems = pushRows.map((r) => ({ id: r.id, outboxId: r.outboxId, channel: r.channel, to: r.target, template: r.template, status: r.status, attempts: r.attempts, sendKey: r.sendKey, lastError: r.lastError }));
-      return sendJson(res, 200, { ok: true, data: { items, pushes: pushItems }, items, pushes: pushItems });
-    }
+    if (devEndpoints && (await devRoute({ store, clock, scheduler, flushOutbox, testClock }, req, res, p))) return;
 
-    if (devEndpoints && p === '/local/clock' && (req.method === 'GET' || (testClock && req.method === 'POST'))) {
-      if (req.method === 'POST') {
-        const body = await readJson(req);
-        const parsed = z
-          .union([z.object({ advanceMs: z.number().int().min(0).max(400 * 86_400_000) }), z.object({ set: z.iso.datetime({ offset: true }) })])
-          .safeParse(body.ok ? body.value : null);
-        if (!parsed.success) return sendError(res, 'INPUT.INVALID');
-        if ('advanceMs' in parsed.data) clock.advance(parsed.data.advanceMs);
-        else clock.set(parseIso(parsed.data.set));
-        await scheduler.catchUp();
-        await flushOutbox();
-      }
-      const now = toIso(clock.now());
-      return sendJson(res, 200, { ok: true, data: { now }, now });
-    }
+    // WeChat Pay: its local stand-in (/local/wxpay/v3/…, /local/pay/confirm) and the notify endpoint (CloudBase HTTP access).
+    if (await wxpay.route(req, res, p)) return;
+    if (req.method === 'POST' && HTTP_ROUTES[p]) return routeHttpFunction(req, res, p, httpFunction(HTTP_ROUTES[p], hooks.httpFunctions), deps.ids);
 
     if (req.method === 'GET' && p === '/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
 
@@ -289,6 +277,8 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   server.on('connect', (_req, socket) => socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'));
   await new Promise<void>((resolve) => server.listen(opts.PORT, opts.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
+  // The real WeChat Pay adapter, pointed at the stand-in on this platform (its URL is known only now).
+  deps.payments = wxpay.payments(`http://${opts.HOST}:${port}`);
 
   // Real time moves too: tick the scheduler every 15 s of wall time.
   const timer = setInterval(() => void scheduler.catchUp(), 15_000);
