@@ -35,6 +35,13 @@ export const ERROR_MESSAGES = {
   'FUNCTION.NOT_FOUND': '您好，暂不支持该服务',
   'REQUEST.REPLAY_MISMATCH': '您好，该请求编号已用于另一份内容，请刷新后重新提交',
   'RATE.LIMITED': '您好，操作过于频繁，请稍候再试，感谢您的耐心',
+  'BILL.NOT_FOUND': '很抱歉，未找到该账单，请刷新后再试',
+  'BILL.ALREADY_PAID': '您好，所选账单已缴清，无需重复缴费，请刷新后查看',
+  'BILL.PAYING': '您好，所选账单正在支付中，请先完成或等待该笔支付结束（约 30 分钟后自动关闭）再试，感谢您的耐心',
+  'BILL.MIXED_HOUSEHOLDS': '您好，一次只能缴纳同一房屋的账单，请分开缴纳',
+  'ORDER.NOT_FOUND': '很抱歉，未找到该支付订单',
+  'RECEIPT.NOT_FOUND': '很抱歉，未找到该收据，请核对收据编号和校验码',
+  'PAYMENT.UNAVAILABLE': '很抱歉，在线缴费暂不可用，请稍后再试或到物业服务中心缴纳',
   INTERNAL: '很抱歉，系统繁忙，请稍后再试',
 } as const;
 
@@ -91,6 +98,9 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === 'STAFF.LAST_MANAGER' || code === 'STAFF.IS_RESPONSIBLE') return 409;
   // A limit the state of the data sets (not the caller's pace, which is RATE.LIMITED): a conflict.
   if (code.endsWith('_LIMIT')) return 409;
+  // Bills the state refuses to pay now (paid already, another payment under way, two households at once).
+  if (code.startsWith('BILL.')) return 409;
+  if (code === 'PAYMENT.UNAVAILABLE') return 503;
   if (code === 'RATE.LIMITED') return 429;
   if (code.startsWith('FILE.')) return 400;
   return 500;

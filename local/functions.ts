@@ -5,6 +5,8 @@ import { main as message } from '../cloudfunctions/message/index';
 import { main as report } from '../cloudfunctions/report/index';
 import { main as file } from '../cloudfunctions/file/index';
 import { main as setup } from '../cloudfunctions/setup/index';
+import { main as fee } from '../cloudfunctions/fee/index';
+import { main as cashier } from '../cloudfunctions/cashier/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
 
@@ -17,4 +19,6 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   report,
   file,
   setup,
+  fee,
+  cashier,
 };

@@ -1,5 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../adapters/store/sql/schema';
+import { firstDayOf, monthlyLines, totalOf } from '../core/domain/fees/bills';
+import { standardsInForce, type FeeStandardRow } from '../core/domain/fees/standards';
+import { monthOf } from '../core/shanghai';
+
+const DEMO_STANDARDS: FeeStandardRow[] = [
+  { id: 'fs_demo_property', communityId: 'demo', item: 'property_fee', basis: 'per_m2_month', priceFen: 250, effectiveFrom: '2025-01-01', savedBy: 'manager', savedAt: 0 },
+  { id: 'fs_demo_elevator', communityId: 'demo', item: 'elevator', basis: 'per_household_month', priceFen: 3000, effectiveFrom: '2025-01-01', savedBy: 'manager', savedAt: 0 },
+];
+
+/** The month before 'YYYY-MM'. */
+const previousMonth = (m: string) => {
+  const [y, mo] = m.split('-').map(Number);
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+};
+
+/**
+ * The demo's bills (contract §3): every household for the current and the previous Shanghai month,
+ * unpaid, from the standards in force then (1-1-101: 22,375 property + 3,000 elevator = 25,375 fen).
+ */
+function demoBills(households: { id: string; area_m2x100: number }[], now: number): DB['bills'][] {
+  const periods = [previousMonth(monthOf(now)), monthOf(now)];
+  return periods.flatMap((period) =>
+    households.map((h) => {
+      const lines = monthlyLines(standardsInForce(DEMO_STANDARDS, firstDayOf(period)), h.area_m2x100);
+      return { id: `bill_demo_${h.id}_${period}`, community_id: 'demo', household_id: h.id, period, source: 'monthly', lines_json: JSON.stringify(lines), total_fen: totalOf(lines), status: 'unpaid', order_no: null, receipt_number: null, created_at: now, paid_at: null };
+    }),
+  );
+}
 
 /** Demo data of contract §2 (SEED=demo): 「示例花园」, three households, the demo users. */
 export const DEMO_USERS = [
@@ -34,10 +62,7 @@ export async function seedDemo(db: Kysely<DB>, now: number): Promise<boolean> {
     // Fee standards of contract §2: property fee 2.50 元/m²/month, elevator 30 元/month (renovation fees: the rule book's defaults).
     await trx
       .insertInto('fee_standards')
-      .values([
-        { id: 'fs_demo_property', community_id: 'demo', item: 'property_fee', basis: 'per_m2_month', price_fen: 250, effective_from: '2025-01-01', saved_by: 'manager', saved_at: now },
-        { id: 'fs_demo_elevator', community_id: 'demo', item: 'elevator', basis: 'per_household_month', price_fen: 3000, effective_from: '2025-01-01', saved_by: 'manager', saved_at: now },
-      ])
+      .values(DEMO_STANDARDS.map((s) => ({ id: s.id, community_id: s.communityId, item: s.item, basis: s.basis, price_fen: s.priceFen, effective_from: s.effectiveFrom, saved_by: s.savedBy, saved_at: now })))
       .execute();
     await trx
       .insertInto('communities')
@@ -48,14 +73,13 @@ export async function seedDemo(db: Kysely<DB>, now: number): Promise<boolean> {
         config_json: JSON.stringify({ responsible: { customer_service: 'frontdesk', maintenance: 'frontdesk', developer_liaison: 'frontdesk' } }),
       })
       .execute();
-    await trx
-      .insertInto('households')
-      .values([
-        { id: '1-1-101', community_id: 'demo', building: '1', unit: '1', room: '101', area_m2x100: 8950, owner_name: '李明', owner_phone: '13800001101' },
-        { id: '1-1-102', community_id: 'demo', building: '1', unit: '1', room: '102', area_m2x100: 8950, owner_name: '陈静', owner_phone: '13800001102' },
-        { id: '1-2-201', community_id: 'demo', building: '1', unit: '2', room: '201', area_m2x100: 12000, owner_name: '王建国', owner_phone: '13900002201' },
-      ])
-      .execute();
+    const households = [
+      { id: '1-1-101', community_id: 'demo', building: '1', unit: '1', room: '101', area_m2x100: 8950, owner_name: '李明', owner_phone: '13800001101' },
+      { id: '1-1-102', community_id: 'demo', building: '1', unit: '1', room: '102', area_m2x100: 8950, owner_name: '陈静', owner_phone: '13800001102' },
+      { id: '1-2-201', community_id: 'demo', building: '1', unit: '2', room: '201', area_m2x100: 12000, owner_name: '王建国', owner_phone: '13900002201' },
+    ];
+    await trx.insertInto('households').values(households).execute();
+    await trx.insertInto('bills').values(demoBills(households, now)).execute();
     await trx
       .insertInto('users')
       .values(DEMO_USERS.map((u) => ({ id: u.key, openid: demoOpenid(u.key), name: u.name, phone: u.phone, created_at: now })))

@@ -5,8 +5,8 @@ import { FUNCTION_NAMES } from '../core/api/handlers';
 import { bundleSizePlugin } from './bundle-plugins';
 
 const ROOT = path.join(__dirname, '..');
-/** Every deployed function: the handler-map functions and the `sla` timer. */
-export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla'] as const;
+/** Every deployed function: the handler-map functions, the `sla` timer and the `payNotify` HTTP endpoint. */
+export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla', 'payNotify'] as const;
 
 /**
  * Modules a function loads on first use only, shipped as their own file beside its index.js: the bundle

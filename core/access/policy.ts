@@ -28,7 +28,11 @@ export type Permission =
   | 'setup.staff'
   | 'setup.rota'
   | 'setup.settings'
-  | 'setup.acceptInvite';
+  | 'setup.acceptInvite'
+  | 'fee.readOwn'
+  | 'fee.pay'
+  | 'fee.verify'
+  | 'cashier.bill';
 
 type Who = 'anyone' | 'resident' | StaffRole;
 
@@ -68,6 +72,13 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'setup.settings': ['manager'],
   /** Anyone signed in may accept an invitation made to their own (verified) phone. */
   'setup.acceptInvite': ['anyone'],
+  /** Bills, standards, orders and receipts of the resident's own household (R-FEE-1..3, R-FEE-6). */
+  'fee.readOwn': ['resident'],
+  'fee.pay': ['resident'],
+  /** A receipt's number and code verify it for anyone (R-FEE-6); checked without a caller too. */
+  'fee.verify': ['anyone'],
+  /** Issuing bills, arrears, receipts and the day book: 收费员 and 经理. */
+  'cashier.bill': ['cashier', 'manager'],
 };
 
 // ------------------------------------------------------------------ case reading (R-ACC-3, R-ACC-5)

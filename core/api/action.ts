@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Outcome } from '../errors';
 import type { CloudStorage, FileStore } from '../ports/files';
+import type { Payments } from '../ports/payments';
 import type { UseCaseContext } from '../usecases/context';
 
 /**
@@ -11,6 +12,8 @@ export interface OutsideIO {
   cloud?: CloudStorage;
   /** Bytes the platform stores itself (uploads, exports). */
   files?: FileStore;
+  /** WeChat Pay API v3 (absent: paying answers PAYMENT.UNAVAILABLE). */
+  payments?: Payments;
   /** The platform's identity of the caller (never the payload). */
   openid: string | null;
   /** Platform time when the call arrived (ms). */

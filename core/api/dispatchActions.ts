@@ -47,7 +47,7 @@ export async function dispatchActions(deps: Deps, fn: string, actions: Record<st
   const input = parsed.data as Record<string, unknown>;
 
   let prepared: unknown;
-  const io = (): OutsideIO => ({ cloud: deps.cloud, files: deps.files, openid: identity.openid, now: deps.clock.now() });
+  const io = (): OutsideIO => ({ cloud: deps.cloud, files: deps.files, payments: deps.payments, openid: identity.openid, now: deps.clock.now() });
   const run = () =>
     deps.store.transaction(async (raw) => {
       const now = deps.clock.now();

@@ -5,6 +5,8 @@ import { reportActions } from './actions/report';
 import { messageActions } from './actions/message';
 import { fileActions } from './actions/file';
 import { setupActions } from './actions/setup';
+import { feeActions } from './actions/fee';
+import { cashierActions } from './actions/cashier';
 
 /**
  * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
@@ -20,6 +22,8 @@ export const handlers = {
   message: messageActions,
   file: fileActions,
   setup: setupActions,
+  fee: feeActions,
+  cashier: cashierActions,
 } as const;
 
 export type Handlers = typeof handlers;

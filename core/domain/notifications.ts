@@ -12,5 +12,9 @@ export function renderMessage(template: NotificationTemplate, d: Record<string, 
       return { title: '房屋认证已通过', body: `您好，您与 ${roomLabel(d.householdId)} 的房屋认证已通过，欢迎回家！现在可以在线办理报修、缴费等业务。` };
     case 'binding.rejected':
       return { title: '房屋认证未通过', body: `很抱歉，您与 ${roomLabel(d.householdId)} 的房屋认证未通过：${d.reason}。如有疑问，请联系物业服务中心。` };
+    case 'fee.paid':
+      return { title: '缴费成功', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的费用共 ¥${d.amount} 已缴清，收据编号 ${d.receiptNumber}，可在「我的收据」中查看。感谢您的支持！` };
+    case 'fee.amountMismatch':
+      return { title: '支付金额不符，请核查', body: `支付订单 ${d.outTradeNo}（${roomLabel(d.householdId)}）通知金额 ¥${d.notified} 与订单金额 ¥${d.expected} 不符，系统未入账，请与微信支付商户平台核对。` };
   }
 }

@@ -3,6 +3,7 @@ import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/
 import type { CommunitySettings } from '../domain/community/settings';
 import type { PhoneCheck } from '../domain/binding';
 import type { SetupTx } from './setupStore';
+import type { FeeTx } from './feeStore';
 
 export interface UserRow {
   id: string;
@@ -226,7 +227,7 @@ export interface IdempotencyRow {
 }
 
 /** Everything a use case may read or write, inside one transaction. */
-export interface Tx extends SetupTx {
+export interface Tx extends SetupTx, FeeTx {
   userByOpenid(openid: string): Promise<UserRow | undefined>;
   userById(id: string): Promise<UserRow | undefined>;
   usersByIds(ids: string[]): Promise<UserRow[]>;

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { isCurrent } from './migrationCheck';
 import { addColumn, createIndex, createTable, dropIndex, isMysql, longText } from './portable';
 import { rebuildCases } from './rebuild';
+import { feesMigration } from './migrationFees';
 import type { DB } from './schema';
 import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
 import type { SubmittedEvent } from '../../../core/domain/case/types';
@@ -443,6 +444,7 @@ const migrations: Record<string, Migration> = {
       await dropIndex(db, 'case_events', 'case_events_by_user');
     },
   },
+  '0018_fees': feesMigration,
 };
 
 /** The last migration: a store whose latest applied record is this one (and holds them all) is current. */

@@ -114,5 +114,44 @@ export interface DB {
   staff_former: { id: string; user_id: string; community_id: string; roles_json: string; deactivated_at: number; deactivated_by: string };
   duty_rota: { community_id: string; day: string; shift: string; user_id: string };
   setting_versions: { id: string; community_id: string; effective_at: number; settings_json: string; saved_by: string; saved_at: number; applied: number };
+  bills: { id: string; community_id: string; household_id: string; period: string; source: string; lines_json: string; total_fen: number; status: string; order_no: string | null; receipt_number: string | null; created_at: number; paid_at: number | null };
+  pay_orders: {
+    out_trade_no: string;
+    community_id: string;
+    household_id: string;
+    payer_user_id: string;
+    payer_openid: string;
+    bill_ids_json: string;
+    total_fen: number;
+    description: string;
+    status: string;
+    created_at: number;
+    expires_at: number;
+    paid_at: number | null;
+    transaction_id: string | null;
+    receipt_number: string | null;
+    checked_at: number | null;
+  };
+  payments: { transaction_id: string; out_trade_no: string; community_id: string; total_fen: number; paid_at: number; via: string; recorded_at: number };
+  receipt_counters: { community_id: string; year: number; last: number };
+  receipts: {
+    number: string;
+    community_id: string;
+    year: number;
+    seq: number;
+    household_id: string;
+    out_trade_no: string;
+    items_json: string;
+    total_fen: number;
+    paid_at: number;
+    payer_user_id: string;
+    payer_name: string;
+    code: string;
+    status: string;
+    void_reason: string | null;
+    voided_by: string | null;
+    voided_at: number | null;
+    created_at: number;
+  };
   fee_standards: { id: string; community_id: string; item: string; basis: string; price_fen: number; effective_from: string; saved_by: string; saved_at: number };
 }

@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { pushTx } from './pushSql';
 import { householdTx } from './householdSql';
 import { setupTx } from './setupSql';
+import { feeTx } from './feeSql';
 import { afterKey } from './keyset';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
@@ -81,6 +82,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
   return {
     ...pushTx(db, dialect),
     ...householdTx(db, dialect),
+    ...feeTx(db, dialect),
     ...setupTx(db),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();

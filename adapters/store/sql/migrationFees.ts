@@ -1,0 +1,93 @@
+import type { Kysely, Migration } from 'kysely';
+import { createIndex, createTable, longText } from './portable';
+
+const id = (n = 64) => `varchar(${n})` as const;
+
+/**
+ * 0018_fees (R-FEE-1, R-FEE-5, R-FEE-6): bills (one per household, period and source), payment orders,
+ * payments received (one per order, one per provider transaction), receipts numbered per community and
+ * year from a counter row (gap-free: taken inside the paying transaction; unique number and sequence).
+ */
+export const feesMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await createTable(db, 'bills', (t) =>
+      t
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('period', id(7), (c) => c.notNull())
+        .addColumn('source', id(40), (c) => c.notNull())
+        .addColumn('lines_json', longText(db), (c) => c.notNull())
+        .addColumn('total_fen', 'bigint', (c) => c.notNull())
+        .addColumn('status', id(8), (c) => c.notNull())
+        .addColumn('order_no', id(32))
+        .addColumn('receipt_number', id(64))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('paid_at', 'bigint'),
+    );
+    await createIndex(db, 'bills_household_period', 'bills', ['household_id', 'period', 'source'], { unique: true });
+    await createIndex(db, 'bills_community_status', 'bills', ['community_id', 'status', 'period']);
+    await createTable(db, 'pay_orders', (t) =>
+      t
+        .addColumn('out_trade_no', id(32), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('payer_user_id', id(), (c) => c.notNull())
+        .addColumn('payer_openid', id(128), (c) => c.notNull())
+        .addColumn('bill_ids_json', longText(db), (c) => c.notNull())
+        .addColumn('total_fen', 'bigint', (c) => c.notNull())
+        .addColumn('description', id(200), (c) => c.notNull())
+        .addColumn('status', id(8), (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('paid_at', 'bigint')
+        .addColumn('transaction_id', id(64))
+        .addColumn('receipt_number', id(64))
+        .addColumn('checked_at', 'bigint'),
+    );
+    await createIndex(db, 'pay_orders_pending', 'pay_orders', ['status', 'created_at']);
+    await createTable(db, 'payments', (t) =>
+      t
+        .addColumn('transaction_id', id(), (c) => c.primaryKey())
+        .addColumn('out_trade_no', id(32), (c) => c.notNull())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('total_fen', 'bigint', (c) => c.notNull())
+        .addColumn('paid_at', 'bigint', (c) => c.notNull())
+        .addColumn('via', id(8), (c) => c.notNull())
+        .addColumn('recorded_at', 'bigint', (c) => c.notNull()),
+    );
+    await createIndex(db, 'payments_order', 'payments', ['out_trade_no'], { unique: true });
+    await createIndex(db, 'payments_community_paid', 'payments', ['community_id', 'paid_at']);
+    await createTable(db, 'receipt_counters', (t) =>
+      t
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('receipt_counters_pk', ['community_id', 'year']),
+    );
+    await createTable(db, 'receipts', (t) =>
+      t
+        .addColumn('number', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('out_trade_no', id(32), (c) => c.notNull())
+        .addColumn('items_json', longText(db), (c) => c.notNull())
+        .addColumn('total_fen', 'bigint', (c) => c.notNull())
+        .addColumn('paid_at', 'bigint', (c) => c.notNull())
+        .addColumn('payer_user_id', id(), (c) => c.notNull())
+        .addColumn('payer_name', id(100), (c) => c.notNull())
+        .addColumn('code', id(16), (c) => c.notNull())
+        .addColumn('status', id(8), (c) => c.notNull())
+        .addColumn('void_reason', id(400))
+        .addColumn('voided_by', id())
+        .addColumn('voided_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull()),
+    );
+    await createIndex(db, 'receipts_sequence', 'receipts', ['community_id', 'year', 'seq'], { unique: true });
+    await createIndex(db, 'receipts_order', 'receipts', ['out_trade_no'], { unique: true });
+    await createIndex(db, 'receipts_household', 'receipts', ['household_id', 'paid_at']);
+    await createIndex(db, 'receipts_community_paid', 'receipts', ['community_id', 'paid_at']);
+  },
+};

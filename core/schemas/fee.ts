@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { entityId, householdId, requestId } from './common';
+import type { FeeBasis, FeeItem } from '../domain/fees/standards';
+import type { JsapiPayParams } from '../ports/payments';
+
+/**
+ * The `fee` (residents; `verifyReceipt` anyone) and `cashier` (收费员/经理) functions' inputs and outputs
+ * (contract §3). Amounts are integer fen (R-FEE-4); periods are Shanghai months 'YYYY-MM'.
+ */
+export const period = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+/** A receipt number: `<community>-<year>-<6-digit sequence>`, e.g. demo-2026-000001 (R-FEE-6). */
+export const receiptNumber = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}-\d{4}-\d{6}$/, '收据编号格式有误');
+/** The verification code printed on the receipt and in its QR code. */
+export const receiptCode = z.string().trim().regex(/^[A-Z0-9]{8}$/, '校验码应为 8 位字母或数字');
+/** WeChat's out_trade_no as we make it (6–32 of [0-9A-Za-z_-]). */
+export const outTradeNo = z.string().trim().regex(/^[0-9A-Za-z_-]{6,32}$/, '订单号格式有误');
+const billIds = z.array(entityId).min(1, '请选择要缴纳的账单').max(24, '一次最多缴纳 24 笔账单');
+
+export const standardsInput = z.object({ householdId: householdId.optional() }).strict();
+export const billsInput = z.object({ householdId, status: z.enum(['unpaid', 'paid']).optional() }).strict();
+export const previewInput = z.object({ billIds }).strict();
+export const payInput = z.object({ requestId, billIds }).strict();
+export const orderInput = z.object({ outTradeNo }).strict();
+export const receiptsInput = z.object({ householdId: householdId.optional() }).strict();
+export const receiptInput = z.object({ number: receiptNumber }).strict();
+export const verifyReceiptInput = z.object({ number: receiptNumber, code: receiptCode }).strict();
+
+export const issueBillsInput = z.object({ period, communityId: entityId.optional() }).strict();
+
+export type BillStatus = 'unpaid' | 'paid';
+export interface BillLine {
+  item: FeeItem;
+  amountFen: number;
+}
+/** A bill as residents and staff read it. */
+export interface BillView {
+  id: string;
+  householdId: string;
+  period: string;
+  lines: (BillLine & { label: string })[];
+  totalFen: number;
+  status: BillStatus;
+  /** True while a payment of it is under way (another live order holds it). */
+  paying: boolean;
+  paidAt: string | null;
+  receiptNumber: string | null;
+}
+
+export interface StandardsOutput {
+  communityId: string;
+  communityName: string;
+  day: string;
+  items: { item: FeeItem; label: string; basis: FeeBasis; basisLabel: string; priceFen: number; priceText: string; effectiveFrom: string | null; source: 'community' | 'default' }[];
+  /** 收费依据 (R-FEE-2). */
+  basis: string;
+}
+
+export interface PreviewOutput {
+  household: { id: string; address: string; areaM2: string; ownerName: string };
+  communityName: string;
+  months: string[];
+  bills: BillView[];
+  totalFen: number;
+}
+
+export interface PayOutput {
+  outTradeNo: string;
+  totalFen: number;
+  payment: JsapiPayParams;
+  expiresAt: string;
+}
+
+export type OrderStatus = 'pending' | 'paid' | 'closed';
+export interface OrderOutput {
+  outTradeNo: string;
+  status: OrderStatus;
+  totalFen: number;
+  billIds: string[];
+  receiptNumber: string | null;
+}
+
+export interface ReceiptListItem {
+  number: string;
+  totalFen: number;
+  paidAt: string;
+  household: string;
+  status: 'issued' | 'voided';
+}
+
+/** What a receipt shows (R-FEE-6); `verifyReceipt` answers the same, nothing more. */
+export interface ReceiptOutput {
+  number: string;
+  communityName: string;
+  household: string;
+  items: { period: string; item: FeeItem; label: string; amountFen: number }[];
+  totalFen: number;
+  paidAt: string;
+  payer: string;
+  code: string;
+  status: 'issued' | 'voided';
+  voidReason: string | null;
+}
