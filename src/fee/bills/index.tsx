@@ -71,7 +71,7 @@ export default function Bills() {
                 <Num>{roomLabel(householdId)}</Num> 待缴金额
               </View>
               <View className='fee-hero__amount' id='bills-owed'>
-                {bills ? yuan(owedFen) : '—'}
+                {bills ? <Num>{yuan(owedFen)}</Num> : '—'}
               </View>
               <View className='fee-hero__sub'>
                 {bills === null ? '正在查询账单…' : unpaid.length ? <>共 <Num>{unpaid.length} 个月</Num>待缴，请您在方便时缴纳，感谢您的支持</> : '您已缴清全部物业费用，感谢您的支持！'}

@@ -116,7 +116,7 @@ export default function PreviewPage() {
 
         <ErrorNote text={error} id='preview-pay-error' />
         <Button id='preview-pay' type='primary' size='large' block loading={busy} disabled={busy} onClick={pay}>
-          确认支付 <Num>{yuan(p.totalFen)}</Num>
+          确认支付<Num className='btn-amount'>{yuan(p.totalFen)}</Num>
         </Button>
         <View className='fee__tip'>支付结果以微信支付的通知为准，缴费成功后将为您开具电子收据。</View>
       </View>

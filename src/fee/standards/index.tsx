@@ -58,13 +58,15 @@ export default function StandardsPage() {
               <View className='grow'>
                 <View className='std__name'>{it.label}</View>
                 <View className='muted'>
-                  {it.basisLabel}
+                  {/* The basis is said once: the price text (2.50 元/平方米/月) usually carries it already. */}
+                  {it.priceText.includes(it.basisLabel) ? '' : `${it.basisLabel} · `}
                   {it.effectiveFrom ? (
                     <>
-                      {' · '}
-                      <Num>{dateLabel(it.effectiveFrom)}</Num> 起执行
+                      <Num>{dateLabel(it.effectiveFrom)}</Num>起执行
                     </>
-                  ) : null}
+                  ) : (
+                    '现行标准'
+                  )}
                 </View>
               </View>
               <Text className='std__price'>
