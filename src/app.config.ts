@@ -14,6 +14,11 @@ export default defineAppConfig({
     'pages/join/index',
   ],
   subPackages: [
+    // The resident's fee pages: bills, confirmation, payment, receipts and the public receipt check.
+    {
+      root: 'fee',
+      pages: ['bills/index', 'preview/index', 'order/index', 'receipts/index', 'receipt/index', 'verify/index', 'standards/index'],
+    },
     {
       root: 'workbench',
       pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index'],

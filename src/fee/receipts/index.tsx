@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { PageShell } from '../../components/PageShell';
+import { Button } from '../../components/nut';
+import { EmptyState, ErrorNote, Loading } from '../../components/ui';
+import { Num } from '../../components/Num';
+import { call, type Output } from '../../api/client';
+import { messageOf, needsLogin } from '../../lib/session';
+import { formatTime } from '../../lib/format';
+import { yuan } from '../lib/format';
+import { backToBills } from '../lib/nav';
+import '../fee.scss';
+
+type Item = Output<'fee', 'receipts'>['items'][number];
+
+/** 我的收据: every receipt issued to the resident's household, newest first; each opens its detail. */
+export default function Receipts() {
+  const { params } = useRouter();
+  const householdId = decodeURIComponent(params.householdId ?? '');
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [error, setError] = useState('');
+
+  const load = async () => {
+    if (needsLogin()) return;
+    try {
+      const r = await call('fee', 'receipts', householdId ? { householdId } : {});
+      setItems(r.items);
+      setError('');
+    } catch (e) {
+      setItems([]);
+      setError(messageOf(e));
+    }
+  };
+  useDidShow(() => {
+    load();
+  });
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <PageShell className='fee'>
+      <View className='page-pad fee__pad'>
+        <ErrorNote text={error} id='receipts-error' />
+        {items === null ? (
+          <Loading />
+        ) : items.length === 0 ? (
+          error ? null : (
+            <View className='card'>
+              <EmptyState
+                id='receipts-empty'
+                title='暂无收据'
+                desc='缴费成功后，电子收据会保存在这里，随时可以查看和验证。'
+                action={
+                  <Button id='receipts-to-bills' type='primary' size='large' block onClick={backToBills}>
+                    去缴费
+                  </Button>
+                }
+              />
+            </View>
+          )
+        ) : (
+          <View id='receipts-list'>
+            {items.map((r) => (
+              <View key={r.number} className='card receipt-card' id={`receipt-item-${r.number}`} onClick={() => Taro.navigateTo({ url: `/fee/receipt/index?number=${encodeURIComponent(r.number)}` })}>
+                <View className='row row--between'>
+                  <View className='receipt-card__title'>物业费收据</View>
+                  {r.status === 'voided' ? <View className='status status--default'>已作废</View> : <View className='status status--success'>已开具</View>}
+                </View>
+                <View className='receipt-card__amount'>
+                  <Num>{yuan(r.totalFen)}</Num>
+                </View>
+                <View className='receipt-card__meta'>
+                  <Num>{r.number}</Num>
+                  <Num>{formatTime(r.paidAt, true)}</Num>
+                </View>
+                <View className='receipt-card__house muted'>{r.household}</View>
+              </View>
+            ))}
+            <View className='muted fee__end'>没有更多了</View>
+          </View>
+        )}
+      </View>
+    </PageShell>
+  );
+}

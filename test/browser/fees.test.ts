@@ -1,0 +1,276 @@
+/**
+ * Fees in a real browser against the H5 build served by the local platform (demo seed: 1-1-101 owes the
+ * current and the previous month, 25,375 fen each):
+ *  resident-a opens 缴费 from the home grid, sees 1-1-101's bills by month with each line and total, the
+ *  published standards, confirms household, months, items and total, pays both months in the sandbox
+ *  cashier (本地模拟支付: /local/pay/confirm makes the WeChat Pay stand-in send the signed notification),
+ *  waits through 支付处理中… for the platform's word, opens the receipt with its QR code and verifies it
+ *  on the public verification page, signed out; resident-b cannot see any of it (404 through the API).
+ * Screenshots go to test-artifacts/screenshots/ (f01…).
+ */
+import zlib from 'node:zlib';
+import { create } from 'qrcode';
+import { MOBILE, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
+
+jest.setTimeout(180_000);
+
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string };
+}
+interface Bill {
+  id: string;
+  period: string;
+  lines: { item: string; label: string; amountFen: number }[];
+  totalFen: number;
+  status: 'unpaid' | 'paid';
+  receiptNumber: string | null;
+}
+
+/** The dark modules of a QR code drawn by src/fee/lib/qr.ts (a 1-bit PNG, 4-module quiet zone), read back. */
+function readQr(dataUrl: string, modules: number): boolean[][] {
+  const png = Buffer.from(dataUrl.split(',')[1], 'base64');
+  let at = 8;
+  let width = 0;
+  let idat = Buffer.alloc(0);
+  while (at < png.length) {
+    const len = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') width = data.readUInt32BE(0);
+    if (type === 'IDAT') idat = Buffer.concat([idat, data]);
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(idat);
+  const rowBytes = Math.ceil(width / 8);
+  const scale = width / (modules + 8);
+  const out: boolean[][] = [];
+  for (let my = 0; my < modules; my++) {
+    const row: boolean[] = [];
+    for (let mx = 0; mx < modules; mx++) {
+      const x = Math.floor((mx + 4 + 0.5) * scale);
+      const y = Math.floor((my + 4 + 0.5) * scale);
+      row.push(((raw[y * (rowBytes + 1) + 1 + (x >> 3)] >> (7 - (x & 7))) & 1) === 0);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+describe('browser: bills, the sandbox cashier, receipts and their verification', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let resident: Page;
+  let base: string;
+  const errors: string[] = [];
+  let tokenA = '';
+  let bills: Bill[] = [];
+  let outTradeNo = '';
+  let receiptNumber = '';
+  let receiptCode = '';
+
+  const api = async <T>(p: string, body: unknown, token?: string): Promise<{ status: number; body: Envelope<T> }> => {
+    const res = await fetch(`${base}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Envelope<T> };
+  };
+  const tokenOf = async (user: string) => (await api<never>('/local/login', { user })).body as unknown as { token: string };
+  const fee = <T>(action: string, input: object, token = tokenA) => api<T>('/fn/fee', { action, ...input }, token);
+  const newPage = async (user?: string) => {
+    const ctx = await browser.newContext(MOBILE);
+    contexts.push(ctx);
+    const p = await ctx.newPage();
+    watch(p, user ?? 'anyone', errors);
+    if (user) {
+      await login(p, base, user);
+      await p.waitForURL(/pages\/index\/index/);
+    }
+    return p;
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    base = platform.url;
+    tokenA = (await tokenOf('resident-a')).token;
+    const r = await fee<{ items: Bill[] }>('bills', { householdId: '1-1-101' });
+    expect(r.status).toBe(200);
+    bills = r.body.data.items;
+    browser = await launchBrowser();
+    resident = await newPage('resident-a');
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await platform?.stop();
+    if (errors.length) console.log(errors.join('\n'));
+  });
+
+  it('[R-FEE-1] 缴费 is live on the home grid and opens 1-1-101\'s bills by month: each line, each month\'s total, the amount owed', async () => {
+    // The demo seed: the previous and the current month, unpaid, 25,375 fen each (contract §3).
+    const unpaid = bills.filter((b) => b.status === 'unpaid');
+    expect(unpaid.map((b) => b.totalFen)).toEqual([25375, 25375]);
+
+    await open(resident, base, '/pages/index/index');
+    const tile = resident.locator('#service-fee');
+    await tile.waitFor();
+    expect(await tile.textContent()).not.toContain('即将上线');
+    await tile.click();
+    await resident.waitForURL(/fee\/bills\/index/);
+    await expectText(resident, '#bills-owed', '¥507.50');
+    for (const b of unpaid) {
+      const [y, m] = b.period.split('-');
+      await expectText(resident, `#bill-${b.period}`, `${y}年${Number(m)}月`);
+      await expectText(resident, `#bill-${b.period}-total`, '¥253.75');
+      for (const l of b.lines) await expectText(resident, `#bill-${b.period}-line-${l.item}`, `${l.label}`);
+      await expectText(resident, `#bill-${b.period}`, '¥223.75'); // 89.50 m² × 2.50 元
+      await expectText(resident, `#bill-${b.period}`, '¥30.00'); // elevator
+      // Every payable month starts ticked.
+      expect(await resident.locator(`#bill-pick-${b.period}`).getAttribute('aria-checked')).toBe('true');
+    }
+    await expectText(resident, '#bills-chosen-total', '¥507.50');
+    await screenshot(resident, 'f01-bills-unpaid');
+
+    // Unticking a month changes what is chosen; ticking it again brings it back.
+    await resident.locator(`#bill-pick-${unpaid[0].period}`).click();
+    await expectText(resident, '#bills-chosen-total', '¥253.75');
+    await resident.locator(`#bill-pick-${unpaid[0].period}`).click();
+    await expectText(resident, '#bills-chosen-total', '¥507.50');
+  });
+
+  it('[R-FEE-2] the published standards and their basis are one tap from the bills', async () => {
+    await resident.locator('#bills-standards').click();
+    await resident.waitForURL(/fee\/standards\/index/);
+    await resident.locator('#standards-list').waitFor();
+    const std = (await fee<{ items: { item: string; label: string; priceText: string }[]; basis: string }>('standards', { householdId: '1-1-101' })).body.data;
+    for (const it of std.items) await expectText(resident, `#standard-${it.item}`, it.label);
+    await expectText(resident, '#standards-list', '2.50');
+    await expectText(resident, '#standards-basis', std.basis.slice(0, 10));
+    await screenshot(resident, 'f02-standards');
+    await resident.goBack();
+    await resident.waitForURL(/fee\/bills\/index/);
+  });
+
+  it('[R-FEE-3] before paying, the resident sees household, months, every item and the total, and one clear 确认支付', async () => {
+    await resident.locator('#bills-pay').waitFor();
+    await resident.locator('#bills-pay').click();
+    await resident.waitForURL(/fee\/preview\/index/);
+    await expectText(resident, '#preview-household', '89.50');
+    await expectText(resident, '#preview-address', '101');
+    for (const b of bills) {
+      const [y, m] = b.period.split('-');
+      await expectText(resident, '#preview-months', `${y}年${Number(m)}月`);
+      await expectText(resident, `#preview-bill-${b.period}-total`, '¥253.75');
+      for (const l of b.lines) await expectText(resident, `#preview-bill-${b.period}-line-${l.item}`, l.label);
+    }
+    await expectText(resident, '#preview-total', '¥507.50');
+    await expectText(resident, '#preview-pay', '确认支付');
+    await screenshot(resident, 'f03-preview');
+  });
+
+  it('[R-FEE-5] the sandbox cashier is marked 本地模拟支付; after its confirmation the page shows 支付处理中… until the platform has booked the payment, then 支付成功', async () => {
+    await resident.locator('#preview-pay').click();
+    await resident.waitForURL(/fee\/order\/index/);
+    outTradeNo = decodeURIComponent(/outTradeNo=([^&]+)/.exec(resident.url())![1]);
+    await expectText(resident, '#sandbox-banner', '本地模拟支付 · 不会产生真实扣款');
+    await expectText(resident, '#sandbox-amount', '¥507.50');
+    // Nothing is paid by opening the cashier.
+    expect((await fee<{ status: string }>('order', { outTradeNo })).body.data.status).toBe('pending');
+    await screenshot(resident, 'f04-sandbox-cashier');
+
+    // Hold the page's first look at the order, to see it wait for the platform's word.
+    let held = 0;
+    await resident.route('**/fn/fee', async (route) => {
+      const body = route.request().postDataJSON() as { action?: string };
+      if (body?.action === 'order' && held++ === 0) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await resident.locator('#sandbox-confirm').click();
+    await expectText(resident, '#order-status', '支付处理中');
+    await screenshot(resident, 'f05-paying');
+    await expectText(resident, '#order-status', '支付成功');
+    await resident.unroute('**/fn/fee');
+
+    const order = (await fee<{ status: string; receiptNumber: string; totalFen: number }>('order', { outTradeNo })).body.data;
+    expect(order).toMatchObject({ status: 'paid', totalFen: 50750 });
+    receiptNumber = order.receiptNumber;
+    await expectText(resident, '#order-receipt-number', receiptNumber);
+    const after = (await fee<{ items: Bill[] }>('bills', { householdId: '1-1-101' })).body.data.items;
+    expect(after.filter((b) => bills.some((x) => x.id === b.id)).map((b) => b.status)).toEqual(['paid', 'paid']);
+    await screenshot(resident, 'f06-paid');
+  });
+
+  it('[R-FEE-6] the receipt shows number, household, items, amounts, date, payer and its code, with a QR code that encodes the verification link', async () => {
+    await resident.locator('#order-receipt').click();
+    await resident.waitForURL(/fee\/receipt\/index/);
+    const r = (await fee<{ number: string; code: string; household: string; payer: string; items: { period: string; label: string; amountFen: number }[]; totalFen: number; paidAt: string }>('receipt', { number: receiptNumber })).body.data;
+    receiptCode = r.code;
+    await expectText(resident, '#receipt-number', receiptNumber);
+    await expectText(resident, '#receipt-household', r.household);
+    await expectText(resident, '#receipt-payer', r.payer);
+    await expectText(resident, '#receipt-total', '¥507.50');
+    await expectText(resident, '#receipt-code', r.code);
+    await expectText(resident, '#receipt-paid-at', `${Number(r.paidAt.slice(5, 7))}月${Number(r.paidAt.slice(8, 10))}日`);
+    expect(r.items).toHaveLength(4);
+    for (const [i, it] of r.items.entries()) await expectText(resident, `#receipt-item-${i}`, it.label);
+
+    // The QR code is the verification page's address with the number and the code, drawn module by module.
+    const link = `${base}/#/fee/verify/index?number=${encodeURIComponent(receiptNumber)}&code=${encodeURIComponent(r.code)}`;
+    expect(await resident.locator('#receipt-qr').getAttribute('data-text')).toBe(link);
+    const src = (await resident.locator('#receipt-qr img').getAttribute('src'))!;
+    const qr = create([{ data: new Uint8Array(Buffer.from(link, 'utf8')), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+    const want = Array.from({ length: qr.modules.size }, (_, y) => Array.from({ length: qr.modules.size }, (__, x) => !!qr.modules.get(y, x)));
+    expect(readQr(src, qr.modules.size)).toEqual(want);
+    await screenshot(resident, 'f07-receipt');
+  });
+
+  it('[R-FEE-6] the receipts list holds the new receipt', async () => {
+    await open(resident, base, '/fee/receipts/index?householdId=1-1-101');
+    await expectText(resident, `#receipt-item-${receiptNumber}`, '¥507.50');
+    await screenshot(resident, 'f08-receipts');
+  });
+
+  it('[R-FEE-6] anyone, signed out, verifies the receipt from its QR link; a wrong code is refused politely and shows nothing', async () => {
+    const stranger = await newPage();
+    await open(stranger, base, `/fee/verify/index?number=${encodeURIComponent(receiptNumber)}&code=${encodeURIComponent(receiptCode)}`);
+    await expectText(stranger, '#verify-status', '验证通过');
+    await expectText(stranger, '#verify-number', receiptNumber);
+    await expectText(stranger, '#verify-total', '¥507.50');
+    await screenshot(stranger, 'f09-verify-ok');
+
+    const wrong = receiptCode.slice(0, 7) + (receiptCode.endsWith('A') ? 'B' : 'A');
+    await open(stranger, base, `/fee/verify/index?number=${encodeURIComponent(receiptNumber)}&code=${wrong}`);
+    await stranger.locator('#verify-fail').waitFor();
+    expect(await stranger.locator('#verify-result').count()).toBe(0);
+    await screenshot(stranger, 'f10-verify-refused');
+  });
+
+  it('[R-ACC-4] resident-b cannot see 1-1-101\'s bills, order or receipt (404), and 物业缴费 shows only 1-1-102', async () => {
+    const tokenB = (await tokenOf('resident-b')).token;
+    for (const [action, input] of [
+      ['bills', { householdId: '1-1-101' }],
+      ['preview', { billIds: bills.map((b) => b.id) }],
+      ['order', { outTradeNo }],
+      ['receipt', { number: receiptNumber }],
+    ] as const) {
+      const r = await fee<never>(action, input, tokenB);
+      expect([action, r.status]).toEqual([action, 404]);
+      expect(r.body.error!.code).toMatch(/NOT_FOUND$/);
+    }
+    const b = await newPage('resident-b');
+    await open(b, base, '/fee/bills/index');
+    await expectText(b, '#bills-owed', '¥507.50');
+    expect(await b.locator('.fee-hero__label').textContent()).toContain('102');
+    expect(await b.locator('#bills-list-unpaid').textContent()).not.toContain('101');
+  });
+
+  it('every page opened here was audited for accessibility', () => {
+    expect(unauditedRoutes()).toEqual([]);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
