@@ -8,14 +8,21 @@ export const LEVEL_LABELS: Record<ComplaintLevel, string> = { major: '重大', s
 
 type Bump = (patch: Partial<CaseState>) => CaseState;
 
+/** The manager told of a complaint classified 重大 at a staff intake (R-CMP-2). */
+export function intakeInform(e: SubmittedEvent) {
+  const m = e.case.kind === 'complaint' && e.case.level === 'major' ? e.classified?.manager : null;
+  return m ? notify(m, 'complaint.major', { ...caseFacts(e.case), level: LEVEL_LABELS.major, content: e.case.content.slice(0, 60) }) : [];
+}
+
 /** A new complaint's record (R-CMP-1) and its steps, all still ahead. */
 export function complaintOf(e: SubmittedEvent): ComplaintState {
   const intake = e.complaint ?? { occurredAt: null, place: null, subject: null, asks: null, wantedBy: null, harmOngoing: false };
+  const informed = e.classified && e.case.level === 'major' && e.classified.manager ? e.at : null;
   return {
     ...intake,
     aboutStaff: null,
-    classifiedAt: null,
-    informedAt: null,
+    classifiedAt: e.classified && e.case.level ? e.at : null,
+    informedAt: informed,
     handedAt: null,
     contactedAt: null,
     repliedAt: null,

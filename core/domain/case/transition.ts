@@ -4,7 +4,7 @@ import { arrivalClock, masterOf } from './audience';
 import { caseFacts, handlerText, LATE_CONTACT_MS, RESIDENT_DEADLINES, whenText } from './messages';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from './types';
 import { notify, toHousehold } from './effects';
-import { complaintCallback, complaintOf, complaintReplied, complaintStep, handOn } from './complaint';
+import { complaintCallback, complaintOf, intakeInform, complaintReplied, complaintStep, handOn } from './complaint';
 
 export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
 
@@ -133,6 +133,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       ...toHousehold(c, c.kind === 'complaint' ? 'complaint.received' : 'case.received', { ...data, ...coming, ...(urgent ? { urgent: '1' } : {}) }),
       ...(urgent ? notify(urgent.id, 'complaint.urgent', { ...data, content: c.content.slice(0, 60) }) : []),
       ...(urgent?.id === c.owner ? [] : notify(c.owner, 'case.new', data)),
+      ...intakeInform(event),
       ...(paged ? notify(paged.id, 'repair.emergency', { ...data, content: c.content.slice(0, 60), arriveBy: whenText(next.work.arrivalDue, event.at) }) : []),
     ];
     return { ok: true, next, effects };

@@ -143,6 +143,8 @@ export interface SubmittedEvent extends EventBase {
   complaint?: ComplaintIntake;
   /** R-CMP-4: the department's responsible person paged at once (harm still going on). */
   paged?: { id: string; name: string } | null;
+  /** A complaint classified at a staff intake (R-CMP-2): the manager told of a 重大 one, if any. */
+  classified?: { manager: string | null };
 }
 export interface AssignedEvent extends EventBase {
   type: 'assigned';

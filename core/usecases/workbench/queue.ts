@@ -22,6 +22,7 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
   const page = await ctx.tx.cases({
     communityIds: [...new Set(c.staff.map((s) => s.communityId))],
     reach: caseReachOf(c),
+    hiddenFrom: c.userId,
     status: input.status ? [input.status] : undefined,
     kind: input.kind,
     department: input.department,
