@@ -1,6 +1,6 @@
 import { notify, toHousehold } from './effects';
 import { caseFacts } from './messages';
-import type { TransitionResult } from './transition';
+import type { TransitionResult } from './effects';
 import type { CallbackEvent, CaseEvent, CaseState, ClassifiedEvent, ComplaintLevel, ComplaintState, RepliedEvent, SubmittedEvent } from './types';
 
 /** 重大 / 重要 / 一般 (R-CMP-2): the words staff use. */

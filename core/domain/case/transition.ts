@@ -6,7 +6,8 @@ import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from '
 import { notify, toHousehold } from './effects';
 import { complaintCallback, complaintOf, intakeInform, complaintReplied, complaintStep, handOn } from './complaint';
 
-export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
+export type { TransitionResult } from './effects';
+import type { TransitionResult } from './effects';
 
 const refused: TransitionResult = { ok: false };
 
