@@ -6,6 +6,9 @@ import type { CallbackEvent, CaseEvent, CaseState, ClassifiedEvent, ComplaintLev
 /** 重大 / 重要 / 一般 (R-CMP-2): the words staff use. */
 export const LEVEL_LABELS: Record<ComplaintLevel, string> = { major: '重大', serious: '重要', minor: '一般' };
 
+/** The complaint's promises the household follows; 报告经理、移交主管、回访 are the desk's own. */
+export const RESIDENT_COMPLAINT_CLOCKS: readonly string[] = ['contact', 'reply', 'resolution'];
+
 type Bump = (patch: Partial<CaseState>) => CaseState;
 
 /** The manager told of a complaint classified 重大 at a staff intake (R-CMP-2). */

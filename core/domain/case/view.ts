@@ -12,7 +12,7 @@ import { categoryLabelOf } from './messages';
 import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
 import { audienceOf, residentSteps, type Audience } from './audience';
-import { LEVEL_LABELS } from './complaint';
+import { LEVEL_LABELS, RESIDENT_COMPLAINT_CLOCKS } from './complaint';
 import { complaintView } from './complaintView';
 
 const EVENT_LABELS: Record<CaseEvent['type'], string> = {
@@ -192,7 +192,9 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
     /** The department the case is routed to (R-INT-5: 归口部门). */
     department: s.department,
     departmentLabel: DEPARTMENT_LABELS[s.department],
-    deadlines: deadlinesOf(s, now, opts.sla).map((d) => deadlineView(d, now, s)),
+    deadlines: deadlinesOf(s, now, opts.sla)
+      .filter((d) => !s.complaint || audienceOf(opts.caller, s) === 'staff' || RESIDENT_COMPLAINT_CLOCKS.includes(d.name))
+      .map((d) => deadlineView(d, now, s)),
     escalationLevel: s.sla.level,
     paused: s.sla.pauses.find((p) => p.to === null)?.reason ?? null,
     work: WORK_KINDS.includes(s.kind)
