@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   'CASE.INVALID_TRANSITION': '您好，该工单当前状态不支持此操作',
   'CASE.CONFLICT': '您好，这张工单刚被同事处理过，请刷新页面查看最新情况后再操作',
   'CASE.EARLY_ARRIVAL': '您好，现在早于住户预约的上门时间，提前签到不计为按时到场。请先与住户确认可以提前上门，再确认签到',
+  'CASE.CALLBACK_BY_HANDLER': '您好，投诉的回访须由处理人以外的指定人员进行，请由其他同事回访',
+  'CASE.ABOUT_STAFF': '您好，该同事是本投诉的被投诉人，不能办理此投诉，请转交其他同事',
   'USER.NOT_FOUND': '很抱歉，未找到该员工',
   'STAFF.NOT_FOUND': '很抱歉，未找到该员工',
   'STAFF.CONFLICT': '您好，该手机号的员工已在所选小区任职，请在员工列表中调整岗位',
@@ -91,6 +93,8 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code.startsWith('INPUT.')) return 400;
   if (code === 'AUTH.UNAUTHENTICATED') return 401;
   if (code === 'AUTH.FORBIDDEN' || code === 'HOUSEHOLD.NOT_BOUND') return 403;
+  // A complaint's callback by its own handler, a complaint handed to the one it is about (R-CMP-3).
+  if (code === 'CASE.CALLBACK_BY_HANDLER' || code === 'CASE.ABOUT_STAFF') return 403;
   if (code.endsWith('.NOT_FOUND')) return 404;
   if (code.endsWith('.CONFLICT') || code.endsWith('.INVALID_TRANSITION') || code === 'REQUEST.REPLAY_MISMATCH') return 409;
   // Checking in before the agreed window, not confirmed: the state of the case refuses it as it stands.

@@ -101,7 +101,17 @@ export function roomLabel(householdId: string): string {
   return m ? `${m[1]}栋${m[2]}单元${m[3]}室` : householdId;
 }
 
-export const DEADLINE_LABELS: Record<string, string> = { arrival: '上门时限', reply: '答复时限', resolution: '办结时限', callback: '回访时限', handover: '移交售后时限' };
+export const DEADLINE_LABELS: Record<string, string> = {
+  arrival: '上门时限',
+  reply: '答复时限',
+  resolution: '办结时限',
+  callback: '回访时限',
+  handover: '移交售后时限',
+  inform: '报告经理时限',
+  contact: '首次联系时限',
+};
+/** 投诉的移交是交给部门主管 (R-CMP-2), 售后的是交给开发商售后 (R-INT-6). */
+export const COMPLAINT_HANDOVER_LABEL = '移交部门主管时限';
 
 /**
  * Repair categories (报修类别). `emergency` marks the 急修 of R-REP-3 (on site within 15 minutes);

@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/submit/index',
     'pages/repair/index',
+    'pages/complaint/index',
     'pages/cases/index',
     'pages/case/index',
     'pages/messages/index',

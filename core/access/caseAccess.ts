@@ -17,6 +17,8 @@ export interface CaseRef {
   category: string | null;
   owner: string;
   work: { technician: string | null };
+  /** A complaint about a staff member is never theirs to read (R-CMP). */
+  complaint?: { aboutStaff: string | null } | null;
 }
 
 /** `detail`: one case (workbench.get, case.get, the answer to an action); `list`: a queue or list row. */
@@ -46,6 +48,7 @@ export function caseFieldsFor(caller: Caller | null, c: CaseRef, shape: CaseShap
   let fields: CaseFields | null = own ? HOUSEHOLD : null;
   for (const s of caller.staff) {
     if (s.communityId !== c.communityId) continue;
+    if (c.complaint?.aboutStaff === caller.userId) continue;
     const rule = CASE_READ[s.role];
     if (!reaches(rule, caller.userId, c)) continue;
     const contact = rule.contact === 'full' || handles(caller.userId, c) ? 'full' : 'masked';

@@ -13,8 +13,8 @@ const holds = (c: Caller, s: CaseState) => s.work.technician === c.userId;
 const PARTS: Record<Part, (c: Caller, s: CaseState, permission: Permission) => boolean> = {
   /** Arrival, quote, completion: only the technician on the work order. */
   holdsWorkOrder: holds,
-  /** R-REP-6: the callback is never made by the technician who did the work. */
-  notTheTechnician: (c, s) => !holds(c, s),
+  /** R-REP-6: the callback is never made by the technician who did the work; R-CMP-3: nor by a complaint's handler. */
+  notTheTechnician: (c, s) => !holds(c, s) && s.complaint?.handler !== c.userId,
   /** The desk pauses any case of its community; a technician only the work order he holds. */
   deskOrHoldsWorkOrder: (c, s, p) => holds(c, s) || rolesIn(c, s.communityId).some((r) => r !== 'technician' && POLICY[p].includes(r)),
 };
@@ -40,6 +40,10 @@ export const CASE_ACTIONS = {
   pause: { permission: 'workbench.pause', event: 'paused', part: 'deskOrHoldsWorkOrder' },
   resume: { permission: 'workbench.pause', event: 'resumed', part: 'deskOrHoldsWorkOrder' },
   closeUnresolvable: { permission: 'workbench.closeUnresolvable', event: 'closedUnresolvable' },
+  classify: { permission: 'workbench.classify', event: 'classified' },
+  contact: { permission: 'workbench.reply', event: 'contacted' },
+  markInvalid: { permission: 'workbench.reply', event: 'markedInvalid' },
+  close: { permission: 'workbench.reply', event: 'closed' },
 } as const satisfies Record<string, { permission: Permission; event: CaseEventType; part?: Part }>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;

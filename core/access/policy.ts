@@ -17,6 +17,7 @@ export type Permission =
   | 'workbench.intake'
   | 'workbench.assign'
   | 'workbench.reply'
+  | 'workbench.classify'
   | 'workbench.dispatch'
   | 'workbench.work'
   | 'workbench.callback'
@@ -52,6 +53,8 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   'workbench.intake': CASE_DESK,
   'workbench.assign': CASE_DESK,
   'workbench.reply': CASE_DESK,
+  /** 投诉分级 (R-CMP-2): the front desk, its supervisor and the manager. */
+  'workbench.classify': CASE_DESK,
   'workbench.dispatch': CASE_DESK,
   /** Arrive, quote, complete: the technician on the work order (checked by the use case). */
   'workbench.work': ['technician'],

@@ -38,3 +38,23 @@ export function reportMonthIssues(month: string, now: number): FieldIssues | nul
   if (month < FIRST_REPORT_MONTH) return { month: '请选择 2000 年 1 月以后的月份' };
   return null;
 }
+
+/** How far ahead a complaint's "by when" may lie (一般 complaints are due in 2 days anyway). */
+export const COMPLAINT_WANTED_HORIZON_MS = 30 * DAY;
+
+/** A complaint's times (R-CMP-1): it happened in the past (within a year), its "by when" lies ahead. */
+export function complaintTimeIssues(v: { occurredAt?: string; wantedBy?: string }, now: number): FieldIssues | null {
+  if (v.occurredAt !== undefined) {
+    const at = parseIso(v.occurredAt);
+    if (!Number.isFinite(at)) return { occurredAt: '时间格式有误' };
+    if (at > now + APPOINTMENT_PAST_GRACE_MS) return { occurredAt: '发生时间不能晚于现在，请重新选择' };
+    if (at < now - 365 * DAY) return { occurredAt: '请选择一年以内的发生时间' };
+  }
+  if (v.wantedBy !== undefined) {
+    const by = parseIso(v.wantedBy);
+    if (!Number.isFinite(by)) return { wantedBy: '时间格式有误' };
+    if (by <= now) return { wantedBy: '期望解决时间已经过去，请重新选择' };
+    if (by > now + COMPLAINT_WANTED_HORIZON_MS) return { wantedBy: '请选择 30 天以内的时间' };
+  }
+  return null;
+}

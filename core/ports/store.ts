@@ -109,6 +109,8 @@ export interface CaseFilter {
   communityIds: string[];
   /** When given, a case must also be within one of these (staff lists: R-ACC-3, R-ACC-5). */
   reach?: CaseReach[];
+  /** A staff reader: complaints about them are left out (R-CMP: never in their own queue). */
+  hiddenFrom?: string;
   status?: CaseState['status'][];
   kind?: CaseState['kind'];
   department?: CaseState['department'];

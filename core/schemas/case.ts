@@ -23,7 +23,17 @@ export const caseFields = {
   preferredTime: z.object({ from: isoTime, to: isoTime }).optional(),
   emergency: z.boolean().default(false),
   level: complaintLevel.optional(),
+  // Complaints (R-CMP-1): when, where, about whom, what the resident asks for, an optional "by when";
+  // the harm still going on (R-CMP-4). Bounded against the request time by the use case.
+  occurredAt: isoTime.optional(),
+  place: singleLine({ max: 100 }).optional(),
+  subject: singleLine({ max: 100 }).optional(),
+  asks: freeText({ max: 500 }).optional(),
+  wantedBy: isoTime.optional(),
+  harmOngoing: z.boolean().optional(),
 };
+
+const COMPLAINT_ONLY = ['occurredAt', 'place', 'subject', 'asks', 'wantedBy', 'harmOngoing'] as const;
 
 /**
  * Repairs record what is broken and where (R-REP-1): a repair category and 户内/公共区域 are required;
@@ -31,13 +41,14 @@ export const caseFields = {
  * emergency (R-REP-3), reported in seconds: a few words, only a photo, or the category alone, and
  * 户内 when no place is given (core/domain/case/emergency.ts; the use case fills it in).
  */
-export function kindRules(v: { kind: string; category?: string; location?: string; content: string; emergency?: boolean }, ctx: z.RefinementCtx) {
+export function kindRules(v: { kind: string; category?: string; location?: string; content: string; emergency?: boolean; [k: string]: unknown }, ctx: z.RefinementCtx) {
   const work = v.kind === 'repair' || v.kind === 'service';
   const emergency = isEmergencyIntake(v);
   if (!emergency && codePoints(v.content) < CONTENT_MIN) ctx.addIssue({ code: 'custom', path: ['content'], message: `请至少填写 ${CONTENT_MIN} 个字，便于我们了解情况` });
   if (work && !isRepairCategory(v.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: '请选择报修类别' });
   if (work && !emergency && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: '请选择维修位置：户内或公共区域' });
   if (!work && v.category !== undefined && isRepairCategory(v.category)) ctx.addIssue({ code: 'custom', path: ['category'], message: '该类别仅用于报修' });
+  if (v.kind !== 'complaint') for (const k of COMPLAINT_ONLY) if ((v as Record<string, unknown>)[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: '该项仅用于投诉' });
 }
 
 export const submitCaseInput = z.object({ requestId, householdId, ...caseFields }).strict().superRefine(kindRules);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseKind, caseStatus, channel, department, entityId, householdId, personName, phone, requestId, staffRole } from './common';
+import { caseKind, caseStatus, channel, complaintLevel, department, entityId, householdId, personName, phone, requestId, staffRole } from './common';
 import { caseFields, kindRules } from './case';
 import { freeText, singleLine } from './text';
 
@@ -51,4 +51,11 @@ export const callbackInput = z
   .object({ id: entityId, outcome: z.enum(['satisfied', 'problem']), method: z.enum(['phone', 'visit']), note: freeText({ max: 500 }).optional() })
   .strict();
 export const pauseInput = z.object({ id: entityId, reason: singleLine({ min: 2, max: 200, minMessage: '请填写暂停原因' }) }).strict();
+/** 投诉分级 (R-CMP-2), with the staff member complained about, if any (hidden from them). */
+export const classifyInput = z.object({ id: entityId, level: complaintLevel, aboutStaff: entityId.optional(), note: singleLine({ max: 200 }).optional() }).strict();
+/** First contact with the resident (R-CMP-3): how and what was said, for the record. */
+export const contactInput = z.object({ id: entityId, note: freeText({ min: 2, max: 1000, minMessage: '请填写联系记录' }) }).strict();
+/** 无效投诉 (R-CMP-5): the reason, told to the resident. */
+export const markInvalidInput = z.object({ id: entityId, reason: freeText({ min: 5, max: 500, minMessage: '请写明判定无效的原因（至少 5 个字），该原因会告知住户' }) }).strict();
+export const closeInput = z.object({ id: entityId, note: singleLine({ max: 200 }).optional() }).strict();
 export const closeUnresolvableInput = z.object({ id: entityId, reason: freeText({ min: 10, max: 1000, minMessage: '请写明无法处理的原因（至少 10 个字）' }) }).strict();

@@ -138,6 +138,8 @@ export function Timeline({ items, id }: { items: TimelineItem[]; id?: string }) 
 export interface DeadlineItem {
   name: string;
   dueAt: string;
+  /** The promise in words (from core; a complaint's 移交 goes to the department supervisor). */
+  label?: string;
   metAt?: string;
   breached: boolean;
   paused?: boolean;
@@ -167,7 +169,7 @@ export function Deadlines({ items, resident, id, now }: { items: DeadlineItem[];
         return (
           <View className='deadline' key={d.name} id={id ? `${id}-${d.name}` : undefined}>
             <View className='grow'>
-              <View className='deadline__name'>{DEADLINE_LABELS[d.name] ?? d.name}</View>
+              <View className='deadline__name'>{d.label ?? DEADLINE_LABELS[d.name] ?? d.name}</View>
               <View className='deadline__due'>
                 {d.metAt ? (
                   <>

@@ -100,6 +100,8 @@ interface Row {
    * order: each action is tried on a case in the state it needs, so a denial is about access alone.
    */
   stage?: O.RepairStage;
+  /** Instead of a repair: fx.caseId is a complaint of the caller's household at this step (R-CMP-3). */
+  complaint?: 'submitted' | 'classified' | 'invalid';
   /** A valid input: denial must be about access alone. */
   body: (fx: Fx, col: Col) => Record<string, unknown>;
   /** Extra checks on an allowed answer (what the caller may see, what was done). Returns problems. */
@@ -389,6 +391,31 @@ const SPEC: Record<string, Row> = {
     body: (fx) => ({ id: fx.caseId, reason: '住户拒绝入户维修，多次沟通无果' }),
     check: (d) => (d.status === 'closed' && d.resolution === '住户拒绝入户维修，多次沟通无果' ? [] : [`closeUnresolvable answered ${d.status}`]),
   },
+  // Complaints (R-CMP-2, R-CMP-3, R-CMP-5): the case desk classifies, contacts, answers as invalid, closes.
+  'workbench.classify': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    complaint: 'submitted',
+    body: (fx) => ({ id: fx.caseId, level: 'serious' }),
+    check: (d) => (d.level === 'serious' && d.status === 'processing' ? [] : [`classify answered ${d.level}/${d.status}`]),
+  },
+  'workbench.contact': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    complaint: 'classified',
+    body: (fx) => ({ id: fx.caseId, note: '电话联系住户，已了解情况' }),
+    check: (d) => (d.complaint?.contactedAt ? [] : ['contact not recorded']),
+  },
+  'workbench.markInvalid': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    complaint: 'submitted',
+    body: (fx) => ({ id: fx.caseId, reason: '经核实不属物业管理范围，已告知住户' }),
+    check: (d) => (d.status === 'resolved' && d.complaint?.invalidReason ? [] : [`markInvalid answered ${d.status}`]),
+  },
+  'workbench.close': {
+    cells: [U401, FB, FB, FB, W, FB, W, W, FB, FB, CNF, FB],
+    complaint: 'invalid',
+    body: (fx) => ({ id: fx.caseId }),
+    check: (d) => (d.status === 'closed' ? [] : [`close answered ${d.status}`]),
+  },
   'report.monthly': {
     // 客服主管 / 经理 only (contract §3), over their own communities: staff-b and mixed-ab hold both roles
     // in B, so they read B's report — which must not count A's repairs.
@@ -624,7 +651,7 @@ const payments = testPayments();
 
 const openidOf = async (user: string) => (await O.dbOf(h).selectFrom('users').select('openid').where('id', '=', user).executeTakeFirstOrThrow()).openid as string;
 
-async function fixture(needs: Need[], col: Col, stage?: O.RepairStage): Promise<Fx> {
+async function fixture(needs: Need[], col: Col, stage?: O.RepairStage, complaint?: Row['complaint']): Promise<Fx> {
   const household = CALLER[col].household;
   const owner = household === '1-1-102' ? 'resident-b' : 'resident-a';
   const fx: Fx = { caseId: '', bindingId: '', messageId: '', photoId: '', cloudId: '', inviteId: '', staffId: '', phoneCode: 'no-user' };
@@ -640,6 +667,11 @@ async function fixture(needs: Need[], col: Col, stage?: O.RepairStage): Promise<
   if (needs.includes('photoId')) {
     fx.photoId = await cloudPhotoAs(h, owner);
     fx.caseId = (await O.repairAt(h, owner, household, 'dispatched', { over: { category: 'drainage', content: '卫生间下水很慢，麻烦师傅看看', photos: [fx.photoId] } })).id;
+  } else if (complaint) {
+    fx.caseId = (await O.submitCase(h, owner, household, { kind: 'complaint', category: 'noise', content: '楼下夜间装卸货噪音很大' })).id;
+    const desk = O.demoOpenid('frontdesk');
+    if (complaint === 'classified') await O.must(h, desk, 'workbench', { action: 'classify', id: fx.caseId, level: 'minor' });
+    if (complaint === 'invalid') await O.must(h, desk, 'workbench', { action: 'markInvalid', id: fx.caseId, reason: '经核实不属物业管理范围，已告知住户' });
   } else if (stage) fx.caseId = (await O.repairAt(h, owner, household, stage)).id;
   else if (needs.includes('caseId')) fx.caseId = (await O.submitCase(h, owner, household)).id;
   if (needs.includes('cloudId')) {
@@ -670,7 +702,7 @@ const results: CellResult[] = [];
 async function runCell(key: string, row: Row, col: Col, i: number): Promise<CellResult> {
   const expected = row.cells[i];
   const [fn, action] = key.split('.');
-  const fx = await fixture(row.needs ?? [], col, row.stage);
+  const fx = await fixture(row.needs ?? [], col, row.stage, row.complaint);
   const user = CALLER[col].user;
   const token = user ? await h.login(user) : null;
   const db = O.dbOf(h);

@@ -164,7 +164,7 @@ describe('account.me carries the permissions the workbench menus are drawn from'
   const ANYONE = ['account.me', 'account.bind', 'message.read', 'setup.acceptInvite'];
   const RESIDENT = ['case.submit', 'case.readOwn', 'case.cancelOwn', 'case.actOwn'];
   const STAFF = ['workbench.queue', 'workbench.read'];
-  const DESK_ROWS = ['binding.review', 'workbench.intake', 'workbench.assign', 'workbench.reply', 'workbench.dispatch', 'workbench.callback', 'workbench.pause'];
+  const DESK_ROWS = ['binding.review', 'workbench.intake', 'workbench.assign', 'workbench.reply', 'workbench.classify', 'workbench.dispatch', 'workbench.callback', 'workbench.pause'];
   const SPEC_ME: Record<string, string[]> = {
     'resident-a': [...ANYONE, ...RESIDENT],
     'resident-new': ANYONE,

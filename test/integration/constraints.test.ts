@@ -22,6 +22,7 @@ const fx = {} as {
   photoDesk: string;
   repair: string;
   consultation: string;
+  complaint: string;
   done: string;
   binding: string;
   messageB: string;
@@ -36,6 +37,7 @@ beforeAll(async () => {
   fx.photoDesk = await upload('frontdesk');
   fx.repair = (await O.repairAt(h, 'resident-a', '1-1-101', 'dispatched')).id;
   fx.consultation = (await O.submitCase(h, 'resident-a', '1-1-101')).id;
+  fx.complaint = (await O.submitCase(h, 'resident-a', '1-1-101', { kind: 'complaint', content: '楼道长期堆放杂物无人清理' })).id;
   fx.done = (await O.repairAt(h, 'resident-a', '1-1-101', 'completed')).id;
   fx.binding = (await O.createPendingBinding(h, '1-1-102')).id;
   await O.submitCase(h, 'resident-b', '1-1-102');
@@ -154,6 +156,15 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['pause a user id', 'frontdesk', 'workbench', { action: 'pause', id: 'frontdesk', reason: '住户不在家' }, 'CASE.NOT_FOUND'],
       ['resume a binding id', 'frontdesk', 'workbench', { action: 'resume', id: fx.binding }, 'CASE.NOT_FOUND'],
       ['close a message id', 'manager', 'workbench', { action: 'closeUnresolvable', id: fx.messageB, reason: '住户拒绝入户维修，多次沟通无果' }, 'CASE.NOT_FOUND'],
+      ['classify a binding id', 'frontdesk', 'workbench', { action: 'classify', id: fx.binding, level: 'minor' }, 'CASE.NOT_FOUND'],
+      ['contact on a photo id', 'frontdesk', 'workbench', { action: 'contact', id: fx.photoA, note: '电话联系住户' }, 'CASE.NOT_FOUND'],
+      ['mark a message id invalid', 'frontdesk', 'workbench', { action: 'markInvalid', id: fx.messageB, reason: '不属物业管理范围' }, 'CASE.NOT_FOUND'],
+      ['close a user id', 'frontdesk', 'workbench', { action: 'close', id: 'tech-1' }, 'CASE.NOT_FOUND'],
+      ['classify a repair (complaints only)', 'frontdesk', 'workbench', { action: 'classify', id: fx.repair, level: 'minor' }, 'CASE.INVALID_TRANSITION'],
+      ['classify naming a resident as the staff complained about', 'frontdesk', 'workbench', { action: 'classify', id: fx.complaint, level: 'minor', aboutStaff: 'resident-a' }, 'INPUT.INVALID'],
+      ['contact before classifying', 'frontdesk', 'workbench', { action: 'contact', id: fx.complaint, note: '电话联系住户' }, 'CASE.INVALID_TRANSITION'],
+      ['close a complaint still open', 'frontdesk', 'workbench', { action: 'close', id: fx.complaint }, 'CASE.INVALID_TRANSITION'],
+      ['mark a consultation invalid', 'frontdesk', 'workbench', { action: 'markInvalid', id: fx.consultation, reason: '不属物业管理范围' }, 'CASE.INVALID_TRANSITION'],
     ]);
     await O.settle(h);
     expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]);

@@ -16,7 +16,7 @@ import { handlers } from '../../core/api/handlers';
 import { startHarness, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 
-const TOTAL = 26_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 45 actions need ~18 000; 60 need ~26 000: account.subscribeTemplates, with no field to vary, is drawn least)
+const TOTAL = 29_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 60 need ~26 000; 65 ~29 000: account.subscribeTemplates, with no field to vary, is drawn least)
 const HTTP_SAMPLED = 300;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
@@ -33,7 +33,7 @@ interface Base {
   formatted: string[];
 }
 
-const caseOptional = ['category', 'location', 'photos', 'preferredTime', 'emergency', 'level'];
+const caseOptional = ['category', 'location', 'photos', 'preferredTime', 'emergency', 'level', 'occurredAt', 'place', 'subject', 'asks', 'wantedBy', 'harmOngoing'];
 const BASES: Record<string, Base> = {
   'account.me': { body: {}, required: [], known: [], formatted: [] },
   'account.bind': {
@@ -102,6 +102,10 @@ const BASES: Record<string, Base> = {
   'workbench.pause': { body: { id: 'c_fuzz_base', reason: '住户不在家' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
   'workbench.resume': { body: { id: 'c_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
   'workbench.closeUnresolvable': { body: { id: 'c_fuzz_base', reason: '住户拒绝入户维修，多次沟通无果' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
+  'workbench.classify': { body: { id: 'c_fuzz_base', level: 'serious', aboutStaff: 'tech-1', note: '服务态度' }, required: ['id', 'level'], known: ['id', 'level', 'aboutStaff', 'note'], formatted: ['level'] },
+  'workbench.contact': { body: { id: 'c_fuzz_base', note: '电话联系住户' }, required: ['id', 'note'], known: ['id', 'note'], formatted: [] },
+  'workbench.markInvalid': { body: { id: 'c_fuzz_base', reason: '不属物业管理范围' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
+  'workbench.close': { body: { id: 'c_fuzz_base', note: '已归档' }, required: ['id'], known: ['id', 'note'], formatted: [] },
   'report.monthly': { body: { month: '2026-11' }, required: ['month'], known: ['month'], formatted: ['month'] },
   'message.list': { body: {}, required: [], known: ['cursor'], formatted: [] },
   'message.read': { body: { ids: ['m_fuzz_base'] }, required: ['ids'], known: ['ids'], formatted: [] },
@@ -182,6 +186,10 @@ const LOOKUPS: Record<string, (id: string, room: string) => Record<string, unkno
   'workbench.pause': (id) => ({ id, reason: '住户不在家' }),
   'workbench.resume': (id) => ({ id }),
   'workbench.closeUnresolvable': (id) => ({ id, reason: '住户拒绝入户维修，多次沟通无果' }),
+  'workbench.classify': (id) => ({ id, level: 'minor' }),
+  'workbench.contact': (id) => ({ id, note: '电话联系住户' }),
+  'workbench.markInvalid': (id) => ({ id, reason: '不属物业管理范围' }),
+  'workbench.close': (id) => ({ id }),
   'case.submit': (_id, room) => ({ requestId: 'fuzz-lookup-01', householdId: room, kind: 'repair', category: 'plumbing', location: 'in_home', content: '厨房水龙头一直滴水' }),
   'workbench.intake': (_id, room) => ({ requestId: 'fuzz-lookup-02', householdId: room, channel: 'visit', contactName: '李明', contactPhone: '13800001101', kind: 'help', content: '门禁卡丢失需要补办' }),
   'account.bind': (_id, room) => ({ householdId: room, name: '测试', phone: '13711112222', relation: 'family' }),
@@ -281,6 +289,10 @@ const TEXT_FIELDS: Record<string, [field: string, needsWords: boolean][]> = {
   'workbench.callback': [['note', false]],
   'workbench.pause': [['reason', true]],
   'workbench.closeUnresolvable': [['reason', true]],
+  'workbench.classify': [['note', false]],
+  'workbench.contact': [['note', true]],
+  'workbench.markInvalid': [['reason', true]],
+  'workbench.close': [['note', false]],
   'setup.inviteStaff': [['name', true]],
 };
 const textTargets = (needsWords: boolean) => Object.entries(TEXT_FIELDS).flatMap(([k, fields]) => fields.filter(([, w]) => w || !needsWords).map(([f]) => [k, f] as const));

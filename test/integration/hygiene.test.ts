@@ -94,6 +94,14 @@ describe('item 6: free text', () => {
     ['workbench.callback', 'note', (t) => ({ action: 'callback', id: 'c_none', outcome: 'problem', method: 'phone', note: t })],
     ['workbench.pause', 'reason', (t) => ({ action: 'pause', id: 'c_none', reason: t })],
     ['workbench.closeUnresolvable', 'reason', (t) => ({ action: 'closeUnresolvable', id: 'c_none', reason: t })],
+    ...(['place', 'subject', 'asks'] as const).flatMap((f): [string, string, (text: string) => Record<string, unknown>][] => [
+      ['case.submit', f, (t) => ({ action: 'submit', requestId: rid('h'), householdId: '1-1-101', kind: 'complaint', content: '楼道堆放杂物无人清理', [f]: t })],
+      ['workbench.intake', f, (t) => intake({ kind: 'complaint', content: '楼道堆放杂物无人清理', [f]: t })],
+    ]),
+    ['workbench.classify', 'note', (t) => ({ action: 'classify', id: 'c_none', level: 'minor', note: t })],
+    ['workbench.contact', 'note', (t) => ({ action: 'contact', id: 'c_none', note: t })],
+    ['workbench.markInvalid', 'reason', (t) => ({ action: 'markInvalid', id: 'c_none', reason: t })],
+    ['workbench.close', 'note', (t) => ({ action: 'close', id: 'c_none', note: t })],
   ];
   const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager', setup: 'manager' };
   const WORDS = '住户反映仍有滴水，请再看看';
@@ -120,7 +128,7 @@ describe('item 6: free text', () => {
   });
 
   it('item 6: every free-text field of every schema goes through core/schemas/text.ts (and the list above names them all)', () => {
-    const ids = new Set(['id', 'to', 'technicianId', 'technician', 'cursor', 'ids', 'requestId', 'communityId', 'communityIds', 'userId']);
+    const ids = new Set(['id', 'to', 'technicianId', 'technician', 'cursor', 'ids', 'requestId', 'communityId', 'communityIds', 'userId', 'aboutStaff']);
     const plain: string[] = [];
     const seen: string[] = [];
     const walk = (key: string, path: string, s: any) => {

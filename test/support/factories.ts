@@ -55,6 +55,10 @@ const EVENT_DEFAULTS: { [T in CaseEvent['type']]: (at: number) => Omit<Extract<C
   breached: (at) => ({ deadline: 'arrival', dueAt: at }),
   escalated: () => ({ to: 'supervisor', toName: '周丽', level: 1 }),
   closedUnresolvable: () => ({}),
+  classified: () => ({ level: 'serious', from: null, aboutStaff: null, manager: 'manager' }),
+  contacted: () => ({}),
+  markedInvalid: () => ({}),
+  closed: () => ({}),
 };
 
 /** Who records each event by default (the resident for their own actions, the technician for the work). */

@@ -445,6 +445,20 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0018_fees': feesMigration,
+  '0020_complaints': {
+    /**
+     * Complaints (R-CMP-1..5): the state carries `complaint` (the resident's record and the steps), so
+     * every row is rebuilt from its events (R-INT-4: no snapshot of the older shape is read with
+     * fallbacks); `about_staff`, the staff member a complaint is about, as a column: their own queue
+     * leaves it out in the query, so pages stay whole.
+     */
+    async up(db: Kysely<any>) {
+      await addColumn(db, 'cases', 'about_staff', 'varchar(64)');
+      await db.transaction().execute(async (trx) => {
+        await rebuildCases(trx as unknown as Kysely<DB>, { write: true });
+      });
+    },
+  },
 };
 
 /** The last migration: a store whose latest applied record is this one (and holds them all) is current. */

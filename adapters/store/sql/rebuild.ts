@@ -38,6 +38,7 @@ const COLUMNS = [
   'breached',
   'version',
   'number',
+  'about_staff',
   'state_json',
   'sweep_error', // a case the sweep set aside is released by its rebuild
 ] as const satisfies readonly (keyof CaseRow)[];

@@ -50,6 +50,8 @@ export interface DB {
     sweep_error: string | null;
     /** 工单编号 (state.number), unique per community. */
     number: string | null;
+    /** A complaint's staff member complained about (state.complaint.aboutStaff): never listed to them. */
+    about_staff: string | null;
   };
   /** The last case sequence taken per community, number prefix and Shanghai day (YYYYMMDD). */
   case_numbers: { community_id: string; prefix: string; day: string; last: number };

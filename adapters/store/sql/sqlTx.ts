@@ -35,6 +35,7 @@ export const caseRow = (s: CaseState, nextDueAt: number | null, urgentAt: number
   breached: s.sla.breached.length ? 1 : 0,
   version: s.version,
   number: s.number,
+  about_staff: s.complaint?.aboutStaff ?? null,
   state_json: JSON.stringify(s),
   // Any write of the case releases it from the sweep's quarantine.
   sweep_error: null,
@@ -235,6 +236,10 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       if (f.communityIds.length === 0) return { items: [], next: null };
       let q = db.selectFrom('cases').select(['state_json', 'urgent_at', 'created_at', 'id']).where('community_id', 'in', f.communityIds);
       if (f.reach) q = withinReach(q, f.reach);
+      if (f.hiddenFrom) {
+        const who = f.hiddenFrom;
+        q = q.where((eb) => eb.or([eb('about_staff', 'is', null), eb('about_staff', '<>', who)]));
+      }
       if (f.householdIds) q = f.householdIds.length ? q.where('household_id', 'in', f.householdIds) : q.where(sql<boolean>`1 = 0`);
       if (f.status?.length) q = q.where('status', 'in', f.status);
       if (f.kind) q = q.where('kind', '=', f.kind);

@@ -12,6 +12,10 @@ import { arrive, complete, quote } from '../../usecases/repair/technicianWork';
 import { callback } from '../../usecases/repair/callback';
 import { pause, resume } from '../../usecases/repair/pause';
 import { closeUnresolvable } from '../../usecases/repair/closeUnresolvable';
+import { classify } from '../../usecases/complaint/classify';
+import { contact } from '../../usecases/complaint/contact';
+import { markInvalid } from '../../usecases/complaint/markInvalid';
+import { close } from '../../usecases/complaint/close';
 
 /** The `workbench` function's actions (its bundle holds these alone: scripts/bundle-functions.ts). */
 export const workbenchActions = {
@@ -30,4 +34,8 @@ export const workbenchActions = {
   pause: action(wb.pauseInput, pause),
   resume: action(wb.workIdInput, resume),
   closeUnresolvable: action(wb.closeUnresolvableInput, closeUnresolvable),
+  classify: action(wb.classifyInput, classify),
+  contact: action(wb.contactInput, contact),
+  markInvalid: action(wb.markInvalidInput, markInvalid),
+  close: action(wb.closeInput, close),
 } as const;

@@ -27,9 +27,9 @@ export interface ResidentStep {
 
 /**
  * Per event type, whether the household sees it and in which words (R-INT-4, R-ACC-5). Staff-internal
- * steps (计时, 时限预警, 超时, 升级督办) and staff notes (转交、派单说明, 回访记录) are not theirs: no step, no note.
+ * steps (计时, 时限预警, 超时, 升级督办, 投诉分级) and staff notes (联系记录, (转交、派单说明, 回访记录) are not theirs: no step, no note.
  */
-export function residentSteps(e: CaseEvent): ResidentStep[] {
+export function residentSteps(e: CaseEvent, complaint = false): ResidentStep[] {
   switch (e.type) {
     case 'submitted': {
       const steps: ResidentStep[] = [{ label: '已受理', note: null }];
@@ -54,7 +54,14 @@ export function residentSteps(e: CaseEvent): ResidentStep[] {
       return [{ label: '维修完成', note: [e.result, e.materials.length ? `材料：${e.materials.join('、')}` : '', e.feeFen === 0 ? '免费' : `费用 ${money(e.feeFen)}`].filter(Boolean).join('；') }];
     case 'confirmed':
       return [{ label: e.ok ? '您已确认完成' : '您反映仍有问题，安排返工', note: e.ok ? null : e.note }];
+    case 'contacted':
+      return [{ label: '工作人员已与您联系', note: null }];
+    case 'markedInvalid':
+      return [{ label: '已答复', note: e.note }];
+    case 'closed':
+      return [{ label: '已办结归档', note: null }];
     case 'callback':
+      if (complaint) return e.outcome === 'satisfied' ? [{ label: '回访', note: null }, { label: '已办结', note: null }] : [{ label: '回访', note: '回访后继续为您处理' }];
       return e.outcome === 'satisfied'
         ? [{ label: '回访', note: e.method === 'phone' ? '电话回访' : '上门回访' }, { label: '已办结', note: null }]
         : [{ label: '回访', note: '回访发现问题，安排返工' }];
@@ -71,6 +78,7 @@ export function residentSteps(e: CaseEvent): ResidentStep[] {
     case 'warned':
     case 'breached':
     case 'escalated':
+    case 'classified':
       return [];
   }
 }

@@ -55,9 +55,9 @@ describe('deadlines', () => {
 
   it('[R-CMP-2] complaints are due by level: 10 / 3 / 2 days', () => {
     const at = Date.parse('2026-11-24T10:00:00+08:00');
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'major' }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 10 * DAY);
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'serious' }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 3 * DAY);
-    expect(deadlinesOf(stateOf({ kind: 'complaint', level: null }, at), at, DEFAULT_SLA)[0].dueAt).toBe(at + 2 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'major' }, at), at, DEFAULT_SLA).find((d) => d.name === 'resolution')!.dueAt).toBe(at + 10 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: 'serious' }, at), at, DEFAULT_SLA).find((d) => d.name === 'resolution')!.dueAt).toBe(at + 3 * DAY);
+    expect(deadlinesOf(stateOf({ kind: 'complaint', level: null }, at), at, DEFAULT_SLA).find((d) => d.name === 'resolution')!.dueAt).toBe(at + 2 * DAY);
   });
 
   it('a deadline is breached once the platform time passes it, and met ones stop counting', () => {

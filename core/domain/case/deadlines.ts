@@ -1,5 +1,5 @@
 import { DAY, HOUR, MINUTE, endOfDay, toIso } from '../../time';
-import { REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
+import { COMPLAINT_HANDOVER_LABEL, DEADLINE_LABELS, REPAIR_CATEGORIES, isRepairCategory } from '../../vocabulary';
 import { ALLOWED, WORK_KINDS } from './transition';
 import type { CaseState, DeadlineName } from './types';
 
@@ -103,8 +103,11 @@ export function shifted(startAt: number, baseDue: number, pauses: CaseState['sla
 /** The clocks run while the case takes warnings and breaches (not once it is closed, resolved or cancelled). */
 export const clocksRun = (s: CaseState) => ALLOWED[s.status].includes('breached');
 
-/** Met after its due time, or not met and past it: a missed deadline either way (R-ESC-5). */
-const missedBy = (d: Deadline, now: number) => now >= d.dueAt && (d.metAt === null || d.metAt > d.dueAt);
+/**
+ * Met after its due time, or not met and past it: a missed deadline either way (R-ESC-5). The due
+ * minute itself is still in time (a step at the due time meets it, as the view says): missed after it.
+ */
+const missedBy = (d: Deadline, now: number) => now > d.dueAt && (d.metAt === null || d.metAt > d.dueAt);
 
 const isFinished = (s: CaseState) => s.finishedAt !== null || s.status === 'cancelled' || s.status === 'closed';
 
@@ -131,10 +134,44 @@ export function deadlinesOf(s: CaseState, now: number, sla: SlaConfig): Deadline
     // R-INT-6: handed to the developer's after-sales liaison the same day (物业返修联系单), then followed.
     out.push(make('handover', s.createdAt, endOfDay(s.createdAt), s.handedOverAt));
     out.push(make('resolution', s.createdAt, s.createdAt + sla.managerAfterMs, s.finishedAt));
-  } else if (s.kind === 'complaint') {
-    out.push(make('resolution', s.createdAt, s.createdAt + sla.complaintResolutionMs[s.level ?? 'minor'], s.finishedAt));
+  } else if (s.complaint) {
+    for (const d of complaintClocks(s, sla)) out.push(make(d.name, d.startAt, d.base, d.metAt));
   } else {
     out.push(make('reply', s.createdAt, s.createdAt + sla.replyMs, s.finishedAt));
+  }
+  return out;
+}
+
+/** R-CMP-2's fixed figures beside the configured resolution windows. */
+export const COMPLAINT_SLA = { handoverMs: HOUR, majorReplyMs: 2 * DAY, contactMs: DAY } as const;
+
+/**
+ * A complaint's clocks, each counted from reception (R-CMP-2, R-CMP-3): 重大 — the manager informed the
+ * same (Shanghai) day, a clear reply (the first contact or the result) within 2 days, resolved within 10;
+ * 重要 — handed to the department supervisor within 1 hour, resolved within 3 days; 一般 — resolved
+ * within 2 days or by the resident's earlier date. Below 重大, the first contact within a day (never
+ * after the resolution). Resolved = the result told (reply) or the answer as invalid (R-CMP-5); the
+ * callback within the callback window after the reply. Unclassified: the 一般 clocks.
+ */
+export function complaintClocks(s: CaseState, sla: SlaConfig): { name: DeadlineName; startAt: number; base: number; metAt: number | null }[] {
+  const c = s.complaint!;
+  const from = s.createdAt;
+  const level = s.level ?? 'minor';
+  let resolveBy = from + sla.complaintResolutionMs[level];
+  if (level === 'minor' && c.wantedBy !== null && c.wantedBy > from && c.wantedBy < resolveBy) resolveBy = c.wantedBy;
+  const out: { name: DeadlineName; startAt: number; base: number; metAt: number | null }[] = [];
+  const told = [c.contactedAt, c.repliedAt, c.invalidReason !== null ? s.finishedAt : null].filter((x): x is number => x !== null);
+  if (level === 'major') {
+    out.push({ name: 'inform', startAt: from, base: endOfDay(from), metAt: c.informedAt });
+    out.push({ name: 'reply', startAt: from, base: from + COMPLAINT_SLA.majorReplyMs, metAt: told.length ? Math.min(...told) : null });
+  } else {
+    if (level === 'serious') out.push({ name: 'handover', startAt: from, base: from + COMPLAINT_SLA.handoverMs, metAt: c.handedAt ?? (s.finishedAt !== null && c.invalidReason !== null ? s.finishedAt : null) });
+    out.push({ name: 'contact', startAt: from, base: Math.min(from + COMPLAINT_SLA.contactMs, resolveBy), metAt: told.length ? Math.min(...told) : null });
+  }
+  out.push({ name: 'resolution', startAt: from, base: resolveBy, metAt: s.finishedAt });
+  if (c.repliedAt !== null) {
+    const start = c.repliedAt;
+    out.push({ name: 'callback', startAt: start, base: start + sla.callbackMs, metAt: c.callbackAt !== null && c.callbackAt >= start ? c.callbackAt : null });
   }
   return out;
 }
@@ -207,6 +244,8 @@ export function nextDueAt(s: CaseState, sla: SlaConfig): number | null {
 
 export const deadlineView = (d: Deadline, now: number, s: CaseState) => ({
   name: d.name,
+  /** What the promise is, in staff and resident words (a complaint's 移交 goes to the department supervisor). */
+  label: s.kind === 'complaint' && d.name === 'handover' ? COMPLAINT_HANDOVER_LABEL : (DEADLINE_LABELS[d.name] ?? d.name),
   dueAt: toIso(d.dueAt),
   /** The start of an agreed window: met before it is early (not on time). */
   ...(d.opensAt !== null ? { opensAt: toIso(d.opensAt) } : {}),

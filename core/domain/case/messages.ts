@@ -3,7 +3,7 @@ import { isoAt } from '../../shanghai';
 import { KIND_LABELS, REPAIR_CATEGORIES, ROLE_LABELS, isRepairCategory, roomLabel, type CaseKind, type StaffRole } from '../../vocabulary';
 import { CATEGORIES, type CategoryCode } from './routing';
 
-type DeadlineName = 'arrival' | 'reply' | 'resolution' | 'callback' | 'handover';
+type DeadlineName = 'arrival' | 'reply' | 'resolution' | 'callback' | 'handover' | 'inform' | 'contact';
 
 /**
  * THE wording of every case message (消息中心 and the WeChat channels' outbox rows): one stable template
@@ -28,6 +28,9 @@ export const CASE_TEMPLATES = {
   'case.closed': 'resident', // 已办结，请评价
   'case.closedUnresolvable': 'resident', // 经理关闭 (reason)
   'case.cancelled': 'resident', // 已撤销 (by the property side)
+  'complaint.received': 'resident', // 投诉已受理：先致歉 (R-CMP-1)
+  'complaint.replied': 'resident', // 投诉处理结果 (R-CMP-3)
+  'complaint.invalid': 'resident', // 无效投诉也答复，附原因 (R-CMP-5)
   // ── to staff ──
   'case.new': 'staff',
   'case.assigned': 'staff',
@@ -44,6 +47,10 @@ export const CASE_TEMPLATES = {
   'repair.quoteDeclined': 'staff',
   'work.paused': 'staff',
   'work.resumed': 'staff',
+  'complaint.urgent': 'staff', // 损害仍在发生：立即处理 (R-CMP-4)
+  'complaint.major': 'staff', // 重大投诉：当日报告经理 (R-CMP-2)
+  'complaint.callbackDue': 'staff', // 投诉已答复，请回访
+  'complaint.reopened': 'staff', // 回访发现问题，继续处理
   /** Queued before the step keys existed (a generic status line); rendered, never produced any more. */
   'case.status': 'resident',
 } as const satisfies Record<string, 'resident' | 'staff'>;
@@ -74,7 +81,15 @@ export const RESIDENT_DEADLINES: Partial<Record<DeadlineName, { verb: string; ne
   reply: { verb: '答复', next: '给您答复' },
   resolution: { verb: '办结', next: '告知处理进展' },
 };
-const DEADLINE_WORDS: Record<DeadlineName, string> = { arrival: '上门时限', reply: '答复时限', resolution: '办结时限', callback: '回访时限', handover: '移交售后时限' };
+const DEADLINE_WORDS: Record<DeadlineName, string> = {
+  arrival: '上门时限',
+  reply: '答复时限',
+  resolution: '办结时限',
+  callback: '回访时限',
+  handover: '移交时限',
+  inform: '报告经理时限',
+  contact: '首次联系时限',
+};
 export const deadlineWords = (d: string) => DEADLINE_WORDS[d as DeadlineName] ?? '承诺时限';
 
 /** A time as a message says it (Shanghai): 'HH:mm' on the day of `ref`, else 'M月D日 HH:mm'. */
@@ -134,6 +149,15 @@ const TEXTS: Record<CaseTemplate, (d: D) => Text> = {
   }),
   'case.cancelled': (d) => ({ title: `${d.kind}已撤销：${no(d)}`, body: `您好，${yours(d)}已撤销${suffix(d.reason)}。如仍需要帮助，欢迎随时再次提交。` }),
 
+  'complaint.received': (d) => ({
+    title: `非常抱歉，您的投诉已受理：${no(d)}`,
+    body: `您好，非常抱歉给您带来了不好的体验。${yours(d)}已受理，${d.urgent ? '我们已立即通知相关部门到场制止，' : ''}会有专人尽快与您联系，处理结果会第一时间告诉您，感谢您的耐心与监督。`,
+  }),
+  'complaint.replied': (d) => ({ title: `投诉处理结果：${no(d)}`, body: `您好，${yours(d)}的处理结果：${d.reply}。再次向您致歉，稍后会有同事回访，听取您的意见，感谢您的监督。` }),
+  'complaint.invalid': (d) => ({
+    title: `投诉答复：${no(d)}`,
+    body: `您好，感谢您的反映。${yours(d)}经核实，暂不属于物业服务的责任范围${suffix(d.reason)}。给您带来不便，非常抱歉；如有疑问，欢迎随时联系物业服务中心。`,
+  }),
   'case.new': (d) => ({ title: `新${d.kind}待受理：${no(d)}`, body: `${staffCase(d)}已提交，请及时受理。` }),
   'case.assigned': (d) => ({ title: `${d.kind} ${no(d)} 转交您负责`, body: `${d.byName ? `${d.byName}将` : ''}${staffCase(d)}转交您负责${suffix(d.note)}，请及时跟进。` }),
   'case.withdrawn': (d) => ({ title: `住户已撤销：${no(d)}`, body: `${staffCase(d)}已由住户撤销${suffix(d.reason)}，无需再处理。` }),
@@ -152,6 +176,10 @@ const TEXTS: Record<CaseTemplate, (d: D) => Text> = {
   'repair.quoteDeclined': (d) => ({ title: `住户未接受报价：${no(d)}`, body: `${staffCase_(d)}住户未接受报价 ¥${d.fee}${suffix(d.reason)}，工单已办结，无需继续维修。` }),
   'work.paused': (d) => ({ title: `暂停计时：${no(d)}`, body: `${d.byName}暂停了${staffCase(d)}的计时${suffix(d.reason)}。` }),
   'work.resumed': (d) => ({ title: `恢复计时：${no(d)}`, body: `${d.byName}恢复了${staffCase(d)}的计时${d.promise ? `，时限顺延至 ${d.promise}` : ''}。` }),
+  'complaint.urgent': (d) => ({ title: `【投诉·损害仍在发生】${d.room || d.householdId} 请立即处理`, body: `${staffCase(d)}：${d.content}。住户反映损害仍在发生，请立即到场制止，再按流程处理。` }),
+  'complaint.major': (d) => ({ title: `重大投诉报告：${no(d)}`, body: `${staffCase(d)}已定为重大投诉：${d.content}。须 2 天内明确答复住户，10 天内解决，请督办。` }),
+  'complaint.callbackDue': (d) => ({ title: `投诉待回访：${no(d)}`, body: `${staffCase_(d)}${d.handler}已将处理结果告知住户，请您回访住户（回访人不能是处理人）。` }),
+  'complaint.reopened': (d) => ({ title: `投诉回访发现问题：${no(d)}`, body: `${staffCase(d)}回访发现问题${suffix(d.reason)}，请继续处理并再次答复住户。` }),
   'case.status': (d) => ({ title: `${d.title || d.kind}进度更新`, body: `您好，您的${d.title || d.kind}（${no(d)}）当前状态：${d.status}。感谢您的耐心等待。` }),
 };
 

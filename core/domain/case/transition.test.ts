@@ -29,6 +29,10 @@ const EVENT_TYPE_SET: Record<CaseEventType, true> = {
   breached: true,
   escalated: true,
   closedUnresolvable: true,
+  classified: true,
+  contacted: true,
+  markedInvalid: true,
+  closed: true,
 };
 const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];
 
@@ -63,7 +67,14 @@ const ACCEPTED_IN: Record<CaseEventType, CaseStatus[]> = {
   warned: CLOCKED,
   breached: CLOCKED,
   escalated: CLOCKED,
+  // Complaints (R-CMP-2, R-CMP-3, R-CMP-5): classified while open, contacted once classified, answered as
+  // invalid while open, archived once answered.
+  classified: ['submitted', 'processing'],
+  contacted: ['processing'],
+  markedInvalid: ['submitted', 'processing'],
+  closed: ['resolved'],
 };
+const COMPLAINT_EVENTS: CaseEventType[] = ['classified', 'contacted', 'markedInvalid', 'closed'];
 
 const WORKED: CaseKind[] = ['repair', 'service'];
 const ANSWERED: CaseKind[] = ['consultation', 'suggestion', 'praise', 'help', 'other'];
@@ -77,8 +88,12 @@ const isPaused = (s: CaseState) => s.sla.pauses.some((p) => p.to === null);
  */
 function expected(s: CaseState, type: CaseEventType, event = true): boolean {
   if (!ACCEPTED_IN[type].includes(s.status)) return false;
-  if (WORK_EVENTS.includes(type) && !WORKED.includes(s.kind)) return false; // work orders: repair/service only
-  if (type === 'replied' && !ANSWERED.includes(s.kind)) return false; // answered kinds only (R-INT-2)
+  if (COMPLAINT_EVENTS.includes(type) && s.kind !== 'complaint') return false;
+  if (type === 'contacted' && s.level === null) return false; // classified first (R-CMP-3)
+  if (event && type === 'classified' && s.level === 'serious') return false; // the same level again changes nothing
+  const complaintCallback = type === 'callback' && s.kind === 'complaint'; // the complaint's callback (R-CMP-3)
+  if (WORK_EVENTS.includes(type) && !WORKED.includes(s.kind) && !complaintCallback) return false; // work orders: repair/service only
+  if (type === 'replied' && !ANSWERED.includes(s.kind) && !(s.kind === 'complaint' && s.complaint?.contactedAt != null)) return false; // answered kinds, and complaints once contacted (R-INT-2, R-CMP-3)
   if (type === 'rated' && s.rating) return false; // once (R-SAT-1)
   if (type === 'rated' && WORKED.includes(s.kind) && s.work.completedAt === null) return false; // completed service only (R-SAT-1)
   if (type === 'quoted' && (s.location !== 'in_home' || s.work.quote?.decision === 'accepted')) return false; // paid in-home work, quoted once (R-REP-2)
@@ -118,12 +133,15 @@ function pathTo(kind: CaseKind, status: CaseStatus): CaseEvent[] | null {
     case 'completed':
       return work ? done : null;
     case 'awaiting_callback':
+      if (kind === 'complaint') return [...start, eventOf('classified', at(1)), eventOf('contacted', at(2)), eventOf('replied', at(3))];
       return work ? [...done, eventOf('confirmed', at(4))] : null;
     case 'closed':
       return work ? [...done, eventOf('callback', at(5))] : [...start, eventOf('closedUnresolvable', at(1))];
     case 'processing':
+      if (kind === 'complaint') return [...start, eventOf('classified', at(1))];
       return work ? null : [...start, eventOf('assigned', at(1))];
     case 'resolved':
+      if (kind === 'complaint') return [...start, eventOf('markedInvalid', at(1))];
       return ANSWERED.includes(kind) ? [...start, eventOf('replied', at(1))] : null;
   }
 }

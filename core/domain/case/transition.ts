@@ -3,8 +3,11 @@ import { fenToYuan } from '../../money';
 import { arrivalClock, masterOf } from './audience';
 import { caseFacts, handlerText, LATE_CONTACT_MS, RESIDENT_DEADLINES, whenText } from './messages';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineName, Effect } from './types';
+import { notify, toHousehold } from './effects';
+import { complaintCallback, complaintOf, intakeInform, complaintReplied, complaintStep, handOn } from './complaint';
 
-export type TransitionResult = { ok: true; next: CaseState; effects: Effect[] } | { ok: false };
+export type { TransitionResult } from './effects';
+import type { TransitionResult } from './effects';
 
 const refused: TransitionResult = { ok: false };
 
@@ -19,15 +22,15 @@ const AWAITING_RESIDENT = OPEN.filter((t) => t !== 'urged');
  */
 export const ALLOWED: Record<CaseState['status'] | 'none', readonly CaseEventType[]> = {
   none: ['submitted'],
-  submitted: [...OPEN, 'dispatched', 'replied'],
+  submitted: [...OPEN, 'dispatched', 'replied', 'classified', 'markedInvalid'],
   dispatched: [...OPEN, 'dispatched', 'arrived'],
   on_site: [...OPEN, 'quoted', 'completed'],
   quoted: [...AWAITING_RESIDENT, 'quoteAccepted', 'quoteDeclined'],
   // Rated once the work is confirmed (by the resident, or by a satisfied callback that closes it): R-SAT-1.
   completed: ['confirmed', 'callback', ...CLOCK],
   awaiting_callback: ['callback', 'rated', ...CLOCK],
-  processing: [...OPEN, 'replied'],
-  resolved: ['rated'],
+  processing: [...OPEN, 'replied', 'classified', 'contacted', 'markedInvalid'],
+  resolved: ['rated', 'closed'],
   closed: ['rated'],
   cancelled: [],
 };
@@ -37,14 +40,21 @@ export const REPLY_KINDS: readonly CaseKind[] = ['consultation', 'suggestion', '
 /** Kinds worked by a technician on a work order (维修工作单). */
 export const WORK_KINDS: readonly CaseKind[] = ['repair', 'service'];
 const WORK_EVENTS: CaseEventType[] = ['dispatched', 'arrived', 'quoted', 'quoteAccepted', 'quoteDeclined', 'completed', 'confirmed', 'callback'];
+/** Complaints' own steps (R-CMP-2, R-CMP-3, R-CMP-5). */
+const COMPLAINT_EVENTS: CaseEventType[] = ['classified', 'contacted', 'markedInvalid', 'closed'];
 
 const isPaused = (s: CaseState) => s.sla.pauses.some((p) => p.to === null);
 
 /** The events a case accepts now: by status, then by kind and by what already happened. */
 export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => {
   if (!state) return ['submitted'];
+  const cmp = state.complaint;
   return ALLOWED[state.status].filter((t) => {
-    if (t === 'replied') return REPLY_KINDS.includes(state.kind);
+    if (COMPLAINT_EVENTS.includes(t) && !cmp) return false;
+    // R-CMP-3: classified first, then its person contacts the resident, then the result is told.
+    if (t === 'contacted') return state.level !== null;
+    if (t === 'replied') return REPLY_KINDS.includes(state.kind) || (cmp !== null && cmp.contactedAt !== null);
+    if (t === 'callback' && cmp) return true;
     if (WORK_EVENTS.includes(t) && !WORK_KINDS.includes(state.kind)) return false;
     // R-SAT-1: completed service is rated, once; a repair closed without the work done has nothing to rate.
     if (t === 'rated') return state.rating === null && (!WORK_KINDS.includes(state.kind) || state.work.completedAt !== null);
@@ -60,9 +70,6 @@ export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => 
 
 export const can = (state: CaseState | undefined, type: CaseEventType): boolean => allowedEvents(state).includes(type);
 
-const notify = (to: string | null, template: Effect['template'], data: Record<string, string>): Effect[] => (to ? [{ type: 'notify', to, template, data }] : []);
-/** The household's messages go to the resident who submitted (none for a case recorded for no bound resident). */
-const toHousehold = (s: Pick<CaseState, 'submittedBy'>, template: Effect['template'], data: Record<string, string>) => notify(s.submittedBy === 'system' ? null : s.submittedBy, template, data);
 /** Staff to tell about someone else's step: the responsible person and the technician, not whoever acted. */
 const colleagues = (s: CaseState, by: string) => [...new Set([s.owner, s.work.technician].filter((x): x is string => !!x && x !== by && x !== s.submittedBy))];
 const closePause = (s: CaseState, at: number) => s.sla.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
@@ -96,6 +103,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       lastUrgedAt: null,
       handedOverAt: null,
       followUp: null,
+      complaint: c.kind === 'complaint' ? complaintOf(event) : null,
       sla: { pauses: [], warned: [], breached: [], missed: 0, level: 0 },
       work: {
         technician: null,
@@ -121,9 +129,13 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     const data = caseFacts(c);
     // The resident of an emergency is told who is coming and by when (R-REP-3).
     const coming: Record<string, string> = paged ? { technician: masterOf(paged.name), arriveBy: arrivalClock(next.work.arrivalDue) } : {};
+    // A complaint: an apology first (R-CMP-1); harm still going on pages the department at once (R-CMP-4).
+    const urgent = c.kind === 'complaint' && event.paged ? event.paged : null;
     const effects: Effect[] = [
-      ...toHousehold(c, 'case.received', { ...data, ...coming }),
-      ...notify(c.owner, 'case.new', data),
+      ...toHousehold(c, c.kind === 'complaint' ? 'complaint.received' : 'case.received', { ...data, ...coming, ...(urgent ? { urgent: '1' } : {}) }),
+      ...(urgent ? notify(urgent.id, 'complaint.urgent', { ...data, content: c.content.slice(0, 60) }) : []),
+      ...(urgent?.id === c.owner ? [] : notify(c.owner, 'case.new', data)),
+      ...intakeInform(event),
       ...(paged ? notify(paged.id, 'repair.emergency', { ...data, content: c.content.slice(0, 60), arriveBy: whenText(next.work.arrivalDue, event.at) }) : []),
     ];
     return { ok: true, next, effects };
@@ -140,12 +152,13 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     case 'assigned': {
       const status = s.status === 'submitted' && !WORK_KINDS.includes(s.kind) ? 'processing' : s.status;
       const handedOver = s.kind === 'warranty' && event.department === 'developer_liaison' && s.handedOverAt === null;
-      const next = bump({ status, owner: event.to, department: event.department, ...(handedOver ? { handedOverAt: event.at } : {}) });
+      const next = bump({ status, owner: event.to, department: event.department, ...(handedOver ? { handedOverAt: event.at } : {}), complaint: handOn(s, event.at) });
       // The household hears of its case being taken up once (已安排专人处理, and by whom); later hand-overs are internal.
       const accepted = status !== s.status ? toHousehold(s, 'case.accepted', { ...data, handler: handlerText(event.toName, event.toRole) }) : [];
       return { ok: true, next, effects: [...notify(event.to === event.by ? null : event.to, 'case.assigned', { ...data, ...by, note: event.note ?? '' }), ...accepted] };
     }
     case 'replied': {
+      if (s.complaint) return complaintReplied(s, event, bump);
       const next = bump({ status: 'resolved', resolution: event.note, finishedAt: event.at });
       return { ok: true, next, effects: toHousehold(s, 'case.replied', { ...data, reply: event.note ?? '' }) };
     }
@@ -212,6 +225,7 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
       };
     }
     case 'callback': {
+      if (s.complaint) return complaintCallback(s, event, bump);
       const callback = { at: event.at, by: event.by, outcome: event.outcome, method: event.method, note: event.note };
       if (event.outcome === 'satisfied') {
         const next = bump({ status: 'closed', work: { ...s.work, callback } });
@@ -264,13 +278,18 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
     }
     case 'escalated': {
       if (event.level <= s.sla.level) return refused;
-      const next = bump({ owner: event.to, sla: { ...s.sla, level: event.level } });
+      const next = bump({ owner: event.to, sla: { ...s.sla, level: event.level }, complaint: handOn(s, event.at) });
       return { ok: true, next, effects: notify(event.to, 'case.escalated', { ...data, reason: event.note ?? '' }) };
     }
     case 'closedUnresolvable': {
       const next = bump({ status: 'closed', finishedAt: event.at, resolution: event.note, sla: { ...s.sla, pauses: closePause(s, event.at) } });
       return { ok: true, next, effects: toHousehold(s, 'case.closedUnresolvable', { ...data, reason: event.note ?? '' }) };
     }
+    case 'classified':
+    case 'contacted':
+    case 'markedInvalid':
+    case 'closed':
+      return complaintStep(s, event, bump);
   }
   return refused;
 }

@@ -3,7 +3,41 @@ import type { CaseTemplate } from './messages';
 
 export type Location = 'in_home' | 'common_area';
 export type ComplaintLevel = 'major' | 'serious' | 'minor';
-export type DeadlineName = 'arrival' | 'reply' | 'resolution' | 'callback' | 'handover';
+/** `inform` (重大: the manager told the same day) and `contact` (first contact) are complaints' own (R-CMP-2, R-CMP-3). */
+export type DeadlineName = 'arrival' | 'reply' | 'resolution' | 'callback' | 'handover' | 'inform' | 'contact';
+
+/** What the resident records about a complaint (R-CMP-1), fixed at submission. */
+export interface ComplaintIntake {
+  /** When it happened (the resident's word), null when not given. */
+  occurredAt: number | null;
+  place: string | null;
+  /** The person or department complained about, in the resident's words. */
+  subject: string | null;
+  /** What the resident asks for. */
+  asks: string | null;
+  /** The resident's own "by when" (一般: resolved by then if earlier than 2 days). */
+  wantedBy: number | null;
+  /** The harm is still going on (R-CMP-4): flagged urgent, the department paged at once. */
+  harmOngoing: boolean;
+}
+
+/** A complaint's steps (R-CMP-2, R-CMP-3, R-CMP-5). */
+export interface ComplaintState extends ComplaintIntake {
+  /** The staff member complained about (set by the desk): never sees the case (404). */
+  aboutStaff: string | null;
+  classifiedAt: number | null;
+  /** 重大: when the manager (经理) was informed. */
+  informedAt: number | null;
+  /** 重要: when it was handed on to the department supervisor (an assignment or the escalation). */
+  handedAt: number | null;
+  contactedAt: number | null;
+  /** The result told to the resident (handling ends) and by whom: the callback is someone else's. */
+  repliedAt: number | null;
+  handler: string | null;
+  callbackAt: number | null;
+  /** 无效投诉: the reason the resident was told. */
+  invalidReason: string | null;
+}
 
 /** Repair work on a case (维修工作单): who, when, what was found, what it cost. */
 export interface WorkState {
@@ -79,6 +113,8 @@ export interface CaseState {
   handedOverAt: number | null;
   /** A low rating (≤ 2) opens a follow-up for the supervisor (R-SAT-2). */
   followUp: { owner: string; reason: string; at: number } | null;
+  /** Complaints only (null for every other kind). */
+  complaint: ComplaintState | null;
 }
 
 interface EventBase {
@@ -93,7 +129,7 @@ interface EventBase {
 /** What a submission fixes about a case; everything else starts empty. */
 export type CaseIntake = Omit<
   CaseState,
-  'status' | 'updatedAt' | 'version' | 'resolution' | 'finishedAt' | 'rating' | 'work' | 'sla' | 'lastUrgedAt' | 'handedOverAt' | 'followUp'
+  'status' | 'updatedAt' | 'version' | 'resolution' | 'finishedAt' | 'rating' | 'work' | 'sla' | 'lastUrgedAt' | 'handedOverAt' | 'followUp' | 'complaint'
 >;
 
 export interface SubmittedEvent extends EventBase {
@@ -103,6 +139,12 @@ export interface SubmittedEvent extends EventBase {
   arrivalDue?: number;
   /** Emergencies are dispatched at once to the on-duty technician (R-REP-3). */
   onDuty?: { id: string; name: string } | null;
+  /** Complaints: what the resident recorded (R-CMP-1). */
+  complaint?: ComplaintIntake;
+  /** R-CMP-4: the department's responsible person paged at once (harm still going on). */
+  paged?: { id: string; name: string } | null;
+  /** A complaint classified at a staff intake (R-CMP-2): the manager told of a 重大 one, if any. */
+  classified?: { manager: string | null };
 }
 export interface AssignedEvent extends EventBase {
   type: 'assigned';
@@ -114,6 +156,8 @@ export interface AssignedEvent extends EventBase {
 }
 export interface RepliedEvent extends EventBase {
   type: 'replied';
+  /** Complaints: who makes the callback (a designated person, not the handler: R-CMP-3). */
+  callbackOwner?: string;
 }
 export interface CancelledEvent extends EventBase {
   type: 'cancelled';
@@ -188,6 +232,25 @@ export interface EscalatedEvent extends EventBase {
 export interface ClosedUnresolvableEvent extends EventBase {
   type: 'closedUnresolvable';
 }
+/** 投诉分级 (R-CMP-2): the level, re-classification included; the manager told of a 重大 one. */
+export interface ClassifiedEvent extends EventBase {
+  type: 'classified';
+  level: ComplaintLevel;
+  from: ComplaintLevel | null;
+  aboutStaff: string | null;
+  /** 经理, informed of a 重大 complaint. */
+  manager: string | null;
+}
+export interface ContactedEvent extends EventBase {
+  type: 'contacted';
+}
+export interface MarkedInvalidEvent extends EventBase {
+  type: 'markedInvalid';
+}
+/** The case archived (结案归档): a complaint answered as invalid, after the answer. */
+export interface ClosedEvent extends EventBase {
+  type: 'closed';
+}
 
 export type CaseEvent =
   | SubmittedEvent
@@ -208,7 +271,11 @@ export type CaseEvent =
   | WarnedEvent
   | BreachedEvent
   | EscalatedEvent
-  | ClosedUnresolvableEvent;
+  | ClosedUnresolvableEvent
+  | ClassifiedEvent
+  | ContactedEvent
+  | MarkedInvalidEvent
+  | ClosedEvent;
 export type CaseEventType = CaseEvent['type'];
 
 /** Something to do after the change commits; notifications go through the outbox in the same transaction. */

@@ -12,6 +12,8 @@ import { categoryLabelOf } from './messages';
 import { allowedEvents, WORK_KINDS } from './transition';
 import type { CaseEvent, CaseState } from './types';
 import { audienceOf, residentSteps, type Audience } from './audience';
+import { LEVEL_LABELS, RESIDENT_COMPLAINT_CLOCKS } from './complaint';
+import { complaintView } from './complaintView';
 
 const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   submitted: '提交',
@@ -34,9 +36,13 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   breached: '已超时',
   escalated: '升级督办',
   closedUnresolvable: '无法处理，经理关闭',
+  classified: '投诉分级',
+  contacted: '联系住户',
+  markedInvalid: '无效投诉，已答复',
+  closed: '结案归档',
 };
 
-const DEADLINE_NAMES: Record<string, string> = { arrival: '上门', reply: '答复', resolution: '办结', callback: '回访', handover: '移交售后' };
+const DEADLINE_NAMES: Record<string, string> = { arrival: '上门', reply: '答复', resolution: '办结', callback: '回访', handover: '移交', inform: '报告经理', contact: '首次联系' };
 
 function noteOf(e: CaseEvent): string | null {
   switch (e.type) {
@@ -53,6 +59,8 @@ function noteOf(e: CaseEvent): string | null {
       return e.ok ? '确认维修完成' : ['反映仍有问题，返工', e.note].filter(Boolean).join('：');
     case 'callback':
       return [e.method === 'phone' ? '电话回访' : '上门回访', e.outcome === 'satisfied' ? '住户满意' : '发现问题，返工', e.note].filter(Boolean).join('，');
+    case 'classified':
+      return [`${e.from ? `${LEVEL_LABELS[e.from]} → ` : ''}${LEVEL_LABELS[e.level]}`, e.aboutStaff ? '涉及员工' : '', e.note].filter(Boolean).join('，');
     case 'rated':
       return [`${e.stars} 星`, e.note].filter(Boolean).join('：');
     case 'warned':
@@ -124,7 +132,7 @@ function pagedStep(e: CaseEvent) {
 export function timelineOf(events: CaseEvent[], s: CaseState, fields: CaseFields, audience: Audience = 'staff') {
   if (audience === 'resident') {
     return events.flatMap((e) =>
-      residentSteps(e).map((step) => {
+      residentSteps(e, s.kind === 'complaint').map((step) => {
         const by = step.as?.by ?? e.by;
         // The household's own steps (已受理 of what they sent, 您已确认完成…) name nobody: 已受理 · 李明 would read
         // as if 李明 had accepted it. Steps by staff name who acted; the system's, the service centre.
@@ -186,7 +194,9 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
     /** The department the case is routed to (R-INT-5: 归口部门). */
     department: s.department,
     departmentLabel: DEPARTMENT_LABELS[s.department],
-    deadlines: deadlinesOf(s, now, opts.sla).map((d) => deadlineView(d, now, s)),
+    deadlines: deadlinesOf(s, now, opts.sla)
+      .filter((d) => !s.complaint || audienceOf(opts.caller, s) === 'staff' || RESIDENT_COMPLAINT_CLOCKS.includes(d.name))
+      .map((d) => deadlineView(d, now, s)),
     escalationLevel: s.sla.level,
     paused: s.sla.pauses.find((p) => p.to === null)?.reason ?? null,
     work: WORK_KINDS.includes(s.kind)
@@ -207,6 +217,7 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
           callback: s.work.callback ? { ...s.work.callback, at: toIso(s.work.callback.at) } : null,
         }
       : null,
+    complaint: complaintView(s, audienceOf(opts.caller, s), f.content),
     followUp: s.followUp ? { owner: s.followUp.owner, reason: s.followUp.reason, at: toIso(s.followUp.at) } : null,
     lastUrgedAt: s.lastUrgedAt ? toIso(s.lastUrgedAt) : null,
     /** The household urged it (催办) and it is still open: the queue flags it. */

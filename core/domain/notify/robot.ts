@@ -14,6 +14,8 @@ export const ROBOT_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set<Notifi
   'case.followUp',
   'repair.emergency',
   'repair.reopened',
+  'complaint.urgent',
+  'complaint.major',
   'binding.pending',
 ]);
 

@@ -25,6 +25,9 @@ export const SUBSCRIBE_KEY_OF: Partial<Record<NotificationTemplate, SubscribeKey
   'case.status': 'caseProgress',
   'case.replied': 'caseProgress',
   'case.cancelled': 'caseProgress',
+  'complaint.received': 'caseProgress',
+  'complaint.replied': 'caseProgress',
+  'complaint.invalid': 'caseProgress',
   'repair.completed': 'caseProgress',
   'repair.quoted': 'repairQuote',
   'binding.approved': 'bindingResult',
@@ -40,6 +43,9 @@ const PHRASE: Partial<Record<NotificationTemplate, string>> = {
   'case.received': '已受理',
   'case.replied': '已答复',
   'case.cancelled': '已撤销',
+  'complaint.received': '已受理',
+  'complaint.replied': '已答复',
+  'complaint.invalid': '已答复',
   'repair.completed': '待确认',
   'binding.approved': '已通过',
   'binding.rejected': '未通过',
@@ -66,7 +72,7 @@ export function subscribeData(
           thing2: d.title || d.kind || text.title,
           phrase3: PHRASE[template] ?? d.status ?? '',
           time4: fieldTime(at),
-          thing5: template === 'case.replied' && d.reply ? d.reply : text.title,
+          thing5: (template === 'case.replied' || template === 'complaint.replied') && d.reply ? d.reply : text.title,
         };
       case 'repairQuote':
         return { character_string1: no, amount2: d.fee ?? '', thing3: '请在工单中确认是否接受报价' };

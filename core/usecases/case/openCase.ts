@@ -14,6 +14,7 @@ import { appointmentIssues } from '../../domain/dateBounds';
 import type { CaseOpeningRow } from '../../ports/store';
 import type { CaseView } from '../../domain/case/view';
 import { viewAfter } from './loadCase';
+import { complaintIntake } from './complaintIntake';
 import { rolesFromStaff } from './names';
 import type { UseCaseContext } from '../context';
 
@@ -48,6 +49,8 @@ export async function openCase(
   const sla = community.sla;
   const preferredTime = fields.preferredTime ? { from: parseIso(fields.preferredTime.from), to: parseIso(fields.preferredTime.to) } : null;
   const onDuty = emergency ? onDutyTechnician(at.staff, at.rotaTechnician) : null;
+  const cmp = complaintIntake(fields, source.channel, owner, at.staff, ctx.now);
+  if (!cmp.ok) return cmp;
 
   const key = caseNumberKey(fields.kind, ctx.now);
   const number = formatCaseNumber(key, await ctx.tx.nextCaseSequence(household.communityId, key.prefix, key.day));
@@ -69,8 +72,9 @@ export async function openCase(
       photos: fields.photos,
       location: fields.location ?? (emergency ? EMERGENCY_DEFAULT_LOCATION : null),
       preferredTime,
-      emergency,
-      level: fields.kind === 'complaint' ? (fields.level ?? null) : null,
+      // 急修, or a complaint whose harm is still going on (R-CMP-4): flagged urgent.
+      emergency: emergency || cmp.emergency,
+      level: cmp.level,
       channel: source.channel,
       contactName: source.contactName,
       contactPhone: source.contactPhone,
@@ -79,6 +83,7 @@ export async function openCase(
       department,
       createdAt: ctx.now,
     },
+    ...cmp.event,
     ...(work ? { arrivalDue: arrivalDueFor({ emergency, preferredTime }, ctx.now, sla), onDuty } : {}),
   };
   const state = await commitCaseEvent(ctx, undefined, event, sla);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Outcome } from '../../errors';
+import { fail, type Outcome } from '../../errors';
 import type { callbackInput } from '../../schemas/workbench';
 import { partRefusal } from '../../access/caseActions';
 import { commitCaseEvent, communitySla } from '../../domain/case/commit';
@@ -17,6 +17,8 @@ export async function callback(ctx: UseCaseContext, input: z.output<typeof callb
   if (!loaded.ok) return loaded;
   const s = loaded.data;
   const c = ctx.caller!;
+  // R-CMP-3: a complaint's callback is made by a designated person, never by its handler.
+  if (s.complaint?.handler === c.userId && s.status === 'awaiting_callback') return fail('CASE.CALLBACK_BY_HANDLER');
   const refused = partRefusal(c, s, 'callback');
   if (refused) return refused;
   const sla = await communitySla(ctx, s.communityId);

@@ -140,7 +140,10 @@ export function stepsFor(s: CaseState, now: number, ladder: Ladder) {
     if (!step) break;
     let event: CaseEvent;
     if (step.type === 'escalated') {
-      const to = (step.level === 1 ? ladder.supervisor : ladder.manager) ?? ladder.manager ?? ladder.supervisor ?? { id: state.owner, name: state.owner };
+      // Never to the staff member a complaint is about (they do not see it): the next rung instead.
+      const about = state.complaint?.aboutStaff ?? null;
+      const fit = (p: { id: string; name: string } | null) => (p && p.id !== about ? p : null);
+      const to = fit(step.level === 1 ? ladder.supervisor : ladder.manager) ?? fit(ladder.manager) ?? fit(ladder.supervisor) ?? { id: state.owner, name: state.owner };
       event = { type: 'escalated', at, ...SYSTEM, note: step.reason, to: to.id, toName: to.name, level: step.level };
     } else {
       event = { type: step.type, at, ...SYSTEM, note: null, deadline: step.deadline, dueAt: step.dueAt };

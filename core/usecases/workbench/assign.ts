@@ -13,6 +13,8 @@ export async function assign(ctx: UseCaseContext, input: z.output<typeof assignI
   const loaded = await loadCase(ctx, input.id, 'workbench.assign');
   if (!loaded.ok) return loaded;
   const s = loaded.data;
+  // A complaint is never handed to the staff member it is about.
+  if (s.complaint?.aboutStaff === input.to) return fail('CASE.ABOUT_STAFF');
   const staff = (await ctx.tx.staffOfCommunity(s.communityId)).filter((m) => m.userId === input.to);
   const target = staff.length ? await ctx.tx.userById(input.to) : undefined;
   if (!target) return fail('USER.NOT_FOUND');

@@ -27,6 +27,7 @@ export async function queue(
   const page = await ctx.tx.cases({
     communityIds,
     reach: caseReachOf(c),
+    hiddenFrom: c.userId,
     status: input.status ? [input.status] : undefined,
     kind: input.kind,
     department: input.department,

@@ -10,6 +10,7 @@ import { formatTime, roomLabel } from '../../lib/format';
 import { syncClock, useNow } from '../../lib/clock';
 import { ConfirmCard, QuoteCard, RateCard, WorkSummary, type CaseView } from './repair';
 import { RepairPromise, arrivalLive } from './promise';
+import { ComplaintRecord } from './complaint';
 import './index.scss';
 import { Num, Nums } from '../../components/Num';
 
@@ -82,7 +83,7 @@ export default function CaseDetail() {
             {c.categoryLabel ? <Text className='case-hero__cat'> · {c.categoryLabel}</Text> : null}
             {c.emergency ? (
               <Text className='urgent-mark' id='case-emergency'>
-                急修
+                {c.complaint ? '紧急' : '急修'}
               </Text>
             ) : null}
           </View>
@@ -100,7 +101,9 @@ export default function CaseDetail() {
               ? c.emergency
                 ? '急修已提交！值班技师已收到通知，正在赶来，请注意安全。'
                 : '报修已提交！工程部会尽快安排技师，上门前会先与您电话联系。'
-              : `提交成功！我们已收到您的${c.kindLabel}，${c.departmentLabel}会在承诺时限内答复您，感谢您的耐心。`}
+              : c.complaint
+                ? '非常抱歉给您带来了不好的体验。投诉已提交，我们会尽快与您联系，处理结果第一时间告诉您。'
+                : `提交成功！我们已收到您的${c.kindLabel}，${c.departmentLabel}会在承诺时限内答复您，感谢您的耐心。`}
           </View>
         ) : null}
         <ErrorNote text={error} />
@@ -115,7 +118,7 @@ export default function CaseDetail() {
         ) : null}
 
         <View className='card'>
-          <View className='card__title'>{repair ? '报修内容' : '内容'}</View>
+          <View className='card__title'>{repair ? '报修内容' : c.complaint ? '投诉内容' : '内容'}</View>
           <View className='case__content' id='case-content'>
             <Nums>{c.content || `${c.categoryLabel ?? c.kindLabel}${c.photos.length ? '（见照片）' : ''}`}</Nums>
           </View>
@@ -124,6 +127,7 @@ export default function CaseDetail() {
               <Photos ids={c.photos} idPrefix='case-photo' />
             </View>
           ) : null}
+          <ComplaintRecord c={c} />
           <View className='case__kv'>
             <KV k='房屋' v={<Num>{roomLabel(c.householdId)}</Num>} />
             <KV k='联系人' v={<>{c.contactName} <Num>{c.contactPhone}</Num></>} />
@@ -136,7 +140,7 @@ export default function CaseDetail() {
 
         {c.resolution && !repair ? (
           <View className='card reply-card' id='case-resolution'>
-            <View className='card__title'>物业答复</View>
+            <View className='card__title'>{c.complaint ? '处理结果' : '物业答复'}</View>
             <View className='reply-card__text'>
               <Nums>{c.resolution}</Nums>
             </View>

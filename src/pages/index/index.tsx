@@ -20,7 +20,7 @@ type Service = { key: string; label: string; icon: JSX.Element; kind?: string; u
 
 const SERVICES: Service[] = [
   { key: 'repair', label: '报修', icon: <Repairman />, url: '/pages/repair/index' },
-  { key: 'complaint', label: '投诉', icon: <Complaint />, soon: true },
+  { key: 'complaint', label: '投诉', icon: <Complaint />, url: '/pages/complaint/index' },
   { key: 'fee', label: '缴费', icon: <Wallet />, url: '/fee/bills/index' },
   { key: 'renovation', label: '装修', icon: <HomeIcon />, soon: true },
   { key: 'consultation', label: '咨询建议', icon: <Ask />, kind: 'consultation' },

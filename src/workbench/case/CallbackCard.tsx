@@ -15,13 +15,13 @@ export function CallbackCard({ c, ...p }: Props) {
   if (!c.actions.includes('callback')) return null;
   const submit = () => {
     if (!outcome) return p.onError('请选择回访结果');
-    if (outcome === 'problem' && note.trim().length < 2) return p.onError('请记录住户反映的问题，便于技师返工');
+    if (outcome === 'problem' && note.trim().length < 2) return p.onError(c.complaint ? '请记录住户反映的问题，便于继续处理' : '请记录住户反映的问题，便于技师返工');
     return run('callback', () => call('workbench', 'callback', { id: c.id, method, outcome, ...(note.trim() ? { note: note.trim() } : {}) }), outcome === 'satisfied' ? '回访完成' : '已安排返工');
   };
   return (
     <View className='card act' id='wb-callback'>
       <View className='card__title'>回访</View>
-      <View className='act__hint'>{c.status === 'completed' ? '住户尚未确认完工，可先电话了解维修效果。' : '住户已确认完工，请回访满意度。'}</View>
+      <View className='act__hint'>{c.complaint ? '已告知住户处理结果，请回访住户是否满意（回访人不能是处理人）。' : c.status === 'completed' ? '住户尚未确认完工，可先电话了解维修效果。' : '住户已确认完工，请回访满意度。'}</View>
       <View className='field'>
         <View className='field__label'>回访方式</View>
         <Chips idPrefix='wb-callback-method' value={method} onChange={(v) => v && setMethod(v as 'phone' | 'visit')} options={(['phone', 'visit'] as const).map((m) => ({ value: m, label: CALLBACK_METHOD_LABELS[m] }))} />
@@ -34,7 +34,7 @@ export function CallbackCard({ c, ...p }: Props) {
           onChange={(v) => setOutcome(v as 'satisfied' | 'problem' | '')}
           options={[
             { value: 'satisfied', label: '住户满意，关闭工单' },
-            { value: 'problem', label: '仍有问题，安排返工' },
+            { value: 'problem', label: c.complaint ? '仍有问题，继续处理' : '仍有问题，安排返工' },
           ]}
         />
       </View>

@@ -17,6 +17,7 @@ import { DispatchCard } from './DispatchCard';
 import { TechnicianCard } from './TechnicianCard';
 import { CallbackCard } from './CallbackCard';
 import { CloseCard, PauseCard } from './PauseCard';
+import { ComplaintCard, ComplaintFacts } from './ComplaintCard';
 import { Num, Nums } from '../../components/Num';
 
 export default function WbCase() {
@@ -116,7 +117,7 @@ export default function WbCase() {
                 <View className='wb-head__title'>
                   {c.kindLabel}
                   {c.categoryLabel ? ` · ${c.categoryLabel}` : ''} <StatusTag status={c.status} label={c.statusLabel} id='wb-case-status' />
-                  {c.emergency ? <Text className='urgent-mark-wb'>急修</Text> : null}
+                  {c.emergency ? <Text className='urgent-mark-wb'>{c.complaint ? '紧急' : '急修'}</Text> : null}
                   {dueOf(c).breached ? (
                     <Text className='overdue-mark' id='wb-case-overdue'>
                       超时
@@ -164,6 +165,7 @@ export default function WbCase() {
                     低分跟进（<Num>{formatTime(c.followUp.at)}</Num>）：<Nums>{c.followUp.reason}</Nums>
                   </View>
                 ) : null}
+                <ComplaintFacts c={c} />
                 <WorkOrder c={c} />
                 <View className='card'>
                   <View className='card__title'>承诺时限</View>
@@ -184,10 +186,11 @@ export default function WbCase() {
                 <ErrorNote text={actionError} id='wb-action-error' />
                 {me ? <TechnicianCard key={`${c.id}-${c.status}`} c={c} me={me} onDone={show} onError={setActionError} /> : null}
                 <DispatchCard c={c} technicians={choices.dispatch} onDone={show} onError={setActionError} />
+                <ComplaintCard key={`${c.id}-cmp-${c.updatedAt}`} c={c} staff={choices.assign} onDone={show} onError={setActionError} />
                 <CallbackCard c={c} onDone={show} onError={setActionError} />
                 {c.actions.includes('reply') ? (
                   <View className='card'>
-                    <View className='card__title'>答复住户</View>
+                    <View className='card__title'>{c.complaint ? '告知处理结果' : '答复住户'}</View>
                     <View className='field'>
                       <View className='field__box field__box--area'>
                         <TextArea
@@ -200,10 +203,10 @@ export default function WbCase() {
                           rows={4}
                         />
                       </View>
-                      <View className='field__help'>答复后工单办结，住户会收到消息通知。</View>
+                      <View className='field__help'>{c.complaint ? '处理完毕当天告知住户结果；之后由处理人以外的同事回访。' : '答复后工单办结，住户会收到消息通知。'}</View>
                     </View>
                     <Button id='wb-reply-submit' type='primary' block loading={busy === 'reply'} onClick={sendReply}>
-                      发送答复并办结
+                      {c.complaint ? '告知住户处理结果' : '发送答复并办结'}
                     </Button>
                   </View>
                 ) : null}
