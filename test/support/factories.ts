@@ -55,6 +55,7 @@ const EVENT_DEFAULTS: { [T in CaseEvent['type']]: (at: number) => Omit<Extract<C
   breached: (at) => ({ deadline: 'arrival', dueAt: at }),
   escalated: () => ({ to: 'supervisor', toName: '周丽', level: 1 }),
   closedUnresolvable: () => ({}),
+  followUpOpened: () => ({ to: 'supervisor', toName: '周丽' }),
 };
 
 /** Who records each event by default (the resident for their own actions, the technician for the work). */

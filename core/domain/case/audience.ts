@@ -71,6 +71,7 @@ export function residentSteps(e: CaseEvent): ResidentStep[] {
     case 'warned':
     case 'breached':
     case 'escalated':
+    case 'followUpOpened':
       return [];
   }
 }

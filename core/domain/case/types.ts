@@ -188,6 +188,12 @@ export interface EscalatedEvent extends EventBase {
 export interface ClosedUnresolvableEvent extends EventBase {
   type: 'closedUnresolvable';
 }
+/** R-SAT-2: a callback found a problem: the supervisor follows it up (beside the rework or re-handling). */
+export interface FollowUpOpenedEvent extends EventBase {
+  type: 'followUpOpened';
+  to: string;
+  toName: string;
+}
 
 export type CaseEvent =
   | SubmittedEvent
@@ -208,7 +214,8 @@ export type CaseEvent =
   | WarnedEvent
   | BreachedEvent
   | EscalatedEvent
-  | ClosedUnresolvableEvent;
+  | ClosedUnresolvableEvent
+  | FollowUpOpenedEvent;
 export type CaseEventType = CaseEvent['type'];
 
 /** Something to do after the change commits; notifications go through the outbox in the same transaction. */

@@ -34,6 +34,7 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   breached: '已超时',
   escalated: '升级督办',
   closedUnresolvable: '无法处理，经理关闭',
+  followUpOpened: '转主管跟进',
 };
 
 const DEADLINE_NAMES: Record<string, string> = { arrival: '上门', reply: '答复', resolution: '办结', callback: '回访', handover: '移交售后' };
