@@ -21,6 +21,8 @@ const LAZY_EXTRA: Record<string, { source: string; file: string }[]> = {
   file: [{ source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' }],
   // The household register import (exceljs, required on first use by adapters/spreadsheets/exceljs.ts).
   setup: [{ source: 'exceljs', file: 'exceljs.js' }],
+  // The monthly report's export (report.export), the same way.
+  report: [{ source: 'exceljs', file: 'exceljs.js' }],
 };
 export const lazyModules = (name: string) => [MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
 const isPackage = (source: string) => !source.includes('/') || source.startsWith('@');

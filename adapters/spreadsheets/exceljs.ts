@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
-import type { CellValue, SheetRead, Spreadsheets } from '../../core/ports/spreadsheets';
+import type { CellValue, SheetRead, SheetSpec, Spreadsheets } from '../../core/ports/spreadsheets';
 
 /** What exceljs hands over for one cell, reduced to text, number or yes/no (rich text, formulas, links, dates). */
 export function plainCell(v: unknown): CellValue {
@@ -61,24 +61,36 @@ export function excelSpreadsheets(): Spreadsheets {
       return { ok: true, rows };
     },
 
-    async write(sheet) {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on('data', (c: Buffer) => chunks.push(c));
-      const done = new Promise<void>((resolve, reject) => {
-        out.on('end', resolve);
-        out.on('error', reject);
-      });
-      const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
-      const ws = wb.addWorksheet(sheet.name);
-      ws.columns = sheet.header.map((h, i) => ({ header: h, width: sheet.widths?.[i] ?? 14 }));
-      ws.getRow(1).font = { bold: true };
-      ws.getRow(1).commit();
-      for (const r of sheet.rows) ws.addRow(r).commit();
-      ws.commit();
-      await wb.commit();
-      await done;
-      return new Uint8Array(Buffer.concat(chunks));
+    write(sheet) {
+      return writeBook([sheet]);
     },
+    writeBook,
   };
+}
+
+/** A workbook streamed into memory (WorkbookWriter): each sheet's header row bold, then its rows. */
+async function writeBook(sheets: SheetSpec[]): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    ws.columns = sheet.header.map((h, i) => ({ header: h, width: sheet.widths?.[i] ?? 14 }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    sheet.rows.forEach((r, i) => {
+      const row = ws.addRow(r);
+      if (sheet.bold?.includes(i + 1)) row.font = { bold: true };
+      row.commit();
+    });
+    ws.commit();
+  }
+  await wb.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -20,7 +20,18 @@ export interface Spreadsheets {
   /** The non-empty rows of the first worksheet, at most `maxRows` of them, each cut to `maxColumns` cells. */
   readFirstSheet(bytes: Uint8Array, limits: { maxRows: number; maxColumns: number }): Promise<SheetRead>;
   /** A workbook of one sheet: the header row, then the rows. */
-  write(sheet: { name: string; header: string[]; rows: CellValue[][]; widths?: number[] }): Promise<Uint8Array>;
+  write(sheet: SheetSpec): Promise<Uint8Array>;
+  /** A workbook of these sheets, in order (names unique, at most 31 characters). */
+  writeBook(sheets: SheetSpec[]): Promise<Uint8Array>;
+}
+
+/** One sheet to write: its header row (bold), then the rows; `bold` marks further rows (1-based, after the header) to set in bold. */
+export interface SheetSpec {
+  name: string;
+  header: string[];
+  rows: CellValue[][];
+  widths?: number[];
+  bold?: number[];
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -314,6 +314,13 @@ export interface Tx extends SetupTx, FeeTx {
   casesOpenedBy(userId: string, since: number, cap: number): Promise<number>;
   /** Cases of these communities created in [from, to), oldest first (monthly reports). */
   casesCreatedBetween(communityIds: string[], kinds: string[], from: number, to: number): Promise<CaseState[]>;
+  /**
+   * Events of these types that happened in [from, to) on cases of these communities, oldest first (the
+   * monthly satisfaction report: ratings and callbacks of the month, whenever their case was opened).
+   */
+  caseEventsBetween(communityIds: string[], types: string[], from: number, to: number): Promise<{ caseId: string; event: CaseEvent }[]>;
+  /** These cases (ids not found are left out) each with its whole event log, in id order. */
+  caseHistories(ids: string[]): Promise<{ state: CaseState; events: CaseEvent[] }[]>;
   /** Cases whose next SLA moment has come (indexed on next_due_at), soonest first: what the sweep looks at. */
   dueCaseIds(now: number, limit: number): Promise<string[]>;
   /**

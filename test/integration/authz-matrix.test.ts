@@ -426,8 +426,20 @@ const SPEC: Record<string, Row> = {
       const rows = await O.dbOf(h).selectFrom('cases').select(['id', 'created_at']).where('community_id', 'in', communities).where('kind', 'in', ['repair', 'service']).execute();
       const [from, to] = monthBounds(thisMonth());
       const n = rows.filter((r) => Number(r.created_at) >= from && Number(r.created_at) < to).length;
-      return [...(d.total === n ? [] : [`report counts ${d.total} repairs, the caller's communities have ${n}`]), ...(n ? [] : ['report: no repairs, check is vacuous'])];
+      const complaints = await O.dbOf(h).selectFrom('cases').select(['id', 'created_at']).where('community_id', 'in', communities).where('kind', '=', 'complaint').execute();
+      const c = complaints.filter((r) => Number(r.created_at) >= from && Number(r.created_at) < to).length;
+      return [
+        ...(d.repairs.total === n ? [] : [`report counts ${d.repairs.total} repairs, the caller's communities have ${n}`]),
+        ...(n ? [] : ['report: no repairs, check is vacuous']),
+        ...(d.complaints.total === c ? [] : [`report counts ${d.complaints.total} complaints, the caller's communities have ${c}`]),
+      ];
     },
+  },
+  'report.export': {
+    // The same readers as report.monthly; the workbook is theirs to download (read back in report-export.test.ts).
+    cells: [U401, FB, FB, FB, FB, FB, W, W, FB, FB, W, W],
+    body: () => ({ month: thisMonth() }),
+    check: (d) => (typeof d.fileId === 'string' && /^月度报表-\d{4}-\d{2}\.xlsx$/.test(d.name) ? [] : [`report.export answered ${JSON.stringify(d)}`]),
   },
   'file.uploadPath': {
     // Anyone who may upload photos at all (as POST /local/upload); the path is under the caller's own OPENID.

@@ -283,7 +283,7 @@ describe('cloud-function bundles', () => {
       const [[queue], [messages], [report], [me], [tick], [again]] = runs;
       expect((data(queue).items as { id: string }[]).map((c) => c.id)).toContain(caseId);
       expect((data(messages).items as { caseId: string | null }[]).some((m) => m.caseId === caseId)).toBe(true);
-      expect(data(report)).toMatchObject({ month, total: 1 });
+      expect(data(report)).toMatchObject({ month, repairs: { total: 1 } });
       expect(data(me)).toMatchObject({ households: [{ id: '1-1-101', relation: 'owner', communityId: 'demo' }] });
       expect(tick.resolved?.ok).toBe(true);
       expect(data(again)).toMatchObject({ id: caseId, householdId: '1-1-101' });

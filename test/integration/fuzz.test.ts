@@ -107,6 +107,7 @@ const BASES: Record<string, Base> = {
   'workbench.markInvalid': { body: { id: 'c_fuzz_base', reason: '不属物业管理范围' }, required: ['id', 'reason'], known: ['id', 'reason'], formatted: [] },
   'workbench.close': { body: { id: 'c_fuzz_base', note: '已归档' }, required: ['id'], known: ['id', 'note'], formatted: [] },
   'report.monthly': { body: { month: '2026-11' }, required: ['month'], known: ['month'], formatted: ['month'] },
+  'report.export': { body: { month: '2026-11' }, required: ['month'], known: ['month'], formatted: ['month'] },
   'message.list': { body: {}, required: [], known: ['cursor'], formatted: [] },
   'message.read': { body: { ids: ['m_fuzz_base'] }, required: ['ids'], known: ['ids'], formatted: [] },
   'file.uploadPath': { body: { ext: 'png' }, required: [], known: ['ext'], formatted: ['ext'] },
@@ -453,10 +454,10 @@ classes.push(
     // Valid in shape, so the use case decides: resident-b is not of 1-1-101, where 404 is the answer (authz matrix).
     weight: 5,
     arbitrary: fc
-      .tuple(fc.constantFrom<string>('case.submit', 'workbench.intake', 'report.monthly'), user)
+      .tuple(fc.constantFrom<string>('case.submit', 'workbench.intake', 'report.monthly', 'report.export'), user)
       .filter(([k, u]) => !(k === 'case.submit' && u === 'resident-b'))
       .chain(([k, u]): fc.Arbitrary<{ k: string; u: Payload['user']; over: Record<string, unknown> }> =>
-        k === 'report.monthly' ? badMonth.map((month) => ({ k, u, over: { month } })) : badWindow.map((preferredTime) => ({ k, u, over: { preferredTime } })),
+        k.startsWith('report.') ? badMonth.map((month) => ({ k, u, over: { month } })) : badWindow.map((preferredTime) => ({ k, u, over: { preferredTime } })),
       )
       .map(({ k, u, over }) => P('far-future or past date', split(k)[0], k, u, { action: split(k)[1], ...BASES[k].body, ...over }, 'input')),
   },

@@ -194,5 +194,8 @@ describe('item 6: dates', () => {
     expect(await ask(next)).toEqual([400, 'INPUT.INVALID', { month: '还没有该月的数据，请选择本月或以前的月份' }]);
     expect(await ask('0000-01')).toEqual([400, 'INPUT.INVALID', { month: '请选择 2000 年 1 月以后的月份' }]);
     expect((await call('manager', 'report', { action: 'monthly', month: current })).status).toBe(200);
+    // The export asks for the same month, bounded the same way, and writes nothing for a refused one.
+    expect(refusal(await call('manager', 'report', { action: 'export', month: next }))).toEqual([400, 'INPUT.INVALID', { month: '还没有该月的数据，请选择本月或以前的月份' }]);
+    expect(refusal(await call('manager', 'report', { action: 'export', month: '0000-01' }))).toEqual([400, 'INPUT.INVALID', { month: '请选择 2000 年 1 月以后的月份' }]);
   });
 });

@@ -106,7 +106,7 @@ describe('[R-REP-4] arriving before the agreed window', () => {
 
     // R-REP-7: the month's on-time arrivals count the on-time one; the early one is not on time.
     const report1 = await ok('supervisor', 'report', { action: 'monthly', month });
-    const [a0, a1] = [report0.arrival, report1.arrival];
+    const [a0, a1] = [report0.repairs.arrival, report1.repairs.arrival];
     // (Earlier emergencies in this file were never visited: they add to `late`, not to these two.)
     expect([a1.onTime - a0.onTime, a1.early - a0.early]).toEqual([1, 1]);
   });

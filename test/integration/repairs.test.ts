@@ -472,7 +472,10 @@ describe('[R-SAT-1][R-SAT-2] ratings, callbacks and follow-ups', () => {
   it('[R-SAT-2] callbacks are recorded with their outcome, method, who and when', async () => {
     const c = await O.repairAt(h, 'resident-a', '1-1-101', 'completed');
     const problem = await ok('supervisor', 'workbench', { action: 'callback', id: c.id, outcome: 'problem', method: 'visit', note: '龙头底座松动' });
-    expect(problem.timeline.at(-1)).toMatchObject({ type: 'callback', by: 'supervisor', byName: '周丽', note: '上门回访，发现问题，返工，龙头底座松动' });
+    expect(problem.timeline.at(-2)).toMatchObject({ type: 'callback', by: 'supervisor', byName: '周丽', note: '上门回访，发现问题，返工，龙头底座松动' });
+    // R-SAT-2: the problem found is followed up by the supervisor as well.
+    expect(problem.timeline.at(-1)).toMatchObject({ type: 'followUpOpened', by: 'supervisor', note: '回访发现问题：龙头底座松动' });
+    expect(problem.followUp).toMatchObject({ owner: 'supervisor', reason: '回访发现问题：龙头底座松动' });
     await arrive(c.id);
     await complete(c.id, { result: '紧固底座' });
     const ok2 = await ok('frontdesk', 'workbench', { action: 'callback', id: c.id, outcome: 'satisfied', method: 'phone', note: '住户满意' });

@@ -56,7 +56,8 @@ describe('[R-REP-7] monthly repair and callback summary', () => {
 
     const db = O.dbOf(h);
     const before = await O.fingerprint(db);
-    const report = await ok('supervisor', 'report', { action: 'monthly', month });
+    const full = await ok('supervisor', 'report', { action: 'monthly', month });
+    const report = full.repairs;
     expect(O.changedTables(before, await O.fingerprint(db))).toEqual([]); // a read
     expect({ ...report, byCategory: [...report.byCategory].sort((p: { category: string }, q: { category: string }) => p.category.localeCompare(q.category)) }).toEqual({
       month,
@@ -80,16 +81,16 @@ describe('[R-REP-7] monthly repair and callback summary', () => {
       ],
     });
     // The manager reads the same numbers.
-    expect(await ok('manager', 'report', { action: 'monthly', month })).toEqual(report);
+    expect((await ok('manager', 'report', { action: 'monthly', month })).repairs).toEqual(report);
 
     // Weeks later D was never visited: its missed arrival now counts as late. The next month has a
     // repair of its own, counted there and not here.
     const next = monthOf(Date.parse(shanghai(y, m, 2)), 1);
     await setClock(h, shanghai(next.y, next.m, 1, 8, 0));
     await repair('resident-b', '1-1-102', 'drainage', '厨房下水堵塞');
-    const later = await ok('supervisor', 'report', { action: 'monthly', month });
+    const later = (await ok('supervisor', 'report', { action: 'monthly', month })).repairs;
     expect([later.total, later.arrival]).toEqual([4, { arrived: 3, onTime: 2, late: 2, early: 0, onTimeRate: 50 }]);
-    const following = await ok('manager', 'report', { action: 'monthly', month: `${next.y}-${String(next.m).padStart(2, '0')}` });
+    const following = (await ok('manager', 'report', { action: 'monthly', month: `${next.y}-${String(next.m).padStart(2, '0')}` })).repairs;
     expect([following.total, following.byCategory, following.arrival.onTimeRate, following.rating.average]).toEqual([1, [{ category: 'drainage', label: '下水堵塞', count: 1 }], null, null]);
   });
 

@@ -59,6 +59,7 @@ const EVENT_DEFAULTS: { [T in CaseEvent['type']]: (at: number) => Omit<Extract<C
   contacted: () => ({}),
   markedInvalid: () => ({}),
   closed: () => ({}),
+  followUpOpened: () => ({ to: 'supervisor', toName: '周丽' }),
 };
 
 /** Who records each event by default (the resident for their own actions, the technician for the work). */

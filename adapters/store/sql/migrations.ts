@@ -459,6 +459,15 @@ const migrations: Record<string, Migration> = {
       });
     },
   },
+  '0021_case_events_by_type': {
+    /**
+     * The monthly satisfaction report (report.monthly, R-SAT-3) reads the month's ratings and callbacks
+     * by type and time (Tx.caseEventsBetween): one range of (type, at) per type instead of every event.
+     */
+    async up(db: Kysely<any>) {
+      await createIndex(db, 'case_events_by_type', 'case_events', ['type', 'at']);
+    },
+  },
 };
 
 /** The last migration: a store whose latest applied record is this one (and holds them all) is current. */

@@ -9,6 +9,7 @@ import { pushTx } from './pushSql';
 import { householdTx } from './householdSql';
 import { setupTx } from './setupSql';
 import { feeTx } from './feeSql';
+import { reportTx } from './reportSql';
 import { afterKey } from './keyset';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
@@ -85,6 +86,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     ...householdTx(db, dialect),
     ...feeTx(db, dialect),
     ...setupTx(db),
+    ...reportTx(db),
     async userByOpenid(openid) {
       const r = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
       return r && toUser(r);

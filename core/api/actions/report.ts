@@ -1,8 +1,10 @@
-import { action } from '../action';
+import { action, outsideAction } from '../action';
 import * as report from '../../schemas/report';
-import { monthlyRepairs } from '../../usecases/report/monthlyRepairs';
+import { monthly } from '../../usecases/report/monthly';
+import { exportReport, storeReport } from '../../usecases/report/export';
 
 /** The `report` function's actions (its bundle holds these alone: scripts/bundle-functions.ts). */
 export const reportActions = {
-  monthly: action(report.monthlyInput, monthlyRepairs, { readOnly: true }),
+  monthly: action(report.monthlyInput, monthly, { readOnly: true }),
+  export: outsideAction(report.exportInput, { run: exportReport, after: storeReport }),
 } as const;

@@ -79,6 +79,7 @@ export function residentSteps(e: CaseEvent, complaint = false): ResidentStep[] {
     case 'breached':
     case 'escalated':
     case 'classified':
+    case 'followUpOpened':
       return [];
   }
 }

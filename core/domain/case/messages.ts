@@ -165,7 +165,10 @@ const TEXTS: Record<CaseTemplate, (d: D) => Text> = {
   'case.warned': (d) => ({ title: `即将超时：${no(d)}`, body: `${staffCase(d)}${deadlineWords(d.deadline)}将于 ${d.dueAt || '稍后'} 到期，请抓紧处理。` }),
   'case.breached': (d) => ({ title: `已超时：${no(d)}`, body: `${staffCase(d)}已超过${deadlineWords(d.deadline)}${d.dueAt ? `（${d.dueAt}）` : ''}，已按规定升级督办，请立即处理。` }),
   'case.escalated': (d) => ({ title: `升级至您督办：${no(d)}`, body: `${staffCase(d)}已升级至您跟进${suffix(d.reason)}。` }),
-  'case.followUp': (d) => ({ title: `低分评价待跟进：${no(d)}`, body: `${staffCase_(d)}住户评价 ${d.stars} 星${d.comment ? `：「${d.comment}」` : ''}，请主管回访跟进。` }),
+  'case.followUp': (d) =>
+    d.reason
+      ? { title: `回访发现问题待跟进：${no(d)}`, body: `${staffCase_(d)}${d.reason}，请主管跟进。` }
+      : { title: `低分评价待跟进：${no(d)}`, body: `${staffCase_(d)}住户评价 ${d.stars} 星${d.comment ? `：「${d.comment}」` : ''}，请主管回访跟进。` },
   'repair.emergency': (d) => ({
     title: `【急修】${d.room || d.householdId} 请立即上门`,
     body: `紧急报修 ${no(d)}（${what(d)}）：${d.content}。请于 ${d.arriveBy || '15 分钟内'} 前到场，并在工单中点「到场」。`,

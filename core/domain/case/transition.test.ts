@@ -33,6 +33,7 @@ const EVENT_TYPE_SET: Record<CaseEventType, true> = {
   contacted: true,
   markedInvalid: true,
   closed: true,
+  followUpOpened: true,
 };
 const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as CaseEventType[];
 
@@ -54,6 +55,7 @@ const ACCEPTED_IN: Record<CaseEventType, CaseStatus[]> = {
   paused: OPEN,
   resumed: OPEN,
   closedUnresolvable: OPEN, // R-ESC-4
+  followUpOpened: OPEN, // R-SAT-2: a callback that found a problem re-opens the case, and the supervisor follows it up
   replied: ['submitted', 'processing'],
   dispatched: ['submitted', 'dispatched'], // a work order may be re-dispatched before arrival
   arrived: ['dispatched'],

@@ -12,7 +12,7 @@ import type { TransitionResult } from './effects';
 const refused: TransitionResult = { ok: false };
 
 const CLOCK: CaseEventType[] = ['warned', 'breached', 'escalated'];
-const OPEN: CaseEventType[] = ['assigned', 'cancelled', 'urged', 'paused', 'resumed', 'closedUnresolvable', ...CLOCK];
+const OPEN: CaseEventType[] = ['assigned', 'cancelled', 'urged', 'paused', 'resumed', 'closedUnresolvable', 'followUpOpened', ...CLOCK];
 /** Waiting on the resident's own decision (a quote): nothing to urge. */
 const AWAITING_RESIDENT = OPEN.filter((t) => t !== 'urged');
 
@@ -246,6 +246,13 @@ export function transition(state: CaseState | undefined, event: CaseEvent): Tran
         followUp: low ? { owner: event.supervisor, reason: `住户评价 ${event.stars} 星${event.note ? `：${event.note}` : ''}`, at: event.at } : s.followUp,
       });
       return { ok: true, next, effects: low ? notify(event.supervisor, 'case.followUp', { ...data, stars: String(event.stars), comment: event.note ?? '' }) : [] };
+    }
+    case 'followUpOpened': {
+      // One follow-up per finding: the same finding recorded again (a retried call) changes nothing.
+      if (s.followUp && s.followUp.at === event.at && s.followUp.owner === event.to) return refused;
+      const reason = event.note ?? '回访发现问题';
+      const next = bump({ followUp: { owner: event.to, reason, at: event.at } });
+      return { ok: true, next, effects: notify(event.to, 'case.followUp', { ...data, reason }) };
     }
     case 'urged': {
       const next = bump({ lastUrgedAt: event.at });

@@ -251,6 +251,12 @@ export interface MarkedInvalidEvent extends EventBase {
 export interface ClosedEvent extends EventBase {
   type: 'closed';
 }
+/** R-SAT-2: a callback found a problem: the supervisor follows it up (beside the rework or re-handling). */
+export interface FollowUpOpenedEvent extends EventBase {
+  type: 'followUpOpened';
+  to: string;
+  toName: string;
+}
 
 export type CaseEvent =
   | SubmittedEvent
@@ -275,7 +281,8 @@ export type CaseEvent =
   | ClassifiedEvent
   | ContactedEvent
   | MarkedInvalidEvent
-  | ClosedEvent;
+  | ClosedEvent
+  | FollowUpOpenedEvent;
 export type CaseEventType = CaseEvent['type'];
 
 /** Something to do after the change commits; notifications go through the outbox in the same transaction. */

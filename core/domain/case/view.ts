@@ -40,6 +40,7 @@ const EVENT_LABELS: Record<CaseEvent['type'], string> = {
   contacted: '联系住户',
   markedInvalid: '无效投诉，已答复',
   closed: '结案归档',
+  followUpOpened: '转主管跟进',
 };
 
 const DEADLINE_NAMES: Record<string, string> = { arrival: '上门', reply: '答复', resolution: '办结', callback: '回访', handover: '移交', inform: '报告经理', contact: '首次联系' };

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '员工工作台 · 月度报修汇总' });
+export default definePageConfig({ navigationBarTitleText: '员工工作台 · 月度报表' });
