@@ -94,7 +94,7 @@ export default function ComplaintForm() {
       {(me) => (
         <PageShell className='submit complaint'>
           <View className='hero'>
-            <View className='hero__title'>投诉</View>
+            <View className='hero__title'>我们认真对待每一条投诉</View>
             <View className='hero__sub' id='complaint-apology'>
               非常抱歉给您带来了不好的体验。请告诉我们发生了什么，我们会认真核实、尽快处理，并把结果告诉您。
             </View>
