@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
-import { Button, Input, Switch, TextArea } from '../../components/nut';
+import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, ErrorNote, FixNote } from '../../components/ui';
 import { Field } from '../../components/Field';
 import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
@@ -108,7 +108,7 @@ export default function ComplaintForm() {
                   <View className='harm__title'>损害仍在发生</View>
                   <View className='harm__desc'>如噪音、漏水、占道等仍在持续，请打开：我们会立即通知相关部门先到场制止。</View>
                 </View>
-                <Switch id='complaint-harm-switch' checked={harm} onChange={(v: boolean) => setHarm(v)} />
+                <Chips idPrefix='complaint-harm' allowNone value={harm ? 'yes' : ''} onChange={(v) => setHarm(v === 'yes')} options={[{ value: 'yes', label: '仍在发生' }]} />
               </View>
 
               <Field label='发生了什么' required box='area' id='complaint-content-field' error={checks.errorOf('content')} errorId='complaint-content-error'>
