@@ -106,7 +106,7 @@ export default function ComplaintForm() {
               <View className={`harm ${harm ? 'harm--on' : ''}`} id='complaint-harm'>
                 <View className='grow'>
                   <View className='harm__title'>损害仍在发生</View>
-                  <View className='harm__desc'>如噪音、漏水、占道等仍在持续，请打开：我们会立即通知相关部门先到场制止。</View>
+                  <View className='harm__desc'>如噪音、漏水、占道等仍在持续，请点选「仍在发生」：我们会立即通知相关部门先到场制止。</View>
                 </View>
                 <Chips idPrefix='complaint-harm' allowNone value={harm ? 'yes' : ''} onChange={(v) => setHarm(v === 'yes')} options={[{ value: 'yes', label: '仍在发生' }]} />
               </View>
