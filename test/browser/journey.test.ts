@@ -54,10 +54,12 @@ describe('browser journey: resident and front desk', () => {
     await resident.waitForURL(/pages\/index\/index/);
     await expectText(resident, '#home-greeting', '您好');
     await expectText(resident, '#home-bind-prompt', '请先完成房屋认证');
-    for (const s of ['complaint', 'fee', 'renovation']) await expectText(resident, `#service-${s}`, '即将上线');
-    // 报修 is live (test/browser/repair.test.ts drives it).
-    await expectVisible(resident, '#service-repair');
-    expect(await resident.locator('#service-repair').textContent()).not.toContain('即将上线');
+    for (const s of ['fee', 'renovation']) await expectText(resident, `#service-${s}`, '即将上线');
+    // 报修 and 投诉 are live (test/browser/repair.test.ts and complaint.test.ts drive them).
+    for (const s of ['repair', 'complaint']) {
+      await expectVisible(resident, `#service-${s}`);
+      expect(await resident.locator(`#service-${s}`).textContent()).not.toContain('即将上线');
+    }
     await expectVisible(resident, '#service-consultation');
     await screenshot(resident, '02-home-unbound');
   });
