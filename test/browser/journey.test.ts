@@ -54,9 +54,9 @@ describe('browser journey: resident and front desk', () => {
     await resident.waitForURL(/pages\/index\/index/);
     await expectText(resident, '#home-greeting', '您好');
     await expectText(resident, '#home-bind-prompt', '请先完成房屋认证');
-    for (const s of ['complaint', 'renovation']) await expectText(resident, `#service-${s}`, '即将上线');
-    // 报修 and 缴费 are live (test/browser/repair.test.ts and fees.test.ts drive them).
-    for (const s of ['repair', 'fee']) {
+    for (const s of ['renovation']) await expectText(resident, `#service-${s}`, '即将上线');
+    // 报修, 投诉 and 缴费 are live (test/browser/repair.test.ts, complaint.test.ts and fees.test.ts drive them).
+    for (const s of ['repair', 'complaint', 'fee']) {
       await expectVisible(resident, `#service-${s}`);
       expect(await resident.locator(`#service-${s}`).textContent()).not.toContain('即将上线');
     }

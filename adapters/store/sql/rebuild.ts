@@ -3,7 +3,7 @@ import { DEFAULT_SLA, scheduleOf, type SlaConfig } from '../../../core/domain/ca
 import { replay } from '../../../core/domain/case/replay';
 import type { CaseEvent } from '../../../core/domain/case/types';
 import type { DB } from './schema';
-import { dialectOf } from './portable';
+import { dialectOf, hasColumn } from './portable';
 import { caseRow, sqlTx } from './sqlTx';
 
 export interface RebuildReport {
@@ -60,6 +60,8 @@ export async function rebuildCases(db: Kysely<DB>, opts: { write: boolean }): Pr
     return slas.get(communityId)!;
   };
 
+  // Run by a migration before 0020 (0011 numbers the cases), the store has no about_staff column yet: 0020 rebuilds again.
+  const columns = (await hasColumn(db, 'cases', 'about_staff')) ? COLUMNS : COLUMNS.filter((c) => c !== 'about_staff');
   const orphans = await db
     .selectFrom('cases')
     .select('id')
@@ -88,16 +90,17 @@ export async function rebuildCases(db: Kysely<DB>, opts: { write: boolean }): Pr
         const state = replay(logged.map((e) => JSON.parse(e.data_json) as CaseEvent));
         if (!state || state.id !== id) throw new Error('the log does not make this case');
         const { nextDueAt, urgentAt } = scheduleOf(state, await slaOf(state.communityId));
-        want = { id, ...caseRow(state, nextDueAt, urgentAt) };
+        const { about_staff: aboutStaff, ...row } = caseRow(state, nextDueAt, urgentAt);
+        want = { id, ...row, ...(columns === COLUMNS ? { about_staff: aboutStaff } : {}) } as CaseRow;
       } catch (e) {
         report.failures.push({ id, error: e instanceof Error ? e.message : String(e) });
         continue;
       }
       const have = rows.get(id);
-      const columns = have ? COLUMNS.filter((c) => !same(have[c], want[c])) : ['(no row)'];
-      if (columns.length === 0) continue;
+      const differ = have ? columns.filter((c) => !same(have[c], want[c])) : ['(no row)'];
+      if (differ.length === 0) continue;
       report.changed++;
-      if (report.diffs.length < 50) report.diffs.push({ id, columns });
+      if (report.diffs.length < 50) report.diffs.push({ id, columns: differ });
       if (!opts.write) continue;
       const { id: _id, ...values } = want;
       if (have) await db.updateTable('cases').set(values).where('id', '=', id).execute();

@@ -142,3 +142,10 @@ describe('[R-CMP-1][R-CMP-3][R-CMP-4][R-CMP-5] the complaint flow and its words'
     expect(residentSteps(eventOf('contacted', T, { note: '内部：住户情绪激动' } as Partial<CaseEvent>), true)).toEqual([{ label: '工作人员已与您联系', note: null }]);
   });
 });
+
+describe('[R-CMP-3] the result as the resident reads it', () => {
+  it('[R-CMP-3] a reply that ends with a full stop reads as one sentence, then the apology and the callback', () => {
+    const text = caseMessage('complaint.replied', { number: 'TS20261203-0001', kind: '投诉', category: '噪音扰民', room: '1栋1单元102室', reply: '已约谈商铺，晚十点后停止装卸。' });
+    expect(text.body).toBe('您好，您的投诉 TS20261203-0001（噪音扰民 · 1栋1单元102室）的处理结果：已约谈商铺，晚十点后停止装卸。再次向您致歉，稍后会有同事回访，听取您的意见，感谢您的监督。');
+  });
+});

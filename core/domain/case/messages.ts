@@ -153,7 +153,7 @@ const TEXTS: Record<CaseTemplate, (d: D) => Text> = {
     title: `非常抱歉，您的投诉已受理：${no(d)}`,
     body: `您好，非常抱歉给您带来了不好的体验。${yours(d)}已受理，${d.urgent ? '我们已立即通知相关部门到场制止，' : ''}会有专人尽快与您联系，处理结果会第一时间告诉您，感谢您的耐心与监督。`,
   }),
-  'complaint.replied': (d) => ({ title: `投诉处理结果：${no(d)}`, body: `您好，${yours(d)}的处理结果：${d.reply}。再次向您致歉，稍后会有同事回访，听取您的意见，感谢您的监督。` }),
+  'complaint.replied': (d) => ({ title: `投诉处理结果：${no(d)}`, body: `您好，${yours(d)}的处理结果：${(d.reply ?? '').replace(/[。！!.\s]+$/u, '')}。再次向您致歉，稍后会有同事回访，听取您的意见，感谢您的监督。` }),
   'complaint.invalid': (d) => ({
     title: `投诉答复：${no(d)}`,
     body: `您好，感谢您的反映。${yours(d)}经核实，暂不属于物业服务的责任范围${suffix(d.reason)}。给您带来不便，非常抱歉；如有疑问，欢迎随时联系物业服务中心。`,

@@ -147,6 +147,8 @@ export default function CaseDetail() {
           </View>
         ) : null}
 
+        {c.complaint ? <RateCard c={c} onChange={setCase} /> : null}
+
         {c.open || c.deadlines.some((d) => d.metAt) ? (
           <View className='card'>
             <View className='card__title'>

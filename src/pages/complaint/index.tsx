@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
-import { Button, Input, Switch, TextArea } from '../../components/nut';
+import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, ErrorNote, FixNote } from '../../components/ui';
 import { Field } from '../../components/Field';
 import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
@@ -94,7 +94,7 @@ export default function ComplaintForm() {
       {(me) => (
         <PageShell className='submit complaint'>
           <View className='hero'>
-            <View className='hero__title'>投诉</View>
+            <View className='hero__title'>我们认真对待每一条投诉</View>
             <View className='hero__sub' id='complaint-apology'>
               非常抱歉给您带来了不好的体验。请告诉我们发生了什么，我们会认真核实、尽快处理，并把结果告诉您。
             </View>
@@ -106,9 +106,9 @@ export default function ComplaintForm() {
               <View className={`harm ${harm ? 'harm--on' : ''}`} id='complaint-harm'>
                 <View className='grow'>
                   <View className='harm__title'>损害仍在发生</View>
-                  <View className='harm__desc'>如噪音、漏水、占道等仍在持续，请打开：我们会立即通知相关部门先到场制止。</View>
+                  <View className='harm__desc'>如噪音、漏水、占道等仍在持续，请点选「仍在发生」：我们会立即通知相关部门先到场制止。</View>
                 </View>
-                <Switch id='complaint-harm-switch' checked={harm} onChange={(v: boolean) => setHarm(v)} />
+                <Chips idPrefix='complaint-harm' allowNone value={harm ? 'yes' : ''} onChange={(v) => setHarm(v === 'yes')} options={[{ value: 'yes', label: '仍在发生' }]} />
               </View>
 
               <Field label='发生了什么' required box='area' id='complaint-content-field' error={checks.errorOf('content')} errorId='complaint-content-error'>
