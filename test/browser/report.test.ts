@@ -20,6 +20,7 @@ describe('browser: the supervisor reads the monthly reports as charts and export
   let supervisor: Page;
   let month = '';
   let n = 0;
+  let followed = '';
 
   const api = async (p: string, body: unknown, token?: string) => {
     const res = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
@@ -64,6 +65,7 @@ describe('browser: the supervisor reads the monthly reports as charts and export
     await as('resident-b', 'case', { action: 'confirm', id: two.id, ok: true });
     await as('frontdesk', 'workbench', { action: 'callback', id: two.id, outcome: 'satisfied', method: 'phone' });
     await as('resident-b', 'case', { action: 'rate', id: two.id, stars: 2, comment: '等太久了' });
+    followed = two.id;
     await api('/local/clock', { advanceMs: 3 * 86_400_000 + 3_600_000 });
 
     browser = await launchBrowser();
@@ -128,6 +130,13 @@ describe('browser: the supervisor reads the monthly reports as charts and export
     expect(totalOf('报修汇总')[2]).toBe(2);
     expect(totalOf('投诉情况月汇总表')[2]).toBe(3);
     expect(totalOf('满意度统计').slice(2, 7)).toEqual([2, 3.5, 1, 3, 1]);
+  });
+
+  it('[R-SAT-2] the follow-ups are marked in the supervisor\'s queue', async () => {
+    await open(supervisor, base, '/workbench/queue/index');
+    await supervisor.locator(`#queue-followup-${followed}`).waitFor();
+    await expectText(supervisor, `#queue-followup-${followed}`, '主管跟进');
+    await screenshot(supervisor, 'rp04-queue-followup');
     expect(errors).toEqual([]);
   });
 });

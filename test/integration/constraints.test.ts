@@ -224,6 +224,8 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['subscribe (no templates configured: nothing recorded)', 'resident-a', 'account', { action: 'subscribe', requestId: rid('s'), accepted: ['caseProgress'] }, 'ok'],
       ['a report for month 0000-01', 'manager', 'report', { action: 'monthly', month: '0000-01' }, 'INPUT.INVALID'],
       ['a report for 9999-12', 'manager', 'report', { action: 'monthly', month: '9999-12' }, 'INPUT.INVALID'],
+      ['export a report for 9999-12', 'manager', 'report', { action: 'export', month: '9999-12' }, 'INPUT.INVALID'],
+      ['export the report of 2026-11', 'supervisor', 'report', { action: 'export', month: '2026-11' }, 'ok'],
       ['import a register from a file id never given', 'manager', 'setup', { action: 'importHouseholds', fileId: 'f_neverissued0', commit: true }, 'FILE.NOT_FOUND'],
       ['import a register from a photo', 'manager', 'setup', { action: 'importHouseholds', fileId: fx.photoB, commit: false }, 'FILE.NOT_FOUND'],
       ['import a register into another community', 'manager', 'setup', { action: 'importHouseholds', fileId: 'f_neverissued0', commit: true, communityId: 'nowhere' }, 'COMMUNITY.NOT_FOUND'],

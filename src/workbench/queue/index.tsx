@@ -184,6 +184,11 @@ export default function Queue() {
                           催办
                         </Text>
                       ) : null}
+                      {c.followUp ? (
+                        <Text className='urged-mark' id={`queue-followup-${c.id}`}>
+                          主管跟进
+                        </Text>
+                      ) : null}
                       {c.categoryLabel && c.work ? <View className='qt-sub'>{c.categoryLabel}</View> : null}
                       <View className='qt-sub' id={`queue-number-${c.id}`}>
                         <Num>{c.number}</Num>
