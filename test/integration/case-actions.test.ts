@@ -161,8 +161,9 @@ describe('the case view carries what its reader may do (permission table × tran
 });
 
 describe('account.me carries the permissions the workbench menus are drawn from', () => {
-  const ANYONE = ['account.me', 'account.bind', 'message.read', 'setup.acceptInvite'];
-  const RESIDENT = ['case.submit', 'case.readOwn', 'case.cancelOwn', 'case.actOwn'];
+  // Anyone may verify a receipt (fee.verifyReceipt: the code printed on it is the key).
+  const ANYONE = ['account.me', 'account.bind', 'message.read', 'setup.acceptInvite', 'fee.verify'];
+  const RESIDENT = ['case.submit', 'case.readOwn', 'case.cancelOwn', 'case.actOwn', 'fee.readOwn', 'fee.pay'];
   const STAFF = ['workbench.queue', 'workbench.read'];
   const DESK_ROWS = ['binding.review', 'workbench.intake', 'workbench.assign', 'workbench.reply', 'workbench.classify', 'workbench.dispatch', 'workbench.callback', 'workbench.pause'];
   const SPEC_ME: Record<string, string[]> = {
@@ -171,9 +172,9 @@ describe('account.me carries the permissions the workbench menus are drawn from'
     frontdesk: [...ANYONE, ...STAFF, ...DESK_ROWS],
     'tech-1': [...ANYONE, ...STAFF, 'workbench.work', 'workbench.pause'],
     supervisor: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'setup.rota'],
-    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable', 'setup.households', 'setup.staff', 'setup.rota', 'setup.settings'],
+    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable', 'setup.households', 'setup.staff', 'setup.rota', 'setup.settings', 'cashier.bill'],
     'reno-officer': [...ANYONE, ...STAFF],
-    cashier: [...ANYONE, ...STAFF],
+    cashier: [...ANYONE, ...STAFF, 'cashier.bill'],
   };
   it.each(Object.keys(SPEC_ME))('[R-ACC-3] %s: exactly the rows of the spec', async (user) => {
     expect(sorted((await ok(user, 'account', { action: 'me' })).permissions)).toEqual(sorted(SPEC_ME[user]));

@@ -44,8 +44,11 @@ describe('[R-CMP-6][R-SAT-3] monthly complaint summary and satisfaction statisti
     await setClock(h, shanghai(y, m, 2, 9, 0));
     // A: 一般, noise (秩序维护部), never finished: its 2-day resolution is missed. B: 重大, service
     // attitude (客服中心), closed by the manager within the hour: on time.
-    await complaint('resident-a', '1-1-101', { category: 'noise', level: 'minor' });
-    const b = await complaint('resident-b', '1-1-102', { category: 'service', level: 'major', content: '前台工作人员态度很差，不耐烦' });
+    // The front desk classifies (R-CMP-2); a level the resident might send is not theirs to set.
+    const a = await complaint('resident-a', '1-1-101', { category: 'noise' });
+    await wb('frontdesk', 'classify', a.id, { level: 'minor' });
+    const b = await complaint('resident-b', '1-1-102', { category: 'service', content: '前台工作人员态度很差，不耐烦' });
+    await wb('frontdesk', 'classify', b.id, { level: 'major' });
     await advance(h, HOUR);
     await wb('manager', 'closeUnresolvable', b.id, { reason: '已当面致歉并说明情况，住户表示理解' });
     // Community B's complaint, the same day: never in A's report.

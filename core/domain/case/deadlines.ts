@@ -104,10 +104,11 @@ export function shifted(startAt: number, baseDue: number, pauses: CaseState['sla
 export const clocksRun = (s: CaseState) => ALLOWED[s.status].includes('breached');
 
 /**
- * Met after its due time, or not met and past it: a missed deadline either way (R-ESC-5). The due
- * minute itself is still in time (a step at the due time meets it, as the view says): missed after it.
+ * Met after its due time, or not met and past it: a missed deadline either way (R-ESC-5), whenever the
+ * sweep looks (a late tick still finds a late step). The due time itself is still in time (a step at the
+ * due time meets it, as the view says): missed after it.
  */
-const missedBy = (d: Deadline, now: number) => now > d.dueAt && (d.metAt === null || d.metAt > d.dueAt);
+const missedBy = (d: Deadline, now: number) => (d.metAt !== null ? d.metAt > d.dueAt : now > d.dueAt);
 
 const isFinished = (s: CaseState) => s.finishedAt !== null || s.status === 'cancelled' || s.status === 'closed';
 
