@@ -12,6 +12,7 @@ import { describeStoreContract } from './contract';
 import { describePagingContract } from './contractPaging';
 import { describePushContract } from './contractPushes';
 import { describeReportContract } from './contractReports';
+import { describeFeeContract } from './contractFees';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -28,6 +29,7 @@ describeStoreContract('SQLite (better-sqlite3)', fresh);
 describePagingContract('SQLite (better-sqlite3)', fresh);
 describePushContract('SQLite (better-sqlite3)', fresh);
 describeReportContract('SQLite (better-sqlite3)', fresh);
+describeFeeContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();
