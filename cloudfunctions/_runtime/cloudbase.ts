@@ -4,6 +4,8 @@ import { inboxNotifier } from '../../adapters/notify/inbox';
 import { deliverDue } from '../../core/usecases/outbox/deliverDue';
 import { deliverPushes } from '../../core/usecases/outbox/deliverPushes';
 import { pushSendersFromEnv } from '../../adapters/notify/config';
+import { paymentsFromEnv } from '../../adapters/payments/wechatpay/config';
+import type { Payments } from '../../core/ports/payments';
 import type { PushSender } from '../../core/ports/notifier';
 import type { Deps, Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
@@ -73,13 +75,16 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
   const parsed = parseFunctionEnv(raw);
   let phone: PhoneVerifier | null = null;
   let pushes: { wechat?: PushSender; wecom?: PushSender } = {};
+  let payments: Payments | null = null;
   let problem = parsed.ok ? null : describeEnvProblems(parsed);
   if (parsed.ok) {
     try {
       phone = phoneVerifierFromEnv(raw, clock, log);
       pushes = pushSendersFromEnv(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), clock); // "" counts as unset, as in env.ts
+      payments = paymentsFromEnv(raw, clock);
     } catch (e) {
       problem = e instanceof Error ? e.message : 'WeChat configuration invalid';
+      payments = null;
     }
   }
   if (!parsed.ok || problem) {
@@ -100,6 +105,7 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
     ...(cloud ? { cloud } : {}),
     store,
     ...(phone ? { phone } : {}),
+    ...(payments ? { payments } : {}),
     pushes,
     // The message center is written in the same transaction; other channels are delivered by the
     // `sla` timer (runSweep awaits `deliver`), never by work left running after a function has answered.

@@ -2,6 +2,7 @@ import { cloudDepsFromEnv, lazyStore } from './cloudbase';
 import { describeEnvProblems, parseFunctionEnv } from './env';
 import type { Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
+import { generateKeyPairSync } from 'node:crypto';
 
 const DB_URL = 'mysql://wuye:pw-for-test@10.0.0.8:3306/wuye';
 const APPID = 'wx0123456789abcdef';
@@ -88,5 +89,31 @@ describe('CloudBase bootstrap (cloudfunctions/_runtime/cloudbase.ts)', () => {
     await expect(store.transaction(async () => 2)).resolves.toBe(2);
     await expect(store.transaction(async () => 3)).resolves.toBe(3);
     expect(calls).toBe(2);
+  });
+
+  it('WeChat Pay: a complete WXPAY_* set gives the function its payments; half a set is logged by name and refuses the store', async () => {
+    const open = jest.fn(async () => fakeStore());
+    const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const wxpay = {
+      WXPAY_MCHID: '1900000109',
+      WXPAY_APPID: 'wxd678efh567hg6787',
+      WXPAY_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+      WXPAY_PRIVATE_KEY: merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n'),
+      WXPAY_APIV3_KEY: 'an-apiv3-key-of-32-bytes-0123456',
+      WXPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000000001',
+      WXPAY_PUBLIC_KEY: merchant.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      WXPAY_NOTIFY_URL: 'https://wuye.example.com/pay/notify',
+    };
+    expect(parseFunctionEnv({ DB_URL, ...wxpay }).ok).toBe(true);
+    const deps = cloudDepsFromEnv({ DB_URL, ...wxpay }, open, log);
+    expect(deps.payments).toMatchObject({ mchid: '1900000109', appid: 'wxd678efh567hg6787' });
+    expect(cloudDepsFromEnv({ DB_URL }, open, log).payments).toBeUndefined();
+    expect(logged).toEqual([]);
+    const half = cloudDepsFromEnv({ DB_URL, WXPAY_MCHID: '1900000109', WXPAY_APIV3_KEY: wxpay.WXPAY_APIV3_KEY }, open, log);
+    expect(half.payments).toBeUndefined();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/WeChat Pay configuration invalid: WXPAY_APPID, WXPAY_SERIAL, WXPAY_PRIVATE_KEY, WXPAY_NOTIFY_URL/);
+    expect(logged[0]).not.toContain(wxpay.WXPAY_APIV3_KEY);
+    await expect(half.store.transaction(async () => 1)).rejects.toThrow('WeChat Pay configuration invalid');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wechatEnv } from '../../adapters/wechat/config';
 import { pushEnv } from '../../adapters/notify/config';
+import { wxpayEnv } from '../../adapters/payments/wechatpay/config';
 
 /** `mysql://user:password@host:port/database` — host and database named; the password may be empty. */
 const mysqlUrl = z.string().refine((s) => {
@@ -41,6 +42,19 @@ export const functionEnv = z
     WECHAT_TMPL_REPAIR_QUOTE: pushEnv.shape.WECHAT_TMPL_REPAIR_QUOTE,
     WECHAT_TMPL_BINDING_RESULT: pushEnv.shape.WECHAT_TMPL_BINDING_RESULT,
     WECHAT_MINIPROGRAM_STATE: pushEnv.shape.WECHAT_MINIPROGRAM_STATE,
+
+    // ── WeChat Pay API v3 (adapters/payments/wechatpay/config.ts): none of them (no payments), or a
+    // complete set — checked together, naming the variables, when the function's adapters are wired.
+    WXPAY_MCHID: wxpayEnv.shape.WXPAY_MCHID.optional(),
+    WXPAY_APPID: wxpayEnv.shape.WXPAY_APPID.optional(),
+    WXPAY_SERIAL: wxpayEnv.shape.WXPAY_SERIAL.optional(),
+    WXPAY_PRIVATE_KEY: wxpayEnv.shape.WXPAY_PRIVATE_KEY.optional(),
+    WXPAY_APIV3_KEY: wxpayEnv.shape.WXPAY_APIV3_KEY.optional(),
+    WXPAY_PUBLIC_KEY_ID: wxpayEnv.shape.WXPAY_PUBLIC_KEY_ID,
+    WXPAY_PUBLIC_KEY: wxpayEnv.shape.WXPAY_PUBLIC_KEY,
+    WXPAY_PLATFORM_CERTS: wxpayEnv.shape.WXPAY_PLATFORM_CERTS,
+    WXPAY_NOTIFY_URL: wxpayEnv.shape.WXPAY_NOTIFY_URL.optional(),
+    WXPAY_BASE_URL: wxpayEnv.shape.WXPAY_BASE_URL,
 
     // ── Files: the CloudBase environment whose storage holds the photos (default: the function's own).
     CLOUDBASE_ENV_ID: z
