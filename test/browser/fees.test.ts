@@ -8,8 +8,7 @@
  *  on the public verification page, signed out; resident-b cannot see any of it (404 through the API).
  * Screenshots go to test-artifacts/screenshots/ (f01…).
  */
-import zlib from 'node:zlib';
-import { create } from 'qrcode';
+import { expectQrOf } from '../support/qr';
 import { MOBILE, expectAccessible, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
 
 jest.setTimeout(180_000);
@@ -26,36 +25,6 @@ interface Bill {
   totalFen: number;
   status: 'unpaid' | 'paid';
   receiptNumber: string | null;
-}
-
-/** The dark modules of a QR code drawn by src/fee/lib/qr.ts (a 1-bit PNG, 4-module quiet zone), read back. */
-function readQr(dataUrl: string, modules: number): boolean[][] {
-  const png = Buffer.from(dataUrl.split(',')[1], 'base64');
-  let at = 8;
-  let width = 0;
-  let idat = Buffer.alloc(0);
-  while (at < png.length) {
-    const len = png.readUInt32BE(at);
-    const type = png.toString('ascii', at + 4, at + 8);
-    const data = png.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') width = data.readUInt32BE(0);
-    if (type === 'IDAT') idat = Buffer.concat([idat, data]);
-    at += 12 + len;
-  }
-  const raw = zlib.inflateSync(idat);
-  const rowBytes = Math.ceil(width / 8);
-  const scale = width / (modules + 8);
-  const out: boolean[][] = [];
-  for (let my = 0; my < modules; my++) {
-    const row: boolean[] = [];
-    for (let mx = 0; mx < modules; mx++) {
-      const x = Math.floor((mx + 4 + 0.5) * scale);
-      const y = Math.floor((my + 4 + 0.5) * scale);
-      row.push(((raw[y * (rowBytes + 1) + 1 + (x >> 3)] >> (7 - (x & 7))) & 1) === 0);
-    }
-    out.push(row);
-  }
-  return out;
 }
 
 describe('browser: bills, the sandbox cashier, receipts and their verification', () => {
@@ -226,10 +195,7 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     // The QR code is the verification page's address with the number and the code, drawn module by module.
     const link = `${base}/#/fee/verify/index?number=${encodeURIComponent(receiptNumber)}&code=${encodeURIComponent(r.code)}`;
     expect(await resident.locator('#receipt-qr').getAttribute('data-text')).toBe(link);
-    const src = (await resident.locator('#receipt-qr img').getAttribute('src'))!;
-    const qr = create([{ data: new Uint8Array(Buffer.from(link, 'utf8')), mode: 'byte' }], { errorCorrectionLevel: 'M' });
-    const want = Array.from({ length: qr.modules.size }, (_, y) => Array.from({ length: qr.modules.size }, (__, x) => !!qr.modules.get(y, x)));
-    expect(readQr(src, qr.modules.size)).toEqual(want);
+    expectQrOf((await resident.locator('#receipt-qr img').getAttribute('src'))!, link);
     await screenshot(resident, 'f07-receipt');
   });
 
