@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../lib/session';
 import { ReceiptSheet, type Receipt } from '../components/ReceiptSheet';
 import '../fee.scss';
+import '../receipt.scss';
 
 /**
  * 收据验证 (R-FEE-6), open to anyone (no sign-in): the receipt number and its verification code — from the
