@@ -3,6 +3,7 @@ import { emptyMysqlDatabase, freshMysqlDatabase, resetMysqlDatabase } from '../.
 import { describeStoreContract } from './contract';
 import { describePagingContract } from './contractPaging';
 import { describePushContract } from './contractPushes';
+import { describeFeeContract } from './contractFees';
 import { openMysqlStore } from './mysql';
 
 // One database for the suite, emptied before each test.
@@ -18,6 +19,7 @@ const fresh = async () => {
 describeStoreContract('MariaDB (mysql2)', fresh);
 describePagingContract('MariaDB (mysql2)', fresh);
 describePushContract('MariaDB (mysql2)', fresh);
+describeFeeContract('MariaDB (mysql2)', fresh);
 
 it('MySQL: migrations are applied once; ids and OPENIDs compare byte for byte (utf8mb4_bin); state JSON is mediumtext (16 MB, not the 64 KB of text)', async () => {
   const url = await emptyMysqlDatabase('schema');

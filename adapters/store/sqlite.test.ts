@@ -11,6 +11,7 @@ import { eventOf, submittedEvent } from '../../test/support/factories';
 import { describeStoreContract } from './contract';
 import { describePagingContract } from './contractPaging';
 import { describePushContract } from './contractPushes';
+import { describeFeeContract } from './contractFees';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -26,6 +27,7 @@ const fresh = async () => {
 describeStoreContract('SQLite (better-sqlite3)', fresh);
 describePagingContract('SQLite (better-sqlite3)', fresh);
 describePushContract('SQLite (better-sqlite3)', fresh);
+describeFeeContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();

@@ -14,7 +14,8 @@ export const receiptNumber = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}-\d{4}
 export const receiptCode = z.string().trim().regex(/^[A-Z0-9]{8}$/, '校验码应为 8 位字母或数字');
 /** WeChat's out_trade_no as we make it (6–32 of [0-9A-Za-z_-]). */
 export const outTradeNo = z.string().trim().regex(/^[0-9A-Za-z_-]{6,32}$/, '订单号格式有误');
-const billIds = z.array(entityId).min(1, '请选择要缴纳的账单').max(24, '一次最多缴纳 24 笔账单');
+const billId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '账单编号有误');
+const billIds = z.array(billId).min(1, '请选择要缴纳的账单').max(24, '一次最多缴纳 24 笔账单');
 
 export const standardsInput = z.object({ householdId: householdId.optional() }).strict();
 export const billsInput = z.object({ householdId, status: z.enum(['unpaid', 'paid']).optional() }).strict();

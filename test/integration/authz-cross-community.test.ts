@@ -108,6 +108,10 @@ const XSPEC: Record<string, { cells: readonly XExpect[]; body: (b: BObjects, col
   'setup.saveSettings': { cells: [FB, FB, FB, FB, CONF, FB, FB], body: () => onB({ requestId: rid('xs'), effectiveFrom: dayOf(h.platform.clock.now()), settings: { responsible: { customer_service: O.COMMUNITY_B.staff } } }) },
   'setup.feeStandards': { cells: [FB, FB, FB, FB, CONF, FB, FB], body: () => onB() },
   'setup.saveFeeStandard': { cells: [FB, FB, FB, FB, CONF, FB, FB], body: () => onB({ requestId: rid('xf'), item: 'parking', basis: 'per_space_month', priceFen: 100, effectiveFrom: freshDay() }) },
+  'fee.standards': { cells: [HNF, NB, NB, NB, NB, NB, NB], body: () => ({ householdId: O.COMMUNITY_B.household }) },
+  'fee.bills': { cells: [HNF, NB, NB, NB, NB, NB, NB], body: () => ({ householdId: O.COMMUNITY_B.household }) },
+  'fee.receipts': { cells: [L, NB, NB, NB, NB, NB, NB], body: () => ({}) },
+  'cashier.issueBills': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB({ period: '2026-11' }) },
 };
 
 /** What of B an answer must never carry: its community, household, people, case and object ids (case numbers repeat across communities: not a mark). */

@@ -26,6 +26,8 @@ import { startHarness, rid, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 import { cloudPhotoAs, cloudUploadAs, uploadPhotoAs } from '../support/calls';
 import { readXlsx, registerXlsx, uploadFile } from '../support/register';
+import { testPayments } from '../support/testPayments';
+import { handleNotification } from '../../core/usecases/fee/notify';
 
 // ------------------------------------------------------------------ callers (columns)
 
@@ -542,6 +544,58 @@ const SPEC: Record<string, Row> = {
     body: () => ({ requestId: rid('fs'), item: 'parking', basis: 'per_space_month', priceFen: 20_000, effectiveFrom: freshDay() }),
     check: (d, col) => (d.communityId === (col === 'manager' ? 'demo' : O.COMMUNITY_B.id) && d.history.some((r: { item: string }) => r.item === 'parking') ? [] : [`saved a standard of ${d.communityId}`]),
   },
+
+  // Fees (issue 12): residents, their own household only (another's bill, order or receipt is 404 like a
+  // missing one); staff are not residents (403 NOT_BOUND); anyone verifies a receipt with its code;
+  // 收费员/经理 issue bills for their own community (B has no standards: staff-b's bills are none, a read).
+  'fee.standards': {
+    cells: [U401, NB, R, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ householdId: CALLER[col].household }),
+    check: (d) => (d.communityId === 'demo' && d.items.some((i: { item: string }) => i.item === 'property_fee') ? [] : [`standards of ${d.communityId}`]),
+  },
+  'fee.bills': {
+    cells: [U401, NB, R, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ householdId: CALLER[col].household }),
+    check: (d) => [...outside(d.items, OWN), ...nonEmpty(d.items, 'fee.bills')],
+  },
+  'fee.preview': {
+    cells: [U401, NB, R, 'BILL.NOT_FOUND', NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ billIds: [FEES[CALLER[col].household].current] }),
+    check: (d) => (d.household.id === '1-1-101' && d.totalFen === 25_375 ? [] : [`preview of ${d.household.id}: ${d.totalFen}`]),
+  },
+  'fee.pay': {
+    cells: [U401, NB, W, 'BILL.NOT_FOUND', NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ requestId: rid('pay'), billIds: [FEES[CALLER[col].household].current] }),
+    check: (d) => (d.totalFen === 25_375 && /^prepay_id=/.test(d.payment.package) ? [] : [`pay answered ${JSON.stringify(d)}`]),
+  },
+  'fee.order': {
+    cells: [U401, NB, R, 'ORDER.NOT_FOUND', NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ outTradeNo: FEES[CALLER[col].household].order }),
+    check: (d) => (d.status === 'paid' && d.outTradeNo === FEES['1-1-101'].order ? [] : [`order ${d.outTradeNo} ${d.status}`]),
+  },
+  'fee.receipts': {
+    cells: [U401, NB, R, R, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: () => ({}),
+    check: (d) => [...d.items.filter((i: { number: string }) => i.number !== FEES['1-1-101'].receipt).map((i: { number: string }) => `sees receipt ${i.number}`), ...nonEmpty(d.items, 'fee.receipts')],
+  },
+  'fee.receipt': {
+    cells: [U401, NB, R, 'RECEIPT.NOT_FOUND', NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ number: FEES[CALLER[col].household].receipt }),
+    check: (d) => (d.number === FEES['1-1-101'].receipt ? [] : [`receipt ${d.number}`]),
+  },
+  'fee.verifyReceipt': {
+    cells: [R, R, R, R, R, R, R, R, R, R, R, R],
+    body: (_fx, col) => ({ number: FEES[CALLER[col].household].receipt, code: FEES[CALLER[col].household].code }),
+    check: (d, col) => (d.number === FEES[CALLER[col].household].receipt && d.verified === true ? [] : [`verified ${d.number}`]),
+  },
+  'cashier.issueBills': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, R, R],
+    body: () => ({ period: freshPeriod() }),
+    check: (d, col) => {
+      const want = col === 'manager' || col === 'cashier' ? ['demo', 3] : [O.COMMUNITY_B.id, 0];
+      return JSON.stringify([d.communityId, d.created]) === JSON.stringify(want) ? [] : [`issued ${d.created} in ${d.communityId}`];
+    },
+  },
 };
 
 // ------------------------------------------------------------------ running a cell
@@ -550,6 +604,23 @@ let fresh = 0;
 /** A phone nobody has, and a day (tomorrow onwards) no earlier cell used. */
 const freshPhone = () => `1370100${String(fresh++).padStart(4, '0')}`;
 const freshDay = () => dayOf(h.platform.clock.now() + (1 + fresh++) * 86_400_000);
+/** A month no earlier cell billed (2040-01 onwards). */
+const freshPeriod = () => `${2040 + Math.floor(fresh / 12)}-${String((fresh++ % 12) + 1).padStart(2, '0')}`;
+
+/** Per demo household: its current month's bill (unpaid), and the order and receipt that paid last month's. */
+const FEES: Record<string, { current: string; order: string; receipt: string; code: string }> = {};
+async function payLastMonth(user: string, household: string) {
+  const token = await h.login(user);
+  const bills = (await h.call(token, 'fee', { action: 'bills', householdId: household })).body.data.items as { id: string; period: string }[];
+  const [last, current] = bills.sort((x, y) => x.period.localeCompare(y.period));
+  const order = (await h.call(token, 'fee', { action: 'pay', requestId: rid('fx'), billIds: [last.id] })).body.data.outTradeNo as string;
+  const answer = await handleNotification(h.platform.deps, payments.notification(payments.pay(order, h.platform.clock.now()), h.platform.clock.now()));
+  if (answer.statusCode !== 204) throw new Error(`fixture payment answered ${answer.statusCode}`);
+  const o = (await h.call(token, 'fee', { action: 'order', outTradeNo: order })).body.data;
+  const r = (await h.call(token, 'fee', { action: 'receipt', number: o.receiptNumber })).body.data;
+  FEES[household] = { current: current.id, order, receipt: r.number, code: r.code };
+}
+const payments = testPayments();
 
 const openidOf = async (user: string) => (await O.dbOf(h).selectFrom('users').select('openid').where('id', '=', user).executeTakeFirstOrThrow()).openid as string;
 
@@ -670,6 +741,10 @@ beforeAll(async () => {
   await O.settle(h);
   const up = await uploadFile(h.url, await h.login('manager'), await registerXlsx([['60', '1', '101', 80, '吴一', '13500000001']]));
   registerFileId = up.body.fileId!;
+  h.platform.deps.payments = payments;
+  await payLastMonth('resident-a', '1-1-101');
+  await payLastMonth('resident-b', '1-1-102');
+  await O.settle(h);
 }, 30_000);
 
 /** An .xlsx register of one new room, uploaded by the demo manager (setup.importHouseholds). */

@@ -27,6 +27,8 @@ const WELL_FORMED: Record<string, Record<string, unknown>> = {
   message: { action: 'list' },
   file: { action: 'uploadPath' },
   setup: { action: 'exportHouseholds' },
+  fee: { action: 'receipts' },
+  cashier: { action: 'issueBills', period: '2026-11' },
 };
 const USER = { environment: JSON.stringify({ WX_OPENID: 'o-bundle-user' }) };
 
@@ -94,8 +96,8 @@ describe('cloud-function bundles', () => {
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
   it('every cloud function bundles into one index.js (and the files it loads on first use, beside it) with its config, without the local-only modules', () => {
-    expect(Object.keys(sizes).sort()).toEqual([...FUNCTION_NAMES, 'sla'].sort());
-    for (const name of [...FUNCTION_NAMES, 'sla']) {
+    expect(Object.keys(sizes).sort()).toEqual([...FUNCTION_NAMES, 'sla', 'payNotify'].sort());
+    for (const name of [...FUNCTION_NAMES, 'sla', 'payNotify']) {
       const js = fs.readFileSync(path.join(out, name, 'index.js'), 'utf8');
       expect(js).not.toMatch(/better-sqlite3|busboy|require\("kysely"\)|require\("zod"\)|require\("dayjs"\)|require\("pino"\)/);
       // Only Node's own modules may be required at run time (the cloud installs nothing), and the
@@ -179,6 +181,17 @@ describe('cloud-function bundles', () => {
     expect(notTimer.resolved?.error?.code).toBe('AUTH.FORBIDDEN');
     expect(tick.resolved).toEqual({ ok: false, error: { code: 'INTERNAL', message: '很抱歉，系统繁忙，请稍后再试' } });
     expect(tick.log).toMatch(/"fn":"sla".*function configuration missing DB_URL/);
+  });
+
+  it('the payNotify bundle answers CloudBase\'s HTTP access events: 405 for anything but POST, 5xx (WeChat retries) when it cannot check or book', async () => {
+    const file = path.join(out, 'payNotify', 'index.js');
+    const [get, post] = await callInPlainNode([
+      { file, event: { path: '/pay/notify', httpMethod: 'GET', headers: {}, body: '', isBase64Encoded: false }, context: { environment: '{}' } },
+      { file, event: { path: '/pay/notify', httpMethod: 'POST', headers: { 'Wechatpay-Serial': 'PUB_KEY_ID_X' }, body: Buffer.from('{}').toString('base64'), isBase64Encoded: true }, context: { environment: '{}' } },
+    ]);
+    expect((get.resolved as { statusCode?: number })?.statusCode).toBe(405);
+    expect((post.resolved as { statusCode?: number })?.statusCode).toBeGreaterThanOrEqual(500);
+    expect(post.log).toMatch(/"fn":"payNotify"/);
   });
 
   describe('on a real MariaDB: DB_URL as CloudBase passes it, no local platform, no CloudBase mock', () => {

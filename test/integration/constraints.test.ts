@@ -244,6 +244,23 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
     ]);
   });
 
+  it('item 3: fees — ids of the wrong kind, other households\' bills and odd values answer their codes', async () => {
+    await expectCodes([
+      ['the standards', 'resident-a', 'fee', { action: 'standards' }, 'ok'],
+      ['bills of another household', 'resident-a', 'fee', { action: 'bills', householdId: '1-1-102' }, 'HOUSEHOLD.NOT_FOUND'],
+      ['preview a case id as a bill', 'resident-a', 'fee', { action: 'preview', billIds: [fx.repair] }, 'BILL.NOT_FOUND'],
+      ['preview one bill twice and a SQL fragment', 'resident-a', 'fee', { action: 'preview', billIds: ["x' or 1=1 --"] }, 'INPUT.INVALID'],
+      ['pay no bills', 'resident-a', 'fee', { action: 'pay', requestId: rid('pay'), billIds: [] }, 'INPUT.INVALID'],
+      ['pay a binding id as a bill', 'resident-a', 'fee', { action: 'pay', requestId: rid('pay'), billIds: [fx.binding] }, 'BILL.NOT_FOUND'],
+      ['an order that is not one', 'resident-a', 'fee', { action: 'order', outTradeNo: 'wx_nope000' }, 'ORDER.NOT_FOUND'],
+      ['the receipts', 'resident-a', 'fee', { action: 'receipts' }, 'ok'],
+      ['a receipt never issued', 'resident-a', 'fee', { action: 'receipt', number: 'demo-2026-999999' }, 'RECEIPT.NOT_FOUND'],
+      ['verify a receipt never issued', 'resident-new', 'fee', { action: 'verifyReceipt', number: 'demo-2026-999999', code: 'ABCD1234' }, 'RECEIPT.NOT_FOUND'],
+      ['bills for month 13', 'cashier', 'cashier', { action: 'issueBills', period: '2026-13' }, 'INPUT.INVALID'],
+      ['bills for another community', 'cashier', 'cashier', { action: 'issueBills', period: '2026-12', communityId: O.COMMUNITY_B.id }, 'COMMUNITY.NOT_FOUND'],
+    ]);
+  });
+
   it('item 3: the sweep reached every action of the handler map', () => {
     expect(ALL_ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
   });

@@ -16,7 +16,7 @@ import { handlers } from '../../core/api/handlers';
 import { startHarness, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 
-const TOTAL = 19_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 45 actions need ~18 000)
+const TOTAL = 26_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 45 actions need ~18 000; 60 need ~26 000: account.subscribeTemplates, with no field to vary, is drawn least)
 const HTTP_SAMPLED = 300;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
@@ -148,6 +148,15 @@ const BASES: Record<string, Base> = {
     known: ['requestId', 'communityId', 'item', 'basis', 'priceFen', 'effectiveFrom'],
     formatted: ['requestId', 'item', 'basis', 'effectiveFrom'],
   },
+  'fee.standards': { body: { householdId: '1-1-101' }, required: [], known: ['householdId'], formatted: ['householdId'] },
+  'fee.bills': { body: { householdId: '1-1-101', status: 'unpaid' }, required: ['householdId'], known: ['householdId', 'status'], formatted: ['householdId', 'status'] },
+  'fee.preview': { body: { billIds: ['bill_fuzz_base'] }, required: ['billIds'], known: ['billIds'], formatted: ['billIds'] },
+  'fee.pay': { body: { requestId: 'fuzz-req-0009', billIds: ['bill_fuzz_base'] }, required: ['requestId', 'billIds'], known: ['requestId', 'billIds'], formatted: ['requestId', 'billIds'] },
+  'fee.order': { body: { outTradeNo: 'wx_fuzz_base' }, required: ['outTradeNo'], known: ['outTradeNo'], formatted: ['outTradeNo'] },
+  'fee.receipts': { body: { householdId: '1-1-101' }, required: [], known: ['householdId'], formatted: ['householdId'] },
+  'fee.receipt': { body: { number: 'demo-2026-000001' }, required: ['number'], known: ['number'], formatted: ['number'] },
+  'fee.verifyReceipt': { body: { number: 'demo-2026-000001', code: 'ABCD1234' }, required: ['number', 'code'], known: ['number', 'code'], formatted: ['number', 'code'] },
+  'cashier.issueBills': { body: { period: '2026-12', communityId: 'demo' }, required: ['period'], known: ['period', 'communityId'], formatted: ['period'] },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */
@@ -597,7 +606,7 @@ const RAW_TEXTS: string[] = [
   '"',
   '{"action":me}',
 ];
-const RAW_PATHS = ['/fn/__proto__', '/fn/constructor', '/fn/toString', '/fn/hasOwnProperty', '/fn/%E6%8A%A5%E4%BF%AE', '/fn/', '/fn/CASE', '/fn/case%00', '/fn/fee', '/fn/payNotify'];
+const RAW_PATHS = ['/fn/__proto__', '/fn/constructor', '/fn/toString', '/fn/hasOwnProperty', '/fn/%E6%8A%A5%E4%BF%AE', '/fn/', '/fn/CASE', '/fn/case%00', '/fn/fees', '/fn/payNotify'];
 
 describe('fuzz: invalid payloads never break the functions and never change the store', () => {
   const violations: Violation[] = [];

@@ -192,15 +192,24 @@ export function feeTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'ig
     },
 
     async nextReceiptSeq(communityId, year) {
-      // The counter row of (community, year): created at 0 once, then locked and moved on inside the
-      // paying transaction, so numbers are taken one at a time and a rollback gives its number back.
-      const first = { community_id: communityId, year, last: 0 };
-      await (dialect.insertIgnore === 'or ignore' ? db.insertInto('receipt_counters').orIgnore() : db.insertInto('receipt_counters').ignore()).values(first).execute();
-      let q = db.selectFrom('receipt_counters').select('last').where('community_id', '=', communityId).where('year', '=', year);
-      if (locking) q = q.forUpdate();
-      const cur = await q.executeTakeFirstOrThrow();
+      // The counter row of (community, year), locked and moved on inside the paying transaction: numbers
+      // are taken one at a time, and a rollback gives its number back. Locked first (FOR UPDATE), created
+      // only when missing (the year's first receipt): an INSERT IGNORE over an existing row would take a
+      // shared lock that two payments then both try to raise (a deadlock on MySQL/MariaDB).
+      const read = () => {
+        const q = db.selectFrom('receipt_counters').select('last').where('community_id', '=', communityId).where('year', '=', year);
+        return (locking ? q.forUpdate() : q).executeTakeFirst();
+      };
+      let cur = await read();
+      if (!cur) {
+        const first = { community_id: communityId, year, last: 0 };
+        await (dialect.insertIgnore === 'or ignore' ? db.insertInto('receipt_counters').orIgnore() : db.insertInto('receipt_counters').ignore()).values(first).execute();
+        cur = await read();
+        if (!cur) throw new Error(`receipt counter of ${communityId}/${year} missing after insert`);
+      }
       const next = Number(cur.last) + 1;
-      await db.updateTable('receipt_counters').set({ last: next }).where('community_id', '=', communityId).where('year', '=', year).where('last', '=', Number(cur.last)).execute();
+      const r = await db.updateTable('receipt_counters').set({ last: next }).where('community_id', '=', communityId).where('year', '=', year).where('last', '=', Number(cur.last)).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new Error(`receipt counter of ${communityId}/${year} moved under its lock`);
       return next;
     },
     async insertReceipt(r) {

@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely';
+import type { BillRow, PayOrderRow, ReceiptRow } from '../../core/ports/feeStore';
+import type { Store } from '../../core/ports/store';
+import type { DB } from './sql/schema';
+
+/**
+ * Bills, payment orders, payments and receipts (adapters/store/sql/feeSql.ts, migration 0018), part of
+ * the store contract: run on SQLite and MariaDB beside contract.ts.
+ */
+export function describeFeeContract(name: string, open: () => Promise<Store & { db: Kysely<DB> }>) {
+  describe(`store contract, fees: ${name}`, () => {
+    let store: Store & { db: Kysely<DB> };
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(() => store.close());
+
+    const T = Date.parse('2026-12-02T10:00:00+08:00');
+    const bill = (id: string, over: Partial<BillRow> = {}): BillRow => ({
+      id,
+      communityId: 'demo',
+      householdId: '1-1-101',
+      period: '2026-11',
+      source: 'monthly',
+      lines: [{ item: 'property_fee', amountFen: 22_375 }, { item: 'elevator', amountFen: 3_000 }],
+      totalFen: 25_375,
+      status: 'unpaid',
+      orderNo: null,
+      receiptNumber: null,
+      createdAt: T,
+      paidAt: null,
+      ...over,
+    });
+    const order = (no: string, billIds: string[], over: Partial<PayOrderRow> = {}): PayOrderRow => ({
+      outTradeNo: no,
+      communityId: 'demo',
+      householdId: '1-1-101',
+      payerUserId: 'resident-a',
+      payerOpenid: 'o_demo_resident-a',
+      billIds,
+      totalFen: 25_375 * billIds.length,
+      description: '示例花园 1-1-101 物业费等 2026-11',
+      status: 'pending',
+      createdAt: T,
+      expiresAt: T + 30 * 60_000,
+      paidAt: null,
+      transactionId: null,
+      receiptNumber: null,
+      checkedAt: null,
+      ...over,
+    });
+    const receipt = (seq: number, no: string): ReceiptRow => ({
+      number: `demo-2026-${String(seq).padStart(6, '0')}`,
+      communityId: 'demo',
+      year: 2026,
+      seq,
+      householdId: '1-1-101',
+      outTradeNo: no,
+      items: [{ period: '2026-11', item: 'property_fee', amountFen: 22_375 }],
+      totalFen: 22_375,
+      paidAt: T,
+      payerUserId: 'resident-a',
+      payerName: '李明',
+      code: 'AB12CD34',
+      status: 'issued',
+      voidReason: null,
+      voidedBy: null,
+      voidedAt: null,
+      createdAt: T,
+    });
+
+    it('[R-FEE-1] bills: one per household, period and source — inserting again stores nothing and answers 0; round-trip exactly', async () => {
+      expect(await store.transaction((tx) => tx.insertBills([bill('b1'), bill('b2', { period: '2026-12' })]))).toBe(2);
+      expect(await store.transaction((tx) => tx.insertBills([bill('b3'), bill('b4', { period: '2026-12' }), bill('b5', { period: '2026-12', source: 'renovation' })]))).toBe(1);
+      const rows = await store.transaction((tx) => tx.billsOfHousehold('1-1-101'));
+      expect(rows.map((b) => b.id)).toEqual(['b1', 'b2', 'b5']);
+      expect(rows[0]).toEqual(bill('b1'));
+      expect((await store.transaction((tx) => tx.billsByIds(['b2', 'b1', 'nope'], { lock: true }))).map((b) => b.id)).toEqual(['b1', 'b2']);
+    });
+
+    it('[R-FEE-5] holding and paying bills changes only unpaid bills held as expected; orders move only from the status read', async () => {
+      await store.transaction((tx) => tx.insertBills([bill('b1'), bill('b2', { period: '2026-12' })]));
+      await store.transaction((tx) => tx.insertOrder(order('wx000001', ['b1', 'b2'])));
+      expect(await store.transaction((tx) => tx.holdBills(['b1', 'b2'], null, 'wx000001'))).toBe(2);
+      expect(await store.transaction((tx) => tx.holdBills(['b1'], null, 'wx000002'))).toBe(0);
+      expect(await store.transaction((tx) => tx.payBills(['b1', 'b2'], 'wx000002', 'demo-2026-000001', T))).toBe(0);
+      expect(await store.transaction((tx) => tx.payBills(['b1', 'b2'], 'wx000001', 'demo-2026-000001', T))).toBe(2);
+      expect(await store.transaction((tx) => tx.holdBills(['b1'], 'wx000001', null))).toBe(0);
+      const o = await store.transaction((tx) => tx.order('wx000001', { lock: true }));
+      expect(o).toEqual(order('wx000001', ['b1', 'b2']));
+      expect(await store.transaction((tx) => tx.updateOrder('wx000001', 'closed', { status: 'paid' }))).toBe(false);
+      expect(await store.transaction((tx) => tx.updateOrder('wx000001', 'pending', { status: 'paid', paidAt: T, transactionId: '4200001', receiptNumber: 'demo-2026-000001' }))).toBe(true);
+      expect(await store.transaction((tx) => tx.order('wx000001'))).toMatchObject({ status: 'paid', transactionId: '4200001', receiptNumber: 'demo-2026-000001' });
+      const bills = await store.transaction((tx) => tx.billsByIds(['b1', 'b2']));
+      expect(bills.map((b) => [b.status, b.receiptNumber, b.paidAt])).toEqual([['paid', 'demo-2026-000001', T], ['paid', 'demo-2026-000001', T]]);
+    });
+
+    it('[R-FEE-5] pending orders: created before the cut-off, not checked since, oldest first, at most `limit`', async () => {
+      await store.transaction(async (tx) => {
+        await tx.insertOrder(order('wx000003', [], { createdAt: T - 3 }));
+        await tx.insertOrder(order('wx000001', [], { createdAt: T - 10 }));
+        await tx.insertOrder(order('wx000002', [], { createdAt: T - 5, checkedAt: T }));
+        await tx.insertOrder(order('wx000004', [], { createdAt: T - 20, status: 'paid' }));
+        await tx.insertOrder(order('wx000005', [], { createdAt: T + 5 }));
+      });
+      expect((await store.transaction((tx) => tx.pendingOrders(T, T - 1, 10))).map((o) => o.outTradeNo)).toEqual(['wx000001', 'wx000003']);
+      expect((await store.transaction((tx) => tx.pendingOrders(T, T, 1))).map((o) => o.outTradeNo)).toEqual(['wx000001']);
+    });
+
+    it('[R-FEE-6] receipt numbers: 1, 2, 3… per community and year; a rolled-back transaction gives its number back; numbers and orders are unique', async () => {
+      const take = (c: string, y: number) => store.transaction((tx) => tx.nextReceiptSeq(c, y));
+      expect([await take('demo', 2026), await take('demo', 2026), await take('demo', 2027), await take('other', 2026)]).toEqual([1, 2, 1, 1]);
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.nextReceiptSeq('demo', 2026)).toBe(3);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await take('demo', 2026)).toBe(3);
+      await store.transaction((tx) => tx.insertReceipt(receipt(1, 'wx000001')));
+      await expect(store.transaction((tx) => tx.insertReceipt({ ...receipt(1, 'wx000002'), number: 'demo-2026-x' }))).rejects.toThrow();
+      await expect(store.transaction((tx) => tx.insertReceipt(receipt(2, 'wx000001')))).rejects.toThrow();
+      expect(await store.transaction((tx) => tx.receipt('demo-2026-000001'))).toEqual(receipt(1, 'wx000001'));
+      expect((await store.transaction((tx) => tx.receiptsOfHouseholds(['1-1-101']))).map((r) => r.number)).toEqual(['demo-2026-000001']);
+      expect(await store.transaction((tx) => tx.receiptsBetween('demo', T, T + 1))).toHaveLength(1);
+    });
+
+    it('[R-FEE-5] one payment per order and per provider transaction', async () => {
+      const p = { transactionId: '4200001', outTradeNo: 'wx000001', communityId: 'demo', totalFen: 25_375, paidAt: T, via: 'notify' as const, recordedAt: T };
+      await store.transaction((tx) => tx.insertPayment(p));
+      await expect(store.transaction((tx) => tx.insertPayment({ ...p, transactionId: '4200002' }))).rejects.toThrow();
+      await expect(store.transaction((tx) => tx.insertPayment({ ...p, outTradeNo: 'wx000002' }))).rejects.toThrow();
+      expect(await store.transaction((tx) => tx.paymentOf('wx000001'))).toEqual(p);
+      expect(await store.transaction((tx) => tx.paymentsBetween('demo', T, T + 1))).toEqual([p]);
+    });
+  });
+}
