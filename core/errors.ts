@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   'PHONE.NOT_FOUND': '很抱歉，暂未获取到您的手机号，请手动填写',
   'CASE.NOT_FOUND': '很抱歉，未找到该工单',
   'CASE.INVALID_TRANSITION': '您好，该工单当前状态不支持此操作',
+  'CASE.CONFLICT': '您好，这张工单刚被同事处理过，请刷新页面查看最新情况后再操作',
   'CASE.EARLY_ARRIVAL': '您好，现在早于住户预约的上门时间，提前签到不计为按时到场。请先与住户确认可以提前上门，再确认签到',
   'USER.NOT_FOUND': '很抱歉，未找到该员工',
   'STAFF.NOT_FOUND': '很抱歉，未找到该员工',

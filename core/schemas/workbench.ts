@@ -34,7 +34,12 @@ export const replyInput = z.object({ id: entityId, note: freeText({ min: 2, max:
 export const staffInput = z.object({ role: staffRole.optional() }).strict();
 
 const fen = z.number().int('金额以分为单位，须为整数').min(0).max(10_000_000, '金额超出范围');
-export const dispatchInput = z.object({ id: entityId, technicianId: entityId, note: singleLine({ max: 200 }).optional() }).strict();
+/**
+ * `version`: the case version the dispatcher was looking at (the view's `version`). Given, a dispatch of a
+ * case someone changed since is refused (CASE.CONFLICT): two front-desk clerks dispatching one repair at
+ * once get one dispatch, not two with the later one silently replacing the technician.
+ */
+export const dispatchInput = z.object({ id: entityId, technicianId: entityId, note: singleLine({ max: 200 }).optional(), version: z.number().int().min(1).max(1_000_000).optional() }).strict();
 export const workIdInput = z.object({ id: entityId }).strict();
 /** `early: true` confirms a check-in before the agreed window (the technician was warned: `arrivalWarning`). */
 export const arriveInput = z.object({ id: entityId, early: z.boolean().optional() }).strict();

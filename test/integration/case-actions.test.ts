@@ -75,8 +75,8 @@ const SPEC: Record<Stage, Record<string, Action[]>> = {
   dispatched: { 'resident-a': ['cancel', 'urge'], ...DESK(['assign', 'dispatch', 'pause']), 'tech-1': ['arrive', 'pause'], 'tech-2': [], cashier: [] },
   on_site: { 'resident-a': ['cancel', 'urge'], ...DESK(['assign', 'pause']), 'tech-1': ['quote', 'complete', 'pause'], 'tech-2': [], cashier: [] },
   common_on_site: { 'resident-a': ['cancel', 'urge'], ...DESK(['assign', 'pause']), 'tech-1': ['complete', 'pause'], 'tech-2': [], cashier: [] },
-  // Waiting on the resident's decision: nothing to urge; the quote's own pause may be ended.
-  quoted: { 'resident-a': ['cancel', 'acceptQuote', 'declineQuote'], ...DESK(['assign', 'resume']), 'tech-1': ['resume'], 'tech-2': [], cashier: [] },
+  // Waiting on the resident's decision: nothing to urge; the quote's pause ends with that decision, not by staff resuming (R-REP-2).
+  quoted: { 'resident-a': ['cancel', 'acceptQuote', 'declineQuote'], ...DESK(['assign']), 'tech-1': [], 'tech-2': [], cashier: [] },
   // R-SAT-1: the rating waits for the confirmation (test/integration/promises.test.ts follows it on).
   completed: { 'resident-a': ['confirm'], frontdesk: ['callback'], supervisor: ['callback'], manager: ['callback'], 'tech-1': [], 'tech-2': [], cashier: [] },
 };

@@ -58,6 +58,8 @@ async function made(who: string, fn: string, event: Record<string, unknown>) {
 }
 
 const repairs: string[] = [];
+const undispatched: string[] = [];
+const bindings: string[] = [];
 const consultations: string[] = [];
 const emergencies: string[] = [];
 let assignee = '';
@@ -76,6 +78,9 @@ beforeAll(async () => {
     repairs.push(r.id);
     consultations.push((await made('resident-b', 'case', O.consultation('1-1-102', { content: `第 ${i + 1} 个问题：快递柜在哪里？` }))).id);
   }
+  for (let i = 0; i < 8; i++) undispatched.push((await made('resident-b', 'case', O.repair('1-1-102', { content: `第 ${i + 1} 处插座没电` }))).id);
+  const on = { platform: { deps, clock } } as unknown as O.HasPlatform;
+  for (let i = 0; i < 8; i++) bindings.push((await O.createPendingBinding(on, i % 2 ? '1-1-101' : '1-1-102')).id);
   assignee = (await made('resident-b', 'case', O.consultation('1-1-102', { content: '请问物业费怎么交？' }))).id;
   t = NOW - 16 * MINUTE; // 急修: the 15-minute arrival runs out before NOW, and no sweep has looked
   for (let i = 0; i < 8; i++) emergencies.push((await made('resident-a', 'case', O.repair('1-1-101', { category: 'burst_pipe', content: `第 ${i + 1} 处水管爆裂` }))).id);
@@ -160,9 +165,31 @@ describe('races between processes on one database: exact counts', () => {
     expect(escalated.map((m) => JSON.parse(m.data_json).caseId).sort()).toEqual([...emergencies].sort());
   }, 30_000);
 
+  it('[R-INT-4] 4 front-desk processes dispatch the same 8 new repairs at once, each to its own technician, on the version they saw: one dispatch each, 24 × CASE.CONFLICT', async () => {
+    // Race met: two dispatches of one repair overlapping; the later finds the version moved on and refuses
+    // instead of silently replacing the technician the first one chose.
+    const out = await race((i) => undispatched.map((id) => call('frontdesk', 'workbench', { action: 'dispatch', id, version: 1, technicianId: i % 2 ? 'tech-2' : 'tech-1' })));
+    expect(tally(out.flat())).toEqual({ ok: 8, 'CASE.CONFLICT': 24 });
+    for (const id of undispatched) expect((await events(id)).map((e) => e.type)).toEqual(['submitted', 'dispatched']);
+  }, 30_000);
+
+  it('[R-ACC-3] the front desk, the supervisor and the manager (4 processes) approve or reject the same 8 binding requests at once: one decision each', async () => {
+    // Race met: two decisions on one pending request overlapping; the later finds it decided.
+    const deciders = ['frontdesk', 'supervisor', 'manager', 'frontdesk'];
+    const out = await race((i) =>
+      bindings.map((id) => call(deciders[i], 'account', i === 2 ? { action: 'rejectBinding', id, reason: '房号与登记信息不符' } : { action: 'approveBinding', id })),
+    );
+    expect(tally(out.flat())).toEqual({ ok: 8, 'BINDING.INVALID_TRANSITION': 24 });
+    const rows = await store.db.selectFrom('bindings').select(['id', 'status']).where('id', 'in', bindings).execute();
+    for (const [k, id] of bindings.entries()) {
+      const winner = out.findIndex((r) => codes([r[k]])[0] === 'ok');
+      expect([id, rows.find((r) => r.id === id)?.status]).toEqual([id, winner === 2 ? 'rejected' : 'approved']);
+    }
+  }, 30_000);
+
   it('[R-INT-4] after all the races, every case replays to exactly its stored row', async () => {
     const check = (conn: Kysely<DB>) => rebuildCases(conn, { write: false });
     const r = await (isMysql(store.db) ? store.db.transaction().execute(check) : writeTransaction(store.db, check));
-    expect([r.cases, r.diffs, r.orphans, r.failures]).toEqual([8 + 8 + 1 + 8 + 8 + 1, [], [], []]);
+    expect([r.cases, r.diffs, r.orphans, r.failures]).toEqual([8 + 8 + 8 + 1 + 8 + 8 + 1, [], [], []]);
   });
 });

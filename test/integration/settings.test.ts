@@ -120,6 +120,11 @@ describe('write answers carry the community’s deadlines', () => {
     expect([assigned.owner, due(assigned, 'resolution')]).toEqual(['supervisor', DAY]);
   });
 
+  it('[R-REP-3] the queue states the 急修 window the community set (10 minutes), not the rule book\'s 15', async () => {
+    const q = await ok('tech-1', 'workbench', { action: 'queue', technician: 'tech-1', limit: 5 });
+    expect(q.emergencyArrivalMinutes).toBe(10);
+  });
+
   it('every repair write — dispatch, pause, resume, arrive, quote, accept, complete, confirm, callback, rate, urge, decline, close — answers what a read shows', async () => {
     const c = await same(await ok('resident-a', 'case', O.repair('1-1-101', { category: 'door_window', content: '入户门锁坏了，麻烦师傅看看' })));
     expect(due(c, 'arrival')).toBe(8 * HOUR);

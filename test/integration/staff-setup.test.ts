@@ -22,6 +22,15 @@ describe.each<TestStore>(['sqlite', 'mariadb'])('staff accounts on %s', (store) 
   const setClock = (iso: string) => fetch(`${h.url}/local/clock`, { method: 'POST', body: JSON.stringify({ set: iso }) });
   const emergency = () => ok('resident-a', 'case', { action: 'submit', requestId: rid('em'), householdId: '1-1-101', kind: 'repair', category: 'burst_pipe', content: '厨房水管爆了' });
 
+  /** Who the front desk's dispatch list of a new repair and its technician list mark on duty (and who the dispatch list puts first). */
+  const dutyLists = async () => {
+    const r = await ok('resident-a', 'case', O.repair('1-1-101', { content: '卫生间的灯不亮了' }));
+    const a = await ok('frontdesk', 'workbench', { action: 'assignees', id: r.id });
+    const staff = await ok('frontdesk', 'workbench', { action: 'staff', role: 'technician' });
+    const onDuty = (xs: { id: string; onDuty: boolean }[]) => xs.filter((x) => x.onDuty).map((x) => x.id);
+    return [onDuty(a.dispatch), a.dispatch[0].id, onDuty(staff.items)];
+  };
+
   beforeAll(async () => {
     h = await startHarness({ store });
     await setClock('2026-12-07T19:50:00+08:00'); // a Monday's day shift, ten minutes before the night shift
@@ -88,10 +97,14 @@ describe.each<TestStore>(['sqlite', 'mariadb'])('staff accounts on %s', (store) 
     });
     expect(set.onDutyNow).toEqual({ id: 'new-tech', name: '黄新', source: 'rota' });
     expect((await emergency()).work.technician).toBe('new-tech');
+    // The dispatch list (on-duty first) and the colleague list mark whom the rota names, as the pager pages.
+    expect(await dutyLists()).toEqual([['new-tech'], 'new-tech', ['new-tech']]);
     await setClock('2026-12-07T20:05:00+08:00'); // the night shift of the 7th
     expect((await emergency()).work.technician).toBe('tech-2');
+    expect(await dutyLists()).toEqual([['tech-2'], 'tech-2', ['tech-2']]);
     await setClock('2026-12-09T09:00:00+08:00'); // nobody planned: the default on-duty technician
     expect((await emergency()).work.technician).toBe('tech-1');
+    expect(await dutyLists()).toEqual([['tech-1'], 'tech-1', ['tech-1']]);
     // Only technicians of the community; ended shifts stay as they were.
     const notTech = await call('manager', 'setup', { action: 'setRota', entries: [{ day: '2026-12-10', shift: 'day', technicianId: 'frontdesk' }] });
     expect([notTech.status, notTech.body.error.fields]).toEqual([400, { 'entries.0.technicianId': '该员工不是本小区的维修技师' }]);

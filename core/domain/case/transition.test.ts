@@ -84,6 +84,7 @@ function expected(s: CaseState, type: CaseEventType, event = true): boolean {
   if (type === 'quoted' && (s.location !== 'in_home' || s.work.quote?.decision === 'accepted')) return false; // paid in-home work, quoted once (R-REP-2)
   if (type === 'paused' && isPaused(s)) return false;
   if (type === 'resumed' && !isPaused(s)) return false;
+  if (type === 'resumed' && s.work.quote?.decision === 'pending') return false; // the resident's decision ends a quote's pause (R-REP-2)
   if (type === 'escalated' && s.sla.level >= 2) return false; // the manager is the top of the ladder
   // Each deadline is warned once and breached once (the events below are about `arrival`).
   if (event && type === 'warned' && s.sla.warned.includes('arrival')) return false;
@@ -169,7 +170,11 @@ describe('case transitions: every kind × status × event type, against the spec
     for (const kind of CASE_KINDS)
       for (const status of CASE_STATUSES) {
         const { state } = stateOf(kind, status);
-        for (const type of EVENT_TYPES) seen.set(type, (seen.get(type) ?? new Set()).add(transition(state, type === 'submitted' ? submittedEvent() : eventFor(state, type)).ok));
+        // …and the same state with its clocks paused by staff, where a pause is allowed (`resumed` needs one).
+        const paused = transition(state, eventFor(state, 'paused'));
+        for (const s of paused.ok ? [state, paused.next] : [state])
+          for (const type of EVENT_TYPES) seen.set(type, (seen.get(type) ?? new Set()).add(transition(s, type === 'submitted' ? submittedEvent() : eventFor(s, type)).ok));
+        if (paused.ok) expect([kind, status, mismatches(paused.next)]).toEqual([kind, status, []]);
       }
     expect(EVENT_TYPES.filter((t) => t !== 'submitted' && seen.get(t)!.size !== 2)).toEqual([]);
   });
@@ -229,10 +234,12 @@ describe('history rules of the table', () => {
     }
   });
 
-  it('[R-REP-2] a quote pauses the clocks itself: the quoted case refuses `paused` and takes the decision, which ends the pause', () => {
+  it('[R-REP-2] a quote pauses the clocks itself: the quoted case refuses `paused` and `resumed` and takes the decision, which ends the pause', () => {
     const q = repairIn('quoted');
     expect(q.sla.pauses).toEqual([{ from: T0 + 3 * MIN, to: null, reason: '等待住户确认报价' }]);
     expect(can(q, 'paused')).toBe(false);
+    // …and staff cannot resume it: only the resident's decision ends that pause.
+    expect([can(q, 'resumed'), transition(q, eventOf('resumed', T0 + 20 * MIN)).ok]).toEqual([false, false]);
     const a = transition(q, eventOf('quoteAccepted', T0 + 30 * MIN));
     if (!a.ok) throw new Error('refused');
     expect([a.next.status, a.next.sla.pauses[0].to]).toEqual(['on_site', T0 + 30 * MIN]);

@@ -51,7 +51,8 @@ export const allowedEvents = (state: CaseState | undefined): CaseEventType[] => 
     // R-REP-2: only in-home work is paid, and an accepted quote is not quoted again (until 返工 starts over).
     if (t === 'quoted') return state.location === 'in_home' && state.work.quote?.decision !== 'accepted';
     if (t === 'paused') return !isPaused(state);
-    if (t === 'resumed') return isPaused(state);
+    // A quote's pause ends with the resident's decision (R-REP-2), not with staff resuming the clocks.
+    if (t === 'resumed') return isPaused(state) && state.work.quote?.decision !== 'pending';
     if (t === 'escalated') return state.sla.level < 2;
     return true;
   });

@@ -161,6 +161,8 @@ export function caseView(s: CaseState, now: number, names: Names, opts: { caller
   return {
     id: s.id,
     number: s.number,
+    /** What a write that must act on exactly this state sends back (workbench.dispatch `version`). */
+    version: s.version,
     kind: s.kind,
     kindLabel: KIND_LABELS[s.kind],
     category: s.category,

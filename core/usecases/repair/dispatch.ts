@@ -11,6 +11,7 @@ export async function dispatch(ctx: UseCaseContext, input: z.output<typeof dispa
   const loaded = await loadCase(ctx, input.id, 'workbench.dispatch');
   if (!loaded.ok) return loaded;
   const s = loaded.data;
+  if (input.version !== undefined && input.version !== s.version) return fail('CASE.CONFLICT');
   const isTech = (await ctx.tx.staffOfCommunity(s.communityId)).some((m) => m.userId === input.technicianId && m.role === 'technician');
   const tech = isTech ? await ctx.tx.userById(input.technicianId) : undefined;
   if (!tech) return fail('USER.NOT_FOUND');

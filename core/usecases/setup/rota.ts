@@ -6,6 +6,7 @@ import { at, dayOf } from '../../shanghai';
 import type { Tx } from '../../ports/store';
 import type { UseCaseContext } from '../context';
 import { communityFor } from './scope';
+import { onDutyNow } from '../case/onDutyNow';
 
 const DAY_MS = 86_400_000;
 const addDays = (day: string, n: number) => dayOf(at(day, 12) + n * DAY_MS);
@@ -20,12 +21,8 @@ export async function rotaView(tx: Tx, communityId: string, now: number, from: s
   const [entries, staff] = await Promise.all([tx.rota(communityId, from, to), tx.staffOfCommunity(communityId)]);
   const techs = staff.filter((s) => s.role === 'technician');
   const current = dutyShiftAt(now);
-  const [currentEntry] = await tx.rota(communityId, current.day, current.day).then((r) => r.filter((e) => e.shift === current.shift));
+  const duty = await onDutyNow(tx, communityId, now, staff);
   const names = new Map((await tx.usersByIds([...new Set([...techs.map((t) => t.userId), ...entries.map((e) => e.userId)])])).map((u) => [u.id, u.name]));
-  const isTech = (id: string) => techs.some((t) => t.userId === id);
-  const rotaNow = currentEntry && isTech(currentEntry.userId) ? currentEntry.userId : null;
-  const fallback = techs.find((t) => t.onDuty)?.userId ?? null;
-  const pagedNow = rotaNow ?? fallback;
   const list = Array.from({ length: days }, (_, i) => addDays(from, i));
   return {
     communityId,
@@ -40,7 +37,7 @@ export async function rotaView(tx: Tx, communityId: string, now: number, from: s
       }),
     })),
     technicians: techs.map((t) => ({ id: t.userId, name: names.get(t.userId) ?? t.userId, defaultOnDuty: t.onDuty })),
-    onDutyNow: pagedNow ? { id: pagedNow, name: names.get(pagedNow) ?? pagedNow, source: rotaNow ? ('rota' as const) : ('default' as const) } : null,
+    onDutyNow: duty ? { ...duty, name: names.get(duty.id) ?? duty.id } : null,
   };
 }
 export type RotaView = Awaited<ReturnType<typeof rotaView>>;

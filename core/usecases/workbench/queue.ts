@@ -5,6 +5,7 @@ import { ok, type Outcome } from '../../errors';
 import type { queueInput } from '../../schemas/workbench';
 import { caseView, type CaseView } from '../../domain/case/view';
 import { communitySlas } from '../../domain/case/commit';
+import { DEFAULT_SLA } from '../../domain/case/deadlines';
 import type { UseCaseContext } from '../context';
 import { badCursor, caseCursor, PAGE_LIMITS } from '../../domain/pageCursor';
 import { namesOf, ownerRolesOf } from '../case/names';
@@ -13,14 +14,18 @@ import { namesOf, ownerRolesOf } from '../case/names';
  * Staff queue: the cases of their communities their roles reach (R-ACC-3), most urgent first, phones
  * masked and other fields as their role may see them (R-ACC-5).
  */
-export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInput>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
+export async function queue(
+  ctx: UseCaseContext,
+  input: z.output<typeof queueInput>,
+): Promise<Outcome<{ items: CaseView[]; cursor: string | null; emergencyArrivalMinutes: number }>> {
   const access = requireAccess(ctx.caller, 'workbench.queue');
   if (!access.ok) return access;
   const c = ctx.caller!;
+  const communityIds = [...new Set(c.staff.map((s) => s.communityId))];
   const after = input.cursor === undefined ? undefined : caseCursor.decode('q', input.cursor);
   if (after === null) return badCursor();
   const page = await ctx.tx.cases({
-    communityIds: [...new Set(c.staff.map((s) => s.communityId))],
+    communityIds,
     reach: caseReachOf(c),
     status: input.status ? [input.status] : undefined,
     kind: input.kind,
@@ -33,6 +38,12 @@ export async function queue(ctx: UseCaseContext, input: z.output<typeof queueInp
     limit: Math.min(input.limit, PAGE_LIMITS.queue),
     after,
   });
-  const [names, roles, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), ownerRolesOf(ctx.tx, page.items), communitySlas(ctx, page.items.map((s) => s.communityId))]);
-  return ok({ items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)!, roles })), cursor: page.next ? caseCursor.encode('q', page.next) : null });
+  const [names, roles, slas] = await Promise.all([namesOf(ctx.tx, page.items.map((s) => s.owner)), ownerRolesOf(ctx.tx, page.items), communitySlas(ctx, communityIds)]);
+  // The 急修 promise the staff work to (R-REP-3), as their communities set it: the strictest of them.
+  const emergencyArrivalMinutes = Math.round(Math.min(DEFAULT_SLA.emergencyArrivalMs, ...[...slas.values()].map((sla) => sla.emergencyArrivalMs)) / 60_000);
+  return ok({
+    items: page.items.map((s) => caseView(s, ctx.now, names, { caller: ctx.caller, fields: caseFieldsOf(c, s, 'list'), sla: slas.get(s.communityId)!, roles })),
+    cursor: page.next ? caseCursor.encode('q', page.next) : null,
+    emergencyArrivalMinutes,
+  });
 }

@@ -13,7 +13,7 @@ export function DispatchCard({ c, technicians, ...p }: Props & { technicians: St
   const current = c.work?.technician;
   const submit = () => {
     if (!to) return p.onError('请选择要派单的技师');
-    return run('dispatch', () => call('workbench', 'dispatch', { id: c.id, technicianId: to, ...(note.trim() ? { note: note.trim() } : {}) }), '已派单').then((ok) => {
+    return run('dispatch', () => call('workbench', 'dispatch', { id: c.id, version: c.version, technicianId: to, ...(note.trim() ? { note: note.trim() } : {}) }), '已派单').then((ok) => {
       if (ok) {
         setTo('');
         setNote('');

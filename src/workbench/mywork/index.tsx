@@ -33,6 +33,7 @@ export default function MyWork() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
   const [cursor, setCursor] = useState<string | null>(null);
+  const [emergencyMinutes, setEmergencyMinutes] = useState<number | null>(null);
 
   /** Open work comes first (most urgent first): the first page, or (`more`) the one after it, for older orders. */
   const load = async (who: Me | null = me, more = false) => {
@@ -41,6 +42,7 @@ export default function MyWork() {
       const [r] = await Promise.all([call('workbench', 'queue', { technician: who.id, limit: 100, ...(more && cursor ? { cursor } : {}) }), syncClock()]);
       setItems((old) => byUrgency(more && old ? [...old, ...r.items] : r.items));
       setCursor(r.cursor);
+      setEmergencyMinutes(r.emergencyArrivalMinutes);
       setError('');
     } catch (e) {
       setError(messageOf(e));
@@ -193,7 +195,12 @@ export default function MyWork() {
             </Button>
           ) : null}
           <View className='muted mywork__foot'>
-            急修须 <Num>15 分钟</Num>内到场 · 户内有偿维修须住户确认报价后开工
+            {emergencyMinutes !== null ? (
+              <>
+                急修须 <Num>{`${emergencyMinutes} 分钟`}</Num>内到场 ·{' '}
+              </>
+            ) : null}
+            户内有偿维修须住户确认报价后开工
           </View>
         </View>
       )}
