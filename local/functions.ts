@@ -7,6 +7,7 @@ import { main as file } from '../cloudfunctions/file/index';
 import { main as setup } from '../cloudfunctions/setup/index';
 import { main as fee } from '../cloudfunctions/fee/index';
 import { main as cashier } from '../cloudfunctions/cashier/index';
+import { main as payNotify } from '../cloudfunctions/payNotify/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
 import type { HttpFunction } from './httpFunctions';
@@ -24,11 +25,8 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   cashier,
 };
 
-/**
- * HTTP-triggered functions (CloudBase's HTTP access service; local/httpFunctions.ts), by name. The
- * `payNotify` function (WeChat Pay's notifications, `POST /pay/notify`) registers here once it exists.
- */
-export const HTTP_FUNCTIONS: Partial<Record<string, HttpFunction>> = {};
+/** HTTP-triggered functions (CloudBase's HTTP access service; local/httpFunctions.ts), by name: WeChat Pay's notifications (`POST /pay/notify`). */
+export const HTTP_FUNCTIONS: Partial<Record<string, HttpFunction>> = { payNotify };
 
 /** The function an HTTP route reaches: a test's stand-in, else HTTP_FUNCTIONS, else a same-named entry of FUNCTIONS. */
 export function httpFunction(name: string, overrides?: Record<string, HttpFunction>): HttpFunction | undefined {

@@ -8,9 +8,8 @@
  *  on the public verification page, signed out; resident-b cannot see any of it (404 through the API).
  * Screenshots go to test-artifacts/screenshots/ (f01…).
  */
-import zlib from 'node:zlib';
-import { create } from 'qrcode';
-import { MOBILE, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { expectQrOf } from '../support/qr';
+import { MOBILE, expectAccessible, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
 
 jest.setTimeout(180_000);
 
@@ -26,36 +25,6 @@ interface Bill {
   totalFen: number;
   status: 'unpaid' | 'paid';
   receiptNumber: string | null;
-}
-
-/** The dark modules of a QR code drawn by src/fee/lib/qr.ts (a 1-bit PNG, 4-module quiet zone), read back. */
-function readQr(dataUrl: string, modules: number): boolean[][] {
-  const png = Buffer.from(dataUrl.split(',')[1], 'base64');
-  let at = 8;
-  let width = 0;
-  let idat = Buffer.alloc(0);
-  while (at < png.length) {
-    const len = png.readUInt32BE(at);
-    const type = png.toString('ascii', at + 4, at + 8);
-    const data = png.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') width = data.readUInt32BE(0);
-    if (type === 'IDAT') idat = Buffer.concat([idat, data]);
-    at += 12 + len;
-  }
-  const raw = zlib.inflateSync(idat);
-  const rowBytes = Math.ceil(width / 8);
-  const scale = width / (modules + 8);
-  const out: boolean[][] = [];
-  for (let my = 0; my < modules; my++) {
-    const row: boolean[] = [];
-    for (let mx = 0; mx < modules; mx++) {
-      const x = Math.floor((mx + 4 + 0.5) * scale);
-      const y = Math.floor((my + 4 + 0.5) * scale);
-      row.push(((raw[y * (rowBytes + 1) + 1 + (x >> 3)] >> (7 - (x & 7))) & 1) === 0);
-    }
-    out.push(row);
-  }
-  return out;
 }
 
 describe('browser: bills, the sandbox cashier, receipts and their verification', () => {
@@ -120,6 +89,7 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     const tile = resident.locator('#service-fee');
     await tile.waitFor();
     expect(await tile.textContent()).not.toContain('即将上线');
+    await expectAccessible(resident, 'f00-home');
     await tile.click();
     await resident.waitForURL(/fee\/bills\/index/);
     await expectText(resident, '#bills-owed', '¥507.50');
@@ -183,16 +153,19 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     expect((await fee<{ status: string }>('order', { outTradeNo })).body.data.status).toBe('pending');
     await screenshot(resident, 'f04-sandbox-cashier');
 
-    // Hold the page's first look at the order, to see it wait for the platform's word.
-    let held = 0;
+    // Hold the page's questions about the order until it has been seen waiting for the platform's word.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
     await resident.route('**/fn/fee', async (route) => {
       const body = route.request().postDataJSON() as { action?: string };
-      if (body?.action === 'order' && held++ === 0) await new Promise((r) => setTimeout(r, 1500));
+      if (body?.action === 'order') await held;
       await route.continue();
     });
     await resident.locator('#sandbox-confirm').click();
     await expectText(resident, '#order-status', '支付处理中');
+    expect(await resident.locator('#order-paid').count()).toBe(0);
     await screenshot(resident, 'f05-paying');
+    release();
     await expectText(resident, '#order-status', '支付成功');
     await resident.unroute('**/fn/fee');
 
@@ -222,17 +195,22 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     // The QR code is the verification page's address with the number and the code, drawn module by module.
     const link = `${base}/#/fee/verify/index?number=${encodeURIComponent(receiptNumber)}&code=${encodeURIComponent(r.code)}`;
     expect(await resident.locator('#receipt-qr').getAttribute('data-text')).toBe(link);
-    const src = (await resident.locator('#receipt-qr img').getAttribute('src'))!;
-    const qr = create([{ data: new Uint8Array(Buffer.from(link, 'utf8')), mode: 'byte' }], { errorCorrectionLevel: 'M' });
-    const want = Array.from({ length: qr.modules.size }, (_, y) => Array.from({ length: qr.modules.size }, (__, x) => !!qr.modules.get(y, x)));
-    expect(readQr(src, qr.modules.size)).toEqual(want);
+    expectQrOf((await resident.locator('#receipt-qr img').getAttribute('src'))!, link);
     await screenshot(resident, 'f07-receipt');
   });
 
-  it('[R-FEE-6] the receipts list holds the new receipt', async () => {
-    await open(resident, base, '/fee/receipts/index?householdId=1-1-101');
+  it('[R-FEE-6] the paid months move to 已缴 with their receipt; the receipts list holds the new receipt', async () => {
+    await open(resident, base, '/fee/bills/index');
+    await expectText(resident, '#bills-owed', '¥0.00');
+    await resident.locator('#bills-tab-paid').click();
+    for (const b of bills) await expectText(resident, `#bill-receipt-${b.period}`, receiptNumber);
+    expect(await resident.locator('#bills-paybar').count()).toBe(0);
+    await screenshot(resident, 'f08-bills-paid');
+
+    await resident.locator('#bills-receipts').click();
+    await resident.waitForURL(/fee\/receipts\/index/);
     await expectText(resident, `#receipt-item-${receiptNumber}`, '¥507.50');
-    await screenshot(resident, 'f08-receipts');
+    await screenshot(resident, 'f09-receipts');
   });
 
   it('[R-FEE-6] anyone, signed out, verifies the receipt from its QR link; a wrong code is refused politely and shows nothing', async () => {
@@ -241,13 +219,13 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     await expectText(stranger, '#verify-status', '验证通过');
     await expectText(stranger, '#verify-number', receiptNumber);
     await expectText(stranger, '#verify-total', '¥507.50');
-    await screenshot(stranger, 'f09-verify-ok');
+    await screenshot(stranger, 'f10-verify-ok');
 
     const wrong = receiptCode.slice(0, 7) + (receiptCode.endsWith('A') ? 'B' : 'A');
     await open(stranger, base, `/fee/verify/index?number=${encodeURIComponent(receiptNumber)}&code=${wrong}`);
     await stranger.locator('#verify-fail').waitFor();
     expect(await stranger.locator('#verify-result').count()).toBe(0);
-    await screenshot(stranger, 'f10-verify-refused');
+    await screenshot(stranger, 'f11-verify-refused');
   });
 
   it('[R-ACC-4] resident-b cannot see 1-1-101\'s bills, order or receipt (404), and 物业缴费 shows only 1-1-102', async () => {

@@ -22,6 +22,9 @@ class WeappEnvironment extends TestEnvironment {
     // The platform's scheduler calls `setInterval(...).unref()`: Node timers, not jsdom's numeric ids.
     // Nothing in the mini-program runtime depends on jsdom's timer ids.
     for (const k of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval']) g[k] = globalThis[k];
+    // Node's fetch takes only Node's AbortSignal (the WeChat Pay client's `AbortSignal.timeout`): jsdom's
+    // own would make every in-process call to the WeChat Pay stand-in fail as unreachable.
+    for (const k of ['AbortController', 'AbortSignal']) g[k] = globalThis[k];
   }
 
   exportConditions() {

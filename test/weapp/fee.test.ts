@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness, type Harness } from '../support/harness';
 import { bootWeapp, DIST, type Weapp } from '../support/weapp';
+import { expectQrOf } from '../support/qr';
 
 const MB2 = 2 * 1024 * 1024;
 if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error(`${DIST}/app.json is missing: build the mini-program first (npx taro build --type weapp)`);
@@ -118,6 +119,8 @@ describe('rendered', () => {
     await page.waitForText(receipts[0].number);
     const img = await page.waitFor(() => page.find('#receipt-qr image, #receipt-qr img, #receipt-qr [src]'), 'the QR image');
     expect(img.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
-    expect(page.find('#receipt-qr')?.getAttribute('data-text')).toContain(`number=${encodeURIComponent(receipts[0].number)}`);
+    // In the mini-program the code holds the verification page's path with the number and the code.
+    const r = (await h.call(token, 'fee', { action: 'receipt', number: receipts[0].number })).body.data as { code: string };
+    expectQrOf(img.getAttribute('src')!, `/fee/verify/index?number=${encodeURIComponent(receipts[0].number)}&code=${encodeURIComponent(r.code)}`);
   });
 });

@@ -12,6 +12,7 @@ import { roomLabel } from '../../lib/format';
 import { BillLines } from '../components/BillLines';
 import { monthLabel, yuan } from '../lib/format';
 import '../fee.scss';
+import './index.scss';
 
 type Bill = Output<'fee', 'bills'>['items'][number];
 type Tab = 'unpaid' | 'paid';

@@ -165,9 +165,11 @@ export default function OrderPage() {
             ) : null}
           </View>
         )}
-        <View className='fee__tip'>
-          订单号 <Num id='order-number'>{order.outTradeNo}</Num>
-        </View>
+        {phase === 'cashier' && order.status === 'pending' ? null : (
+          <View className='fee__tip'>
+            订单号 <Num id='order-number'>{order.outTradeNo}</Num>
+          </View>
+        )}
       </View>
     </PageShell>
   );

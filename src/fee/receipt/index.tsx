@@ -11,6 +11,7 @@ import { QrImage } from '../components/QrImage';
 import { verifyPath } from '../lib/format';
 import { verifyLink } from '../lib/verifyLink';
 import '../fee.scss';
+import '../receipt.scss';
 
 /** 电子收据 (R-FEE-6): the receipt with its verification code and a QR code anyone can check it with. */
 export default function ReceiptPage() {

@@ -11,6 +11,7 @@ import { formatTime } from '../../lib/format';
 import { yuan } from '../lib/format';
 import { backToBills } from '../lib/nav';
 import '../fee.scss';
+import '../receipt.scss';
 
 type Item = Output<'fee', 'receipts'>['items'][number];
 

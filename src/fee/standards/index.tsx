@@ -8,6 +8,7 @@ import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { dateLabel } from '../lib/format';
 import '../fee.scss';
+import './index.scss';
 
 type Standards = Output<'fee', 'standards'>;
 

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { messageOf } from '../../lib/session';
 import { ReceiptSheet, type Receipt } from '../components/ReceiptSheet';
 import '../fee.scss';
+import '../receipt.scss';
 
 /**
  * 收据验证 (R-FEE-6), open to anyone (no sign-in): the receipt number and its verification code — from the
@@ -56,10 +57,10 @@ export default function VerifyPage() {
           <View className='card__title'>核验物业费电子收据</View>
           <View className='muted verify__intro'>您好，请输入收据上的收据编号与校验码，我们将为您核验收据的真伪。</View>
           <Field label='收据编号' required box='input' id='verify-number-field' error={checks.errorOf('number')}>
-            <Input id='verify-number' value={number} onChange={setNumber} placeholder='如 demo-2026-000001' maxLength={48} clearable />
+            <Input id='verify-input-number' value={number} onChange={setNumber} placeholder='如 demo-2026-000001' maxLength={48} clearable />
           </Field>
           <Field label='校验码' required box='input' id='verify-code-field' error={checks.errorOf('code')}>
-            <Input id='verify-code' value={code} onChange={setCode} placeholder='收据上的 8 位校验码' maxLength={8} clearable />
+            <Input id='verify-input-code' value={code} onChange={setCode} placeholder='收据上的 8 位校验码' maxLength={8} clearable />
           </Field>
           <Button id='verify-submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => checks.validate() && verify()}>
             立即验证
