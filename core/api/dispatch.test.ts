@@ -75,5 +75,11 @@ describe('item 3: a unique violation is classified, never a silent INTERNAL', ()
     expect(uniqueViolation(new Error('NOT NULL constraint failed: cases.owner'))).toBeNull();
     expect(uniqueViolation(new Error('the primary key of my heart'))).toBeNull();
     expect(uniqueViolation('UNIQUE constraint failed: x')).toBeNull();
+    // better-sqlite3's SqliteError is a function constructor chained to Error.prototype of the realm that
+    // loaded the driver first: in another realm it is no `instanceof Error`, and still a duplicate.
+    const { runInNewContext } = require('node:vm') as typeof import('node:vm');
+    const foreign = runInNewContext(`(() => { function SqliteError(m, c) { this.message = m; this.code = c; } SqliteError.prototype = Object.create(Error.prototype); return new SqliteError('UNIQUE constraint failed: receipts.seq', 'SQLITE_CONSTRAINT_UNIQUE'); })()`);
+    expect(foreign instanceof Error).toBe(false);
+    expect(uniqueViolation(foreign)).toEqual({ constraint: 'receipts.seq' });
   });
 });

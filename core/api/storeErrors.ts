@@ -5,9 +5,11 @@
  * (which may be a phone number), and logs carry no personal data.
  */
 export function uniqueViolation(e: unknown): { constraint: string } | null {
-  if (!(e instanceof Error)) return null;
+  // Error-like, not `instanceof Error`: a driver's error class may belong to another realm (better-sqlite3
+  // keeps the constructor of the first context that loaded it: a second jest test file, a vm).
+  if (typeof e !== 'object' || e === null || typeof (e as { message?: unknown }).message !== 'string') return null;
   const code = String((e as { code?: unknown }).code ?? '');
-  const msg = e.message;
+  const msg = (e as { message: string }).message;
   const sqlite = /UNIQUE constraint failed: ([\w.,\s]+)/.exec(msg);
   if (sqlite || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return { constraint: sqlite?.[1].trim() ?? code };
   const mysql = /Duplicate entry .* for key '([^']+)'/s.exec(msg);
