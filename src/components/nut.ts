@@ -6,7 +6,7 @@
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button/index';
 export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index';
 export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input/index';
-export { default as TextArea } from '@nutui/nutui-react-taro/dist/es/packages/textarea/index';
+export { TextArea } from './TextArea';
 export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch/index';
 export { default as Badge } from '@nutui/nutui-react-taro/dist/es/packages/badge/index';
 export { default as Empty } from '@nutui/nutui-react-taro/dist/es/packages/empty/index';

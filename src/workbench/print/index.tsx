@@ -18,7 +18,7 @@ function Cell({ k, children, wide, id, tall }: { k: string; children?: ReactNode
   return (
     <View className={`wo-cell ${wide ? 'wo-cell--wide' : ''} ${tall ? 'wo-cell--tall' : ''}`}>
       <View className='wo-k'>{k}</View>
-      <View className='wo-v' id={id}>
+      <View className='wo-v' {...(id ? { id } : {})}>
         {children ?? ''}
       </View>
     </View>

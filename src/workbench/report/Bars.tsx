@@ -13,7 +13,7 @@ export interface BarRow {
 export function Bars({ rows, id, itemPrefix, tone = 'brand', unit = '' }: { rows: BarRow[]; id?: string; itemPrefix?: string; tone?: 'brand' | 'warn' | 'calm'; unit?: string }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
-    <View id={id} className='bars'>
+    <View {...(id ? { id } : {})} className='bars'>
       {rows.map((r) => (
         <View className='bar' key={r.key} id={`${itemPrefix ?? id ?? 'bar'}-${r.key}`}>
           <View className='bar__label'>{r.label}</View>
@@ -35,7 +35,7 @@ export function Kpi({ label, value, sub, warn, id, unit }: { label: string; valu
   return (
     <View className={`kpi ${warn ? 'kpi--warn' : ''}`}>
       <View className='kpi__label'>{label}</View>
-      <View className='kpi__num' id={id}>
+      <View className='kpi__num' {...(id ? { id } : {})}>
         {value}
         {unit ? <Text className='kpi__unit'>{unit}</Text> : null}
       </View>
