@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BillRow, PayOrderRow, ReceiptRow } from '../../core/ports/feeStore';
+import type { BillRow, PayOrderRow, ReceiptRow, RefundRow } from '../../core/ports/feeStore';
 import type { Store } from '../../core/ports/store';
 import type { DB } from './sql/schema';
 
@@ -142,6 +142,40 @@ export function describeFeeContract(name: string, open: () => Promise<Store & { 
       expect(await asDuplicate(store.transaction((tx) => tx.insertPayment({ ...p, outTradeNo: 'wx000002' })))).toBe('refused as a duplicate');
       expect(await store.transaction((tx) => tx.paymentOf('wx000001'))).toEqual(p);
       expect(await store.transaction((tx) => tx.paymentsBetween('demo', T, T + 1))).toEqual([p]);
+    });
+
+    it('[R-REN-10] refunds: one per deciding source, moved only from the status expected, due ones oldest first, the day\'s succeeded ones by community', async () => {
+      const f = (no: string, sourceId: string, extra: Partial<RefundRow> = {}): RefundRow => ({
+        outRefundNo: no,
+        communityId: 'demo',
+        householdId: '1-1-101',
+        outTradeNo: 'wx000001',
+        source: 'renovation',
+        sourceId,
+        amountFen: 80_000,
+        reason: '装修押金退还',
+        status: 'pending',
+        requestedBy: 'reno-officer',
+        createdAt: T,
+        refundId: null,
+        succeededAt: null,
+        checkedAt: null,
+        ...extra,
+      });
+      expect(await store.transaction((tx) => tx.insertRefund(f('rf000001', 'ren-1')))).toBe(true);
+      expect(await store.transaction((tx) => tx.insertRefund(f('rf000002', 'ren-1', { amountFen: 1 })))).toBe(false);
+      expect(await store.transaction((tx) => tx.refund('rf000002'))).toBeUndefined();
+      expect(await store.transaction((tx) => tx.insertRefund(f('rf000003', 'ren-2', { createdAt: T - 5, checkedAt: T })))).toBe(true);
+      expect(await store.transaction((tx) => tx.insertRefund(f('rf000004', 'ren-3', { createdAt: T - 9, communityId: 'other', householdId: '9-9-909' })))).toBe(true);
+      expect(await store.transaction((tx) => tx.refundOf('renovation', 'ren-1'))).toEqual(f('rf000001', 'ren-1'));
+      expect((await store.transaction((tx) => tx.refundsDue(T - 1, 10))).map((r) => r.outRefundNo)).toEqual(['rf000004', 'rf000001']);
+      expect(await store.transaction((tx) => tx.updateRefund('rf000001', 'processing', { status: 'succeeded' }))).toBe(false);
+      expect(await store.transaction((tx) => tx.updateRefund('rf000001', 'pending', { status: 'succeeded', refundId: '50300001', succeededAt: T + 1 }))).toBe(true);
+      expect(await store.transaction((tx) => tx.refund('rf000001', { lock: true }))).toMatchObject({ status: 'succeeded', refundId: '50300001', succeededAt: T + 1 });
+      expect((await store.transaction((tx) => tx.refundsDue(T, 10))).map((r) => r.outRefundNo)).toEqual(['rf000004', 'rf000003']);
+      expect((await store.transaction((tx) => tx.refundsBetween('demo', T, T + 2))).map((r) => r.outRefundNo)).toEqual(['rf000001']);
+      expect(await store.transaction((tx) => tx.refundsBetween('demo', T + 2, T + 9))).toEqual([]);
+      expect((await store.transaction((tx) => tx.refundsOfHousehold('1-1-101'))).map((r) => r.outRefundNo).sort()).toEqual(['rf000001', 'rf000003']);
     });
   });
 }

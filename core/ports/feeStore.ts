@@ -80,7 +80,38 @@ export interface ReceiptRow {
   createdAt: number;
 }
 
-/** Fees, orders, payments and receipts (migration 0018_fees). */
+export type RefundStatus = 'pending' | 'processing' | 'succeeded' | 'failed';
+
+/**
+ * Money going back to a payer (migration 0022_refunds): written in the transaction that decides it
+ * (e.g. a renovation's acceptance returns the deposit less deductions, R-REN-10), then asked of the
+ * provider (`POST /v3/refund/domestic/refunds`) by a job after the commit, so a crash between the two
+ * loses nothing. One refund per (source, sourceId): deciding twice refunds once.
+ */
+export interface RefundRow {
+  /** Ours, unique (WeChat's out_refund_no: 1–64 of [0-9A-Za-z_-|*@]). */
+  outRefundNo: string;
+  communityId: string;
+  householdId: string;
+  /** The order whose payment the money goes back to. */
+  outTradeNo: string;
+  /** What decided it ('renovation') and which one (the application's id). */
+  source: string;
+  sourceId: string;
+  amountFen: number;
+  /** What the resident and the day book read (e.g. 装修押金退还（扣除 ¥200.00）). */
+  reason: string;
+  status: RefundStatus;
+  requestedBy: string;
+  createdAt: number;
+  /** The provider's refund_id, once it accepted the request. */
+  refundId: string | null;
+  succeededAt: number | null;
+  /** When the job last asked the provider (ms), null: never. */
+  checkedAt: number | null;
+}
+
+/** Fees, orders, payments and receipts (migration 0018_fees); refunds (0022_refunds). */
 export interface FeeTx {
   /** Inserts the bills whose (household, period, source) is not billed yet; answers how many were new. */
   insertBills(rows: BillRow[]): Promise<number>;
@@ -113,4 +144,17 @@ export interface FeeTx {
   receipt(number: string): Promise<ReceiptRow | undefined>;
   receiptsOfHouseholds(householdIds: string[]): Promise<ReceiptRow[]>;
   receiptsBetween(communityId: string, from: number, to: number): Promise<ReceiptRow[]>;
+
+  /** Inserts a refund unless its (source, sourceId) has one already; false then (nothing written). */
+  insertRefund(row: RefundRow): Promise<boolean>;
+  /** `lock`: held until the transaction ends (MySQL/MariaDB: FOR UPDATE). */
+  refund(outRefundNo: string, opts?: { lock?: boolean }): Promise<RefundRow | undefined>;
+  refundOf(source: string, sourceId: string): Promise<RefundRow | undefined>;
+  /** Updates a refund only if its status is still `expect`; false when another writer moved it. */
+  updateRefund(outRefundNo: string, expect: RefundStatus, patch: Partial<Pick<RefundRow, 'status' | 'refundId' | 'succeededAt' | 'checkedAt'>>): Promise<boolean>;
+  /** Refunds still pending or processing, not checked since `checkedBefore`, oldest first. */
+  refundsDue(checkedBefore: number, limit: number): Promise<RefundRow[]>;
+  /** A community's refunds that succeeded in [from, to) (the day book, R-FEE-8), oldest first. */
+  refundsBetween(communityId: string, from: number, to: number): Promise<RefundRow[]>;
+  refundsOfHousehold(householdId: string): Promise<RefundRow[]>;
 }

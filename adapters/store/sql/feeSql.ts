@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BillRow, FeeTx, PaymentRow, PayOrderRow, ReceiptRow } from '../../../core/ports/feeStore';
+import type { BillRow, FeeTx, PaymentRow, PayOrderRow, ReceiptRow, RefundRow } from '../../../core/ports/feeStore';
 import type { DB } from './schema';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
@@ -76,6 +76,22 @@ const toReceipt = (r: DB['receipts']): ReceiptRow => ({
   voidedBy: r.voided_by,
   voidedAt: num(r.voided_at),
   createdAt: Number(r.created_at),
+});
+const toRefund = (r: DB['refunds']): RefundRow => ({
+  outRefundNo: r.out_refund_no,
+  communityId: r.community_id,
+  householdId: r.household_id,
+  outTradeNo: r.out_trade_no,
+  source: r.source,
+  sourceId: r.source_id,
+  amountFen: Number(r.amount_fen),
+  reason: r.reason,
+  status: r.status as RefundRow['status'],
+  requestedBy: r.requested_by,
+  createdAt: Number(r.created_at),
+  refundId: r.refund_id,
+  succeededAt: num(r.succeeded_at),
+  checkedAt: num(r.checked_at),
 });
 
 const CHUNK = 300;
@@ -247,6 +263,67 @@ export function feeTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'ig
     async receiptsBetween(communityId, from, to) {
       const rows = await db.selectFrom('receipts').selectAll().where('community_id', '=', communityId).where('paid_at', '>=', from).where('paid_at', '<', to).orderBy('seq').execute();
       return rows.map(toReceipt);
+    },
+
+    async insertRefund(f) {
+      const q = dialect.insertIgnore === 'or ignore' ? db.insertInto('refunds').orIgnore() : db.insertInto('refunds').ignore();
+      const r = await q
+        .values({
+          out_refund_no: f.outRefundNo,
+          community_id: f.communityId,
+          household_id: f.householdId,
+          out_trade_no: f.outTradeNo,
+          source: f.source,
+          source_id: f.sourceId,
+          amount_fen: f.amountFen,
+          reason: f.reason,
+          status: f.status,
+          requested_by: f.requestedBy,
+          created_at: f.createdAt,
+          refund_id: f.refundId,
+          succeeded_at: f.succeededAt,
+          checked_at: f.checkedAt,
+        })
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async refund(outRefundNo, opts) {
+      let q = db.selectFrom('refunds').selectAll().where('out_refund_no', '=', outRefundNo);
+      if (opts?.lock && locking) q = q.forUpdate();
+      const r = await q.executeTakeFirst();
+      return r && toRefund(r);
+    },
+    async refundOf(source, sourceId) {
+      const r = await db.selectFrom('refunds').selectAll().where('source', '=', source).where('source_id', '=', sourceId).executeTakeFirst();
+      return r && toRefund(r);
+    },
+    async updateRefund(outRefundNo, expect, patch) {
+      const set: Partial<DB['refunds']> = {};
+      if (patch.status !== undefined) set.status = patch.status;
+      if (patch.refundId !== undefined) set.refund_id = patch.refundId;
+      if (patch.succeededAt !== undefined) set.succeeded_at = patch.succeededAt;
+      if (patch.checkedAt !== undefined) set.checked_at = patch.checkedAt;
+      if (!Object.keys(set).length) return true;
+      const r = await db.updateTable('refunds').set(set).where('out_refund_no', '=', outRefundNo).where('status', '=', expect).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async refundsDue(checkedBefore, limit) {
+      const rows = await db
+        .selectFrom('refunds')
+        .selectAll()
+        .where('status', 'in', ['pending', 'processing'])
+        .where((eb) => eb.or([eb('checked_at', 'is', null), eb('checked_at', '<=', checkedBefore)]))
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toRefund);
+    },
+    async refundsBetween(communityId, from, to) {
+      const rows = await db.selectFrom('refunds').selectAll().where('community_id', '=', communityId).where('succeeded_at', '>=', from).where('succeeded_at', '<', to).orderBy('succeeded_at').execute();
+      return rows.map(toRefund);
+    },
+    async refundsOfHousehold(householdId) {
+      return (await db.selectFrom('refunds').selectAll().where('household_id', '=', householdId).orderBy('created_at', 'desc').limit(200).execute()).map(toRefund);
     },
   };
 }

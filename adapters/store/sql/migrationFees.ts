@@ -91,3 +91,34 @@ export const feesMigration: Migration = {
     await createIndex(db, 'receipts_community_paid', 'receipts', ['community_id', 'paid_at']);
   },
 };
+
+/**
+ * 0022_refunds (R-REN-10, R-FEE-8): money going back to a payer, one row per decision (unique
+ * (source, source_id)), written where it is decided and asked of the provider by a job afterwards;
+ * the day book reads the ones that succeeded on a day.
+ */
+export const refundsMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await createTable(db, 'refunds', (t) =>
+      t
+        .addColumn('out_refund_no', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('out_trade_no', id(32), (c) => c.notNull())
+        .addColumn('source', id(40), (c) => c.notNull())
+        .addColumn('source_id', id(), (c) => c.notNull())
+        .addColumn('amount_fen', 'bigint', (c) => c.notNull())
+        .addColumn('reason', id(200), (c) => c.notNull())
+        .addColumn('status', id(12), (c) => c.notNull())
+        .addColumn('requested_by', id(), (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('refund_id', id())
+        .addColumn('succeeded_at', 'bigint')
+        .addColumn('checked_at', 'bigint'),
+    );
+    await createIndex(db, 'refunds_source', 'refunds', ['source', 'source_id'], { unique: true });
+    await createIndex(db, 'refunds_status', 'refunds', ['status', 'created_at']);
+    await createIndex(db, 'refunds_community_succeeded', 'refunds', ['community_id', 'succeeded_at']);
+    await createIndex(db, 'refunds_household', 'refunds', ['household_id']);
+  },
+};

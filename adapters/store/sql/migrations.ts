@@ -2,7 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { isCurrent } from './migrationCheck';
 import { addColumn, createIndex, createTable, dropIndex, isMysql, longText } from './portable';
 import { rebuildCases } from './rebuild';
-import { feesMigration } from './migrationFees';
+import { feesMigration, refundsMigration } from './migrationFees';
 import type { DB } from './schema';
 import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
 import type { SubmittedEvent } from '../../../core/domain/case/types';
@@ -468,6 +468,7 @@ const migrations: Record<string, Migration> = {
       await createIndex(db, 'case_events_by_type', 'case_events', ['type', 'at']);
     },
   },
+  '0022_refunds': refundsMigration,
 };
 
 /** The last migration: a store whose latest applied record is this one (and holds them all) is current. */

@@ -155,5 +155,21 @@ export interface DB {
     voided_at: number | null;
     created_at: number;
   };
+  refunds: {
+    out_refund_no: string;
+    community_id: string;
+    household_id: string;
+    out_trade_no: string;
+    source: string;
+    source_id: string;
+    amount_fen: number;
+    reason: string;
+    status: string;
+    requested_by: string;
+    created_at: number;
+    refund_id: string | null;
+    succeeded_at: number | null;
+    checked_at: number | null;
+  };
   fee_standards: { id: string; community_id: string; item: string; basis: string; price_fen: number; effective_from: string; saved_by: string; saved_at: number };
 }
