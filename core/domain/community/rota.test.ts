@@ -1,5 +1,5 @@
 import { at } from '../../shanghai';
-import { dutyShiftAt, shiftBounds } from './rota';
+import { dutyShiftAt, onDutyTechnicianOf, shiftBounds } from './rota';
 
 describe('duty rota shifts (Asia/Shanghai, whatever the host zone)', () => {
   it('[R-REP-3] 08:00–20:00 is the day shift, 20:00–08:00 the night shift of the day it starts on', () => {
@@ -17,5 +17,20 @@ describe('duty rota shifts (Asia/Shanghai, whatever the host zone)', () => {
       expect([dutyShiftAt(from), dutyShiftAt(to - 1)]).toEqual([s, s]);
       expect(dutyShiftAt(to)).not.toEqual(s);
     }
+  });
+});
+
+describe('who is paged for an emergency', () => {
+  const staff = [
+    { userId: 'tech-1', role: 'technician', onDuty: true },
+    { userId: 'tech-2', role: 'technician', onDuty: false },
+    { userId: 'frontdesk', role: 'frontdesk', onDuty: false },
+  ];
+  it('[R-REP-3] the first technician the rota names for the shift, else the default on-duty technician', () => {
+    expect(onDutyTechnicianOf(staff, ['tech-2'])).toEqual({ member: staff[1], source: 'rota' });
+    expect(onDutyTechnicianOf(staff, ['gone', 'frontdesk', 'tech-2'])).toEqual({ member: staff[1], source: 'rota' });
+    expect(onDutyTechnicianOf(staff, [])).toEqual({ member: staff[0], source: 'default' });
+    expect(onDutyTechnicianOf(staff, ['frontdesk'])).toEqual({ member: staff[0], source: 'default' });
+    expect(onDutyTechnicianOf(staff.map((s) => ({ ...s, onDuty: false })), ['frontdesk'])).toBeNull();
   });
 });

@@ -32,3 +32,18 @@ export function shiftBounds(s: DutyShift): { from: number; to: number } {
   const from = at(s.day, s.shift === 'day' ? DAY_SHIFT_START_HOUR : NIGHT_SHIFT_START_HOUR);
   return { from, to: from + 12 * 3_600_000 };
 }
+
+/**
+ * The technician on duty (值班) to page for an emergency (R-REP-3), the ONE rule both the intake and
+ * the staff lists follow: the first technician the rota names for the shift holding the moment who is
+ * still a technician there, else the community's default on-duty technician (the `on_duty` flag).
+ */
+export function onDutyTechnicianOf<S extends { userId: string; role: string; onDuty: boolean }>(staff: readonly S[], rostered: readonly string[]): { member: S; source: 'rota' | 'default' } | null {
+  const techs = staff.filter((m) => m.role === 'technician');
+  for (const id of rostered) {
+    const named = techs.find((t) => t.userId === id);
+    if (named) return { member: named, source: 'rota' };
+  }
+  const fallback = techs.find((t) => t.onDuty);
+  return fallback ? { member: fallback, source: 'default' } : null;
+}

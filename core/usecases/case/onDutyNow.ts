@@ -1,4 +1,4 @@
-import { dutyShiftAt } from '../../domain/community/rota';
+import { dutyShiftAt, onDutyTechnicianOf } from '../../domain/community/rota';
 import type { StaffRow, Tx } from '../../ports/store';
 
 /**
@@ -9,9 +9,6 @@ import type { StaffRow, Tx } from '../../ports/store';
 export async function onDutyNow(tx: Tx, communityId: string, now: number, staff?: StaffRow[]): Promise<{ id: string; source: 'rota' | 'default' } | null> {
   const shift = dutyShiftAt(now);
   const [members, entries] = await Promise.all([staff ?? tx.staffOfCommunity(communityId), tx.rota(communityId, shift.day, shift.day)]);
-  const techs = members.filter((m) => m.role === 'technician');
-  const named = entries.find((e) => e.shift === shift.shift && techs.some((t) => t.userId === e.userId));
-  if (named) return { id: named.userId, source: 'rota' };
-  const fallback = techs.find((t) => t.onDuty);
-  return fallback ? { id: fallback.userId, source: 'default' } : null;
+  const duty = onDutyTechnicianOf(members, entries.filter((e) => e.shift === shift.shift).map((e) => e.userId));
+  return duty && { id: duty.member.userId, source: duty.source };
 }

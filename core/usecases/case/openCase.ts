@@ -11,6 +11,7 @@ import { EMERGENCY_DEFAULT_LOCATION, isEmergencyIntake } from '../../domain/case
 import type { CaseEvent, SubmittedEvent } from '../../domain/case/types';
 import { parseIso } from '../../time';
 import { appointmentIssues } from '../../domain/dateBounds';
+import { onDutyTechnicianOf } from '../../domain/community/rota';
 import type { CaseOpeningRow } from '../../ports/store';
 import type { CaseView } from '../../domain/case/view';
 import { viewAfter } from './loadCase';
@@ -94,11 +95,8 @@ export async function openCase(
   return viewAfter(ctx, state, { events: [JSON.parse(JSON.stringify(event)) as CaseEvent], sla, names, roles });
 }
 
-/**
- * The technician on duty (值班) in the community, to be paged for an emergency: the one the duty rota names
- * for the current shift (core/domain/community/rota.ts), else the community's default on-duty technician.
- */
+/** The technician to page (core/domain/community/rota.ts `onDutyTechnicianOf`), with a name to show. */
 function onDutyTechnician(staff: CaseOpeningRow['staff'], rota: string | null): { id: string; name: string } | null {
-  const duty = (rota ? staff.find((m) => m.role === 'technician' && m.userId === rota) : undefined) ?? staff.find((m) => m.role === 'technician' && m.onDuty);
+  const duty = onDutyTechnicianOf(staff, rota ? [rota] : [])?.member;
   return duty && duty.name !== null ? { id: duty.userId, name: duty.name } : null;
 }
