@@ -23,6 +23,9 @@ let objectsUrl = '';
 const seen: { body: any; authorization: string }[] = [];
 const ranges: (string | undefined)[] = [];
 let ignoreRange = false;
+const puts: { url: string; headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
+const stored = new Map<string, Buffer>();
+let uploadAuthorization = 'cos-signature';
 
 function listen(server: http.Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
@@ -30,6 +33,19 @@ function listen(server: http.Server): Promise<string> {
 
 beforeAll(async () => {
   objects = http.createServer((req, res) => {
+    if (req.method === 'PUT') {
+      const parts: Buffer[] = [];
+      req.on('data', (d) => parts.push(d));
+      req.on('end', () => {
+        puts.push({ url: String(req.url), headers: req.headers, body: Buffer.concat(parts) });
+        if (req.headers.authorization !== 'cos-signature') return void res.writeHead(403).end("<?xml version='1.0' encoding='utf-8' ?><Error><Code>AccessDenied</Code><Message>denied</Message><RequestId>x</RequestId><TraceId>y</TraceId></Error>");
+        stored.set(String(req.url).split('?')[0].slice(1), Buffer.concat(parts));
+        res.writeHead(200).end('');
+      });
+      return;
+    }
+    const saved = stored.get(String(req.url).split('?')[0].slice(1));
+    if (saved) return void res.writeHead(200, { 'content-length': saved.length }).end(saved);
     ranges.push(req.headers.range);
     if (!req.url?.startsWith('/abcdefgh.png')) return void res.writeHead(404).end();
     const m = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
@@ -50,11 +66,15 @@ beforeAll(async () => {
       seen.push({ body, authorization: String(req.headers.authorization) });
       res.setHeader('content-type', 'application/json');
       if (String(req.headers.authorization).includes('AKIDrefused')) return void res.end(JSON.stringify({ code: 'SIGN_PARAM_INVALID', message: '签名错误' }));
+      if (body.action === 'storage.getUploadMetadata') {
+        const key = `exports-${String(body.path).split('/').pop()}`;
+        return void res.end(JSON.stringify({ requestId: 'r2', data: { url: `${objectsUrl}/${key}`, token: 'cos-token', authorization: uploadAuthorization, fileId: `cloud://${ENV}.7465-${ENV}-1300000000/${body.path}`, cosFileId: 'cos-1' } }));
+      }
       if (body.action !== 'storage.batchGetDownloadUrl') return void res.end(JSON.stringify({ code: 'INVALID_ACTION', message: 'unknown' }));
       const list = body.file_list.map((f: { fileid: string; max_age: number }) => {
         if (f.fileid === gone) return { fileID: f.fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
         if (f.fileid === broken) return { fileID: f.fileid, tempFileURL: '', code: 'STORAGE_EXCEED_AUTHORITY' };
-        const name = f.fileid.split('/').pop();
+        const name = f.fileid.includes('/exports/') ? `exports-${f.fileid.split('/').pop()}` : f.fileid.split('/').pop();
         return { fileID: f.fileid, tempFileURL: `${objectsUrl}/${name}?sign=s&t=${f.max_age}`, code: 'SUCCESS' };
       });
       res.end(JSON.stringify({ requestId: 'r1', data: { download_list: list } }));
@@ -113,5 +133,29 @@ describe('CloudBase storage adapter (real SDK, local stand-in endpoints)', () =>
     await expect(refused.urlOf({ id: 'f_x', cloudId: present }, 600)).rejects.toThrow();
     const unreachable = cloudbaseStorage({ envId: ENV, serviceUrl: `${apiUrl.replace(/:\d+$/, ':1')}/admin`, secretId: 'AKIDlocaltest', secretKey: 'x', timeoutMs: 1000 });
     await expect(unreachable.inspect(present, 16)).rejects.toThrow();
+  });
+
+  it('save: an export goes up through the SDK (upload metadata, then a PUT to the object server) and reads back through a temporary URL', async () => {
+    seen.length = 0;
+    puts.length = 0;
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 250]);
+    const cloudId = await storage().save!('exports/f_report1.xlsx', bytes);
+    expect(cloudId).toBe(`cloud://${ENV}.7465-${ENV}-1300000000/exports/f_report1.xlsx`);
+    expect(seen[0].body).toMatchObject({ action: 'storage.getUploadMetadata', path: 'exports/f_report1.xlsx', envName: ENV });
+    expect(puts).toHaveLength(1);
+    expect(puts[0].headers['x-cos-security-token']).toBe('cos-token');
+    expect([...puts[0].body]).toEqual([...bytes]);
+    const url = await storage().urlOf({ id: 'f_report1', cloudId }, 600);
+    const back = new Uint8Array(await (await fetch(url!)).arrayBuffer());
+    expect([...back]).toEqual([...bytes]);
+  });
+
+  it('save: the object server refusing the upload is an error, never a file id', async () => {
+    uploadAuthorization = 'wrong';
+    try {
+      await expect(storage().save!('exports/f_refused.xlsx', new Uint8Array([1]))).rejects.toThrow();
+    } finally {
+      uploadAuthorization = 'cos-signature';
+    }
   });
 });

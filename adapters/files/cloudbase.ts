@@ -23,7 +23,8 @@ const NO_SUCH_FILE = /NONEXIST|NOT_EXIST|NOTEXIST/i;
  * CloudBase storage through `@cloudbase/node-sdk`: temporary URLs come from `getTempFileURL`; a file is
  * looked at by reading its first bytes through such a URL with a Range request (the SDK's
  * `getFileInfo` only does a HEAD and trusts the Content-Type the uploader chose, so the type is told here
- * from the bytes, and the size from Content-Range).
+ * from the bytes, and the size from Content-Range). Exports the functions make are stored with
+ * `uploadFile` (`save`).
  */
 export function cloudbaseStorage(settings: CloudbaseStorageSettings): CloudStorage {
   const timeout = settings.timeoutMs ?? 5000;
@@ -72,6 +73,13 @@ export function cloudbaseStorage(settings: CloudbaseStorageSettings): CloudStora
     },
     async urlOf(file, seconds) {
       return file.cloudId ? tempUrl(file.cloudId, seconds) : undefined;
+    },
+    async save(cloudPath, bytes) {
+      // The SDK asks tcb-api for upload metadata (storage.getUploadMetadata), then PUTs the bytes to the
+      // object server it names; a refusal comes back as a rejection or as a `code` in the answer.
+      const res = (await app.uploadFile({ cloudPath, fileContent: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })) as { fileID?: string; code?: string; message?: string };
+      if (!res.fileID) throw new Error(`uploadFile: ${res.code ?? 'no fileID'}`);
+      return res.fileID;
     },
   };
 }

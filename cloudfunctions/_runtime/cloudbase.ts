@@ -93,7 +93,7 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
     return { ...base, store: refusingStore(`function configuration ${problem}`) };
   }
   const env = parsed.env;
-  // Photos (the `file` function only): this environment's storage; the function's own environment
+  // Photos and exports (the functions that ask for storage): this environment's storage; the function's own environment
   // when CLOUDBASE_ENV_ID is unset (CloudBase injects TCB_ENV / SCF_NAMESPACE into every function).
   const storageEnv = env.CLOUDBASE_ENV_ID ?? raw.TCB_ENV ?? raw.SCF_NAMESPACE;
   const cloud = storage && storageEnv ? storage(storageEnv) : undefined;

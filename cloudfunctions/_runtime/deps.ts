@@ -10,7 +10,7 @@ let storage: CloudStorageOpener | undefined;
 let sheets: Spreadsheets | undefined;
 
 /**
- * A function whose actions need cloud storage (`file`) provides it before its first call; the others
+ * A function whose actions need cloud storage (photos, exports) provides it before its first call; the others
  * never load the CloudBase SDK (it would be most of their bundle).
  */
 export function provideCloudStorage(open: CloudStorageOpener) {

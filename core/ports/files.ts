@@ -19,4 +19,6 @@ export interface CloudStorage {
    * by the platform itself (`cloudId` null) whatever the platform serves it at, or undefined when none.
    */
   urlOf(file: { id: string; cloudId: string | null }, seconds: number): Promise<string | undefined>;
+  /** Stores bytes the functions made (an export) at `cloudPath`; answers the new file's `cloud://` id. */
+  save?(cloudPath: string, bytes: Uint8Array): Promise<string>;
 }

@@ -53,16 +53,26 @@ export async function uploadSpreadsheet(file: Blob, name: string, onProgress: (p
   throw new ApiError('INTERNAL', '很抱歉，表格上传失败，请稍后重试');
 }
 
-/** Saves a file the platform stores (an export) under `name`: fetched with the session, handed to the browser's download. */
-export async function downloadFile(fileId: string, name: string): Promise<void> {
-  const res = await fetch(`/local/file/${encodeURIComponent(fileId)}`, { headers: session.token() ? { authorization: `Bearer ${session.token()}` } : {}, credentials: 'same-origin' });
+/**
+ * Saves an export under `name`. On CloudBase the function answers a temporary URL to cloud storage
+ * (`url`): the browser follows it (an .xlsx downloads; no cross-origin read needed). Locally the bytes
+ * are fetched with the session and handed to the browser's download.
+ */
+export async function downloadFile(file: { fileId: string; name: string; url?: string }): Promise<void> {
+  if (file.url) return void saveAs(file.url, file.name);
+  const res = await fetch(`/local/file/${encodeURIComponent(file.fileId)}`, { headers: session.token() ? { authorization: `Bearer ${session.token()}` } : {}, credentials: 'same-origin' });
   if (!res.ok) throw new ApiError('INTERNAL', '很抱歉，文件下载失败，请稍后重试');
   const url = URL.createObjectURL(await res.blob());
+  saveAs(url, file.name);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function saveAs(href: string, name: string) {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = name;
+  a.rel = 'noopener';
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

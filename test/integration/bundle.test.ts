@@ -197,7 +197,8 @@ describe('cloud-function bundles', () => {
   describe('on a real MariaDB: DB_URL as CloudBase passes it, no local platform, no CloudBase mock', () => {
     let url = '';
     const as = (key: string) => ({ environment: JSON.stringify({ WX_OPENID: `o_demo_${key}`, WX_APPID: 'wx0123456789abcdef' }) });
-    const env = () => ({ DB_URL: url, DB_POOL_SIZE: '2' });
+    // What the console sets (DB_URL…) plus what CloudBase injects into every function (TCB_ENV: its environment).
+    const env = () => ({ DB_URL: url, DB_POOL_SIZE: '2', TCB_ENV: 'wuye-test-1a2b' });
     const fn = (name: string) => path.join(out, name, 'index.js');
     const data = (a: Answer) => {
       if (!a.resolved?.ok) throw new Error(`call failed: ${JSON.stringify(a)}`);

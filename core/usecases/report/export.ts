@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { fail, ok, type Outcome } from '../../errors';
+import { ok, type Outcome } from '../../errors';
 import { XLSX_MIME } from '../../ports/spreadsheets';
 import type { OutsideIO } from '../../api/action';
+import { storeWorkbook, type StoredExport } from '../file/storeWorkbook';
 import type { exportInput } from '../../schemas/report';
 import type { UseCaseContext } from '../context';
 import { monthly } from './monthly';
@@ -15,7 +16,7 @@ interface Written {
 
 /**
  * report.export (contract §3, R-SAT-3 "exportable"): report.monthly's three sections as an .xlsx, one
- * sheet each, readable by its maker through `GET /local/file/<fileId>`. The workbook is written here
+ * sheet each, readable by its maker through `GET /local/file/<fileId>` (on CloudBase: the answer's `url`). The workbook is written here
  * (CPU only) and its file row recorded; the bytes are stored after the commit (`storeReport`).
  */
 export async function exportReport(ctx: UseCaseContext, input: z.output<typeof exportInput>): Promise<Outcome<Written>> {
@@ -28,9 +29,5 @@ export async function exportReport(ctx: UseCaseContext, input: z.output<typeof e
   return ok({ fileId, name: `月度报表-${input.month}.xlsx`, bytes });
 }
 
-/** After the commit: the workbook's bytes into file storage; the caller gets the file's id and name. */
-export async function storeReport(io: OutsideIO, w: Written): Promise<Outcome<{ fileId: string; name: string }>> {
-  if (!io.files) return fail('INTERNAL');
-  await io.files.put(w.fileId, w.bytes, XLSX_MIME);
-  return ok({ fileId: w.fileId, name: w.name });
-}
+/** After the commit: the workbook into storage (`storeWorkbook`); the caller gets where to read it. */
+export const storeReport = (io: OutsideIO, w: Written): Promise<Outcome<StoredExport>> => storeWorkbook(io, w);

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { fail, ok, type Outcome } from '../../errors';
+import { ok, type Outcome } from '../../errors';
 import { REGISTER_HEADER, REGISTER_SHEET, registerRows } from '../../domain/community/register';
 import { XLSX_MIME } from '../../ports/spreadsheets';
 import type { OutsideIO } from '../../api/action';
+import { storeWorkbook, type StoredExport } from '../file/storeWorkbook';
 import type { exportHouseholdsInput } from '../../schemas/setup';
 import type { UseCaseContext } from '../context';
 import { managedCommunity } from './managedCommunity';
@@ -16,7 +17,7 @@ interface Written {
 
 /**
  * setup.exportHouseholds: the community's register as an .xlsx in the import's own format (contract §3),
- * readable by its maker through `GET /local/file/<fileId>`. The workbook is written here (CPU only) and
+ * readable by its maker through `GET /local/file/<fileId>` (on CloudBase: the answer's `url`). The workbook is written here (CPU only) and
  * its file row recorded; the bytes are stored after the commit (`storeExport`).
  */
 export async function exportHouseholds(ctx: UseCaseContext, input: z.output<typeof exportHouseholdsInput>): Promise<Outcome<Written>> {
@@ -31,9 +32,8 @@ export async function exportHouseholds(ctx: UseCaseContext, input: z.output<type
   return ok({ fileId, name: `房屋档案-${c?.name ?? community.data}.xlsx`, households: households.length, bytes });
 }
 
-/** After the commit: the workbook's bytes into file storage; the caller gets the file's id and name. */
-export async function storeExport(io: OutsideIO, w: Written): Promise<Outcome<{ fileId: string; name: string; households: number }>> {
-  if (!io.files) return fail('INTERNAL');
-  await io.files.put(w.fileId, w.bytes, XLSX_MIME);
-  return ok({ fileId: w.fileId, name: w.name, households: w.households });
+/** After the commit: the workbook into storage (`storeWorkbook`); the caller gets where to read it. */
+export async function storeExport(io: OutsideIO, w: Written): Promise<Outcome<StoredExport & { households: number }>> {
+  const stored = await storeWorkbook(io, w);
+  return stored.ok ? ok({ ...stored.data, households: w.households }) : stored;
 }

@@ -63,7 +63,7 @@ export default function Households() {
     setExporting(true);
     try {
       const r = await call('setup', 'exportHouseholds', {});
-      await downloadFile(r.fileId, r.name);
+      await downloadFile(r);
     } catch (e) {
       setError(messageOf(e));
     } finally {

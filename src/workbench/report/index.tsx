@@ -60,7 +60,7 @@ export default function MonthlyReport() {
     setExporting(true);
     try {
       const r = await call('report', 'export', { month });
-      await downloadFile(r.fileId, r.name);
+      await downloadFile(r);
       setError('');
     } catch (e) {
       setError(messageOf(e));
