@@ -11,18 +11,20 @@ export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla', 'payNotify'] as cons
 /**
  * Modules a function loads on first use only, shipped as their own file beside its index.js: the bundle
  * requires `./<file>` instead of holding them, so a cold `require(index.js)` neither reads nor compiles
- * them. The `file` function's CloudBase SDK (@cloudbase/node-sdk, about 1 MB bundled): only its storage
- * calls (file.register, file.url) need it. Every function's migrations (with Kysely's Migrator): a cold
+ * them. The CloudBase SDK (@cloudbase/node-sdk, about 1 MB bundled) of the functions that
+ * use cloud storage: only their storage calls (file.register, file.url, an export) need it. Every function's migrations (with Kysely's Migrator): a cold
  * instance checks in one statement that the store is current, and loads them only when it is behind.
  */
 const MIGRATIONS = { source: 'adapters/store/sql/migrations.ts', file: 'migrations.js' };
 /** Beyond the migrations (every function's): a repository file (path from the root) or an npm package (its name). */
+const CLOUD_STORAGE = { source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' };
 const LAZY_EXTRA: Record<string, { source: string; file: string }[]> = {
-  file: [{ source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' }],
-  // The household register import (exceljs, required on first use by adapters/spreadsheets/exceljs.ts).
-  setup: [{ source: 'exceljs', file: 'exceljs.js' }],
+  file: [CLOUD_STORAGE],
+  // The household register import (exceljs, required on first use by adapters/spreadsheets/exceljs.ts);
+  // on CloudBase its export is stored in cloud storage (core/usecases/file/storeWorkbook.ts).
+  setup: [{ source: 'exceljs', file: 'exceljs.js' }, CLOUD_STORAGE],
   // The monthly report's export (report.export), the same way.
-  report: [{ source: 'exceljs', file: 'exceljs.js' }],
+  report: [{ source: 'exceljs', file: 'exceljs.js' }, CLOUD_STORAGE],
 };
 export const lazyModules = (name: string) => [MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
 const isPackage = (source: string) => !source.includes('/') || source.startsWith('@');
