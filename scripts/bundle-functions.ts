@@ -11,9 +11,10 @@ export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla', 'payNotify'] as cons
 /**
  * Modules a function loads on first use only, shipped as their own file beside its index.js: the bundle
  * requires `./<file>` instead of holding them, so a cold `require(index.js)` neither reads nor compiles
- * them. The CloudBase SDK (@cloudbase/node-sdk, about 1 MB bundled) of the functions that
- * use cloud storage: only their storage calls (file.register, file.url, an export) need it. Every function's migrations (with Kysely's Migrator): a cold
- * instance checks in one statement that the store is current, and loads them only when it is behind.
+ * them. The CloudBase SDK (@cloudbase/node-sdk, about 1 MB bundled) of the functions that use cloud
+ * storage: only their storage calls (file.register, file.url, an export) need it. Every function's
+ * migrations (with Kysely's Migrator): a cold instance checks in one statement that the store is
+ * current, and loads them only when it is behind.
  */
 const MIGRATIONS = { source: 'adapters/store/sql/migrations.ts', file: 'migrations.js' };
 /** Beyond the migrations (every function's): a repository file (path from the root) or an npm package (its name). */
