@@ -11,28 +11,31 @@ export const BUNDLED_FUNCTIONS = [...FUNCTION_NAMES, 'sla', 'payNotify'] as cons
 /**
  * Modules a function loads on first use only, shipped as their own file beside its index.js: the bundle
  * requires `./<file>` instead of holding them, so a cold `require(index.js)` neither reads nor compiles
- * them. The CloudBase SDK (@cloudbase/node-sdk, about 1 MB bundled) of the functions that use cloud
- * storage: only their storage calls (file.register, file.url, an export) need it. Every function's
- * migrations (with Kysely's Migrator): a cold instance checks in one statement that the store is
- * current, and loads them only when it is behind.
+ * them. Every function's store (the MySQL adapter with Kysely and mysql2, about 300 KB): opened on the
+ * first transaction (cloudfunctions/_runtime/openStore.ts), so a cold instance, and a call refused before
+ * it reaches the store, never compile it; the store's migrations (with Kysely's Migrator), loaded by the
+ * store only when one check statement finds it behind. The CloudBase SDK (@cloudbase/node-sdk, about 1 MB
+ * bundled) of the functions that use cloud storage: only their storage calls (file.register, file.url,
+ * an export) need it. exceljs for the functions that read or write workbooks.
  */
+const STORE = { source: 'adapters/store/mysql.ts', file: 'store.js' };
 const MIGRATIONS = { source: 'adapters/store/sql/migrations.ts', file: 'migrations.js' };
-/** Beyond the migrations (every function's): a repository file (path from the root) or an npm package (its name). */
 const CLOUD_STORAGE = { source: 'adapters/files/cloudbase.ts', file: 'cloudbase.js' };
+const EXCELJS = { source: 'exceljs', file: 'exceljs.js' };
+/** Beyond the store and its migrations (every function's): a repository file (path from the root) or an npm package (its name). */
 const LAZY_EXTRA: Record<string, { source: string; file: string }[]> = {
   file: [CLOUD_STORAGE],
-  // The household register import (exceljs, required on first use by adapters/spreadsheets/exceljs.ts);
-  // on CloudBase its export is stored in cloud storage (core/usecases/file/storeWorkbook.ts).
-  setup: [{ source: 'exceljs', file: 'exceljs.js' }, CLOUD_STORAGE],
+  // The household register import and export (adapters/spreadsheets/exceljs.ts requires exceljs on first
+  // use); on CloudBase an export is stored in cloud storage (core/usecases/file/storeWorkbook.ts).
+  setup: [EXCELJS, CLOUD_STORAGE],
   // The monthly report's export (report.export), the same way.
-  report: [{ source: 'exceljs', file: 'exceljs.js' }, CLOUD_STORAGE],
+  report: [EXCELJS, CLOUD_STORAGE],
 };
-export const lazyModules = (name: string) => [MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
+export const lazyModules = (name: string) => [STORE, MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
 const isPackage = (source: string) => !source.includes('/') || source.startsWith('@');
 
 /** Resolves each lazy module's import to the sibling file that holds it (external to the bundle). */
-function lazyModulesPlugin(name: string): Plugin {
-  const lazy = name ? lazyModules(name) : [];
+function lazyModulesPlugin(lazy: { source: string; file: string }[]): Plugin {
   return {
     name: 'lazy-modules',
     setup(b) {
@@ -48,7 +51,7 @@ function lazyModulesPlugin(name: string): Plugin {
 }
 
 /** How one function is bundled: one CommonJS file for Node 16+ (CloudBase's runtimes), nothing to install. */
-export function functionBuildOptions(name: string, outDir: string): BuildOptions {
+export function functionBuildOptions(name: string, outDir: string, lazy = name ? lazyModules(name) : []): BuildOptions {
   return {
     entryPoints: [path.join(ROOT, 'cloudfunctions', name, 'index.ts')],
     outfile: path.join(outDir, 'index.js'),
@@ -62,7 +65,7 @@ export function functionBuildOptions(name: string, outDir: string): BuildOptions
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [lazyModulesPlugin(name), bundleSizePlugin],
+    plugins: [lazyModulesPlugin(lazy), bundleSizePlugin],
   };
 }
 
@@ -79,9 +82,10 @@ export async function bundleFunctions(outRoot = path.join(ROOT, 'dist', 'functio
     fs.mkdirSync(out, { recursive: true });
     const result = await build({ ...functionBuildOptions(name, out), metafile: Boolean(metafiles) });
     if (metafiles && result.metafile) metafiles[name] = result.metafile;
+    // Each lazy file holds its module alone: the others it uses (the store's migrations) stay beside it.
     for (const lazy of lazyModules(name))
       await build({
-        ...functionBuildOptions('', out),
+        ...functionBuildOptions('', out, lazyModules(name).filter((l) => l !== lazy)),
         entryPoints: [isPackage(lazy.source) ? require.resolve(lazy.source, { paths: [ROOT] }) : path.join(ROOT, lazy.source)],
         outfile: path.join(out, lazy.file),
       });

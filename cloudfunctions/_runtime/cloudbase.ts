@@ -4,7 +4,6 @@ import { inboxNotifier } from '../../adapters/notify/inbox';
 import { deliverDue } from '../../core/usecases/outbox/deliverDue';
 import { deliverPushes } from '../../core/usecases/outbox/deliverPushes';
 import { pushSendersFromEnv } from '../../adapters/notify/config';
-import { paymentsFromEnv } from '../../adapters/payments/wechatpay/config';
 import type { Payments } from '../../core/ports/payments';
 import type { PushSender } from '../../core/ports/notifier';
 import type { Deps, Logger } from '../../core/ports/runtime';
@@ -19,6 +18,9 @@ export type StoreOpener = (env: FunctionEnv, log: Logger) => Promise<Store>;
 
 /** Opens the storage photos are uploaded to, for one CloudBase environment (`adapters/files/cloudbase.ts`). */
 export type CloudStorageOpener = (envId: string) => CloudStorage;
+
+/** WeChat Pay from the WXPAY_* variables (`adapters/payments/wechatpay/config.ts`): null when none is set; throws when half set. */
+export type PaymentsOpener = (raw: Record<string, string | undefined>, clock: typeof systemClock) => Payments | null;
 
 /** Thrown by every transaction of a function whose configuration is missing or invalid. */
 export class ConfigurationError extends Error {
@@ -69,7 +71,7 @@ function refusingStore(reason: string): Store {
  * values), and every call that needs the store answers INTERNAL without a stack. The caller's identity
  * is not configuration: it comes with each call's context (`./identity.ts`).
  */
-export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openStore: StoreOpener, log: Logger = jsonLineLog, storage?: CloudStorageOpener): Deps {
+export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openStore: StoreOpener, log: Logger = jsonLineLog, storage?: CloudStorageOpener, paymentsFromEnv?: PaymentsOpener): Deps {
   const clock = systemClock;
   const base = { clock, ids: randomIds(clock), hash: sha256, log };
   const parsed = parseFunctionEnv(raw);
@@ -81,7 +83,8 @@ export function cloudDepsFromEnv(raw: Record<string, string | undefined>, openSt
     try {
       phone = phoneVerifierFromEnv(raw, clock, log);
       pushes = pushSendersFromEnv(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), clock); // "" counts as unset, as in env.ts
-      payments = paymentsFromEnv(raw, clock);
+      // Only the functions that pay or settle (fee, payNotify, sla) bring WeChat Pay along.
+      payments = paymentsFromEnv ? paymentsFromEnv(raw, clock) : null;
     } catch (e) {
       problem = e instanceof Error ? e.message : 'WeChat configuration invalid';
       payments = null;

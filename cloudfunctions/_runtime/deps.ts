@@ -1,6 +1,6 @@
 import type { Deps } from '../../core/ports/runtime';
 import type { Spreadsheets } from '../../core/ports/spreadsheets';
-import { cloudDepsFromEnv, type CloudStorageOpener } from './cloudbase';
+import { cloudDepsFromEnv, type CloudStorageOpener, type PaymentsOpener } from './cloudbase';
 import { jsonLineLog } from './log';
 import { openCloudStore } from './openStore';
 
@@ -8,6 +8,7 @@ let configured: Deps | null = null;
 let cloud: Deps | null = null;
 let storage: CloudStorageOpener | undefined;
 let sheets: Spreadsheets | undefined;
+let payments: PaymentsOpener | undefined;
 
 /**
  * A function whose actions need cloud storage (photos, exports) provides it before its first call; the others
@@ -22,6 +23,11 @@ export function provideSpreadsheets(s: Spreadsheets) {
   sheets = s;
 }
 
+/** A function that pays or settles (`fee`, `payNotify`, `sla`) provides WeChat Pay; the others never bundle it. */
+export function providePayments(open: PaymentsOpener) {
+  payments = open;
+}
+
 /** The local platform wires its own adapters once at start; a deployed function never calls this. */
 export function configureRuntime(deps: Deps) {
   configured = deps;
@@ -33,5 +39,5 @@ export function configureRuntime(deps: Deps) {
  * the instance's life (one connection pool, reused across invocations).
  */
 export function runtimeDeps(): Deps {
-  return configured ?? (cloud ??= { ...cloudDepsFromEnv(process.env, openCloudStore, jsonLineLog, storage), ...(sheets ? { sheets } : {}) });
+  return configured ?? (cloud ??= { ...cloudDepsFromEnv(process.env, openCloudStore, jsonLineLog, storage, payments), ...(sheets ? { sheets } : {}) });
 }

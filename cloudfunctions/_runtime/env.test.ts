@@ -1,4 +1,5 @@
 import { cloudDepsFromEnv, lazyStore } from './cloudbase';
+import { paymentsFromEnv } from '../../adapters/payments/wechatpay/config';
 import { describeEnvProblems, parseFunctionEnv } from './env';
 import type { Logger } from '../../core/ports/runtime';
 import type { Store } from '../../core/ports/store';
@@ -105,15 +106,17 @@ describe('CloudBase bootstrap (cloudfunctions/_runtime/cloudbase.ts)', () => {
       WXPAY_NOTIFY_URL: 'https://wuye.example.com/pay/notify',
     };
     expect(parseFunctionEnv({ DB_URL, ...wxpay }).ok).toBe(true);
-    const deps = cloudDepsFromEnv({ DB_URL, ...wxpay }, open, log);
+    const deps = cloudDepsFromEnv({ DB_URL, ...wxpay }, open, log, undefined, paymentsFromEnv);
     expect(deps.payments).toMatchObject({ mchid: '1900000109', appid: 'wxd678efh567hg6787' });
-    expect(cloudDepsFromEnv({ DB_URL }, open, log).payments).toBeUndefined();
+    expect(cloudDepsFromEnv({ DB_URL }, open, log, undefined, paymentsFromEnv).payments).toBeUndefined();
     expect(logged).toEqual([]);
-    const half = cloudDepsFromEnv({ DB_URL, WXPAY_MCHID: '1900000109', WXPAY_APIV3_KEY: wxpay.WXPAY_APIV3_KEY }, open, log);
+    const half = cloudDepsFromEnv({ DB_URL, WXPAY_MCHID: '1900000109', WXPAY_APIV3_KEY: wxpay.WXPAY_APIV3_KEY }, open, log, undefined, paymentsFromEnv);
     expect(half.payments).toBeUndefined();
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/WeChat Pay configuration invalid: WXPAY_APPID, WXPAY_SERIAL, WXPAY_PRIVATE_KEY, WXPAY_NOTIFY_URL/);
     expect(logged[0]).not.toContain(wxpay.WXPAY_APIV3_KEY);
     await expect(half.store.transaction(async () => 1)).rejects.toThrow('WeChat Pay configuration invalid');
+    // A function that neither pays nor settles (case, workbench…) does not bring WeChat Pay along: its settings are not its concern.
+    expect(cloudDepsFromEnv({ DB_URL, ...wxpay }, open, log).payments).toBeUndefined();
   });
 });

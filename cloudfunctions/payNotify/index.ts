@@ -1,5 +1,8 @@
 import { handleNotification } from '../../core/usecases/fee/notify';
 import { runtimeDeps } from '../_runtime/deps';
+import { useWechatPay } from '../_runtime/wechatPay';
+
+useWechatPay();
 
 /** CloudBase's HTTP access service event (integration request). */
 export interface HttpEvent {

@@ -2,6 +2,9 @@ import { fail } from '../../core/errors';
 import { runSweep } from '../../core/usecases/sla/run';
 import { runtimeDeps } from '../_runtime/deps';
 import { openidFromContext } from '../_runtime/identity';
+import { useWechatPay } from '../_runtime/wechatPay';
+
+useWechatPay();
 
 /**
  * `sla` cloud function: the scheduled sweep (timer trigger in config.json, every minute, UTC+8).
