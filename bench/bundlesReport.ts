@@ -24,8 +24,8 @@ export async function bundlesReport(dir: string, reps: number, say: (s: string) 
     `largest (${biggest.name}) by origin: ${biggest.top
       .slice(0, 8)
       .map((t) => `${t.what} ${fmt.kb(t.bytes)}`)
-      .join(', ')}. Beside index.js: migrations.js (the migrations and Kysely's Migrator, loaded only when the one-statement check at open finds the store behind) and, ` +
-      `for file, cloudbase.js (@cloudbase/node-sdk, loaded on the first storage call). The store adapter (Kysely + mysql2) is evaluated on the first transaction, not by require: ` +
+      .join(', ')}. Beside index.js: store.js (the store adapter with Kysely and mysql2, imported on the first transaction, not by require), migrations.js (the migrations and Kysely's Migrator, ` +
+      `loaded only when the one-statement check at open finds the store behind), cloudbase.js for file, report and setup (@cloudbase/node-sdk, loaded on the first storage call), exceljs.js for report and setup: ` +
       `"require + first call" adds one call that needs the store, against a closed loopback port (modules loaded, connection refused at once; no database time).`,
   ];
 }
