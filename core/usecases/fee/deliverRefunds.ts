@@ -62,12 +62,12 @@ export async function deliverRefunds(deps: Deps, at?: number): Promise<RefundDel
       } catch (e) {
         const code = refusal(e);
         if (code === null) throw e;
-        const failed = await deps.store.transaction((tx) => record(tx, deps.ids, now, r, { kind: 'refused', code }));
+        const failed = await deps.store.transaction((tx) => record(tx, deps.ids, now, deps.clock.now(), r, { kind: 'refused', code }));
         if (failed === 'failed') out.failed++;
         continue;
       }
       if (answer.refundFen !== r.amountFen || answer.outTradeNo !== r.outTradeNo) throw new Error(`refund ${r.outRefundNo}: the provider reports ${answer.refundFen} fen of ${answer.outTradeNo}`);
-      const moved = await deps.store.transaction((tx) => record(tx, deps.ids, now, r, { kind: 'answer', refund: answer }));
+      const moved = await deps.store.transaction((tx) => record(tx, deps.ids, now, deps.clock.now(), r, { kind: 'answer', refund: answer }));
       if (moved === 'succeeded') out.succeeded++;
       if (moved === 'failed') out.failed++;
     } catch (e) {
@@ -81,8 +81,11 @@ export async function deliverRefunds(deps: Deps, at?: number): Promise<RefundDel
 
 type Outcome = { kind: 'answer'; refund: ProviderRefund } | { kind: 'refused'; code: string };
 
-/** Writes what the provider said, once: answers the status the refund moved to (null: unchanged or moved by another sweep). */
-async function record(tx: Tx, ids: IdSource, now: number, seen: RefundRow, o: Outcome): Promise<RefundRow['status'] | null> {
+/**
+ * Writes what the provider said, once: answers the status the refund moved to (null: unchanged or moved
+ * by another sweep). `now`: the sweep's tick (when it was asked); `sentAt`: the platform's time of the messages.
+ */
+async function record(tx: Tx, ids: IdSource, now: number, sentAt: number, seen: RefundRow, o: Outcome): Promise<RefundRow['status'] | null> {
   const cur = await tx.refund(seen.outRefundNo, { lock: true });
   if (!cur || cur.status === 'succeeded' || cur.status === 'failed') return null;
   const refundId = o.kind === 'answer' ? o.refund.refundId : cur.refundId;
@@ -92,7 +95,7 @@ async function record(tx: Tx, ids: IdSource, now: number, seen: RefundRow, o: Ou
     if (!(await tx.updateRefund(cur.outRefundNo, cur.status, { status: 'succeeded', refundId, succeededAt, checkedAt: now }))) return null;
     const order = await tx.order(cur.outTradeNo);
     const to = order?.payerUserId;
-    if (to) await tx.enqueue([message(ids, now, to, 'fee.refunded', dataOf(cur))]);
+    if (to) await tx.enqueue([message(ids, sentAt, to, 'fee.refunded', dataOf(cur))]);
     return 'succeeded';
   }
   if (o.kind === 'answer' && o.refund.status === 'PROCESSING') {
@@ -103,7 +106,7 @@ async function record(tx: Tx, ids: IdSource, now: number, seen: RefundRow, o: Ou
   if (!(await tx.updateRefund(cur.outRefundNo, cur.status, { status: 'failed', refundId, checkedAt: now }))) return null;
   const staff = (await tx.staffOfCommunity(cur.communityId)).filter((s) => s.role === 'cashier' || s.role === 'manager');
   const to = [...new Set(staff.map((s) => s.userId))];
-  if (to.length) await tx.enqueue(to.map((u) => message(ids, now, u, 'fee.refundFailed', { ...dataOf(cur), provider: why })));
+  if (to.length) await tx.enqueue(to.map((u) => message(ids, sentAt, u, 'fee.refundFailed', { ...dataOf(cur), provider: why })));
   return 'failed';
 }
 
