@@ -101,6 +101,8 @@ export interface RefundView {
   reason: string;
   /** pending and processing read alike: the money is on its way. */
   status: 'processing' | 'succeeded' | 'failed';
+  /** The chip's word (退款中 / 已退款 / 未成功) and the sentence under the amount. */
+  statusLabel: string;
   statusText: string;
   requestedAt: string;
   succeededAt: string | null;

@@ -20,6 +20,9 @@ export function refundStatusText(status: RefundRow['status']): string {
   }
 }
 
+/** The short word on the refund's chip. */
+const LABEL: Record<RefundRow['status'], string> = { pending: '退款中', processing: '退款中', succeeded: '已退款', failed: '未成功' };
+
 export function refundView(r: RefundRow, communityName: string): RefundView {
   return {
     outRefundNo: r.outRefundNo,
@@ -27,6 +30,7 @@ export function refundView(r: RefundRow, communityName: string): RefundView {
     amountFen: r.amountFen,
     reason: r.reason,
     status: r.status === 'pending' ? 'processing' : r.status,
+    statusLabel: LABEL[r.status],
     statusText: refundStatusText(r.status),
     requestedAt: toIso(r.createdAt),
     succeededAt: r.succeededAt === null ? null : toIso(r.succeededAt),
