@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime } from '../../lib/format';
@@ -99,13 +99,17 @@ export default function Receipts() {
             {refunds.map((f) => (
               <View key={f.outRefundNo} className='card receipt-card' id={`refund-item-${f.outRefundNo}`}>
                 <View className='row row--between'>
-                  <View className='receipt-card__title'>{f.reason}</View>
+                  <View className='receipt-card__title'>
+                    <Nums>{f.reason}</Nums>
+                  </View>
                   <View className={`status ${REFUND_CHIP[f.status]}`}>{f.statusLabel}</View>
                 </View>
                 <View className='receipt-card__amount'>
                   <Num>{yuan(f.amountFen)}</Num>
                 </View>
-                <View className='refunds__text'>{f.statusText}</View>
+                <View className='refunds__text'>
+                  <Nums>{f.statusText}</Nums>
+                </View>
                 <View className='receipt-card__meta'>
                   <Num>退款单号 {f.outRefundNo}</Num>
                   <Num>{formatTime(f.succeededAt ?? f.requestedAt, true)}</Num>
