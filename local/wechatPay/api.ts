@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Clock } from '../../core/ports/clock';
 import { parseIso } from '../../core/time';
 import { messageOf, nonceStr, parseAuthorization, rsaVerify } from '../../adapters/payments/wechatpay/sign';
-import { signedHeaders } from '../../adapters/payments/wechatpay/wechatSide';
 import { MAX_SKEW_MS } from '../../adapters/payments/wechatpay/verifier';
 import { readRaw } from '../rawBody';
-import type { SandboxKeys } from './keys';
-import type { SandboxOrder, SandboxOrders } from './orders';
+import type { SandboxOrder } from './orders';
+import { answer, type SandboxContext } from './answer';
 import { createRefund, queryRefund } from './refunds';
+
+export type { SandboxContext } from './answer';
 
 /** Where the stand-in serves WeChat Pay's API on the local platform: `<platform>/local/wxpay/v3/pay/…`. */
 export const WXPAY_PREFIX = '/local/wxpay';
@@ -25,21 +25,6 @@ const jsapiOrder = z.object({
   amount: z.object({ total: z.number().int().min(1), currency: z.literal('CNY').optional() }),
   payer: z.object({ openid: z.string().min(1).max(128) }),
 });
-
-export interface SandboxContext {
-  keys: () => SandboxKeys;
-  orders: SandboxOrders;
-  clock: Clock;
-}
-
-/** An answer as WeChat Pay gives it: JSON (or nothing, for 204), signed with WeChat Pay's key. */
-export function answer(ctx: SandboxContext, res: ServerResponse, status: number, body?: object) {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const keys = ctx.keys();
-  const headers = signedHeaders({ privateKey: keys.wechatPrivateKey, serial: keys.publicKeyId }, text, ctx.clock.now());
-  res.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) } : {}), 'request-id': nonceStr(24), ...headers });
-  res.end(text);
-}
 
 const error = (code: string, message: string) => ({ code, message });
 

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { isoAt } from '../../core/shanghai';
-import { answer, type SandboxContext } from './api';
+import { answer, type SandboxContext } from './answer';
 import type { SandboxRefund } from './orders';
 
 /** `POST /local/wxpay/v3/refund/domestic/refunds`'s body as WeChat Pay reads it. */
