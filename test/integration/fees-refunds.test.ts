@@ -48,8 +48,13 @@ const outcome = async (outRefundNo: string, status: string) => {
 
 /** Resident `token` pays one unpaid bill of `household` through the stand-in: answers the paid order. */
 async function paidOrder(token: string, household: string): Promise<{ outTradeNo: string; totalFen: number }> {
-  const bills = (await h.call(token, 'fee', { action: 'bills', householdId: household, status: 'unpaid' })).body.data.items as { id: string; paying: boolean }[];
-  const bill = bills.find((x) => !x.paying)!;
+  const unpaid = async () => ((await h.call(token, 'fee', { action: 'bills', householdId: household, status: 'unpaid' })).body.data.items as { id: string; paying: boolean }[]).find((x) => !x.paying);
+  // The demo's two months used up: the cashier bills another month (2027-01, 2027-02, …).
+  let bill = await unpaid();
+  while (!bill) {
+    expect((await h.call(cashier, 'cashier', { action: 'issueBills', period: `2027-${String(++issued).padStart(2, '0')}` })).status).toBe(200);
+    bill = await unpaid();
+  }
   const pay = await h.call(token, 'fee', { action: 'pay', requestId: rid('pay'), billIds: [bill.id] });
   expect(pay.status).toBe(200);
   const paid = await confirm(pay.body.data.outTradeNo);
@@ -59,6 +64,7 @@ async function paidOrder(token: string, household: string): Promise<{ outTradeNo
 }
 
 let seq = 0;
+let issued = 0;
 /** The deciding transaction (e.g. a renovation's acceptance): writes the refund and commits. */
 async function decide(d: Partial<RefundDecision> & { outTradeNo: string; householdId: string; amountFen: number }) {
   const decision: RefundDecision = { source: 'test', sourceId: `t${seq++}-${Date.now().toString(36)}`, reason: '装修押金退还（扣除 ¥200.00）', requestedBy: 'manager', ...d };
@@ -162,6 +168,19 @@ describe('refunds to the payer over the WeChat Pay stand-in', () => {
     // What the order still holds counts the failed refund back (requestRefund leaves failed ones out).
     const mine = (await h.call(a, 'fee', { action: 'refunds', householdId: '1-1-101' })).body.data.items;
     expect(mine.find((x: { outRefundNo: string }) => x.outRefundNo === refund.outRefundNo)).toMatchObject({ status: 'failed', statusText: expect.stringMatching(/与您联系/) });
+  });
+
+  it('[R-REN-10] two sweeps at once (two timer instances) ask with the same out_refund_no and record the refund once, telling the payer once', async () => {
+    const o = await paidOrder(a, '1-1-101');
+    const r = await decide({ outTradeNo: o.outTradeNo, householdId: '1-1-101', amountFen: 1_500, reason: '多收费用退还' });
+    const first = await Promise.all([deliverRefunds(deps(), t), deliverRefunds(deps(), t)]);
+    expect(first.reduce((n, x) => n + x.succeeded + x.failed, 0)).toBe(0);
+    expect((await refundRow(r.outRefundNo))!.status).toBe('processing');
+    t += REFUND_RECHECK_MS + 1000;
+    const second = await Promise.all([deliverRefunds(deps(), t), deliverRefunds(deps(), t)]);
+    expect(second.reduce((n, x) => n + x.succeeded, 0)).toBe(1);
+    expect((await refundRow(r.outRefundNo))!.status).toBe('succeeded');
+    expect((await inbox(a)).filter((m) => m.body.includes(r.outRefundNo))).toHaveLength(1);
   });
 
   it('[R-REN-10] a crash after the commit — before WeChat heard of the refund, or after it did but before its answer was written — loses nothing and refunds once', async () => {
