@@ -270,6 +270,19 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     await expectText(b, '#sandbox-amount', '¥507.50');
   });
 
+  it('[R-FEE-5] confirming months that were paid meanwhile says so and opens the receipt that paid them', async () => {
+    await open(resident, base, `/fee/preview/index?billIds=${encodeURIComponent(bills.map((b) => b.id).join(','))}`);
+    await resident.locator('#preview-pay').click();
+    await expectText(resident, '#preview-pay-error', '已缴清');
+    await expectText(resident, '#preview-paid-receipt', receiptNumber);
+    expect(await resident.locator('#preview-pay').count()).toBe(0);
+    await expectAccessible(resident, 'f14-preview-paid');
+    await screenshot(resident, 'f14-preview-paid');
+    await resident.locator('#preview-paid-receipt').click();
+    await resident.waitForURL(/fee\/receipt\/index/);
+    await expectText(resident, '#receipt-number', receiptNumber);
+  });
+
   it('[R-REN-10] 我的收据 lists the household\'s refunds under 退款记录: how much, why, and where the money is', async () => {
     // A refund decided on the paid order (as a renovation's acceptance does), written into the platform's store.
     const store = await openSqliteStore(path.join(platform.dataDir, 'wuye.sqlite'));

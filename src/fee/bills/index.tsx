@@ -144,7 +144,7 @@ export default function Bills() {
                           {b.status === 'paid' ? (
                             <View className='status status--success'>已缴</View>
                           ) : b.paying ? (
-                            <View className='status status--primary'>支付处理中</View>
+                            <View className='status status--primary'>{b.canResume ? '待完成支付' : '支付处理中'}</View>
                           ) : (
                             <View className='status status--warning'>待缴</View>
                           )}
