@@ -120,7 +120,7 @@ export default function PreviewPage() {
         <ErrorNote text={error} id='preview-pay-error' />
         {paidBy ? (
           <Button id='preview-paid-receipt' type='primary' size='large' block onClick={() => Taro.redirectTo({ url: `/fee/receipt/index?number=${encodeURIComponent(paidBy)}` })}>
-            查看收据 <Num>{paidBy}</Num>
+            查看收据<Num className='btn-amount'>{paidBy}</Num>
           </Button>
         ) : (
           <Button id='preview-pay' type='primary' size='large' block loading={busy} disabled={busy} onClick={pay}>
