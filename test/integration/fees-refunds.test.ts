@@ -146,20 +146,20 @@ describe('refunds to the payer over the WeChat Pay stand-in', () => {
     expect(over).toEqual({ kind: 'refused', why: 'amount' });
   });
 
-  it('[R-REN-10] ABNORMAL at WeChat: the refund fails and the cashier and the manager are alerted once; the resident reads that staff will call', async () => {
+  it.each(['ABNORMAL', 'CLOSED'])('[R-REN-10] %s at WeChat: the refund fails and the cashier and the manager are alerted once; the resident reads that staff will call', async (ending) => {
     const o = await paidOrder(a, '1-1-101');
     const refund = await decide({ outTradeNo: o.outTradeNo, householdId: '1-1-101', amountFen: 5_000, reason: '装修押金退还' });
     t += REFUND_RECHECK_MS + 1000;
     expect((await deliverRefunds(deps(), t)).asked).toBeGreaterThanOrEqual(1);
     expect((await refundRow(refund.outRefundNo))!.status).toBe('processing');
-    await outcome(refund.outRefundNo, 'ABNORMAL');
+    await outcome(refund.outRefundNo, ending);
     t += REFUND_RECHECK_MS + 1000;
     expect(await deliverRefunds(deps(), t)).toEqual({ asked: 1, succeeded: 0, failed: 1 });
     expect((await refundRow(refund.outRefundNo))!.status).toBe('failed');
     for (const token of [cashier, manager]) {
       const alerts = (await inbox(token)).filter((m) => m.title === '退款未成功，请处理' && m.body.includes(refund.outRefundNo));
       expect(alerts).toHaveLength(1);
-      expect(alerts[0].body).toContain('ABNORMAL');
+      expect(alerts[0].body).toContain(ending);
     }
     t += REFUND_RECHECK_MS + 1000;
     expect(await deliverRefunds(deps(), t)).toEqual({ asked: 0, succeeded: 0, failed: 0 });
@@ -168,6 +168,21 @@ describe('refunds to the payer over the WeChat Pay stand-in', () => {
     // What the order still holds counts the failed refund back (requestRefund leaves failed ones out).
     const mine = (await h.call(a, 'fee', { action: 'refunds', householdId: '1-1-101' })).body.data.items;
     expect(mine.find((x: { outRefundNo: string }) => x.outRefundNo === refund.outRefundNo)).toMatchObject({ status: 'failed', statusText: expect.stringMatching(/与您联系/) });
+  });
+
+  it('[R-REN-10] WeChat refusing: NOT_ENOUGH (the merchant balance) is asked again later; a refusal that asking again will not change fails the refund and alerts staff', async () => {
+    const o = await paidOrder(b, '1-1-102');
+    const r = await decide({ outTradeNo: o.outTradeNo, householdId: '1-1-102', amountFen: 700, reason: '多收费用退还' });
+    const real = deps().payments!;
+    const refusing = (code: string): Payments => ({ ...real, mchid: real.mchid, appid: real.appid, refund: async () => Promise.reject(new WechatPayError(code, 400, `refund: 400 ${code}`)) });
+    expect(await deliverRefunds({ ...deps(), payments: refusing('NOT_ENOUGH') } as Deps, t)).toEqual({ asked: 1, succeeded: 0, failed: 0 });
+    expect((await refundRow(r.outRefundNo))!.status).toBe('pending');
+    t += REFUND_RECHECK_MS + 1000;
+    expect(await deliverRefunds({ ...deps(), payments: refusing('INVALID_REQUEST') } as Deps, t)).toEqual({ asked: 1, succeeded: 0, failed: 1 });
+    expect((await refundRow(r.outRefundNo))!.status).toBe('failed');
+    const alerts = (await inbox(cashier)).filter((m) => m.body.includes(r.outRefundNo));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].body).toContain('INVALID_REQUEST');
   });
 
   it('[R-REN-10] two sweeps at once (two timer instances) ask with the same out_refund_no and record the refund once, telling the payer once', async () => {
