@@ -40,9 +40,10 @@ export const ERROR_MESSAGES = {
   'RATE.LIMITED': '您好，操作过于频繁，请稍候再试，感谢您的耐心',
   'BILL.NOT_FOUND': '很抱歉，未找到该账单，请刷新后再试',
   'BILL.ALREADY_PAID': '您好，所选账单已缴清，无需重复缴费，请刷新后查看',
-  'BILL.PAYING': '您好，所选账单正在支付中，请先完成或等待该笔支付结束（约 30 分钟后自动关闭）再试，感谢您的耐心',
+  'BILL.PAYING': '您好，所选账单中有一笔支付尚未完成（由您或家人发起）。如是您本人发起，请在账单页点「继续支付」完成；否则请等待该笔支付结束（约 30 分钟后自动关闭）再试，感谢您的耐心',
   'BILL.MIXED_HOUSEHOLDS': '您好，一次只能缴纳同一房屋的账单，请分开缴纳',
   'ORDER.NOT_FOUND': '很抱歉，未找到该支付订单',
+  'ORDER.CLOSED': '您好，该笔支付已超时关闭，请返回账单页重新发起缴费，感谢您的耐心',
   'RECEIPT.NOT_FOUND': '很抱歉，未找到该收据，请核对收据编号和校验码',
   'PAYMENT.UNAVAILABLE': '很抱歉，在线缴费暂不可用，请稍后再试或到物业服务中心缴纳',
   INTERNAL: '很抱歉，系统繁忙，请稍后再试',
@@ -53,7 +54,7 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export interface Failure {
   code: ErrorCode;
   message: string;
-  /** Field-level details for INPUT.INVALID (path → message); never personal data. */
+  /** Field-level details for INPUT.INVALID (path → message), or BILL.ALREADY_PAID's receiptNumber; never personal data. */
   fields?: Record<string, string>;
 }
 
@@ -105,6 +106,8 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code.endsWith('_LIMIT')) return 409;
   // Bills the state refuses to pay now (paid already, another payment under way, two households at once).
   if (code.startsWith('BILL.')) return 409;
+  // A payment whose order WeChat closed (expired): paying again is a new order.
+  if (code === 'ORDER.CLOSED') return 409;
   if (code === 'PAYMENT.UNAVAILABLE') return 503;
   if (code === 'RATE.LIMITED') return 429;
   if (code.startsWith('FILE.')) return 400;

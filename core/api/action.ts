@@ -32,6 +32,11 @@ export interface ActionDef<S extends z.ZodType, T> {
   before?: (io: OutsideIO, input: z.output<S>) => Promise<Outcome<unknown>>;
   /** After the commit: turns `run`'s data into what the caller gets (e.g. a short-lived URL). */
   after?: (io: OutsideIO, data: T) => Promise<Outcome<unknown>>;
+  /**
+   * A replayed idempotent call (same caller + action + requestId): decides, in the transaction, what
+   * the first result means now (e.g. a payment's order paid meanwhile). Absent: the first result as is.
+   */
+  replay?: (ctx: UseCaseContext, input: z.output<S>, first: T) => Promise<Outcome<T>>;
 }
 
 export const action = <S extends z.ZodType, T>(
@@ -47,6 +52,7 @@ export const outsideAction = <S extends z.ZodType, P, T, U = T>(
     before?: (io: OutsideIO, input: z.output<S>) => Promise<Outcome<P>>;
     run: (ctx: UseCaseContext & { prepared: P }, input: z.output<S>) => Promise<Outcome<T>>;
     after?: (io: OutsideIO, data: T) => Promise<Outcome<U>>;
+    replay?: (ctx: UseCaseContext, input: z.output<S>, first: T) => Promise<Outcome<T>>;
   },
   opts: { idempotent?: boolean; readOnly?: boolean } = {},
 ): ActionDef<S, T> & { after: (io: OutsideIO, data: T) => Promise<Outcome<U>> } => ({
@@ -55,6 +61,7 @@ export const outsideAction = <S extends z.ZodType, P, T, U = T>(
   idempotent: opts.idempotent ?? false,
   readOnly: opts.readOnly ?? false,
   ...(steps.before ? { before: steps.before } : {}),
+  ...(steps.replay ? { replay: steps.replay } : {}),
   after: steps.after ?? (async (_io, data) => ({ ok: true, data: data as unknown as U })),
 });
 

@@ -61,7 +61,10 @@ export async function dispatchActions(deps: Deps, fn: string, actions: Record<st
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
       if (key && reply) {
         if (reply.bodyHash !== bodyHash) throw new FailureSignal(fail('REQUEST.REPLAY_MISMATCH').error);
-        return reply.result;
+        if (!def.replay) return reply.result;
+        const again = await def.replay(ctx, input, reply.result);
+        if (!again.ok) throw new FailureSignal(again.error);
+        return again.data;
       }
       const out = await def.run(ctx, input);
       if (!out.ok) throw new FailureSignal(out.error);

@@ -16,5 +16,9 @@ export function renderMessage(template: NotificationTemplate, d: Record<string, 
       return { title: '缴费成功', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的费用共 ¥${d.amount} 已缴清，收据编号 ${d.receiptNumber}，可在「我的收据」中查看。感谢您的支持！` };
     case 'fee.amountMismatch':
       return { title: '支付金额不符，请核查', body: `支付订单 ${d.outTradeNo}（${roomLabel(d.householdId)}）通知金额 ¥${d.notified} 与订单金额 ¥${d.expected} 不符，系统未入账，请与微信支付商户平台核对。` };
+    case 'fee.refunded':
+      return { title: '退款已到账', body: `您好，${roomLabel(d.householdId)} 的退款 ¥${d.amount} 已原路退回您的微信支付账户（${d.reason}，退款单号 ${d.outRefundNo}），可在「我的收据」的退款记录中查看。感谢您的耐心！` };
+    case 'fee.refundFailed':
+      return { title: '退款未成功，请处理', body: `退款单 ${d.outRefundNo}（${roomLabel(d.householdId)}，¥${d.amount}，${d.reason}）微信支付未能退款（${d.provider}），请在微信支付商户平台核查后联系住户处理。` };
   }
 }

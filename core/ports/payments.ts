@@ -69,6 +69,36 @@ export interface RawNotification {
   body: string;
 }
 
+/** A refund to ask of the provider (`POST /v3/refund/domestic/refunds`): the money goes back the way it came. */
+export interface RefundRequest {
+  /** The paid order (out_trade_no). */
+  outTradeNo: string;
+  /** Ours, 1–64 of [0-9A-Za-z_-|*@]; the same out_refund_no again refunds once (WeChat answers the same refund). */
+  outRefundNo: string;
+  /** Shown to the payer in WeChat's refund message (≤ 80 characters). */
+  reason: string;
+  /** amount.refund, fen. */
+  refundFen: number;
+  /** amount.total: what the order paid, fen. */
+  totalFen: number;
+}
+
+/** SUCCESS: the money is back; PROCESSING: under way; CLOSED / ABNORMAL: it did not go through (staff act). */
+export type RefundState = 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
+
+/** A refund as the provider reports it (the create answer or a query). */
+export interface ProviderRefund {
+  outRefundNo: string;
+  outTradeNo: string;
+  /** WeChat's refund_id. */
+  refundId: string;
+  status: RefundState;
+  /** amount.refund, fen. */
+  refundFen: number;
+  /** success_time as sent (RFC 3339 with offset), when SUCCESS. */
+  successTime?: string;
+}
+
 export interface Payments {
   readonly mchid: string;
   readonly appid: string;
@@ -78,6 +108,10 @@ export interface Payments {
   queryOrder(outTradeNo: string): Promise<ProviderTransaction | undefined>;
   /** `POST /v3/pay/transactions/out-trade-no/{outTradeNo}/close` (an expired or abandoned order). */
   closeOrder(outTradeNo: string): Promise<void>;
+  /** `POST /v3/refund/domestic/refunds`: asks for a refund (or, for the same outRefundNo, answers the same refund). */
+  refund(request: RefundRequest): Promise<ProviderRefund>;
+  /** `GET /v3/refund/domestic/refunds/{outRefundNo}`; undefined when the provider has no such refund (RESOURCE_NOT_EXISTS). */
+  queryRefund(outRefundNo: string): Promise<ProviderRefund | undefined>;
   /** Verifies and decrypts a notification at platform time `now` (ms). Never throws for bad input. */
   checkNotification(raw: RawNotification, now: number): NotificationCheck;
 }

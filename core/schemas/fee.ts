@@ -23,6 +23,7 @@ export const previewInput = z.object({ billIds }).strict();
 export const payInput = z.object({ requestId, billIds }).strict();
 export const orderInput = z.object({ outTradeNo }).strict();
 export const receiptsInput = z.object({ householdId: householdId.optional() }).strict();
+export const refundsInput = z.object({ householdId: householdId.optional() }).strict();
 export const receiptInput = z.object({ number: receiptNumber }).strict();
 export const verifyReceiptInput = z.object({ number: receiptNumber, code: receiptCode }).strict();
 
@@ -43,6 +44,10 @@ export interface BillView {
   status: BillStatus;
   /** True while a payment of it is under way (another live order holds it). */
   paying: boolean;
+  /** 继续支付: the caller's own live order holds it; paying `resumeBillIds` (exactly) opens that order again. */
+  canResume: boolean;
+  /** The bills of that order (empty unless canResume). */
+  resumeBillIds: string[];
   paidAt: string | null;
   receiptNumber: string | null;
 }
@@ -86,6 +91,21 @@ export interface ReceiptListItem {
   paidAt: string;
   household: string;
   status: 'issued' | 'voided';
+}
+
+/** A refund as the resident reads it (R-REN-10): which one, how much, why, and where it is. */
+export interface RefundView {
+  outRefundNo: string;
+  household: string;
+  amountFen: number;
+  reason: string;
+  /** pending and processing read alike: the money is on its way. */
+  status: 'processing' | 'succeeded' | 'failed';
+  /** The chip's word (退款中 / 已退款 / 未成功) and the sentence under the amount. */
+  statusLabel: string;
+  statusText: string;
+  requestedAt: string;
+  succeededAt: string | null;
 }
 
 /** What a receipt shows (R-FEE-6); `verifyReceipt` answers the same, nothing more. */

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Clock } from '../../core/ports/clock';
 import { parseIso } from '../../core/time';
 import { messageOf, nonceStr, parseAuthorization, rsaVerify } from '../../adapters/payments/wechatpay/sign';
-import { signedHeaders } from '../../adapters/payments/wechatpay/wechatSide';
 import { MAX_SKEW_MS } from '../../adapters/payments/wechatpay/verifier';
 import { readRaw } from '../rawBody';
-import type { SandboxKeys } from './keys';
-import type { SandboxOrder, SandboxOrders } from './orders';
+import type { SandboxOrder } from './orders';
+import { answer, type SandboxContext } from './answer';
+import { createRefund, queryRefund } from './refunds';
+
+export type { SandboxContext } from './answer';
 
 /** Where the stand-in serves WeChat Pay's API on the local platform: `<platform>/local/wxpay/v3/pay/…`. */
 export const WXPAY_PREFIX = '/local/wxpay';
@@ -24,21 +25,6 @@ const jsapiOrder = z.object({
   amount: z.object({ total: z.number().int().min(1), currency: z.literal('CNY').optional() }),
   payer: z.object({ openid: z.string().min(1).max(128) }),
 });
-
-export interface SandboxContext {
-  keys: () => SandboxKeys;
-  orders: SandboxOrders;
-  clock: Clock;
-}
-
-/** An answer as WeChat Pay gives it: JSON (or nothing, for 204), signed with WeChat Pay's key. */
-export function answer(ctx: SandboxContext, res: ServerResponse, status: number, body?: object) {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const keys = ctx.keys();
-  const headers = signedHeaders({ privateKey: keys.wechatPrivateKey, serial: keys.publicKeyId }, text, ctx.clock.now());
-  res.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) } : {}), 'request-id': nonceStr(24), ...headers });
-  res.end(text);
-}
 
 const error = (code: string, message: string) => ({ code, message });
 
@@ -60,7 +46,8 @@ export function transactionOf(o: SandboxOrder) {
 
 /**
  * WeChat Pay API v3's JSAPI order endpoints, played locally: `POST /v3/pay/transactions/jsapi`,
- * `GET /v3/pay/transactions/out-trade-no/{no}?mchid=`, `POST …/{no}/close`. Every request's
+ * `GET /v3/pay/transactions/out-trade-no/{no}?mchid=`, `POST …/{no}/close`, and the refunds
+ * (`POST /v3/refund/domestic/refunds`, `GET /v3/refund/domestic/refunds/{out_refund_no}`). Every request's
  * `Authorization` is verified with the merchant's public key (401 SIGN_ERROR otherwise), every answer
  * signed. Answers true when the path was one of these.
  */
@@ -93,6 +80,17 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
   const path = pathAndQuery.split('?')[0];
   const query = new URLSearchParams(pathAndQuery.split('?')[1] ?? '');
   if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') return createOrder(ctx, res, body, now);
+  if (req.method === 'POST' && path === '/v3/refund/domestic/refunds') return createRefund(ctx, res, body, now);
+  const rf = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path);
+  if (rf && req.method === 'GET') {
+    let outRefundNo: string;
+    try {
+      outRefundNo = decodeURIComponent(rf[1]);
+    } catch {
+      return answer(ctx, res, 400, error('PARAM_ERROR', '退款单号格式有误'));
+    }
+    return queryRefund(ctx, res, outRefundNo, now);
+  }
 
   const m = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)(\/close)?$/.exec(path);
   if (!m) return answer(ctx, res, 404, error('NOT_FOUND', '请求的资源不存在'));

@@ -5,6 +5,7 @@ import { isoAt } from '../../core/shanghai';
 import { encryptedNotification } from '../../adapters/payments/wechatpay/wechatSide';
 import { readJson, sendError, sendJson } from '../http';
 import { transactionOf, type SandboxContext } from './api';
+import { refundOf, setRefundOutcome } from './refunds';
 
 const NOTIFY_TIMEOUT_MS = 10_000;
 
@@ -59,4 +60,17 @@ export async function sendNotification(ctx: SandboxContext, notifyUrl: string, i
   } catch (e) {
     return { status: 0, body: e instanceof Error ? e.name : 'error' };
   }
+}
+
+/**
+ * The stand-in's back office: `POST /local/pay/refund {"outRefundNo","status"}` decides how a refund
+ * ends (SUCCESS, CLOSED, ABNORMAL), as WeChat's bank side would: tests play a refund that fails.
+ */
+export async function refundOutcome(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse) {
+  const body = await readJson(req);
+  const parsed = z.object({ outRefundNo: z.string().min(1).max(64), status: z.enum(['SUCCESS', 'CLOSED', 'ABNORMAL', 'PROCESSING']) }).safeParse(body.ok ? body.value : null);
+  if (!parsed.success) return sendError(res, 'INPUT.INVALID', body.ok ? { outRefundNo: '请提供退款单号和结果' } : body.fields);
+  const r = setRefundOutcome(ctx, parsed.data.outRefundNo, parsed.data.status, ctx.clock.now());
+  if (!r) return sendJson(res, 404, { ok: false, error: { code: 'RESOURCE_NOT_EXISTS', message: '很抱歉，未找到该退款单' } });
+  return sendJson(res, 200, { ok: true, data: refundOf(r) });
 }

@@ -4,14 +4,14 @@ import type { Payments } from '../../core/ports/payments';
 import { wechatPayments } from '../../adapters/payments/wechatpay/client';
 import { verificationKeys } from '../../adapters/payments/wechatpay/verifier';
 import { WXPAY_PREFIX, wxpayApi, type SandboxContext } from './api';
-import { confirmPayment } from './confirm';
+import { confirmPayment, refundOutcome } from './confirm';
 import { loadSandboxKeys, type SandboxKeys } from './keys';
 import { SandboxOrders } from './orders';
 
 export interface WechatPayStandIn {
   /** The product's adapter (the real one), pointed at this stand-in: `<platform>/local/wxpay`, notify to `<platform>/pay/notify`. */
   payments(platformUrl: string): Payments;
-  /** `/local/wxpay/v3/…` and `POST /local/pay/confirm`; true when it answered. */
+  /** `/local/wxpay/v3/…`, `POST /local/pay/confirm` and `POST /local/pay/refund`; true when it answered. */
   route(req: IncomingMessage, res: ServerResponse, p: string): Promise<boolean>;
   /** The sandbox's keys (generated on first use). */
   keys(): SandboxKeys;
@@ -55,12 +55,18 @@ export function wechatPayStandIn(dataDir: string, clock: Clock): WechatPayStandI
         createJsapiOrder: (order) => real().createJsapiOrder(order),
         queryOrder: (no) => real().queryOrder(no),
         closeOrder: (no) => real().closeOrder(no),
+        refund: (r) => real().refund(r),
+        queryRefund: (no) => real().queryRefund(no),
         checkNotification: (raw, now) => real().checkNotification(raw, now),
       };
     },
     async route(req, res, p) {
       if (req.method === 'POST' && p === '/local/pay/confirm') {
         await confirmPayment(ctx, req, res);
+        return true;
+      }
+      if (req.method === 'POST' && p === '/local/pay/refund') {
+        await refundOutcome(ctx, req, res);
         return true;
       }
       return wxpayApi(ctx, req, res, p);

@@ -8,7 +8,10 @@
  *  on the public verification page, signed out; resident-b cannot see any of it (404 through the API).
  * Screenshots go to test-artifacts/screenshots/ (f01…).
  */
+import path from 'node:path';
 import { expectQrOf } from '../support/qr';
+import { openSqliteStore } from '../../adapters/store/sqlite';
+import { requestRefund } from '../../core/usecases/fee/requestRefund';
 import { MOBILE, expectAccessible, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
 
 jest.setTimeout(180_000);
@@ -245,6 +248,60 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
     await expectText(b, '#bills-owed', '¥507.50');
     expect(await b.locator('.fee-hero__label').textContent()).toContain('102');
     expect(await b.locator('#bills-list-unpaid').textContent()).not.toContain('101');
+  });
+
+  it('[R-FEE-5] 继续支付: months held by the resident\'s own payment left in WeChat\'s cashier offer 继续支付, which opens that same order again', async () => {
+    const tokenB = (await tokenOf('resident-b')).token;
+    const own = (await fee<{ items: Bill[] }>('bills', { householdId: '1-1-102' }, tokenB)).body.data.items.filter((x) => x.status === 'unpaid');
+    const first = await fee<{ outTradeNo: string }>('pay', { requestId: `br-resume-${Date.now()}`, billIds: own.map((x) => x.id) }, tokenB);
+    expect(first.status).toBe(200);
+    const b = await newPage('resident-b');
+    await open(b, base, '/fee/bills/index');
+    for (const x of own) await expectText(b, `#bill-resume-${x.period}`, '继续支付');
+    expect(await b.locator('#bills-paybar').count()).toBe(0);
+    await expectAccessible(b, 'f12-bills-resume');
+    await screenshot(b, 'f12-bills-resume');
+    await b.locator(`#bill-resume-${own[0].period}`).click();
+    await b.waitForURL(/fee\/preview\/index/);
+    await expectText(b, '#preview-total', '¥507.50');
+    await b.locator('#preview-pay').click();
+    await b.waitForURL(/fee\/order\/index/);
+    expect(decodeURIComponent(/outTradeNo=([^&]+)/.exec(b.url())![1])).toBe(first.body.data.outTradeNo);
+    await expectText(b, '#sandbox-amount', '¥507.50');
+  });
+
+  it('[R-FEE-5] confirming months that were paid meanwhile says so and opens the receipt that paid them', async () => {
+    await open(resident, base, `/fee/preview/index?billIds=${encodeURIComponent(bills.map((b) => b.id).join(','))}`);
+    await resident.locator('#preview-pay').click();
+    await expectText(resident, '#preview-pay-error', '已缴清');
+    await expectText(resident, '#preview-paid-receipt', receiptNumber);
+    expect(await resident.locator('#preview-pay').count()).toBe(0);
+    await expectAccessible(resident, 'f14-preview-paid');
+    await screenshot(resident, 'f14-preview-paid');
+    await resident.locator('#preview-paid-receipt').click();
+    await resident.waitForURL(/fee\/receipt\/index/);
+    await expectText(resident, '#receipt-number', receiptNumber);
+  });
+
+  it('[R-REN-10] 我的收据 lists the household\'s refunds under 退款记录: how much, why, and where the money is', async () => {
+    // A refund decided on the paid order (as a renovation's acceptance does), written into the platform's store.
+    const store = await openSqliteStore(path.join(platform.dataDir, 'wuye.sqlite'));
+    try {
+      const r = await store.transaction((tx) =>
+        requestRefund({ tx, ids: { next: (p: string) => `${p}_br${Date.now().toString(36)}` }, now: Date.now() }, { source: 'test', sourceId: 'browser-1', outTradeNo, householdId: '1-1-101', amountFen: 20_000, reason: '装修押金退还（扣除 ¥200.00）', requestedBy: 'manager' }),
+      );
+      expect(r.kind).toBe('requested');
+    } finally {
+      await store.close();
+    }
+    await open(resident, base, `/fee/receipts/index?householdId=1-1-101`);
+    await resident.locator('#refunds-list').waitFor();
+    await expectText(resident, '#refunds-list', '退款记录');
+    await expectText(resident, '#refunds-list', '¥200.00');
+    await expectText(resident, '#refunds-list', '装修押金退还');
+    await expectText(resident, '#refunds-list', '退款中');
+    await expectAccessible(resident, 'f13-refunds');
+    await screenshot(resident, 'f13-refunds');
   });
 
   it('every page opened here was audited for accessibility', () => {

@@ -617,6 +617,11 @@ const SPEC: Record<string, Row> = {
     body: () => ({}),
     check: (d) => [...d.items.filter((i: { number: string }) => i.number !== FEES['1-1-101'].receipt).map((i: { number: string }) => `sees receipt ${i.number}`), ...nonEmpty(d.items, 'fee.receipts')],
   },
+  'fee.refunds': {
+    cells: [U401, NB, R, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ householdId: CALLER[col].household }),
+    check: (d) => (Array.isArray(d.items) && d.items.every((i: { household: string }) => i.household.includes('1栋1单元101室')) ? [] : [`refunds ${JSON.stringify(d.items)}`]),
+  },
   'fee.receipt': {
     cells: [U401, NB, R, 'RECEIPT.NOT_FOUND', NB, NB, NB, NB, NB, NB, NB, NB],
     body: (_fx, col) => ({ number: FEES[CALLER[col].household].receipt }),

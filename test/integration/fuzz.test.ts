@@ -159,6 +159,7 @@ const BASES: Record<string, Base> = {
   'fee.pay': { body: { requestId: 'fuzz-req-0009', billIds: ['bill_fuzz_base'] }, required: ['requestId', 'billIds'], known: ['requestId', 'billIds'], formatted: ['requestId', 'billIds'] },
   'fee.order': { body: { outTradeNo: 'wx_fuzz_base' }, required: ['outTradeNo'], known: ['outTradeNo'], formatted: ['outTradeNo'] },
   'fee.receipts': { body: { householdId: '1-1-101' }, required: [], known: ['householdId'], formatted: ['householdId'] },
+  'fee.refunds': { body: { householdId: '1-1-101' }, required: [], known: ['householdId'], formatted: ['householdId'] },
   'fee.receipt': { body: { number: 'demo-2026-000001' }, required: ['number'], known: ['number'], formatted: ['number'] },
   'fee.verifyReceipt': { body: { number: 'demo-2026-000001', code: 'ABCD1234' }, required: ['number', 'code'], known: ['number', 'code'], formatted: ['number', 'code'] },
   'cashier.issueBills': { body: { period: '2026-12', communityId: 'demo' }, required: ['period'], known: ['period', 'communityId'], formatted: ['period'] },

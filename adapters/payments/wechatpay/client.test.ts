@@ -99,6 +99,34 @@ describe('WeChat Pay client', () => {
     expect(JSON.parse(seen.at(-1)!.body)).toEqual({ mchid: '1900000109' });
   });
 
+  it('[R-REN-10] refund: POST /v3/refund/domestic/refunds with out_trade_no, out_refund_no, reason and amount {refund,total,currency}; query by out_refund_no; another refund\'s answer refused', async () => {
+    const answer = { refund_id: '50000000382019052709732678859', out_refund_no: 'rf_0001', transaction_id: '4200000000000000000000000001', out_trade_no: 'F20261202000001', channel: 'ORIGINAL', user_received_account: '支付用户零钱', create_time: '2026-12-02T09:00:00+08:00', status: 'PROCESSING', funds_account: 'AVAILABLE', amount: { total: 25375, refund: 20000, payer_total: 25375, payer_refund: 20000, settlement_refund: 20000, settlement_total: 25375, discount_refund: 0, currency: 'CNY' }, promotion_detail: [] };
+    script = () => ({ status: 200, body: JSON.stringify(answer), sign: 'ok' });
+    const r = await client().refund({ outTradeNo: 'F20261202000001', outRefundNo: 'rf_0001', reason: '装修押金退还（扣除 ¥53.75）', refundFen: 20000, totalFen: 25375 });
+    expect(r).toEqual({ outRefundNo: 'rf_0001', outTradeNo: 'F20261202000001', refundId: answer.refund_id, status: 'PROCESSING', refundFen: 20000 });
+    const s = seen.at(-1)!;
+    expect([s.method, s.url]).toEqual(['POST', '/v3/refund/domestic/refunds']);
+    expect(JSON.parse(s.body)).toEqual({ out_trade_no: 'F20261202000001', out_refund_no: 'rf_0001', reason: '装修押金退还（扣除 ¥53.75）', amount: { refund: 20000, total: 25375, currency: 'CNY' } });
+    const auth = parseAuthorization(s.headers.authorization)!;
+    expect(rsaVerify(merchant.publicKey, messageOf('POST', s.url, auth.timestamp, auth.nonce, s.body), auth.signature)).toBe(true);
+
+    script = () => ({ status: 200, body: JSON.stringify({ ...answer, status: 'SUCCESS', success_time: '2026-12-02T09:01:00+08:00' }), sign: 'ok' });
+    expect(await client().queryRefund('rf_0001')).toMatchObject({ status: 'SUCCESS', successTime: '2026-12-02T09:01:00+08:00' });
+    expect(seen.at(-1)!.url).toBe('/v3/refund/domestic/refunds/rf_0001');
+    expect(seen.at(-1)!.method).toBe('GET');
+    script = () => ({ status: 404, body: '{"code":"RESOURCE_NOT_EXISTS","message":"退款单不存在"}', sign: 'ok' });
+    await expect(client().queryRefund('rf_0002')).resolves.toBeUndefined();
+    script = () => ({ status: 200, body: JSON.stringify({ ...answer, out_refund_no: 'rf_other' }), sign: 'ok' });
+    await expect(client().queryRefund('rf_0001')).rejects.toMatchObject({ code: 'ANSWER_MALFORMED' });
+    script = () => ({ status: 400, body: '{"code":"NOT_ENOUGH","message":"基本账户余额不足"}', sign: 'ok' });
+    await expect(client().refund({ outTradeNo: 'F20261202000001', outRefundNo: 'rf_0003', reason: 'x', refundFen: 1, totalFen: 25375 })).rejects.toMatchObject({ code: 'NOT_ENOUGH', status: 400 });
+    // Checked before anything is sent: more than the order, a bad out_refund_no.
+    const before = seen.length;
+    await expect(client().refund({ outTradeNo: 'F20261202000001', outRefundNo: 'rf_0004', reason: 'x', refundFen: 25376, totalFen: 25375 })).rejects.toMatchObject({ code: 'AMOUNT' });
+    await expect(client().refund({ outTradeNo: 'F20261202000001', outRefundNo: 'rf 0004', reason: 'x', refundFen: 1, totalFen: 25375 })).rejects.toMatchObject({ code: 'OUT_REFUND_NO' });
+    expect(seen.length).toBe(before);
+  });
+
   it('unusable answers throw WechatPayError with a code and no secrets: unsigned, stale, signed by another key, an error, another order, unreachable', async () => {
     const cases: [ReturnType<typeof script>, string][] = [
       [{ status: 200, body: '{"prepay_id":"wx1"}', sign: 'none' }, 'ANSWER_SIGNATURE'],

@@ -1,11 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import type { Clock } from '../../../core/ports/clock';
-import type { PaymentOrder, Payments, ProviderTransaction } from '../../../core/ports/payments';
+import type { PaymentOrder, Payments, ProviderRefund, ProviderTransaction, RefundRequest } from '../../../core/ports/payments';
 import { isoAt } from '../../../core/shanghai';
 import { jsapiPayParams } from './jsapiParams';
 import { checkTransactionNotification } from './notification';
 import { authorization, nonceStr, type MerchantSigner } from './sign';
 import { toProviderTransaction } from './transaction';
+import { OUT_REFUND_NO, toProviderRefund } from './refund';
 import { checkSigned, type VerificationKeys } from './verifier';
 
 export interface WechatPayConfig {
@@ -97,6 +98,13 @@ export function wechatPayments(config: WechatPayConfig, clock: Clock): Payments 
     return `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}`;
   };
 
+  const refundAnswer = (what: string, status: number, json: Record<string, unknown> | null, outRefundNo: string): ProviderRefund => {
+    const r = toProviderRefund(json);
+    if (!r) throw new WechatPayError('ANSWER_MALFORMED', status, `${what}: the answer is not a refund`);
+    if (r.outRefundNo !== outRefundNo) throw new WechatPayError('ANSWER_MALFORMED', status, `${what}: the answer names another refund`);
+    return r;
+  };
+
   return {
     mchid: config.mchid,
     appid: config.appid,
@@ -136,6 +144,31 @@ export function wechatPayments(config: WechatPayConfig, clock: Clock): Payments 
     async closeOrder(outTradeNo: string) {
       const { status, json } = await call('POST', `${orderPath(outTradeNo)}/close`, { mchid: config.mchid });
       if (status !== 204 && status !== 200) throw failure('close order', status, json);
+    },
+
+    async refund(r: RefundRequest): Promise<ProviderRefund> {
+      orderPath(r.outTradeNo);
+      if (!OUT_REFUND_NO.test(r.outRefundNo)) throw new WechatPayError('OUT_REFUND_NO', null, 'out_refund_no must be 1–64 of [0-9A-Za-z_-|*@]');
+      if (!Number.isSafeInteger(r.refundFen) || r.refundFen < 1 || !Number.isSafeInteger(r.totalFen) || r.refundFen > r.totalFen) {
+        throw new WechatPayError('AMOUNT', null, 'amount.refund must be a positive integer (fen), at most amount.total');
+      }
+      const body = {
+        out_trade_no: r.outTradeNo,
+        out_refund_no: r.outRefundNo,
+        ...(r.reason ? { reason: [...r.reason].slice(0, 80).join('') } : {}),
+        amount: { refund: r.refundFen, total: r.totalFen, currency: 'CNY' },
+      };
+      const { status, json } = await call('POST', '/v3/refund/domestic/refunds', body);
+      if (status !== 200) throw failure('refund', status, json);
+      return refundAnswer('refund', status, json, r.outRefundNo);
+    },
+
+    async queryRefund(outRefundNo: string): Promise<ProviderRefund | undefined> {
+      if (!OUT_REFUND_NO.test(outRefundNo)) throw new WechatPayError('OUT_REFUND_NO', null, 'out_refund_no must be 1–64 of [0-9A-Za-z_-|*@]');
+      const { status, json } = await call('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+      if (status === 404 && json?.code === 'RESOURCE_NOT_EXISTS') return undefined;
+      if (status !== 200) throw failure('refund query', status, json);
+      return refundAnswer('refund query', status, json, outRefundNo);
     },
 
     checkNotification(raw, now) {

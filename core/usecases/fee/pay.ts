@@ -7,6 +7,7 @@ import type { payInput, PayOutput } from '../../schemas/fee';
 import { toIso } from '../../time';
 import type { UseCaseContext } from '../context';
 import { ownBills } from './preview';
+import { RESUME_MARGIN_MS, resumableBy } from './views';
 
 /** How long an order stays payable (WeChat's time_expire); the reconciliation closes it after. */
 export const ORDER_TTL_MS = 30 * 60_000;
@@ -30,11 +31,13 @@ export async function payOrder(ctx: UseCaseContext, input: z.output<typeof payIn
   if (!own.ok) return own;
   if (!ctx.openid) return fail('AUTH.UNAUTHENTICATED');
   const { bills, household } = own.data;
-  if (bills.some((b) => b.status === 'paid')) return fail('BILL.ALREADY_PAID');
+  if (bills.some((b) => b.status === 'paid')) return alreadyPaid(bills.map((b) => b.receiptNumber));
   const held = [...new Set(bills.map((b) => b.orderNo))];
   if (held.length === 1 && held[0] !== null) {
+    // 继续支付: exactly the bills of the caller's own live order (abandoned in WeChat's cashier) answer
+    // that order again; the parameters are signed anew after the commit, the out_trade_no is the same.
     const o = await ctx.tx.order(held[0], { lock: true });
-    const same = o && o.status === 'pending' && o.expiresAt > ctx.now + 60_000 && o.payerUserId === ctx.caller!.userId && o.billIds.length === bills.length;
+    const same = o && resumableBy(o, ctx.caller!.userId, ctx.now) && o.billIds.length === bills.length && bills.every((b) => o.billIds.includes(b.id));
     if (same) return ok(made(o));
   }
   for (const no of held) {
@@ -68,6 +71,26 @@ export async function payOrder(ctx: UseCaseContext, input: z.output<typeof payIn
     throw new Error(`bills of order ${outTradeNo} changed under their lock`);
   }
   return ok(made(order));
+}
+
+/** Paid already: the receipt's number comes with the answer when one receipt paid them all. */
+function alreadyPaid(numbers: (string | null)[]) {
+  const one = [...new Set(numbers)];
+  return one.length === 1 && one[0] ? fail('BILL.ALREADY_PAID', { receiptNumber: one[0] }) : fail('BILL.ALREADY_PAID');
+}
+
+/**
+ * A replayed `fee.pay` (same requestId, same bills): the first answer's order, as it stands now. Still
+ * pending and payable: that order again (re-signed after the commit: 继续支付). Paid meanwhile:
+ * BILL.ALREADY_PAID with the receipt's number (never a second order, never PAYMENT.UNAVAILABLE because
+ * WeChat refuses to reopen a paid order). Closed or about to expire: ORDER.CLOSED (pay anew).
+ */
+export async function replayPay(ctx: UseCaseContext, _input: z.output<typeof payInput>, first: PayOrderMade): Promise<Outcome<PayOrderMade>> {
+  const o = await ctx.tx.order(first.outTradeNo);
+  if (!o) return ok(first);
+  if (o.status === 'paid') return alreadyPaid([o.receiptNumber]);
+  if (o.status === 'closed' || o.expiresAt <= ctx.now + RESUME_MARGIN_MS) return fail('ORDER.CLOSED');
+  return ok(first);
 }
 
 const made = (o: PayOrderRow): PayOrderMade => ({ outTradeNo: o.outTradeNo, totalFen: o.totalFen, description: o.description, payerOpenid: o.payerOpenid, expiresAt: o.expiresAt });

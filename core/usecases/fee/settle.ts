@@ -41,14 +41,14 @@ export async function settle(ctx: SettleContext, t: ProviderTransaction, via: 'n
   if (t.tradeState !== 'SUCCESS') return { kind: 'not_paid' };
   const field = t.mchid !== ctx.merchant.mchid ? 'mchid' : t.appid !== ctx.merchant.appid ? 'appid' : t.totalFen !== order.totalFen ? 'amount' : t.currency !== 'CNY' ? 'currency' : null;
   if (field) {
-    await alertStaff(ctx, order, 'fee.amountMismatch', { outTradeNo: order.outTradeNo, householdId: order.householdId, notified: fenToYuan(t.totalFen), expected: fenToYuan(order.totalFen), field });
+    await alertStaff(ctx, order, 'fee.amountMismatch', { outTradeNo: order.outTradeNo, householdId: order.householdId, notified: fenToYuan(t.totalFen), expected: fenToYuan(order.totalFen), field }, field);
     return { kind: 'mismatch', field };
   }
   if (!t.transactionId) return { kind: 'mismatch', field: 'transaction_id' };
   const bills = await tx.billsByIds(order.billIds, { lock: true });
   // A closed order that WeChat paid after all: its bills are booked to it unless another payment took them.
   if (bills.length !== order.billIds.length || bills.some((b) => b.status === 'paid' || (b.orderNo !== null && b.orderNo !== order.outTradeNo))) {
-    await alertStaff(ctx, order, 'fee.amountMismatch', { outTradeNo: order.outTradeNo, householdId: order.householdId, notified: fenToYuan(t.totalFen), expected: '0.00', field: 'bills' });
+    await alertStaff(ctx, order, 'fee.amountMismatch', { outTradeNo: order.outTradeNo, householdId: order.householdId, notified: fenToYuan(t.totalFen), expected: '0.00', field: 'bills' }, 'bills');
     return { kind: 'conflict' };
   }
   if (order.status === 'closed') await tx.holdBills(order.billIds, null, order.outTradeNo);
@@ -94,8 +94,17 @@ export async function settle(ctx: SettleContext, t: ProviderTransaction, via: 'n
 
 const msg = (ctx: SettleContext, to: string, template: OutboxMessage['template'], data: Record<string, string>): OutboxMessage => ({ id: ctx.ids.next('ob'), channel: 'inbox', to, template, data, createdAt: ctx.now });
 
-/** The community's 收费员 and 经理 hear of a payment that cannot be booked. */
-async function alertStaff(ctx: SettleContext, order: PayOrderRow, template: OutboxMessage['template'], data: Record<string, string>) {
+/**
+ * The community's 收费员 and 经理 hear of a payment that cannot be booked — once per order and field:
+ * WeChat repeats a refused notification up to 15 times over a day, and the reconciliation asks again
+ * every minute; each of those is the same fact, not a new alert. The mark is kept with the replies
+ * (the idempotency table, purged after 7 days: far past WeChat's last retry), written in the same
+ * transaction under the order's lock, so two deliveries at once alert once.
+ */
+async function alertStaff(ctx: SettleContext, order: PayOrderRow, template: OutboxMessage['template'], data: Record<string, string>, field: string) {
+  const key = `alert|${template}|${order.outTradeNo}|${field}`;
+  if (await ctx.tx.idempotency(key)) return;
+  await ctx.tx.saveIdempotency({ key, bodyHash: '-', result: { alertedAt: ctx.now }, createdAt: ctx.now });
   const staff = (await ctx.tx.staffOfCommunity(order.communityId)).filter((s) => s.role === 'cashier' || s.role === 'manager');
   const to = [...new Set(staff.map((s) => s.userId))];
   if (to.length) await ctx.tx.enqueue(to.map((u) => msg(ctx, u, template, data)));

@@ -1,7 +1,7 @@
 import { requireAccess } from '../../access/requireAccess';
 import { fail, ok, type Outcome } from '../../errors';
 import { lineLabel } from '../../domain/fees/bills';
-import type { BillRow, ReceiptRow } from '../../ports/feeStore';
+import type { BillRow, PayOrderRow, ReceiptRow } from '../../ports/feeStore';
 import type { HouseholdRow } from '../../ports/store';
 import type { BillView, ReceiptListItem, ReceiptOutput } from '../../schemas/fee';
 import { toIso } from '../../time';
@@ -11,7 +11,25 @@ import type { UseCaseContext } from '../context';
 /** Bills are shown oldest month first (what is owed longest comes first). */
 export const byPeriod = (a: BillRow, b: BillRow) => a.period.localeCompare(b.period) || a.id.localeCompare(b.id);
 
-export function billView(b: BillRow, now: number, liveOrders: Set<string> = new Set()): BillView {
+/** An order this close to its time_expire is not resumed (WeChat's cashier would close under the resident). */
+export const RESUME_MARGIN_MS = 60_000;
+
+/**
+ * 继续支付: the caller's own order, still pending and payable for more than a minute, may be opened again
+ * (same out_trade_no, parameters signed anew; WeChat answers the same prepay_id). Another member of the
+ * household's order is theirs to finish.
+ */
+export const resumableBy = (o: PayOrderRow, userId: string, now: number): boolean => o.status === 'pending' && o.expiresAt > now + RESUME_MARGIN_MS && o.payerUserId === userId;
+
+/** What the bills page needs to offer 继续支付: the live orders holding the bills, and who is asking. */
+export interface ResumeContext {
+  userId: string;
+  orders: Map<string, PayOrderRow>;
+}
+
+export function billView(b: BillRow, now: number, liveOrders: Set<string> = new Set(), resume?: ResumeContext): BillView {
+  const holder = b.status === 'unpaid' && b.orderNo !== null && resume ? resume.orders.get(b.orderNo) : undefined;
+  const canResume = !!holder && resumableBy(holder, resume!.userId, now);
   return {
     id: b.id,
     householdId: b.householdId,
@@ -20,6 +38,8 @@ export function billView(b: BillRow, now: number, liveOrders: Set<string> = new 
     totalFen: b.totalFen,
     status: b.status,
     paying: b.status === 'unpaid' && b.orderNo !== null && liveOrders.has(b.orderNo),
+    canResume,
+    resumeBillIds: canResume ? holder!.billIds : [],
     paidAt: b.paidAt === null ? null : toIso(b.paidAt),
     receiptNumber: b.receiptNumber,
   };

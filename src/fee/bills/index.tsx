@@ -63,8 +63,8 @@ export default function Bills() {
         const chosen = (bills ?? []).filter((b) => picked.includes(b.id) && payable(b));
         const chosenFen = chosen.reduce((s, b) => s + b.totalFen, 0);
         const toggle = (b: Bill) => payable(b) && setPicked((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]));
-        const goPay = () =>
-          Taro.navigateTo({ url: `/fee/preview/index?billIds=${encodeURIComponent(chosen.map((b) => b.id).join(','))}` });
+        const toPreview = (ids: string[]) => Taro.navigateTo({ url: `/fee/preview/index?billIds=${encodeURIComponent(ids.join(','))}` });
+        const goPay = () => toPreview(chosen.map((b) => b.id));
         return (
           <PageShell className='fee'>
             <View className='fee-hero'>
@@ -144,7 +144,7 @@ export default function Bills() {
                           {b.status === 'paid' ? (
                             <View className='status status--success'>已缴</View>
                           ) : b.paying ? (
-                            <View className='status status--primary'>支付处理中</View>
+                            <View className='status status--primary'>{b.canResume ? '待完成支付' : '支付处理中'}</View>
                           ) : (
                             <View className='status status--warning'>待缴</View>
                           )}
@@ -154,8 +154,15 @@ export default function Bills() {
                           <View className='bill__foot link' id={`bill-receipt-${b.period}`} onClick={() => Taro.navigateTo({ url: `/fee/receipt/index?number=${encodeURIComponent(b.receiptNumber!)}` })}>
                             查看收据 <Num>{b.receiptNumber}</Num> ›
                           </View>
+                        ) : b.canResume ? (
+                          <View className='bill__foot bill__resume'>
+                            <View className='grow muted'>您有一笔支付尚未完成，可继续支付（约 30 分钟内有效）</View>
+                            <Button id={`bill-resume-${b.period}`} type='primary' size='small' onClick={() => toPreview(b.resumeBillIds)}>
+                              继续支付
+                            </Button>
+                          </View>
                         ) : b.paying ? (
-                          <View className='bill__foot muted'>该月费用正在支付中，请稍候刷新查看结果</View>
+                          <View className='bill__foot muted'>该月费用有一笔支付正在进行（可能由家人发起），请稍候刷新查看结果，感谢您的耐心</View>
                         ) : null}
                       </View>
                     );

@@ -5,7 +5,7 @@ import { PageShell } from '../../components/PageShell';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, KV, Loading } from '../../components/ui';
 import { Num } from '../../components/Num';
-import { call, newRequestId, type Output } from '../../api/client';
+import { ApiError, call, newRequestId, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { BillLines } from '../components/BillLines';
 import { startPayment } from '../lib/startPayment';
@@ -23,6 +23,8 @@ export default function PreviewPage() {
   const [p, setP] = useState<Preview | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Paid meanwhile (another tap, another device): the receipt that paid them, from the answer. */
+  const [paidBy, setPaidBy] = useState('');
   // One request id for this confirmation: a retried tap pays the same order, never a second one.
   const [requestId] = useState(newRequestId);
 
@@ -47,6 +49,7 @@ export default function PreviewPage() {
       Taro.redirectTo({ url: `/fee/order/index?outTradeNo=${encodeURIComponent(order.outTradeNo)}${opened === 'cancelled' ? '&cancelled=1' : ''}` });
     } catch (e) {
       setError(messageOf(e));
+      if (e instanceof ApiError && e.code === 'BILL.ALREADY_PAID' && e.fields?.receiptNumber) setPaidBy(e.fields.receiptNumber);
     } finally {
       setBusy(false);
     }
@@ -115,9 +118,15 @@ export default function PreviewPage() {
         </View>
 
         <ErrorNote text={error} id='preview-pay-error' />
-        <Button id='preview-pay' type='primary' size='large' block loading={busy} disabled={busy} onClick={pay}>
-          确认支付<Num className='btn-amount'>{yuan(p.totalFen)}</Num>
-        </Button>
+        {paidBy ? (
+          <Button id='preview-paid-receipt' type='primary' size='large' block onClick={() => Taro.redirectTo({ url: `/fee/receipt/index?number=${encodeURIComponent(paidBy)}` })}>
+            查看收据<Num className='btn-amount'>{paidBy}</Num>
+          </Button>
+        ) : (
+          <Button id='preview-pay' type='primary' size='large' block loading={busy} disabled={busy} onClick={pay}>
+            确认支付<Num className='btn-amount'>{yuan(p.totalFen)}</Num>
+          </Button>
+        )}
         <View className='fee__tip'>支付结果以微信支付的通知为准，缴费成功后将为您开具电子收据。</View>
       </View>
     </PageShell>

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime } from '../../lib/format';
@@ -14,22 +14,31 @@ import '../fee.scss';
 import '../receipt.scss';
 
 type Item = Output<'fee', 'receipts'>['items'][number];
+type Refund = Output<'fee', 'refunds'>['items'][number];
+const REFUND_CHIP: Record<Refund['status'], string> = { processing: 'status--primary', succeeded: 'status--success', failed: 'status--warning' };
 
-/** 我的收据: every receipt issued to the resident's household, newest first; each opens its detail. */
+/**
+ * 我的收据: every receipt issued to the resident's household, newest first; each opens its detail. Below
+ * them 退款记录: money going back to the household (e.g. a renovation deposit), with where it is.
+ */
 export default function Receipts() {
   const { params } = useRouter();
   const householdId = decodeURIComponent(params.householdId ?? '');
   const [items, setItems] = useState<Item[] | null>(null);
+  const [refunds, setRefunds] = useState<Refund[]>([]);
   const [error, setError] = useState('');
 
   const load = async () => {
     if (needsLogin()) return;
+    const which = householdId ? { householdId } : {};
     try {
-      const r = await call('fee', 'receipts', householdId ? { householdId } : {});
+      const [r, f] = await Promise.all([call('fee', 'receipts', which), call('fee', 'refunds', which)]);
       setItems(r.items);
+      setRefunds(f.items);
       setError('');
     } catch (e) {
       setItems([]);
+      setRefunds([]);
       setError(messageOf(e));
     }
   };
@@ -82,6 +91,34 @@ export default function Receipts() {
             <View className='muted fee__end'>没有更多了</View>
           </View>
         )}
+        {refunds.length ? (
+          <View id='refunds-list' className='refunds'>
+            <View className='refunds__title' role='heading' aria-level={2}>
+              退款记录
+            </View>
+            {refunds.map((f) => (
+              <View key={f.outRefundNo} className='card receipt-card' id={`refund-item-${f.outRefundNo}`}>
+                <View className='row row--between'>
+                  <View className='receipt-card__title'>
+                    <Nums>{f.reason}</Nums>
+                  </View>
+                  <View className={`status ${REFUND_CHIP[f.status]}`}>{f.statusLabel}</View>
+                </View>
+                <View className='receipt-card__amount'>
+                  <Num>{yuan(f.amountFen)}</Num>
+                </View>
+                <View className='refunds__text'>
+                  <Nums>{f.statusText}</Nums>
+                </View>
+                <View className='receipt-card__meta'>
+                  <Num>退款单号 {f.outRefundNo}</Num>
+                  <Num>{formatTime(f.succeededAt ?? f.requestedAt, true)}</Num>
+                </View>
+                <View className='receipt-card__house muted'>{f.household}</View>
+              </View>
+            ))}
+          </View>
+        ) : null}
       </View>
     </PageShell>
   );
