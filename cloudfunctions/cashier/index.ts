@@ -1,5 +1,9 @@
 import { cashierActions } from '../../core/api/actions/cashier';
+import { excelSpreadsheets } from '../../adapters/spreadsheets/exceljs';
 import { createMain } from '../_runtime/createMain';
+import { provideSpreadsheets } from '../_runtime/deps';
 
-/** `cashier` cloud function (收费员/经理): actions in core/api/actions/cashier.ts. */
+provideSpreadsheets(excelSpreadsheets());
+
+/** `cashier` cloud function (收费员/经理): actions in core/api/actions/cashier.ts (exportDayBook writes .xlsx through exceljs, loaded on first use). */
 export const main = createMain('cashier', cashierActions);

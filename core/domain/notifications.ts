@@ -16,5 +16,11 @@ export function renderMessage(template: NotificationTemplate, d: Record<string, 
       return { title: '缴费成功', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的费用共 ¥${d.amount} 已缴清，收据编号 ${d.receiptNumber}，可在「我的收据」中查看。感谢您的支持！` };
     case 'fee.amountMismatch':
       return { title: '支付金额不符，请核查', body: `支付订单 ${d.outTradeNo}（${roomLabel(d.householdId)}）通知金额 ¥${d.notified} 与订单金额 ¥${d.expected} 不符，系统未入账，请与微信支付商户平台核对。` };
+    case 'fee.arrearsReminder':
+      return { title: '缴费提醒', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的物业费用共 ¥${d.amount} 尚未缴纳，请于 ${d.deadline} 前在「物业缴费」中缴纳。如您已缴纳，请忽略本提醒。感谢您的支持与配合！` };
+    case 'fee.demandLetter':
+      return { title: '催缴函', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的物业费用共 ¥${d.amount} 经提醒后仍未缴纳，物业服务中心已出具催缴函（${d.letterNo}），请于 ${d.deadline} 前缴纳。如有困难或疑问，欢迎到物业服务中心沟通，感谢您的理解与配合。` };
+    case 'fee.arrearsDue':
+      return { title: '欠费催缴待办', body: `您好，以下欠费户的催缴步骤已到期：${d.list}。请在工作台「欠费催缴」中处理，辛苦了。` };
   }
 }
