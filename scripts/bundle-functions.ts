@@ -23,6 +23,8 @@ const LAZY_EXTRA: Record<string, { source: string; file: string }[]> = {
   setup: [{ source: 'exceljs', file: 'exceljs.js' }],
   // The monthly report's export (report.export), the same way.
   report: [{ source: 'exceljs', file: 'exceljs.js' }],
+  // The cashier's day book export (cashier.exportDayBook), the same way.
+  cashier: [{ source: 'exceljs', file: 'exceljs.js' }],
 };
 export const lazyModules = (name: string) => [MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
 const isPackage = (source: string) => !source.includes('/') || source.startsWith('@');
