@@ -636,7 +636,8 @@ const SPEC: Record<string, Row> = {
     },
   },
   // The cashier workbench (R-FEE-6..8): 收费员 / 经理 of the community; staff-b and mixed-ab hold both
-  // roles in B only, so their lists are B's (and must carry nothing of A) and A's objects are 404 to them.
+  // roles in B only, so their lists are B's (and must carry nothing of A); A's objects are 404 to staff-b
+  // and 403 to mixed-ab, who stands in A as a technician (R-ACC-3: the role is missing, not the object).
   'cashier.arrears': {
     cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, R, R, R],
     body: () => ({}),
@@ -648,13 +649,13 @@ const SPEC: Record<string, Row> = {
   },
   'cashier.remind': {
     // 1-2-201 has last month unpaid (overdue); reminding again is recorded again.
-    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, HNF, HNF],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, HNF, FB],
     body: () => ({ householdId: '1-2-201' }),
     check: (d) => (d.householdId === '1-2-201' && d.owedFen > 0 && d.nextStep === 'demand_letter' ? [] : [`remind answered ${JSON.stringify(d)}`]),
   },
   'cashier.demandLetter': {
     // 1-1-101 paid last month (the fixture): nothing overdue, so no letter — answered as such to its cashier only.
-    cells: [U401, FB, FB, FB, FB, FB, FB, 'ARREARS.NOT_FOUND', FB, 'ARREARS.NOT_FOUND', HNF, HNF],
+    cells: [U401, FB, FB, FB, FB, FB, FB, 'ARREARS.NOT_FOUND', FB, 'ARREARS.NOT_FOUND', HNF, FB],
     body: () => ({ householdId: '1-1-101' }),
   },
   'cashier.receipts': {
@@ -668,7 +669,7 @@ const SPEC: Record<string, Row> = {
   },
   'cashier.voidReceipt': {
     // Each allowed caller voids a receipt of its own (voiding twice is a conflict, not a second write).
-    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, 'RECEIPT.NOT_FOUND', 'RECEIPT.NOT_FOUND'],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, 'RECEIPT.NOT_FOUND', FB],
     body: (_fx, col) => ({ number: FEES[col === 'manager' ? '1-1-102' : '1-1-101'].receipt, reason: '矩阵测试作废' }),
     check: (d) => (d.status === 'voided' && d.voidReason === '矩阵测试作废' ? [] : [`void answered ${JSON.stringify(d)}`]),
   },

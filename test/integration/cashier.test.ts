@@ -10,7 +10,7 @@ import { testPayments } from '../support/testPayments';
 import { readXlsx } from '../support/register';
 import { handleNotification } from '../../core/usecases/fee/notify';
 import { runArrearsSweep } from '../../core/usecases/sla/arrearsSweep';
-import { addMonths, dayOf, monthOf } from '../../core/shanghai';
+import { addMonths, at, dayOf, monthOf } from '../../core/shanghai';
 import { DAY } from '../../core/time';
 import { roomLabel } from '../../core/vocabulary';
 
@@ -114,9 +114,12 @@ describe('cashier workbench', () => {
     expect([i.nextStep, i.nextStepDue, i.allowed.demandLetter]).toEqual(['demand_letter', false, false]);
   });
 
-  it('[R-FEE-7] the sweep opens the other households\' ladders and tells the cashier once per step; a sweep run twice, or on two instances at once, tells nothing more', async () => {
+  it('[R-FEE-7] the morning sweep opens the other households\' ladders and tells the cashier once per step; a sweep run twice, or on two instances at once, tells nothing more', async () => {
     const t = now();
-    await runArrearsSweep(h.platform.deps, t);
+    // Other ticks open nothing (households newly in arrears are looked for on the 09:00 tick).
+    expect((await runArrearsSweep(h.platform.deps, at(dayOf(t), 9, 1))).opened).toBe(0);
+    expect(await O.dbOf(h).selectFrom('arrears_ladders').select('household_id').execute()).toEqual([{ household_id: '1-1-101' }]);
+    await runArrearsSweep(h.platform.deps, at(dayOf(t), 9, 0));
     expect(await runArrearsSweep(h.platform.deps, t)).toEqual({ opened: 0, closed: 0, notified: 0 });
     const [x, y] = await Promise.all([runArrearsSweep(h.platform.deps, t + 60_000), runArrearsSweep(h.platform.deps, t + 60_000)]);
     expect(x.notified + y.notified).toBe(0);

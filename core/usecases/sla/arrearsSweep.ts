@@ -2,11 +2,20 @@ import { ARREARS_STEP_LABELS, type ArrearsStep } from '../../domain/fees/arrears
 import type { ArrearsLadderRow } from '../../ports/cashierStore';
 import type { Deps } from '../../ports/runtime';
 import type { Tx } from '../../ports/store';
-import { monthOf } from '../../time';
+import { monthOf, wallClock } from '../../time';
 import { roomLabel } from '../../vocabulary';
 import { owedOf } from '../cashier/scope';
 
 const BATCH = 200;
+
+/**
+ * Households newly in arrears are looked for once a day, on the 09:00 (Shanghai) tick: the cashier's
+ * morning list. Every other tick only ends paid ladders and tells steps that came due.
+ */
+export const isArrearsDigestTick = (at: number) => {
+  const w = wallClock(at);
+  return w.hour === 9 && w.minute === 0;
+};
 
 export interface ArrearsSweepResult {
   /** Ladders opened for households newly in arrears (their reminder is due). */
@@ -18,22 +27,24 @@ export interface ArrearsSweepResult {
 }
 
 /**
- * The arrears job of the `sla` sweep (R-FEE-7): ends the ladders of households that paid; opens one for
- * each household newly in arrears (its reminder is due); then, for every ladder whose next step has come
+ * The arrears job of the `sla` sweep (R-FEE-7): ends the ladders of households that paid; on the
+ * morning tick (isArrearsDigestTick) opens one for each household newly in arrears (its reminder is
+ * due; a reminder sent earlier opens it itself); then, on every tick, for every ladder whose next step has come
  * due — the reminder, the demand letter 3 months after the reminder, the legal channel 3 months after the
  * letter (recorded as a step by the sweep) — tells the community's 收费员 (or, with none, its 经理) once,
  * one message per community per run. "Once" is the ladder's `notified_step`, set by a conditional update:
  * a sweep that runs late, twice, or on two instances at once tells each step once.
  */
-export async function runArrearsSweep(deps: Pick<Deps, 'store' | 'clock' | 'ids'>, at?: number): Promise<ArrearsSweepResult> {
+export async function runArrearsSweep(deps: Pick<Deps, 'store' | 'clock' | 'ids'>, at?: number, opts: { open?: boolean } = {}): Promise<ArrearsSweepResult> {
   const now = at ?? deps.clock.now();
+  const open = opts.open ?? isArrearsDigestTick(now);
   const before = monthOf(now);
   return deps.store.transaction(async (tx) => {
     let closed = 0;
     for (const l of await tx.laddersSettled(before, BATCH)) if (await tx.updateLadder(l.id, { closedAt: now })) closed++;
 
     let opened = 0;
-    for (const o of await tx.overdueWithoutLadder(before, BATCH)) {
+    for (const o of open ? await tx.overdueWithoutLadder(before, BATCH) : []) {
       const owed = owedOf(await tx.overdueBills({ householdId: o.householdId, beforePeriod: before }));
       if (!owed.bills.length) continue;
       const row: ArrearsLadderRow = {
