@@ -9,7 +9,7 @@ import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime } from '../../lib/format';
 import { money } from '../../lib/money';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 import '../cashier.scss';
 
 type Item = Output<'cashier', 'arrears'>['items'][number];
@@ -85,7 +85,7 @@ export default function Arrears() {
             <ErrorNote text={error} id='arrears-error' />
             {done ? (
               <View className='notice notice--info' id='arrears-done'>
-                {done}
+                <Nums>{done}</Nums>
               </View>
             ) : null}
             {items === null ? (

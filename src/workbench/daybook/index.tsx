@@ -10,7 +10,7 @@ import { formatTime, isoAt } from '../../lib/format';
 import { serverNow, syncClock } from '../../lib/clock';
 import { money } from '../../lib/money';
 import { canHandleSpreadsheets, downloadFile } from '../../lib/spreadsheet';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 import '../cashier.scss';
 
 type Book = Output<'cashier', 'dayBook'>;
@@ -143,7 +143,7 @@ export default function DayBook() {
                     {book.issues.map((i, k) => (
                       <View className='cz-issue' key={k} id={`daybook-issue-${k}`}>
                         <Text className='cz-issue__kind'>{i.label}</Text>
-                        <Text>{i.text}</Text>
+                        <Nums>{i.text}</Nums>
                       </View>
                     ))}
                   </View>
@@ -219,7 +219,7 @@ export default function DayBook() {
                           {r.payer} ·{' '}
                           {r.status === 'voided' ? (
                             <Text className='cz-voided'>
-                              已作废：{r.voidReason}（{r.voidedBy}）
+                              已作废：<Nums>{r.voidReason}</Nums>（{r.voidedBy}）
                             </Text>
                           ) : (
                             '已开具'
@@ -236,12 +236,12 @@ export default function DayBook() {
                     <View className='card' id='daybook-other'>
                       {book.refunds.map((f) => (
                         <View className='cz-issue' key={f.outRefundNo}>
-                          退款 <Num>{amount(f.amountFen)}</Num> · <Num>{f.householdId}</Num> · {f.reason} · <Num>{formatTime(f.succeededAt)}</Num>
+                          退款 <Num>{amount(f.amountFen)}</Num> · <Num>{f.householdId}</Num> · <Nums>{f.reason}</Nums> · <Num>{formatTime(f.succeededAt)}</Num>
                         </View>
                       ))}
                       {book.voided.map((r) => (
                         <View className='cz-issue' key={r.number} id={`daybook-voided-${r.number}`}>
-                          作废收据 <Num>{r.number}</Num>（<Num>{amount(r.totalFen)}</Num>）· {r.voidReason} · {r.voidedBy} · <Num>{formatTime(r.voidedAt)}</Num>
+                          作废收据 <Num>{r.number}</Num>（<Num>{amount(r.totalFen)}</Num>）· <Nums>{r.voidReason}</Nums> · {r.voidedBy} · <Num>{formatTime(r.voidedAt)}</Num>
                         </View>
                       ))}
                     </View>

@@ -9,7 +9,7 @@ import { call, type Output } from '../../api/client';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime } from '../../lib/format';
 import { money } from '../../lib/money';
-import { Num } from '../../components/Num';
+import { Num, Nums } from '../../components/Num';
 import '../cashier.scss';
 
 type Receipt = Output<'cashier', 'receipts'>['items'][number];
@@ -111,7 +111,7 @@ export default function Receipts() {
                       <Num>{formatTime(r.paidAt, true)}</Num> · {r.payer}
                       {r.status === 'voided' ? (
                         <View className='qt-sub cz-voided' id={`receipt-void-reason-${r.number}`}>
-                          作废原因：{r.voidReason}（{r.voidedBy}，<Num>{formatTime(r.voidedAt, true)}</Num>）
+                          作废原因：<Nums>{r.voidReason}</Nums>（{r.voidedBy}，<Num>{formatTime(r.voidedAt, true)}</Num>）
                         </View>
                       ) : null}
                     </View>
