@@ -157,7 +157,7 @@ export default function DayBook() {
                 ) : (
                   <View className='qt' id='daybook-payments'>
                     <View className='qt-row qt-row--head'>
-                      <View className='qt-c' style={{ width: '300px' }}>
+                      <View className='qt-c' style={{ width: '360px' }}>
                         订单号
                       </View>
                       <View className='qt-c qt-house'>房号</View>
@@ -169,7 +169,7 @@ export default function DayBook() {
                     </View>
                     {book.payments.map((p) => (
                       <View key={p.outTradeNo} className={`qt-row ${p.reconciled ? '' : 'qt-row--late'}`} style={{ cursor: 'default' }} id={`daybook-payment-${p.outTradeNo}`}>
-                        <View className='qt-c' style={{ width: '300px' }}>
+                        <View className='qt-c' style={{ width: '360px' }}>
                           <Num>{p.outTradeNo}</Num>
                         </View>
                         <View className='qt-c qt-house'>
