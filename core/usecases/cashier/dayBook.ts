@@ -35,6 +35,9 @@ export async function dayBookOf(ctx: UseCaseContext, communityId: string, date: 
     await tx.community(communityId),
   ];
   const receiptsOfOrders = await tx.receiptsOfOrders(payments.map((p) => p.outTradeNo));
+  // Payments of one second (the provider's success_time) in receipt-number order, then by order number.
+  const seqOf = new Map(receiptsOfOrders.map((r) => [r.outTradeNo, r.seq]));
+  payments.sort((x, y) => x.paidAt - y.paidAt || (seqOf.get(x.outTradeNo) ?? Infinity) - (seqOf.get(y.outTradeNo) ?? Infinity) || x.outTradeNo.localeCompare(y.outTradeNo));
   // Refunds of the day's voided-receipt payments, whenever they succeeded (a refund voids the receipt).
   const refundHouseholds = [...new Set(receiptsOfOrders.filter((r) => r.status === 'voided').map((r) => r.householdId))];
   const orderRefunds: RefundRow[] = [];
