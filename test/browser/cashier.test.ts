@@ -141,6 +141,12 @@ describe('browser: the cashier works arrears, receipts and the day book', () => 
     await open(resident, base, `/fee/receipt/index?number=${receiptNumber}`);
     await expectText(resident, '#receipt-voided', '本收据已作废：缴费人姓名有误，请住户到前台换开');
     await screenshot(resident, 'ca07-resident-receipt-voided');
+    // The public check (fee.verifyReceipt) says it is voided too.
+    await resident.locator('#receipt-verify').click();
+    await resident.waitForURL(/fee\/verify\/index/);
+    await expectText(resident, '#verify-status', '已作废');
+    await expectText(resident, '#verify-voided', '缴费人姓名有误');
+    await screenshot(resident, 'ca07b-verify-voided');
   });
 
   it('[R-FEE-7] three months after the reminder the 催缴函 is due: issued from the list and opened to print', async () => {
