@@ -246,6 +246,15 @@ describe('cashier workbench', () => {
     expect(d.receiptsFen).toBe(25_375);
     expect(d.issues[0].text).toContain('缴费人信息填写有误');
 
+    // The voided receipt's payment refunded in full that day: the day book lists the refund and balances again.
+    const v = d.receipts[1];
+    await O.dbOf(h)
+      .insertInto('refunds')
+      .values({ out_refund_no: 'rf_cashier_1', community_id: 'demo', household_id: v.householdId, out_trade_no: v.outTradeNo, source: 'test', source_id: 'cashier-1', amount_fen: v.totalFen, reason: '重复缴费退款', status: 'succeeded', requested_by: 'manager', created_at: now(), refund_id: 'r_1', succeeded_at: now(), checked_at: null })
+      .execute();
+    const refunded = await data(cashier, { action: 'dayBook', date: day });
+    expect([refunded.balanced, refunded.issues, refunded.refundsFen, refunded.netFen, refunded.refunds.map((f: { reason: string }) => f.reason)]).toEqual([true, [], v.totalFen, refunded.totalFen - v.totalFen, ['重复缴费退款']]);
+
     // Two days on: this month billed, two payments that balance; then one receipt's amount altered and the other's row lost.
     await advanceDays(2);
     const next = dayOf(now());
