@@ -137,7 +137,16 @@ export default function Receipts() {
                     {voiding === r.number ? (
                       <View className='cz-void-box' role='dialog' aria-label={`作废收据 ${r.number}`} id={`receipt-void-dialog-${r.number}`}>
                         <View className='field__box grow'>
-                          <Input id={`receipt-void-input-${r.number}`} value={reason} onChange={setReason} placeholder='请填写作废原因，如：缴费人信息填写有误，已重新开具' maxLength={200} />
+                          <Input
+                            id={`receipt-void-input-${r.number}`}
+                            value={reason}
+                            onChange={(v: string) => {
+                              setReason(v);
+                              if (error) setError('');
+                            }}
+                            placeholder='请填写作废原因，如：缴费人信息填写有误，已重新开具'
+                            maxLength={200}
+                          />
                         </View>
                         <Button id={`receipt-void-confirm-${r.number}`} type='danger' size='small' loading={busy} disabled={busy} onClick={() => confirmVoid(r)}>
                           确认作废
