@@ -45,6 +45,9 @@ export const ERROR_MESSAGES = {
   'ORDER.NOT_FOUND': '很抱歉，未找到该支付订单',
   'ORDER.CLOSED': '您好，该笔支付已超时关闭，请返回账单页重新发起缴费，感谢您的耐心',
   'RECEIPT.NOT_FOUND': '很抱歉，未找到该收据，请核对收据编号和校验码',
+  'RECEIPT.INVALID_TRANSITION': '您好，该收据已作废，无需重复操作',
+  'ARREARS.NOT_FOUND': '您好，该房屋目前没有逾期未缴的费用，无需催缴',
+  'ARREARS.NOT_DUE': '您好，催缴函须在缴费提醒发出满三个月仍未缴费后出具，目前尚未到期，请先发送缴费提醒或到期后再办理',
   'PAYMENT.UNAVAILABLE': '很抱歉，在线缴费暂不可用，请稍后再试或到物业服务中心缴纳',
   INTERNAL: '很抱歉，系统繁忙，请稍后再试',
 } as const;
@@ -108,6 +111,8 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code.startsWith('BILL.')) return 409;
   // A payment whose order WeChat closed (expired): paying again is a new order.
   if (code === 'ORDER.CLOSED') return 409;
+  // A 催缴 step whose time has not come (R-FEE-7): the state of the ladder refuses it as it stands.
+  if (code === 'ARREARS.NOT_DUE') return 409;
   if (code === 'PAYMENT.UNAVAILABLE') return 503;
   if (code === 'RATE.LIMITED') return 429;
   if (code.startsWith('FILE.')) return 400;

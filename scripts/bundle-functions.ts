@@ -30,6 +30,8 @@ const LAZY_EXTRA: Record<string, { source: string; file: string }[]> = {
   setup: [EXCELJS, CLOUD_STORAGE],
   // The monthly report's export (report.export), the same way.
   report: [EXCELJS, CLOUD_STORAGE],
+  // The cashier's day book export (cashier.exportDayBook), the same way.
+  cashier: [EXCELJS, CLOUD_STORAGE],
 };
 export const lazyModules = (name: string) => [STORE, MIGRATIONS, ...(LAZY_EXTRA[name] ?? [])];
 const isPackage = (source: string) => !source.includes('/') || source.startsWith('@');

@@ -22,7 +22,7 @@ export default defineAppConfig({
     },
     {
       root: 'workbench',
-      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index'],
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index', 'arrears/index', 'letter/index', 'receipts/index', 'daybook/index'],
     },
   ],
   window: {

@@ -20,5 +20,11 @@ export function renderMessage(template: NotificationTemplate, d: Record<string, 
       return { title: '退款已到账', body: `您好，${roomLabel(d.householdId)} 的退款 ¥${d.amount} 已原路退回您的微信支付账户（${d.reason}，退款单号 ${d.outRefundNo}），可在「我的收据」的退款记录中查看。感谢您的耐心！` };
     case 'fee.refundFailed':
       return { title: '退款未成功，请处理', body: `退款单 ${d.outRefundNo}（${roomLabel(d.householdId)}，¥${d.amount}，${d.reason}）微信支付未能退款（${d.provider}），请在微信支付商户平台核查后联系住户处理。` };
+    case 'fee.arrearsReminder':
+      return { title: '缴费提醒', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的物业费用共 ¥${d.amount} 尚未缴纳，请于 ${d.deadline} 前在「物业缴费」中缴纳。如您已缴纳，请忽略本提醒。感谢您的支持与配合！` };
+    case 'fee.demandLetter':
+      return { title: '催缴函', body: `您好，${roomLabel(d.householdId)} ${d.periods} 的物业费用共 ¥${d.amount} 经提醒后仍未缴纳，物业服务中心已出具催缴函（${d.letterNo}），请于 ${d.deadline} 前缴纳。如有困难或疑问，欢迎到物业服务中心沟通，感谢您的理解与配合。` };
+    case 'fee.arrearsDue':
+      return { title: '欠费催缴待办', body: `您好，以下欠费户的催缴步骤已到期：${d.list}。请在工作台「欠费催缴」中处理，辛苦了。` };
   }
 }

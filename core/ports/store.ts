@@ -4,6 +4,7 @@ import type { CommunitySettings } from '../domain/community/settings';
 import type { PhoneCheck } from '../domain/binding';
 import type { SetupTx } from './setupStore';
 import type { FeeTx } from './feeStore';
+import type { CashierTx } from './cashierStore';
 
 export interface UserRow {
   id: string;
@@ -229,7 +230,7 @@ export interface IdempotencyRow {
 }
 
 /** Everything a use case may read or write, inside one transaction. */
-export interface Tx extends SetupTx, FeeTx {
+export interface Tx extends SetupTx, FeeTx, CashierTx {
   userByOpenid(openid: string): Promise<UserRow | undefined>;
   userById(id: string): Promise<UserRow | undefined>;
   usersByIds(ids: string[]): Promise<UserRow[]>;

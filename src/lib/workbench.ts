@@ -9,7 +9,7 @@ export const may = (me: Me | null | undefined, p: Permission): boolean => !!me &
 /** Staff: whoever may read the workbench. */
 export const isStaff = (me: Me | null | undefined) => may(me, 'workbench.read');
 
-export type WbSection = 'mywork' | 'queue' | 'intake' | 'bindings' | 'report' | 'households' | 'staff' | 'rota' | 'settings';
+export type WbSection = 'mywork' | 'queue' | 'intake' | 'bindings' | 'arrears' | 'receipts' | 'daybook' | 'report' | 'households' | 'staff' | 'rota' | 'settings';
 
 /** The workbench sections in menu order, each opened by one permission. The first one a user may open is their home. */
 export const WB_SECTIONS: { key: WbSection; label: string; url: string; permission: Permission }[] = [
@@ -17,6 +17,10 @@ export const WB_SECTIONS: { key: WbSection; label: string; url: string; permissi
   { key: 'queue', label: '工单队列', url: '/workbench/queue/index', permission: 'workbench.queue' },
   { key: 'intake', label: '代客登记', url: '/workbench/intake/index', permission: 'workbench.intake' },
   { key: 'bindings', label: '认证审核', url: '/workbench/bindings/index', permission: 'binding.review' },
+  // The cashier workbench (收费员/经理, R-FEE-6..8).
+  { key: 'arrears', label: '欠费催缴', url: '/workbench/arrears/index', permission: 'cashier.bill' },
+  { key: 'receipts', label: '收据管理', url: '/workbench/receipts/index', permission: 'cashier.bill' },
+  { key: 'daybook', label: '收费日结', url: '/workbench/daybook/index', permission: 'cashier.bill' },
   { key: 'report', label: '月度报表', url: '/workbench/report/index', permission: 'report.read' },
   { key: 'households', label: '房屋档案', url: '/workbench/households/index', permission: 'setup.households' },
   { key: 'staff', label: '员工管理', url: '/workbench/staff/index', permission: 'setup.staff' },

@@ -112,6 +112,13 @@ const XSPEC: Record<string, { cells: readonly XExpect[]; body: (b: BObjects, col
   'fee.bills': { cells: [HNF, NB, NB, NB, NB, NB, NB], body: () => ({ householdId: O.COMMUNITY_B.household }) },
   'fee.receipts': { cells: [L, NB, NB, NB, NB, NB, NB], body: () => ({}) },
   'cashier.issueBills': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB({ period: '2026-11' }) },
+  'cashier.arrears': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB() },
+  'cashier.remind': { cells: [FB, FB, FB, FB, HNF, FB, HNF], body: () => ({ householdId: O.COMMUNITY_B.household }) },
+  'cashier.demandLetter': { cells: [FB, FB, FB, FB, HNF, FB, HNF], body: () => ({ householdId: O.COMMUNITY_B.household }) },
+  'cashier.receipts': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB() },
+  'cashier.voidReceipt': { cells: [FB, FB, FB, FB, 'RECEIPT.NOT_FOUND', FB, 'RECEIPT.NOT_FOUND'], body: () => ({ number: `${O.COMMUNITY_B.id}-2026-000001`, reason: '跨小区作废' }) },
+  'cashier.dayBook': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB({ date: dayOf(h.platform.clock.now()) }) },
+  'cashier.exportDayBook': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB({ date: dayOf(h.platform.clock.now()) }) },
 };
 
 /** What of B an answer must never carry: its community, household, people, case and object ids (case numbers repeat across communities: not a mark). */

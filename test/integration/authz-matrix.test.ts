@@ -640,6 +640,59 @@ const SPEC: Record<string, Row> = {
       return JSON.stringify([d.communityId, d.created]) === JSON.stringify(want) ? [] : [`issued ${d.created} in ${d.communityId}`];
     },
   },
+  // The cashier workbench (R-FEE-6..8): 收费员 / 经理 of the community; staff-b and mixed-ab hold both
+  // roles in B only, so their lists are B's (and must carry nothing of A); A's objects are 404 to staff-b
+  // and 403 to mixed-ab, who stands in A as a technician (R-ACC-3: the role is missing, not the object).
+  'cashier.arrears': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, R, R, R],
+    body: () => ({}),
+    check: (d, col) => {
+      const ids = d.items.map((i: { householdId: string }) => i.householdId);
+      if (col === 'manager' || col === 'cashier') return d.communityId === 'demo' && ids.includes('1-2-201') && !ids.some((i: string) => B.includes(i)) ? [] : [`arrears of ${d.communityId}: ${ids}`];
+      return d.communityId === O.COMMUNITY_B.id && !ids.some((i: string) => A.includes(i)) ? [] : [`arrears of ${d.communityId}: ${ids}`];
+    },
+  },
+  'cashier.remind': {
+    // 1-2-201 has last month unpaid (overdue); reminding again is recorded again.
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, HNF, FB],
+    body: () => ({ householdId: '1-2-201' }),
+    check: (d) => (d.householdId === '1-2-201' && d.owedFen > 0 && d.nextStep === 'demand_letter' ? [] : [`remind answered ${JSON.stringify(d)}`]),
+  },
+  'cashier.demandLetter': {
+    // 1-1-101 paid last month (the fixture): nothing overdue, so no letter — answered as such to its cashier only.
+    cells: [U401, FB, FB, FB, FB, FB, FB, 'ARREARS.NOT_FOUND', FB, 'ARREARS.NOT_FOUND', HNF, FB],
+    body: () => ({ householdId: '1-1-101' }),
+  },
+  'cashier.receipts': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, R, R, R],
+    body: () => ({}),
+    check: (d, col) => {
+      const numbers = d.items.map((i: { number: string }) => i.number);
+      if (col === 'manager' || col === 'cashier') return numbers.includes(FEES['1-1-101'].receipt) ? [] : [`receipts ${numbers}`];
+      return numbers.length === 0 ? [] : [`sees receipts ${numbers}`];
+    },
+  },
+  'cashier.voidReceipt': {
+    // Each allowed caller voids a receipt of its own (voiding twice is a conflict, not a second write).
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, 'RECEIPT.NOT_FOUND', FB],
+    body: (_fx, col) => ({ number: FEES[col === 'manager' ? '1-1-102' : '1-1-101'].receipt, reason: '矩阵测试作废' }),
+    check: (d) => (d.status === 'voided' && d.voidReason === '矩阵测试作废' ? [] : [`void answered ${JSON.stringify(d)}`]),
+  },
+  'cashier.dayBook': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, R, FB, R, R, R],
+    body: () => ({ date: dayOf(h.platform.clock.now()) }),
+    check: (d, col) => {
+      const mine = col === 'manager' || col === 'cashier';
+      const rooms = [...d.receipts, ...d.payments].map((x: { householdId: string | null }) => x.householdId);
+      if (mine) return d.communityId === 'demo' && d.payments.length >= 2 ? [] : [`day book of ${d.communityId}: ${d.payments.length} payments`];
+      return d.communityId === O.COMMUNITY_B.id && rooms.length === 0 && d.totalFen === 0 ? [] : [`day book of ${d.communityId}: ${rooms}`];
+    },
+  },
+  'cashier.exportDayBook': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, FB, W, W, W],
+    body: () => ({ date: dayOf(h.platform.clock.now()) }),
+    check: (d) => (typeof d.fileId === 'string' && /^收费日结-\d{4}-\d{2}-\d{2}\.xlsx$/.test(d.name) ? [] : [`exportDayBook answered ${JSON.stringify(d)}`]),
+  },
 };
 
 // ------------------------------------------------------------------ running a cell

@@ -271,6 +271,16 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['verify a receipt never issued', 'resident-new', 'fee', { action: 'verifyReceipt', number: 'demo-2026-999999', code: 'ABCD1234' }, 'RECEIPT.NOT_FOUND'],
       ['bills for month 13', 'cashier', 'cashier', { action: 'issueBills', period: '2026-13' }, 'INPUT.INVALID'],
       ['bills for another community', 'cashier', 'cashier', { action: 'issueBills', period: '2026-12', communityId: O.COMMUNITY_B.id }, 'COMMUNITY.NOT_FOUND'],
+      ['the arrears', 'cashier', 'cashier', { action: 'arrears' }, 'ok'],
+      ['arrears of another community', 'cashier', 'cashier', { action: 'arrears', communityId: O.COMMUNITY_B.id }, 'COMMUNITY.NOT_FOUND'],
+      ['remind a household that owes nothing overdue', 'cashier', 'cashier', { action: 'remind', householdId: '9-9-909' }, 'HOUSEHOLD.NOT_FOUND'],
+      ['a demand letter for a room of another community', 'cashier', 'cashier', { action: 'demandLetter', householdId: O.COMMUNITY_B.household }, 'HOUSEHOLD.NOT_FOUND'],
+      ['the community\'s receipts', 'cashier', 'cashier', { action: 'receipts' }, 'ok'],
+      ['void a receipt never issued', 'cashier', 'cashier', { action: 'voidReceipt', number: 'demo-2026-999999', reason: '重复开具' }, 'RECEIPT.NOT_FOUND'],
+      ['void a case id as a receipt', 'cashier', 'cashier', { action: 'voidReceipt', number: fx.repair, reason: '重复开具' }, 'INPUT.INVALID'],
+      ['the day book of 30 February', 'cashier', 'cashier', { action: 'dayBook', date: '2026-02-30' }, 'INPUT.INVALID'],
+      ['the day book', 'cashier', 'cashier', { action: 'dayBook', date: '2026-12-01' }, 'ok'],
+      ['export a day book of another community', 'cashier', 'cashier', { action: 'exportDayBook', date: '2026-12-01', communityId: O.COMMUNITY_B.id }, 'COMMUNITY.NOT_FOUND'],
     ]);
   });
 

@@ -163,6 +163,13 @@ const BASES: Record<string, Base> = {
   'fee.receipt': { body: { number: 'demo-2026-000001' }, required: ['number'], known: ['number'], formatted: ['number'] },
   'fee.verifyReceipt': { body: { number: 'demo-2026-000001', code: 'ABCD1234' }, required: ['number', 'code'], known: ['number', 'code'], formatted: ['number', 'code'] },
   'cashier.issueBills': { body: { period: '2026-12', communityId: 'demo' }, required: ['period'], known: ['period', 'communityId'], formatted: ['period'] },
+  'cashier.arrears': { body: { communityId: 'demo' }, required: [], known: ['communityId'], formatted: [] },
+  'cashier.remind': { body: { householdId: '1-1-101' }, required: ['householdId'], known: ['householdId'], formatted: ['householdId'] },
+  'cashier.demandLetter': { body: { householdId: '1-1-101' }, required: ['householdId'], known: ['householdId'], formatted: ['householdId'] },
+  'cashier.receipts': { body: { communityId: 'demo' }, required: [], known: ['communityId'], formatted: [] },
+  'cashier.voidReceipt': { body: { number: 'demo-2026-000001', reason: '重复开具' }, required: ['number', 'reason'], known: ['number', 'reason'], formatted: ['number'] },
+  'cashier.dayBook': { body: { date: '2026-12-01', communityId: 'demo' }, required: ['date'], known: ['date', 'communityId'], formatted: ['date'] },
+  'cashier.exportDayBook': { body: { date: '2026-12-01', communityId: 'demo' }, required: ['date'], known: ['date', 'communityId'], formatted: ['date'] },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */

@@ -102,8 +102,9 @@ describe('item 6: free text', () => {
     ['workbench.contact', 'note', (t) => ({ action: 'contact', id: 'c_none', note: t })],
     ['workbench.markInvalid', 'reason', (t) => ({ action: 'markInvalid', id: 'c_none', reason: t })],
     ['workbench.close', 'note', (t) => ({ action: 'close', id: 'c_none', note: t })],
+    ['cashier.voidReceipt', 'reason', (t) => ({ action: 'voidReceipt', number: 'demo-2026-999999', reason: t })],
   ];
-  const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager', setup: 'manager' };
+  const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager', setup: 'manager', cashier: 'cashier' };
   const WORDS = '住户反映仍有滴水，请再看看';
 
   it('item 6: every free-text field refuses bidi overrides and lone surrogates (invalid UTF-16) over HTTP, naming the field, storing nothing', async () => {

@@ -4,7 +4,7 @@ import type { DB } from './schema';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
-const toBill = (r: DB['bills']): BillRow => ({
+export const toBill = (r: DB['bills']): BillRow => ({
   id: r.id,
   communityId: r.community_id,
   householdId: r.household_id,
@@ -58,7 +58,7 @@ const toPayment = (r: DB['payments']): PaymentRow => ({
   via: r.via as PaymentRow['via'],
   recordedAt: Number(r.recorded_at),
 });
-const toReceipt = (r: DB['receipts']): ReceiptRow => ({
+export const toReceipt = (r: DB['receipts']): ReceiptRow => ({
   number: r.number,
   communityId: r.community_id,
   year: Number(r.year),

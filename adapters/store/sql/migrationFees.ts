@@ -122,3 +122,50 @@ export const refundsMigration: Migration = {
     await createIndex(db, 'refunds_household', 'refunds', ['household_id']);
   },
 };
+
+/**
+ * 0023_arrears (R-FEE-7, R-FEE-6): the arrears ladder of each household — one open ladder per household
+ * (`open_household` is unique and null once closed) with its next step and when it is due, and every
+ * step taken; the sweep finds due ladders by (notified_step, next_due_at) and overdue bills by
+ * (status, period); the day book finds receipts voided on a day.
+ */
+export const arrearsMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await createTable(db, 'arrears_ladders', (t) =>
+      t
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('open_household', id())
+        .addColumn('opened_at', 'bigint', (c) => c.notNull())
+        .addColumn('closed_at', 'bigint')
+        .addColumn('next_step', id(16))
+        .addColumn('next_due_at', 'bigint')
+        .addColumn('notified_step', id(16))
+        .addColumn('reminded_at', 'bigint')
+        .addColumn('letter_at', 'bigint')
+        .addColumn('legal_at', 'bigint'),
+    );
+    await createIndex(db, 'arrears_ladders_open', 'arrears_ladders', ['open_household'], { unique: true });
+    await createIndex(db, 'arrears_ladders_due', 'arrears_ladders', ['closed_at', 'next_due_at']);
+    await createIndex(db, 'arrears_ladders_community', 'arrears_ladders', ['community_id', 'closed_at']);
+    await createTable(db, 'arrears_steps', (t) =>
+      t
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('ladder_id', id(), (c) => c.notNull())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('step', id(16), (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('by_user_id', id())
+        .addColumn('owed_fen', 'bigint', (c) => c.notNull())
+        .addColumn('periods_json', longText(db), (c) => c.notNull())
+        .addColumn('deadline', 'bigint')
+        .addColumn('next_step', id(16))
+        .addColumn('next_due_at', 'bigint'),
+    );
+    await createIndex(db, 'arrears_steps_ladder', 'arrears_steps', ['ladder_id', 'at']);
+    await createIndex(db, 'bills_overdue', 'bills', ['status', 'period']);
+    await createIndex(db, 'receipts_community_voided', 'receipts', ['community_id', 'voided_at']);
+  },
+};

@@ -171,5 +171,34 @@ export interface DB {
     succeeded_at: number | null;
     checked_at: number | null;
   };
+  arrears_ladders: {
+    id: string;
+    community_id: string;
+    household_id: string;
+    /** The household while the ladder is open, null once closed: unique, so one open ladder per household. */
+    open_household: string | null;
+    opened_at: number;
+    closed_at: number | null;
+    next_step: string | null;
+    next_due_at: number | null;
+    notified_step: string | null;
+    reminded_at: number | null;
+    letter_at: number | null;
+    legal_at: number | null;
+  };
+  arrears_steps: {
+    id: string;
+    ladder_id: string;
+    community_id: string;
+    household_id: string;
+    step: string;
+    at: number;
+    by_user_id: string | null;
+    owed_fen: number;
+    periods_json: string;
+    deadline: number | null;
+    next_step: string | null;
+    next_due_at: number | null;
+  };
   fee_standards: { id: string; community_id: string; item: string; basis: string; price_fen: number; effective_from: string; saved_by: string; saved_at: number };
 }

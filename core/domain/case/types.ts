@@ -295,4 +295,4 @@ export interface NotifyEffect {
 export type Effect = NotifyEffect;
 
 /** Case messages by step and audience (core/domain/case/messages.ts), and the binding messages. */
-export type NotificationTemplate = CaseTemplate | 'binding.pending' | 'binding.approved' | 'binding.rejected' | 'fee.paid' | 'fee.amountMismatch' | 'fee.refunded' | 'fee.refundFailed';
+export type NotificationTemplate = CaseTemplate | 'binding.pending' | 'binding.approved' | 'binding.rejected' | 'fee.paid' | 'fee.amountMismatch' | 'fee.refunded' | 'fee.refundFailed' | 'fee.arrearsReminder' | 'fee.demandLetter' | 'fee.arrearsDue';

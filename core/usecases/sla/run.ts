@@ -6,6 +6,7 @@ import { sweep, type SweepResult } from './sweep';
 import { applyDueSettings } from '../setup/settings';
 import { reconcilePayments, type ReconcileResult } from '../fee/reconcile';
 import { deliverRefunds, type RefundDeliveryResult } from '../fee/deliverRefunds';
+import { runArrearsSweep, type ArrearsSweepResult } from './arrearsSweep';
 
 /** Time the `sla` function gives delivery after its sweep (its timeout is 60 s). */
 const DELIVERY_BUDGET_MS = 30_000;
@@ -15,7 +16,7 @@ const DELIVERY_BUDGET_MS = 30_000;
  * user's identity (any mini-program call) is refused. The tick at the top of each hour also forgets
  * replies older than the replay window (`purged`).
  */
-export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult & { purged: number; payments: ReconcileResult; refunds: RefundDeliveryResult }>> {
+export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult & { purged: number; payments: ReconcileResult; refunds: RefundDeliveryResult; arrears: ArrearsSweepResult }>> {
   if (openid) return fail('AUTH.FORBIDDEN');
   const e = (event ?? {}) as { Type?: unknown; TriggerName?: unknown; Time?: unknown };
   if (e.Type !== 'Timer') return fail('AUTH.FORBIDDEN');
@@ -37,7 +38,13 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
     deps.log.error({ fn: 'sla', job: 'refunds', err: String(e) }, 'refund delivery failed');
     return { asked: 0, succeeded: 0, failed: 0 };
   });
+  // Arrears ladders (R-FEE-7): ended when paid, opened when overdue, each step's being due told to the
+  // cashier once. Like the reconciliation, a failure never stops the sweep's own work.
+  const arrears = await runArrearsSweep(deps, at).catch((e) => {
+    deps.log.error({ fn: 'sla', job: 'arrears', err: String(e) }, 'arrears sweep failed');
+    return { opened: 0, closed: 0, notified: 0 };
+  });
   // Notifications go out from this timer, inside the invocation (never after it has answered).
   if (deps.deliver) await deps.deliver(deps.clock.now() + DELIVERY_BUDGET_MS).catch((e) => deps.log.error({ err: String(e) }, 'delivery pass failed'));
-  return ok({ ...swept, purged, payments, refunds });
+  return ok({ ...swept, purged, payments, refunds, arrears });
 }
