@@ -13,6 +13,7 @@ import { describePagingContract } from './contractPaging';
 import { describePushContract } from './contractPushes';
 import { describeReportContract } from './contractReports';
 import { describeFeeContract } from './contractFees';
+import { describeRenovationContract } from './contractRenovations';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -30,6 +31,7 @@ describePagingContract('SQLite (better-sqlite3)', fresh);
 describePushContract('SQLite (better-sqlite3)', fresh);
 describeReportContract('SQLite (better-sqlite3)', fresh);
 describeFeeContract('SQLite (better-sqlite3)', fresh);
+describeRenovationContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();
