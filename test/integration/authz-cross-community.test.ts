@@ -124,14 +124,14 @@ const XSPEC: Record<string, { cells: readonly XExpect[]; body: (b: BObjects, col
     body: () => ({ requestId: rid('xr'), householdId: O.COMMUNITY_B.household, applicant: 'owner', plan: '厨卫翻新', structuralChange: false, areaM2: 80, startDate: freshDay(), endDate: '2099-12-31', documents: {}, rulesAccepted: true }),
   },
   'renovation.list': { cells: [HNF, HNF, HNF, HNF, HNF, HNF, HNF], body: () => ({ householdId: O.COMMUNITY_B.household }) },
-  'renovation.get': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId }) },
-  'renovation.resubmit': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId, documents: {} }) },
-  'renovation.review': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId, decision: 'approve' }) },
-  'renovation.closureTest': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId, passed: true, note: '无渗漏' }) },
-  'renovation.inspect': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId, passed: true, findings: '正常' }) },
-  'renovation.violation': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId, description: '私接公共用电', deadline: toIso(h.platform.clock.now() + 86_400_000) }) },
-  'renovation.resolveViolation': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId, violationId: b.violationId, outcome: 'rectified', note: '已整改' }) },
-  'renovation.accept': { cells: [RNF, RNF, RNF, RNF, RNF, RNF, RNF], body: (b) => ({ id: b.renoId }) },
+  'renovation.get': { cells: [RNF, RNF, FB, RNF, RNF, RNF, FB], body: (b) => ({ id: b.renoId }) },
+  'renovation.resubmit': { cells: [RNF, NB, NB, NB, NB, NB, NB], body: (b) => ({ id: b.renoId, documents: {} }) },
+  'renovation.review': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, decision: 'approve' }) },
+  'renovation.closureTest': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, passed: true, note: '无渗漏' }) },
+  'renovation.inspect': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, passed: true, findings: '正常' }) },
+  'renovation.violation': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, description: '私接公共用电', deadline: toIso(h.platform.clock.now() + 86_400_000) }) },
+  'renovation.resolveViolation': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, violationId: b.violationId, outcome: 'rectified', note: '已整改' }) },
+  'renovation.accept': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId }) },
 };
 
 /** What of B an answer must never carry: its community, household, people, case and object ids (case numbers repeat across communities: not a mark). */

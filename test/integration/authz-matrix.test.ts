@@ -648,8 +648,9 @@ const SPEC: Record<string, Row> = {
   // Renovation (issue 14, R-REN-1..11): the owner (or a delegate bound to the household) applies and
   // resubmits; the household's residents and the staff who read renovations (装修管理员, front desk,
   // supervisor, manager) read it; 装修管理员 and 经理 act on it. Another household's or another community's
-  // application is 404 like a missing one; a resident who sees it but may not act, and staff of its
-  // community without the role, 403; staff applying as residents are NOT_BOUND.
+  // application is 404 like a missing one; the role is checked first: a caller who holds no role that acts
+  // on applications is 403 (residents reviewing, staff of its community without the role), staff acting
+  // as residents (apply, resubmit) are NOT_BOUND.
   'renovation.rules': {
     cells: [R, R, R, R, R, R, R, R, R, R, R, R],
     body: () => ({}),
@@ -689,7 +690,7 @@ const SPEC: Record<string, Row> = {
     ],
   },
   'renovation.get': {
-    cells: [U401, RNF, R, RNF, R, FB, R, R, R, FB, RNF, FB],
+    cells: [U401, NB, R, RNF, R, FB, R, R, R, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'approved',
     body: (fx) => ({ id: fx.renoId }),
@@ -699,45 +700,45 @@ const SPEC: Record<string, Row> = {
     ],
   },
   'renovation.resubmit': {
-    cells: [U401, RNF, W, RNF, FB, FB, FB, FB, FB, FB, RNF, FB],
+    cells: [U401, NB, W, RNF, NB, NB, NB, NB, NB, NB, NB, NB],
     needs: ['renoId', 'renoDocs'],
     reno: 'returned',
     body: (fx) => ({ id: fx.renoId, documents: { licence: fx.renoDocs.licence } }),
     check: (d) => (d.status === 'submitted' ? [] : [`resubmitted: ${d.status}`]),
   },
   'renovation.review': {
-    cells: [U401, RNF, FB, RNF, FB, FB, FB, W, W, FB, RNF, FB],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'submitted',
     body: (fx) => ({ id: fx.renoId, decision: 'approve' }),
     check: (d) => (d.status === 'approved' && d.billId ? [] : [`reviewed: ${d.status}`]),
   },
   'renovation.closureTest': {
-    cells: [U401, RNF, FB, RNF, FB, FB, FB, W, W, FB, RNF, FB],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'approved',
     body: (fx) => ({ id: fx.renoId, passed: true, note: '闭水 24 小时无渗漏' }),
   },
   'renovation.inspect': {
-    cells: [U401, RNF, FB, RNF, FB, FB, FB, W, W, FB, RNF, FB],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'approved',
     body: (fx) => ({ id: fx.renoId, passed: true, findings: '按申报项目施工' }),
   },
   'renovation.violation': {
-    cells: [U401, RNF, FB, RNF, FB, FB, FB, W, W, FB, RNF, FB],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'approved',
     body: (fx) => ({ id: fx.renoId, description: '私自改动外立面', deadline: toIso(h.platform.clock.now() + 86_400_000) }),
   },
   'renovation.resolveViolation': {
-    cells: [U401, RNF, FB, RNF, FB, FB, FB, W, W, FB, RNF, FB],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'violation',
     body: (fx) => ({ id: fx.renoId, violationId: fx.violationId, outcome: 'rectified', note: '已恢复原状' }),
   },
   'renovation.accept': {
-    cells: [U401, RNF, FB, RNF, FB, FB, FB, W, W, FB, RNF, FB],
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
     needs: ['renoId'],
     reno: 'acceptable',
     body: (fx) => ({ id: fx.renoId }),

@@ -115,7 +115,8 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await refusal('resident-b', 'renovation', { action: 'get', id })).toEqual([404, 'RENOVATION.NOT_FOUND']);
     expect(await refusal('resident-a', 'renovation', { action: 'review', id, decision: 'approve' })).toEqual([403, 'AUTH.FORBIDDEN']);
     expect(await refusal('tech-1', 'renovation', { action: 'review', id, decision: 'approve' })).toEqual([403, 'AUTH.FORBIDDEN']);
-    expect(await refusal('resident-b', 'renovation', { action: 'review', id, decision: 'approve' })).toEqual([404, 'RENOVATION.NOT_FOUND']);
+    expect(await refusal('resident-b', 'renovation', { action: 'review', id, decision: 'approve' })).toEqual([403, 'AUTH.FORBIDDEN']);
+    expect(await refusal('resident-b', 'renovation', { action: 'resubmit', id, documents: {} })).toEqual([404, 'RENOVATION.NOT_FOUND']);
 
     // ---- [R-REN-6] returned with what is missing or wrong; staff-internal notes never reach the resident.
     const returned = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'return', missing: ['qualification'], note: '资质证书已过期，请上传有效的资质证书', internalNote: '施工单位去年有违章记录' });
@@ -125,7 +126,7 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(JSON.stringify(seen)).not.toContain('违章记录');
     expect((await ok('reno-officer', 'renovation', { action: 'get', id })).internalNotes).toEqual([expect.objectContaining({ note: '施工单位去年有违章记录' })]);
     expect(await outbox(id, 'renovation.returned')).toEqual(['resident-a']);
-    expect(await refusal('reno-officer', 'renovation', { action: 'resubmit', id, documents: {} })).toEqual([403, 'AUTH.FORBIDDEN']);
+    expect(await refusal('reno-officer', 'renovation', { action: 'resubmit', id, documents: {} })).toEqual([403, 'HOUSEHOLD.NOT_BOUND']);
     const resubmitted = await ok('resident-a', 'renovation', { action: 'resubmit', id, documents: { qualification: await uploadPhotoAs(h, 'resident-a') } });
     expect(resubmitted).toMatchObject({ status: 'submitted', missing: [] });
 
