@@ -9,6 +9,7 @@ import { startHarness, rid, type Harness } from '../support/harness';
 import { DAY, HOUR, MINUTE, advance, platformNow } from '../support/clock';
 import { callsAs, uploadPhotoAs } from '../support/calls';
 import { toIso } from '../../core/time';
+import * as O from '../support/objects';
 
 let h: Harness;
 beforeAll(async () => {
@@ -93,6 +94,29 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await refusal('resident-b', 'renovation', await application(docs))).toEqual([404, 'HOUSEHOLD.NOT_FOUND']);
     expect(await refusal('resident-a', 'renovation', await application(docs))).toEqual([404, 'FILE.NOT_FOUND']);
     expect(await refusal('resident-new', 'renovation', await application(docs))).toEqual([403, 'HOUSEHOLD.NOT_BOUND']);
+  });
+
+  it('[R-REN-1] a family member bound to the household is not the owner: refused as owner, accepted as a delegate with the power of attorney and their ID', async () => {
+    const pending = await O.createPendingBinding(h, '1-1-102');
+    await ok('frontdesk', 'account', { action: 'approveBinding', id: pending.id });
+    const member = pending.userId;
+    const docs = await documents(member);
+    const asOwner = await application(docs, { householdId: '1-1-102' });
+    expect(await refusal(member, 'renovation', asOwner)).toEqual([403, 'RENOVATION.NOT_OWNER']);
+    const asDelegate = await application(docs, { householdId: '1-1-102', applicant: 'delegate' });
+    const missing = await call(member, 'renovation', asDelegate);
+    expect(missing.body.error.missing.map((m: { code: string }) => m.code)).toEqual(['power_of_attorney', 'delegate_id']);
+    const withPapers = { ...asDelegate, requestId: rid('reno'), documents: { ...docs, powerOfAttorney: await uploadPhotoAs(h, member), delegateId: await uploadPhotoAs(h, member) } };
+    const applied = await ok(member, 'renovation', withPapers);
+    expect(applied).toMatchObject({ status: 'submitted', missing: [] });
+    const seen = await ok('resident-b', 'renovation', { action: 'get', id: applied.id });
+    expect(seen).toMatchObject({ applicant: 'delegate', applicantName: '待审核', householdId: '1-1-102' });
+    // [R-REN-11] the documents are readable by the household and the renovation officer, by no other household.
+    const file = async (who: string, fileId: string) => (await fetch(`${h.url}/local/file/${fileId}`, { headers: { authorization: `Bearer ${await h.login(who)}` } })).status;
+    expect(await file('reno-officer', seen.documents.powerOfAttorney)).toBe(200);
+    expect(await file('resident-b', seen.documents.licence)).toBe(200);
+    expect(await file('resident-a', seen.documents.licence)).toBe(404);
+    expect(await file('tech-1', seen.documents.licence)).toBe(404);
   });
 
   it('[R-REN-1..11] apply → return → resubmit → approve → pay → closure test → inspections (a missed one escalates once) → violation → accept with a deduction → refund', async () => {
@@ -211,7 +235,7 @@ describe('renovation applications (R-REN-1..11)', () => {
       expect(archive.items[0].timeline.map((t: { type: string }) => t.type)).toEqual(expect.arrayContaining(['submitted', 'returned', 'resubmitted', 'approved', 'closure_tested', 'inspected', 'violation_noticed', 'violation_overdue', 'violation_resolved', 'accepted']));
     }
     expect(await refusal('resident-b', 'renovation', { action: 'list', householdId: '1-1-101' })).toEqual([404, 'HOUSEHOLD.NOT_FOUND']);
-    expect((await ok('resident-b', 'renovation', { action: 'list' })).items).toEqual([]);
+    expect((await ok('resident-b', 'renovation', { action: 'list' })).items.map((i: { householdId: string }) => i.householdId)).not.toContain('1-1-101');
     // The escalation happened once in the whole run.
     expect(await outbox(id, 'renovation.inspectionMissed')).toEqual(['supervisor']);
   });
