@@ -6,7 +6,8 @@
  * ignored past its deadline, acceptance with a deduction and the refund row it writes.
  */
 import { startHarness, rid, type Harness } from '../support/harness';
-import { DAY, HOUR, MINUTE, advance, platformNow } from '../support/clock';
+import { DAY, HOUR, MINUTE, advance, platformNow, setClock } from '../support/clock';
+import { sweepRenovations } from '../../core/usecases/renovation/sweep';
 import { callsAs, uploadPhotoAs } from '../support/calls';
 import { toIso } from '../../core/time';
 import * as O from '../support/objects';
@@ -191,10 +192,16 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(tested.closureTests).toEqual([expect.objectContaining({ passed: true, hours: 24, ownerPresent: true })]);
 
     // ---- [R-REN-8] an inspection, then the next one missed: escalated to the supervisor once, however often the sweep runs.
+    // 5 s past a whole minute: the inspection falls due between two ticks of the platform's timer.
+    now = await setClock(h, toIso(Math.ceil(now / MINUTE) * MINUTE + MINUTE + 5_000));
     const inspected = await ok('reno-officer', 'renovation', { action: 'inspect', id, passed: true, findings: '按申报项目施工，公共区域保护到位', checklist: { passes: true, structure: true, common_areas: true } });
     expect(Date.parse(inspected.nextInspectionDueAt)).toBe(now + 2 * DAY);
     expect(inspected.inspections[0].checklist).toEqual(expect.arrayContaining([{ item: 'structure', label: '未损坏主体结构', ok: true }]));
-    now = await advance(h, 2 * DAY + 5 * MINUTE);
+    now = await advance(h, 2 * DAY + 10_000);
+    expect(await outbox(id, 'renovation.inspectionMissed')).toEqual([]); // due 5 s after the last tick: not swept yet
+    // [R-ESC-5] two sweeps at once, then the timer's own ticks: one escalation.
+    const swept = await Promise.all([sweepRenovations(h.platform.deps), sweepRenovations(h.platform.deps)]);
+    expect(swept.reduce((n, r) => n + r.escalations, 0)).toBe(1);
     now = await advance(h, 10 * MINUTE);
     expect(await outbox(id, 'renovation.inspectionMissed')).toEqual(['supervisor']);
     const staffView = await ok('reno-officer', 'renovation', { action: 'get', id });
@@ -220,8 +227,14 @@ describe('renovation applications (R-REN-1..11)', () => {
     // ---- [R-REN-10] acceptance with a deduction: deposit less the deduction plus the permit and passes, refunded to the paying order.
     expect(await refusal('reno-officer', 'renovation', { action: 'accept', id, deductions: [{ reason: '超额', amountFen: 100_001 }] })).toEqual([409, 'RENOVATION.DEDUCTION_TOO_LARGE']);
     expect(await refusal('resident-a', 'renovation', { action: 'accept', id })).toEqual([403, 'AUTH.FORBIDDEN']);
-    const accepted = await ok('reno-officer', 'renovation', { action: 'accept', id, deductions: [{ reason: '公共走廊墙面污损修复', amountFen: 20_000 }] });
+    // Three acceptances at once (the officer and the manager): one is decided, one refund is written.
+    const acceptBody = { action: 'accept', id, deductions: [{ reason: '公共走廊墙面污损修复', amountFen: 20_000 }] };
+    const tries = await Promise.all([call('reno-officer', 'renovation', acceptBody), call('manager', 'renovation', acceptBody), call('reno-officer', 'renovation', acceptBody)]);
+    expect(tries.filter((t) => t.body.ok)).toHaveLength(1);
+    expect(tries.filter((t) => !t.body.ok).map((t) => [t.status, t.body.error.code])).toEqual([[409, 'RENOVATION.INVALID_TRANSITION'], [409, 'RENOVATION.INVALID_TRANSITION']]);
+    const accepted = tries.find((t) => t.body.ok)!.body.data;
     expect(accepted).toEqual({ status: 'accepted', refundFen: 100_000 - 20_000 + 5_000 + 4_000, deductedFen: 20_000 });
+    expect((await h.platform.deps.store.transaction((tx) => tx.refundsOfHousehold('1-1-101'))).filter((r) => r.source === 'renovation')).toHaveLength(1);
     const refund = await h.platform.deps.store.transaction((tx) => tx.refundOf('renovation', id));
     expect(refund).toMatchObject({ amountFen: 89_000, outTradeNo: pay.outTradeNo, householdId: '1-1-101', status: 'pending' });
     expect(await refusal('reno-officer', 'renovation', { action: 'accept', id })).toEqual([409, 'RENOVATION.INVALID_TRANSITION']);
