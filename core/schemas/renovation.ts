@@ -354,7 +354,7 @@ export interface RenovationView {
   /** Staff-internal notes (staff only; null for residents). */
   internalNotes: { at: string; by: string; note: string }[] | null;
   /** What this caller may do now (pages render these, never copy a rule). */
-  allowed: { resubmit: boolean; review: boolean; closureTest: boolean; inspect: boolean; violation: boolean; accept: boolean; pay: boolean };
+  allowed: { resubmit: boolean; review: boolean; closureTest: boolean; inspect: boolean; violation: boolean; resolveViolation: boolean; accept: boolean; pay: boolean };
 }
 
 export interface ListOutput {

@@ -220,7 +220,7 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await outbox(id, 'renovation.violationOverdue')).toEqual(['manager', 'reno-officer']);
     const overdue = await ok('reno-officer', 'renovation', { action: 'get', id });
     expect(overdue.violations[0]).toMatchObject({ status: 'report_due', stopOrder: true, proofs: [expect.stringMatching(/^f_/)] });
-    expect(overdue.allowed.accept).toBe(false);
+    expect(overdue.allowed).toMatchObject({ accept: false, resolveViolation: true });
     expect(await refusal('reno-officer', 'renovation', { action: 'accept', id })).toEqual([409, 'RENOVATION.VIOLATION_OPEN']);
     await ok('reno-officer', 'renovation', { action: 'resolveViolation', id, violationId, outcome: 'reported', note: '已书面报告街道城管部门，业主已拆除私接线路', proofs: [await uploadPhotoAs(h, 'reno-officer')] });
 

@@ -28,7 +28,7 @@ describe('renovation view (R-ACC-5, R-REN-11)', () => {
     expect(staff.timeline.map((t) => t.type)).toEqual(['submitted', 'approved', 'inspection_escalated']);
     expect(staff.deadlines).toEqual([expect.objectContaining({ name: 'inspection', breached: true })]);
     // Unpaid bill, no closure test: not yet acceptable (R-REN-10, R-REN-7).
-    expect(staff.allowed).toMatchObject({ inspect: true, closureTest: true, violation: true, accept: false, pay: false });
+    expect(staff.allowed).toMatchObject({ inspect: true, closureTest: true, violation: true, resolveViolation: false, accept: false, pay: false });
   });
 
   it('[R-REN-10] an accepted application whose refund went through reads as refunded', () => {
