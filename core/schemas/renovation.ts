@@ -27,8 +27,8 @@ import type { FeeItem } from '../domain/fees/standards';
 export const idNumber = z
   .string()
   .trim()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^\d{17}[\dX]$/, '身份证号应为 18 位'));
+  .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位')
+  .transform((s) => s.toUpperCase());
 
 const area = (message: string) =>
   z
