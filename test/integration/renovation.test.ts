@@ -251,5 +251,19 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect((await ok('resident-b', 'renovation', { action: 'list' })).items.map((i: { householdId: string }) => i.householdId)).not.toContain('1-1-101');
     // The escalation happened once in the whole run.
     expect(await outbox(id, 'renovation.inspectionMissed')).toEqual(['supervisor']);
+    // The message center's texts: every step in Chinese, nothing left unfilled, no ID number.
+    await O.settle(h);
+    const texts = async (who: string) => ((await ok(who, 'message', { action: 'list' })).items as { title: string; body: string }[]).filter((m) => m.title.includes('装修')).map((m) => `${m.title}：${m.body}`);
+    const owner = await texts('resident-a');
+    expect(owner.map((t) => t.split('：')[0])).toEqual(expect.arrayContaining(['装修申请需补充材料', '装修申请已批准', '装修违章处理通知', '装修已验收']));
+    expect(owner.find((t) => t.startsWith('装修已验收'))).toContain('¥890.00');
+    expect(await texts('supervisor')).toEqual([expect.stringContaining('装修巡查逾期，请跟进')]);
+    expect(await texts('manager')).toEqual(expect.arrayContaining([expect.stringContaining('装修违章逾期未整改')]));
+    for (const who of ['resident-a', 'supervisor', 'manager', 'reno-officer', 'tech-1']) {
+      for (const t of await texts(who)) {
+        expect(t).not.toMatch(/undefined|null|NaN/);
+        expect(t).not.toContain(ID_A);
+      }
+    }
   });
 });
