@@ -328,6 +328,8 @@ export interface RenovationView {
   startDate: string;
   endDate: string;
   rulesAccepted: boolean;
+  /** The version of the rules accepted (renovation.rules `version`), null when not recorded. */
+  rulesVersion: string | null;
   documents: DocumentsView;
   fees: RenovationFeeLine[];
   totalFen: number;

@@ -147,7 +147,7 @@ describe('renovation applications (R-REN-1..11)', () => {
     const returned = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'return', missing: ['qualification'], note: '资质证书已过期，请上传有效的资质证书', internalNote: '施工单位去年有违章记录' });
     expect(returned.status).toBe('returned');
     const seen = await ok('resident-a', 'renovation', { action: 'get', id });
-    expect(seen).toMatchObject({ status: 'returned', missing: [{ code: 'qualification', label: '施工单位资质证书' }], returnNote: '资质证书已过期，请上传有效的资质证书', internalNotes: null, allowed: { resubmit: true, review: false } });
+    expect(seen).toMatchObject({ rulesAccepted: true, rulesVersion: '2026-12', status: 'returned', missing: [{ code: 'qualification', label: '施工单位资质证书' }], returnNote: '资质证书已过期，请上传有效的资质证书', internalNotes: null, allowed: { resubmit: true, review: false } });
     expect(JSON.stringify(seen)).not.toContain('违章记录');
     expect((await ok('reno-officer', 'renovation', { action: 'get', id })).internalNotes).toEqual([expect.objectContaining({ note: '施工单位去年有违章记录' })]);
     expect(await outbox(id, 'renovation.returned')).toEqual(['resident-a']);
