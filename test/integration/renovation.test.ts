@@ -8,6 +8,7 @@
 import { startHarness, rid, type Harness } from '../support/harness';
 import { DAY, HOUR, MINUTE, advance, platformNow, setClock } from '../support/clock';
 import { sweepRenovations } from '../../core/usecases/renovation/sweep';
+import { fold } from '../../core/domain/renovation/state';
 import { callsAs, uploadPhotoAs } from '../support/calls';
 import { toIso } from '../../core/time';
 import * as O from '../support/objects';
@@ -264,6 +265,18 @@ describe('renovation applications (R-REN-1..11)', () => {
         expect(t).not.toMatch(/undefined|null|NaN/);
         expect(t).not.toContain(ID_A);
       }
+    }
+  });
+});
+
+describe('the archive is the log (R-REN-11)', () => {
+  it('[R-REN-11] every stored application is exactly the fold of its event log', async () => {
+    const ids = (await O.dbOf(h).selectFrom('renovations').select('id').execute()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    for (const id of ids) {
+      const [state, events] = await h.platform.deps.store.transaction(async (tx) => [await tx.renovation(id), await tx.renovationEvents(id)] as const);
+      expect(fold([...events])).toEqual(state);
+      expect(events.map((e) => e.at)).toEqual([...events.map((e) => e.at)].sort((a, b) => a - b));
     }
   });
 });
