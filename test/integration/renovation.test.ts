@@ -121,6 +121,15 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await file('tech-1', seen.documents.licence)).toBe(404);
   });
 
+  it('[R-INT-7] the same application sent three times at once is stored once: every answer names the same application', async () => {
+    const before = (await ok('resident-b', 'renovation', { action: 'list', householdId: '1-1-102' })).items.length;
+    const body = await application(await documents('resident-b'), { householdId: '1-1-102' });
+    const answers = await Promise.all([1, 2, 3].map(() => call('resident-b', 'renovation', body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.data.id)).size).toBe(1);
+    expect((await ok('resident-b', 'renovation', { action: 'list', householdId: '1-1-102' })).items.length).toBe(before + 1);
+  });
+
   it('[R-REN-1..11] apply → return → resubmit → approve → pay → closure test → inspections (a missed one escalates once) → violation → accept with a deduction → refund', async () => {
     // ---- apply (R-REN-1..5): fees from the rule book's defaults, shown before payment.
     const docs = await documents('resident-a');
