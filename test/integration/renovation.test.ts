@@ -278,6 +278,25 @@ describe('renovation applications (R-REN-1..11)', () => {
   });
 });
 
+describe('renovation settings (R-REN-8, R-REN-7)', () => {
+  it('[R-REN-8][R-REN-7] the manager sets inspections every 3 days and a 48-hour closure test; the next approval and test follow them', async () => {
+    const base = (await ok('manager', 'setup', { action: 'settings' })).current;
+    expect(base.renovation).toEqual({ inspectionInterval: 'P2D', closureTest: 'PT24H' });
+    const today = toIso(await platformNow(h)).slice(0, 10);
+    const tooShort = await call('manager', 'setup', { action: 'saveSettings', requestId: rid('st'), effectiveFrom: today, settings: { ...base, renovation: { closureTest: 'PT12H' } } });
+    expect([tooShort.status, tooShort.body.error.fields['settings.renovation.closureTest']]).toEqual([400, expect.stringContaining('闭水试验时长不能短于')]);
+    await ok('manager', 'setup', { action: 'saveSettings', requestId: rid('st'), effectiveFrom: today, settings: { ...base, renovation: { inspectionInterval: 'P3D', closureTest: 'PT48H' } } });
+    const body = await application(await documents('resident-a'));
+    const applied = await ok('resident-a', 'renovation', body);
+    const approved = await ok('reno-officer', 'renovation', { action: 'review', id: applied.id, decision: 'approve' });
+    expect(Date.parse(approved.nextInspectionDueAt)).toBe(Date.parse(`${body.startDate}T00:00:00+08:00`) + 3 * DAY);
+    const now = await platformNow(h);
+    expect(await refusal('reno-officer', 'renovation', { action: 'closureTest', id: applied.id, passed: true, note: '无渗漏', startedAt: toIso(now - 30 * HOUR) })).toEqual([409, 'RENOVATION.CLOSURE_TOO_SHORT']);
+    const tested = await ok('reno-officer', 'renovation', { action: 'closureTest', id: applied.id, passed: true, note: '无渗漏', startedAt: toIso(now - 48 * HOUR) });
+    expect(tested.closureTests[0].hours).toBe(48);
+  });
+});
+
 describe('the archive is the log (R-REN-11)', () => {
   it('[R-REN-11] every stored application is exactly the fold of its event log', async () => {
     const ids = (await O.dbOf(h).selectFrom('renovations').select('id').execute()).map((r) => r.id);
