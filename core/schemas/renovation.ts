@@ -6,6 +6,7 @@ import {
   DOCUMENT_CODES,
   INSPECTION_ITEMS,
   PREMISES,
+  REVIEW_ITEMS,
   type Applicant,
   type DocumentCode,
   type InspectionItem,
@@ -131,10 +132,14 @@ export const reviewInput = z
     note: note(500).optional(),
     /** Staff only, never shown to residents. */
     internalNote: note(500).optional(),
+    /** The review checklist (R-REN-6): each item checked true or false; on a return, false items are what is missing. */
+    checklist: z.partialRecord(z.enum(REVIEW_ITEMS), z.boolean()).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.decision === 'return' && !(v.missing && v.missing.length) && !v.note) ctx.addIssue({ code: 'custom', path: ['missing'], message: '请注明缺少或需要修改的材料' });
+    const failed = Object.values(v.checklist ?? {}).some((ok) => ok === false);
+    if (v.decision === 'return' && !(v.missing && v.missing.length) && !v.note && !failed) ctx.addIssue({ code: 'custom', path: ['missing'], message: '请注明缺少或需要修改的材料' });
+    if (v.decision === 'approve' && failed) ctx.addIssue({ code: 'custom', path: ['checklist'], message: '核对清单中仍有未通过的项目，请退回补充后再批准' });
   });
 
 export const closureTestInput = z
@@ -302,6 +307,13 @@ export interface ViolationView {
   resolution: string | null;
 }
 
+export interface ReviewView {
+  at: string;
+  by: string;
+  decision: 'approve' | 'return';
+  checklist: { item: string; label: string; ok: boolean }[];
+}
+
 export interface TimelineEntry {
   type: string;
   label: string;
@@ -343,6 +355,8 @@ export interface RenovationView {
   permitNumber: string | null;
   deadlines: RenovationDeadline[];
   nextInspectionDueAt: string | null;
+  /** Each review decision with its checklist (R-REN-6). */
+  reviews: ReviewView[];
   closureTests: ClosureTestView[];
   inspections: InspectionView[];
   violations: ViolationView[];

@@ -178,7 +178,7 @@ const BASES: Record<string, Base> = {
   'renovation.resubmit': { body: { id: 'reno_fuzz_base', documents: {} }, required: ['id', 'documents'], known: ['id', 'documents', 'plan', 'rulesAccepted'], formatted: [] },
   'renovation.list': { body: { householdId: '1-1-101' }, required: [], known: ['householdId', 'status'], formatted: ['householdId', 'status'] },
   'renovation.get': { body: { id: 'reno_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
-  'renovation.review': { body: { id: 'reno_fuzz_base', decision: 'approve' }, required: ['id', 'decision'], known: ['id', 'decision', 'missing', 'note', 'internalNote'], formatted: ['decision', 'missing'] },
+  'renovation.review': { body: { id: 'reno_fuzz_base', decision: 'approve' }, required: ['id', 'decision'], known: ['id', 'decision', 'missing', 'note', 'internalNote', 'checklist'], formatted: ['decision', 'missing'] },
   'renovation.closureTest': {
     body: { id: 'reno_fuzz_base', passed: true, note: '闭水 24 小时无渗漏' },
     required: ['id', 'passed', 'note'],

@@ -154,7 +154,9 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await refusal('resident-b', 'renovation', { action: 'resubmit', id, documents: {} })).toEqual([404, 'RENOVATION.NOT_FOUND']);
 
     // ---- [R-REN-6] returned with what is missing or wrong; staff-internal notes never reach the resident.
-    const returned = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'return', missing: ['qualification'], note: '资质证书已过期，请上传有效的资质证书', internalNote: '施工单位去年有违章记录' });
+    // Approving with a checklist item that did not pass is refused; returning names what did not pass.
+    expect(await refusal('reno-officer', 'renovation', { action: 'review', id, decision: 'approve', checklist: { licence: true, qualification: false } })).toEqual([400, 'INPUT.INVALID']);
+    const returned = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'return', checklist: { form: true, licence: true, qualification: false }, note: '资质证书已过期，请上传有效的资质证书', internalNote: '施工单位去年有违章记录' });
     expect(returned.status).toBe('returned');
     const seen = await ok('resident-a', 'renovation', { action: 'get', id });
     expect(seen).toMatchObject({ rulesAccepted: true, rulesVersion: '2026-12', status: 'returned', missing: [{ code: 'qualification', label: '施工单位资质证书' }], returnNote: '资质证书已过期，请上传有效的资质证书', internalNotes: null, allowed: { resubmit: true, review: false } });
@@ -166,7 +168,9 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(resubmitted).toMatchObject({ status: 'submitted', missing: [] });
 
     // ---- [R-REN-6] approved: permit and passes, the bill, maintenance and front desk told.
-    const approved = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'approve' });
+    const approved = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'approve', checklist: { form: true, licence: true, qualification: true } });
+    expect(approved.reviews.map((r: { decision: string; by: string }) => [r.decision, r.by])).toEqual([['return', '孙浩'], ['approve', '孙浩']]);
+    expect(approved.reviews[0].checklist).toEqual(expect.arrayContaining([{ item: 'qualification', label: '施工单位资质证书', ok: false }]));
     expect(approved).toMatchObject({ status: 'approved', permitNumber: `${applied.number}-XK`, billStatus: 'unpaid' });
     expect(approved.documents.workers.map((w: { passNumber: string }) => w.passNumber)).toEqual([`${applied.number}-W01`, `${applied.number}-W02`]);
     expect(await outbox(id, 'renovation.approved')).toEqual(['resident-a']);

@@ -1,5 +1,5 @@
 import type { FeeItem } from '../fees/standards';
-import type { Applicant, DocumentCode, InspectionItem, MissingItem, Premises, RenovationStatus, ViolationStatus } from './vocabulary';
+import type { Applicant, DocumentCode, InspectionItem, MissingItem, Premises, RenovationStatus, ReviewItem, ViolationStatus } from './vocabulary';
 
 /**
  * A renovation application (装修申请, service standards §7) as an event log: every step is an event,
@@ -103,6 +103,8 @@ export interface RenovationState extends Application {
   approvedAt: number | null;
   closureTests: ClosureTest[];
   inspections: Inspection[];
+  /** Review decisions with their checklists (R-REN-6); absent in states folded before checklists were kept. */
+  reviews?: { at: number; by: string; decision: 'approve' | 'return'; checklist: Partial<Record<ReviewItem, boolean>> }[];
   /** The next inspection's due time (R-REN-8) while work goes on; null otherwise. */
   inspectionDueAt: number | null;
   /** Escalation rung reached for the missed inspection due at `inspectionDueAt` (0: none). */
@@ -135,8 +137,8 @@ export type RenovationEvent =
       fees: RenoFeeLine[];
     })
   | (Base & { type: 'resubmitted'; documents: RenoDocuments; plan: string | null; rulesAccepted: boolean | null; rulesVersion?: string | null; fees: RenoFeeLine[] })
-  | (Base & { type: 'returned'; missing: MissingItem[]; note: string | null; internalNote: string | null })
-  | (Base & { type: 'approved'; permitNumber: string; passNumbers: string[]; billId: string; inspectionDueAt: number; internalNote: string | null })
+  | (Base & { type: 'returned'; missing: MissingItem[]; note: string | null; internalNote: string | null; checklist?: Partial<Record<ReviewItem, boolean>> })
+  | (Base & { type: 'approved'; permitNumber: string; passNumbers: string[]; billId: string; inspectionDueAt: number; internalNote: string | null; checklist?: Partial<Record<ReviewItem, boolean>> })
   | (Base & { type: 'closure_tested'; passed: boolean; note: string; startedAt: number | null; hours: number; ownerPresent: boolean; photos: string[] })
   | (Base & { type: 'inspected'; passed: boolean; findings: string; checklist: Partial<Record<InspectionItem, boolean>>; photos: string[]; internalNote: string | null; nextDueAt: number })
   /** The sweep: the inspection due at `dueAt` was missed (R-REN-8), escalated to `to` (rung 1 supervisor, 2 manager). */
@@ -184,6 +186,7 @@ export function transition(s: RenovationState | undefined, e: RenovationEvent): 
         billId: null,
         permitNumber: null,
         approvedAt: null,
+        reviews: [],
         closureTests: [],
         inspections: [],
         inspectionDueAt: null,
@@ -206,7 +209,7 @@ export function transition(s: RenovationState | undefined, e: RenovationEvent): 
       return bump({ status: 'submitted', documents: e.documents, plan: e.plan ?? s.plan, rulesAccepted: e.rulesAccepted ?? s.rulesAccepted, rulesVersion: e.rulesVersion ?? s.rulesVersion ?? null, fees: e.fees, missing: [], returnNote: null });
     case 'returned':
       if (s.status !== 'submitted') return refuse;
-      return bump({ status: 'returned', missing: e.missing, returnNote: e.note, internalNotes: note(s, e, e.internalNote) });
+      return bump({ status: 'returned', missing: e.missing, returnNote: e.note, internalNotes: note(s, e, e.internalNote), reviews: [...(s.reviews ?? []), { at: e.at, by: e.by, decision: 'return', checklist: { ...(e.checklist ?? {}) } }] });
     case 'approved': {
       if (s.status !== 'submitted') return refuse;
       const workers = s.documents.workers.map((w, i) => ({ ...w, passNumber: e.passNumbers[i] ?? null }));
@@ -220,6 +223,7 @@ export function transition(s: RenovationState | undefined, e: RenovationEvent): 
         inspectionEscalation: 0,
         missing: [],
         internalNotes: note(s, e, e.internalNote),
+        reviews: [...(s.reviews ?? []), { at: e.at, by: e.by, decision: 'approve', checklist: { ...(e.checklist ?? {}) } }],
       });
     }
     case 'closure_tested':

@@ -4,7 +4,7 @@ import { toIso } from '../../time';
 import { maskIdNumber } from './documents';
 import { areaText } from './fees';
 import { WORKING, type RenovationEvent, type RenovationState } from './state';
-import { INSPECTION_ITEM_LABELS, RENOVATION_STATUS_LABELS, VIOLATION_STATUS_LABELS, type InspectionItem, type RenovationStatus } from './vocabulary';
+import { DOCUMENT_LABELS, INSPECTION_ITEM_LABELS, RENOVATION_STATUS_LABELS, VIOLATION_STATUS_LABELS, type InspectionItem, type RenovationStatus, type ReviewItem } from './vocabulary';
 
 export interface ViewContext {
   /** Who reads: the household's resident, or staff (`manage`: may act: 装修管理员 / 经理). */
@@ -118,6 +118,12 @@ export function renovationView(s: RenovationState, c: ViewContext): RenovationVi
     permitNumber: s.permitNumber,
     deadlines,
     nextInspectionDueAt: s.inspectionDueAt === null ? null : toIso(s.inspectionDueAt),
+    reviews: (s.reviews ?? []).map((r) => ({
+      at: toIso(r.at),
+      by: name(r.by),
+      decision: r.decision,
+      checklist: (Object.entries(r.checklist) as [ReviewItem, boolean][]).map(([item, ok]) => ({ item, label: DOCUMENT_LABELS[item], ok })),
+    })),
     closureTests: s.closureTests.map((t) => ({ at: toIso(t.at), by: name(t.by), passed: t.passed, note: t.note, startedAt: t.startedAt === null ? null : toIso(t.startedAt), hours: t.hours, ownerPresent: t.ownerPresent, photos: [...t.photos] })),
     inspections: s.inspections.map((i) => ({
       at: toIso(i.at),

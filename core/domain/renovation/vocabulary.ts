@@ -88,5 +88,6 @@ export const INSPECTION_ITEM_LABELS: Record<InspectionItem, string> = {
   common_areas: '公共区域已做保护',
 };
 
-/** The review checklist (R-REN-6): what the officer checks before deciding. */
+/** The review checklist (R-REN-6): what the officer checks before deciding (labels: DOCUMENT_LABELS). */
 export const REVIEW_ITEMS = ['form', 'plan', 'drawings', 'workers', 'licence', 'qualification', 'authority', 'power_of_attorney', 'rules_accepted'] as const;
+export type ReviewItem = (typeof REVIEW_ITEMS)[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { missingDocuments, missingOfCodes } from '../../domain/renovation/documents';
 import type { RenovationEvent } from '../../domain/renovation/state';
+import type { DocumentCode } from '../../domain/renovation/vocabulary';
 import { fail, ok, type Outcome } from '../../errors';
 import type { BillRow } from '../../ports/feeStore';
 import { fenToYuan } from '../../money';
@@ -21,8 +22,10 @@ export async function review(ctx: UseCaseContext, input: z.output<typeof reviewI
   const { s, viewer } = found.data;
   if (s.status !== 'submitted') return fail('RENOVATION.INVALID_TRANSITION');
   if (input.decision === 'return') {
-    const missing = missingOfCodes(input.missing ?? []);
-    const next = await commit(ctx, s, [{ type: 'returned', ...byName(ctx), missing, note: input.note ?? null, internalNote: input.internalNote ?? null }]);
+    // What is missing or wrong: as named, else the checklist's items that did not pass.
+    const failed = (Object.entries(input.checklist ?? {}) as [DocumentCode, boolean][]).filter(([, ok]) => !ok).map(([code]) => code);
+    const missing = missingOfCodes(input.missing?.length ? input.missing : failed);
+    const next = await commit(ctx, s, [{ type: 'returned', ...byName(ctx), missing, note: input.note ?? null, internalNote: input.internalNote ?? null, checklist: { ...(input.checklist ?? {}) } }]);
     const text = [...missing.map((m) => m.label), ...(input.note ? [input.note] : [])].join('；');
     await ctx.tx.enqueue(messages(ctx, [s.applicantId], 'renovation.returned', { householdId: s.householdId, number: s.number, missing: text, renovationId: s.id }));
     return ok(await viewOf(ctx, next, viewer));
@@ -50,7 +53,7 @@ export async function review(ctx: UseCaseContext, input: z.output<typeof reviewI
   if ((await ctx.tx.insertBills([bill])) !== 1) return fail('RENOVATION.CONFLICT');
   // Inspections run from the later of approval and the first day of work (R-REN-8).
   const inspectionDueAt = Math.max(ctx.now, at(s.startDate)) + settings.inspectionIntervalMs;
-  const e: RenovationEvent = { type: 'approved', ...byName(ctx), permitNumber, passNumbers, billId: bill.id, inspectionDueAt, internalNote: input.internalNote ?? null };
+  const e: RenovationEvent = { type: 'approved', ...byName(ctx), permitNumber, passNumbers, billId: bill.id, inspectionDueAt, internalNote: input.internalNote ?? null, checklist: { ...(input.checklist ?? {}) } };
   const next = await commit(ctx, s, [e]);
   const community = await ctx.tx.community(s.communityId);
   const heads = [community?.responsible.maintenance, community?.responsible.security].filter((x): x is string => !!x);

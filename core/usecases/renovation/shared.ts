@@ -80,7 +80,7 @@ export async function viewOf(ctx: UseCaseContext, s: RenovationState, viewer: Vi
   const [bill] = s.billId ? await ctx.tx.billsByIds([s.billId]) : [];
   const refund = await ctx.tx.refundOf('renovation', s.id);
   const events = withEvents ? await ctx.tx.renovationEvents(s.id) : null;
-  const ids = [...new Set([...s.closureTests.map((t) => t.by), ...s.inspections.map((i) => i.by), ...s.violations.map((v) => v.by), ...s.internalNotes.map((n) => n.by)])].filter((x) => x !== 'system');
+  const ids = [...new Set([...(s.reviews ?? []).map((r) => r.by), ...s.closureTests.map((t) => t.by), ...s.inspections.map((i) => i.by), ...s.violations.map((v) => v.by), ...s.internalNotes.map((n) => n.by)])].filter((x) => x !== 'system');
   const names = Object.fromEntries((ids.length ? await ctx.tx.usersByIds(ids) : []).map((u) => [u.id, u.name]));
   return renovationView(s, { viewer, now: ctx.now, bill: bill ? { status: bill.status } : null, refund: refund ? { amountFen: refund.amountFen, status: refund.status } : null, events, names });
 }
