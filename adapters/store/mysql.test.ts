@@ -6,6 +6,7 @@ import { describePushContract } from './contractPushes';
 import { describeReportContract } from './contractReports';
 import { describeFeeContract } from './contractFees';
 import { describeCashierContract } from './contractCashier';
+import { describeRenovationContract } from './contractRenovations';
 import { openMysqlStore } from './mysql';
 
 // One database for the suite, emptied before each test.
@@ -24,6 +25,7 @@ describePushContract('MariaDB (mysql2)', fresh);
 describeReportContract('MariaDB (mysql2)', fresh);
 describeFeeContract('MariaDB (mysql2)', fresh);
 describeCashierContract('MariaDB (mysql2)', fresh);
+describeRenovationContract('MariaDB (mysql2)', fresh);
 
 it('MySQL: migrations are applied once; ids and OPENIDs compare byte for byte (utf8mb4_bin); state JSON is mediumtext (16 MB, not the 64 KB of text)', async () => {
   const url = await emptyMysqlDatabase('schema');

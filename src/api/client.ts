@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionDef, InputOf, OutputOf } from '../../core/api/action';
 import type { FunctionName, Handlers } from '../../core/api/handlers';
-import type { ErrorCode } from '../../core/errors';
+import type { ErrorCode, Failure } from '../../core/errors';
 
 /** An expected failure answered by a function: a stable code and a polite message to show. */
 export class ApiError extends Error {
@@ -9,12 +9,14 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly fields?: Record<string, string>,
+    /** RENOVATION.DOCUMENTS_MISSING: what is missing (stable codes, Chinese labels). */
+    readonly missing?: Failure['missing'],
   ) {
     super(message);
   }
 }
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: Pick<Failure, 'code' | 'message' | 'fields' | 'missing'> };
 
 export type ActionsOf<F extends FunctionName> = keyof Handlers[F] & string;
 type Def<F extends FunctionName, A extends ActionsOf<F>> = Handlers[F][A] extends ActionDef<any, any> ? Handlers[F][A] : never;
@@ -55,7 +57,7 @@ export async function call<F extends FunctionName, A extends ActionsOf<F>>(fn: F
     throw new ApiError('NETWORK', '网络不太稳定，请检查网络后再试');
   }
   if (!env || typeof env !== 'object' || !('ok' in env)) throw new ApiError('INTERNAL', '很抱歉，系统繁忙，请稍后再试');
-  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.fields);
+  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.fields, env.error.missing);
   return env.data;
 }
 

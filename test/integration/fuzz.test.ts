@@ -16,7 +16,7 @@ import { handlers } from '../../core/api/handlers';
 import { startHarness, type Harness } from '../support/harness';
 import * as O from '../support/objects';
 
-const TOTAL = 29_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 60 need ~26 000; 65 ~29 000: account.subscribeTemplates, with no field to vary, is drawn least)
+const TOTAL = 38_000; // every action at least 50 times (33 actions: 10 000 left account.me with 41; 65 needed ~29 000; 85 (cashier, refunds, renovation) ~38 000: account.subscribeTemplates, with no field to vary, is drawn least)
 const HTTP_SAMPLED = 300;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
@@ -170,6 +170,43 @@ const BASES: Record<string, Base> = {
   'cashier.voidReceipt': { body: { number: 'demo-2026-000001', reason: '重复开具' }, required: ['number', 'reason'], known: ['number', 'reason'], formatted: ['number'] },
   'cashier.dayBook': { body: { date: '2026-12-01', communityId: 'demo' }, required: ['date'], known: ['date', 'communityId'], formatted: ['date'] },
   'cashier.exportDayBook': { body: { date: '2026-12-01', communityId: 'demo' }, required: ['date'], known: ['date', 'communityId'], formatted: ['date'] },
+  'renovation.rules': { body: {}, required: [], known: [], formatted: [] },
+  'renovation.quote': {
+    body: { householdId: '1-1-101', areaM2: 89.5, workers: 2 },
+    required: ['householdId', 'areaM2'],
+    known: ['householdId', 'areaM2', 'demolitionM2', 'secondRenovation', 'premises', 'workers'],
+    formatted: ['householdId', 'premises'],
+  },
+  'renovation.apply': {
+    body: { requestId: 'fuzz-req-0020', householdId: '1-1-101', applicant: 'owner', plan: '厨卫翻新', structuralChange: false, areaM2: 89.5, startDate: '2026-12-10', endDate: '2027-01-10', documents: {}, rulesAccepted: true },
+    required: ['requestId', 'householdId', 'applicant', 'plan', 'structuralChange', 'areaM2', 'startDate', 'endDate', 'documents', 'rulesAccepted'],
+    known: ['requestId', 'householdId', 'applicant', 'plan', 'structuralChange', 'areaM2', 'demolitionM2', 'secondRenovation', 'premises', 'startDate', 'endDate', 'documents', 'rulesAccepted'],
+    formatted: ['requestId', 'householdId', 'applicant', 'premises', 'startDate', 'endDate'],
+  },
+  'renovation.resubmit': { body: { id: 'reno_fuzz_base', documents: {} }, required: ['id', 'documents'], known: ['id', 'documents', 'plan', 'rulesAccepted'], formatted: [] },
+  'renovation.list': { body: { householdId: '1-1-101' }, required: [], known: ['householdId', 'status'], formatted: ['householdId', 'status'] },
+  'renovation.get': { body: { id: 'reno_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'renovation.review': { body: { id: 'reno_fuzz_base', decision: 'approve' }, required: ['id', 'decision'], known: ['id', 'decision', 'missing', 'note', 'internalNote', 'checklist'], formatted: ['decision', 'missing'] },
+  'renovation.closureTest': {
+    body: { id: 'reno_fuzz_base', passed: true, note: '闭水 24 小时无渗漏' },
+    required: ['id', 'passed', 'note'],
+    known: ['id', 'passed', 'note', 'startedAt', 'ownerPresent', 'photos'],
+    formatted: ['startedAt', 'photos'],
+  },
+  'renovation.inspect': { body: { id: 'reno_fuzz_base', passed: true, findings: '按申报项目施工' }, required: ['id', 'passed', 'findings'], known: ['id', 'passed', 'findings', 'checklist', 'photos', 'internalNote'], formatted: ['photos'] },
+  'renovation.violation': {
+    body: { id: 'reno_fuzz_base', description: '私接公共用电', deadline: '2027-01-01T10:00:00+08:00' },
+    required: ['id', 'description', 'deadline'],
+    known: ['id', 'description', 'deadline', 'proofs', 'stopOrder'],
+    formatted: ['deadline', 'proofs'],
+  },
+  'renovation.resolveViolation': {
+    body: { id: 'reno_fuzz_base', violationId: 'rv_fuzz_base', outcome: 'rectified', note: '已整改' },
+    required: ['id', 'violationId', 'outcome', 'note'],
+    known: ['id', 'violationId', 'outcome', 'note', 'proofs'],
+    formatted: ['outcome', 'proofs'],
+  },
+  'renovation.accept': { body: { id: 'reno_fuzz_base' }, required: ['id'], known: ['id', 'deductions', 'note'], formatted: [] },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */

@@ -10,6 +10,7 @@ import { householdTx } from './householdSql';
 import { setupTx } from './setupSql';
 import { feeTx } from './feeSql';
 import { cashierTx } from './cashierSql';
+import { renovationTx } from './renovationSql';
 import { reportTx } from './reportSql';
 import { afterKey } from './keyset';
 
@@ -87,6 +88,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     ...householdTx(db, dialect),
     ...feeTx(db, dialect),
     ...cashierTx(db, dialect),
+    ...renovationTx(db, dialect),
     ...setupTx(db),
     ...reportTx(db),
     async userByOpenid(openid) {
