@@ -9,12 +9,16 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly fields?: Record<string, string>,
+    /** What an application still lacks, when the platform says so (RENOVATION.DOCUMENTS_MISSING). */
+    readonly missing?: { code: string; label: string; worker?: number }[],
   ) {
     super(message);
   }
 }
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+type Envelope<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string>; missing?: { code: string; label: string; worker?: number }[] } };
 
 export type ActionsOf<F extends FunctionName> = keyof Handlers[F] & string;
 type Def<F extends FunctionName, A extends ActionsOf<F>> = Handlers[F][A] extends ActionDef<any, any> ? Handlers[F][A] : never;
@@ -55,7 +59,7 @@ export async function call<F extends FunctionName, A extends ActionsOf<F>>(fn: F
     throw new ApiError('NETWORK', '网络不太稳定，请检查网络后再试');
   }
   if (!env || typeof env !== 'object' || !('ok' in env)) throw new ApiError('INTERNAL', '很抱歉，系统繁忙，请稍后再试');
-  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.fields);
+  if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.fields, env.error.missing);
   return env.data;
 }
 

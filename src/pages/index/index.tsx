@@ -22,7 +22,7 @@ const SERVICES: Service[] = [
   { key: 'repair', label: '报修', icon: <Repairman />, url: '/pages/repair/index' },
   { key: 'complaint', label: '投诉', icon: <Complaint />, url: '/pages/complaint/index' },
   { key: 'fee', label: '缴费', icon: <Wallet />, url: '/fee/bills/index' },
-  { key: 'renovation', label: '装修', icon: <HomeIcon />, soon: true },
+  { key: 'renovation', label: '装修', icon: <HomeIcon />, url: '/renovation/list/index' },
   { key: 'consultation', label: '咨询建议', icon: <Ask />, kind: 'consultation' },
   { key: 'praise', label: '表扬', icon: <Fabulous />, kind: 'praise' },
   { key: 'help', label: '求助', icon: <Tips />, kind: 'help' },
