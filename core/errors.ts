@@ -45,6 +45,17 @@ export const ERROR_MESSAGES = {
   'ORDER.NOT_FOUND': '很抱歉，未找到该支付订单',
   'RECEIPT.NOT_FOUND': '很抱歉，未找到该收据，请核对收据编号和校验码',
   'PAYMENT.UNAVAILABLE': '很抱歉，在线缴费暂不可用，请稍后再试或到物业服务中心缴纳',
+  'RENOVATION.NOT_FOUND': '很抱歉，未找到该装修申请',
+  'RENOVATION.DOCUMENTS_MISSING': '您好，装修申请材料尚不齐全，请按清单补充后再提交，感谢您的配合',
+  'RENOVATION.NOT_OWNER': '您好，装修申请须由业主本人办理，或由受托人凭业主委托书和本人身份证件办理',
+  'RENOVATION.INVALID_TRANSITION': '您好，该装修申请当前状态不支持此操作，请刷新后查看最新进度',
+  'RENOVATION.CONFLICT': '您好，这份装修申请刚被同事处理过，请刷新后再操作',
+  'RENOVATION.BILL_UNPAID': '您好，该装修申请的费用尚未缴纳，请先缴清装修费用后再办理完工验收',
+  'RENOVATION.DEDUCTION_TOO_LARGE': '您好，扣款合计不能超过装修押金，请核对扣款金额',
+  'RENOVATION.CLOSURE_TOO_SHORT': '您好，闭水试验须满规定时长（默认 24 小时）后才能记录结果，请到时再登记',
+  'RENOVATION.CLOSURE_REQUIRED': '您好，请先完成并记录闭水试验（合格）后再办理完工验收',
+  'RENOVATION.VIOLATION_OPEN': '您好，该装修仍有未处理的违章，请先处理完毕再办理完工验收',
+  'RENOVATION.ACTIVE_EXISTS': '您好，该房屋已有正在办理的装修申请，请在原申请中补充或查看进度',
   INTERNAL: '很抱歉，系统繁忙，请稍后再试',
 } as const;
 
@@ -55,6 +66,8 @@ export interface Failure {
   message: string;
   /** Field-level details for INPUT.INVALID (path → message); never personal data. */
   fields?: Record<string, string>;
+  /** RENOVATION.DOCUMENTS_MISSING: what is missing (stable codes, Chinese labels; R-REN-2). */
+  missing?: { code: string; label: string; worker?: number }[];
 }
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: Failure };
@@ -108,5 +121,10 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === 'PAYMENT.UNAVAILABLE') return 503;
   if (code === 'RATE.LIMITED') return 429;
   if (code.startsWith('FILE.')) return 400;
+  // An application missing documents, or not the owner's / a delegate's with a power of attorney (R-REN-1, R-REN-2).
+  if (code === 'RENOVATION.DOCUMENTS_MISSING') return 400;
+  if (code === 'RENOVATION.NOT_OWNER') return 403;
+  // The state of the application refuses it as it stands (unpaid, deductions above the deposit, test too short).
+  if (code.startsWith('RENOVATION.')) return 409;
   return 500;
 }

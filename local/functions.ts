@@ -7,6 +7,7 @@ import { main as file } from '../cloudfunctions/file/index';
 import { main as setup } from '../cloudfunctions/setup/index';
 import { main as fee } from '../cloudfunctions/fee/index';
 import { main as cashier } from '../cloudfunctions/cashier/index';
+import { main as renovation } from '../cloudfunctions/renovation/index';
 import { main as payNotify } from '../cloudfunctions/payNotify/index';
 import type { FunctionName } from '../core/api/handlers';
 import type { Envelope } from '../core/api/dispatch';
@@ -23,6 +24,7 @@ export const FUNCTIONS: Record<FunctionName, (event: unknown, context: unknown) 
   setup,
   fee,
   cashier,
+  renovation,
 };
 
 /** HTTP-triggered functions (CloudBase's HTTP access service; local/httpFunctions.ts), by name: WeChat Pay's notifications (`POST /pay/notify`). */

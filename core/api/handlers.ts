@@ -7,6 +7,7 @@ import { fileActions } from './actions/file';
 import { setupActions } from './actions/setup';
 import { feeActions } from './actions/fee';
 import { cashierActions } from './actions/cashier';
+import { renovationActions } from './actions/renovation';
 
 /**
  * THE handler map: function → action → definition. Cloud functions dispatch through it; the app's
@@ -24,6 +25,7 @@ export const handlers = {
   setup: setupActions,
   fee: feeActions,
   cashier: cashierActions,
+  renovation: renovationActions,
 } as const;
 
 export type Handlers = typeof handlers;

@@ -29,6 +29,7 @@ const WELL_FORMED: Record<string, Record<string, unknown>> = {
   setup: { action: 'exportHouseholds' },
   fee: { action: 'receipts' },
   cashier: { action: 'issueBills', period: '2026-11' },
+  renovation: { action: 'rules' },
 };
 const USER = { environment: JSON.stringify({ WX_OPENID: 'o-bundle-user' }) };
 
