@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
 import { Button, Input, TextArea } from '../../components/nut';
-import { Chips, ErrorNote } from '../../components/ui';
+import { Chips, ErrorNote, Loading } from '../../components/ui';
 import { Field } from '../../components/Field';
 import { Toggle } from '../../components/Toggle';
 import { Num } from '../../components/Num';
@@ -172,7 +172,9 @@ export default function RenovationApply() {
     >
       {(me) =>
         !d ? (
-          <PageShell />
+          <PageShell>
+            <Loading />
+          </PageShell>
         ) : (
           <PageShell className='reno'>
             <View className='page-pad' style={{ paddingTop: '24px' }}>
@@ -247,7 +249,7 @@ export default function RenovationApply() {
                       <View className='worker__head'>
                         <Text>施工人员 {i + 1}</Text>
                         {d.workers.length > 1 ? (
-                          <Text className='link' id={`apply-worker-${i}-remove`} role='button' onClick={() => set({ workers: d.workers.filter((_, n) => n !== i) })}>
+                          <Text className='link' id={`apply-worker-${i}-remove`} onClick={() => set({ workers: d.workers.filter((_, n) => n !== i) })}>
                             删除
                           </Text>
                         ) : null}

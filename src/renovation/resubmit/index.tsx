@@ -59,12 +59,12 @@ export default function RenovationResubmit() {
       </PageShell>
     );
 
-  const flagged = new Set(v.missing.map((m) => m.code));
+  const flagged = new Set<string>(v.missing.map((m) => m.code));
   const current = (k: SingleKey | 'drawings'): string[] => changed[k] ?? (k === 'drawings' ? v.documents.drawings : v.documents[k] ? [v.documents[k] as string] : []);
   // Slots the officer named come first; the others stay available to replace.
   const slots = SLOTS.filter((s) => (s.key !== 'powerOfAttorney' && s.key !== 'delegateId') || v.applicant === 'delegate' || flagged.has(s.code));
   const ordered = [...slots.filter((s) => flagged.has(s.code)), ...slots.filter((s) => !flagged.has(s.code))];
-  const workersFlagged = v.missing.filter((m) => WORKER_CODES.includes(m.code));
+  const workersFlagged = v.missing.filter((m) => WORKER_CODES.includes(m.code as string));
   const workersEdited = workers.some((w) => w.edited);
   const setWorker = (i: number, patch: Partial<WorkerEdit>) => setWorkers((ws) => (ws ?? []).map((w, n) => (n === i ? { ...w, ...patch, edited: true } : w)));
 

@@ -299,7 +299,7 @@ export function AcceptCard({ v, onDone }: { v: RenoView; onDone: Done }) {
         </View>
       ))}
       <View style={{ margin: '8px 0 20px' }}>
-        <Text className='link-btn' id='wbr-ded-add' role='button' onClick={() => setRows((rs) => [...rs, { reason: '', amount: '' }])}>
+        <Text className='link-btn' id='wbr-ded-add' onClick={() => setRows((rs) => [...rs, { reason: '', amount: '' }])}>
           + 添加扣款项
         </Text>
       </View>
