@@ -33,7 +33,11 @@ export type Permission =
   | 'fee.readOwn'
   | 'fee.pay'
   | 'fee.verify'
-  | 'cashier.bill';
+  | 'cashier.bill'
+  | 'renovation.apply'
+  | 'renovation.readOwn'
+  | 'renovation.read'
+  | 'renovation.manage';
 
 type Who = 'anyone' | 'resident' | StaffRole;
 
@@ -78,6 +82,14 @@ export const POLICY: Record<Permission, readonly Who[]> = {
   /** Bills, standards, orders and receipts of the resident's own household (R-FEE-1..3, R-FEE-6). */
   'fee.readOwn': ['resident'],
   'fee.pay': ['resident'],
+  /** Renovation (R-REN-1): a resident of the household applies (the use case checks owner / delegate). */
+  'renovation.apply': ['resident'],
+  /** The household's renovation archive (R-REN-11): its own residents. */
+  'renovation.readOwn': ['resident'],
+  /** Staff who read applications: the officer, the desk that is notified, the supervisor and the manager. */
+  'renovation.read': ['renovation_officer', 'frontdesk', 'supervisor', 'manager'],
+  /** Review, closure test, inspections, violations, acceptance (R-REN-6..10): 装修管理员 and the manager. */
+  'renovation.manage': ['renovation_officer', 'manager'],
   /** A receipt's number and code verify it for anyone (R-FEE-6); checked without a caller too. */
   'fee.verify': ['anyone'],
   /** Issuing bills, arrears, receipts and the day book: 收费员 and 经理. */

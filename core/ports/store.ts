@@ -1,4 +1,5 @@
 import type { Relation, StaffRole } from '../schemas/common';
+import type { RenovationTx } from './renovationStore';
 import type { CaseEvent, CaseState, NotificationTemplate } from '../domain/case/types';
 import type { CommunitySettings } from '../domain/community/settings';
 import type { PhoneCheck } from '../domain/binding';
@@ -229,7 +230,7 @@ export interface IdempotencyRow {
 }
 
 /** Everything a use case may read or write, inside one transaction. */
-export interface Tx extends SetupTx, FeeTx {
+export interface Tx extends SetupTx, FeeTx, RenovationTx {
   userByOpenid(openid: string): Promise<UserRow | undefined>;
   userById(id: string): Promise<UserRow | undefined>;
   usersByIds(ids: string[]): Promise<UserRow[]>;

@@ -122,3 +122,38 @@ export const refundsMigration: Migration = {
     await createIndex(db, 'refunds_household', 'refunds', ['household_id']);
   },
 };
+
+/**
+ * 0024_renovations (R-REN-1..11): applications as an event log with a projection, as cases are kept.
+ * `renovations` holds the folded state (JSON) with the columns lists and the sweep read (household,
+ * community + status, next_due_at); `renovation_events` the log, one row per (application, seq).
+ */
+export const renovationsMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await createTable(db, 'renovations', (t) =>
+      t
+        .addColumn('id', id(), (c) => c.primaryKey())
+        .addColumn('community_id', id(), (c) => c.notNull())
+        .addColumn('household_id', id(), (c) => c.notNull())
+        .addColumn('status', id(16), (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('next_due_at', 'bigint')
+        .addColumn('state_json', longText(db), (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull()),
+    );
+    await createIndex(db, 'renovations_household', 'renovations', ['household_id', 'created_at']);
+    await createIndex(db, 'renovations_community', 'renovations', ['community_id', 'status', 'created_at']);
+    await createIndex(db, 'renovations_due', 'renovations', ['next_due_at']);
+    await createTable(db, 'renovation_events', (t) =>
+      t
+        .addColumn('renovation_id', id(), (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('type', id(32), (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('by_user', id(), (c) => c.notNull())
+        .addColumn('data_json', longText(db), (c) => c.notNull())
+        .addPrimaryKeyConstraint('renovation_events_pk', ['renovation_id', 'seq']),
+    );
+  },
+};

@@ -2,7 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { isCurrent } from './migrationCheck';
 import { addColumn, createIndex, createTable, dropIndex, isMysql, longText } from './portable';
 import { rebuildCases } from './rebuild';
-import { feesMigration, refundsMigration } from './migrationFees';
+import { feesMigration, refundsMigration, renovationsMigration } from './migrationFees';
 import type { DB } from './schema';
 import { caseNumberKey, formatCaseNumber } from '../../../core/domain/case/number';
 import type { SubmittedEvent } from '../../../core/domain/case/types';
@@ -469,6 +469,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0022_refunds': refundsMigration,
+  '0024_renovations': renovationsMigration,
 };
 
 /** The last migration: a store whose latest applied record is this one (and holds them all) is current. */

@@ -9,6 +9,7 @@ import { pushTx } from './pushSql';
 import { householdTx } from './householdSql';
 import { setupTx } from './setupSql';
 import { feeTx } from './feeSql';
+import { renovationTx } from './renovationSql';
 import { reportTx } from './reportSql';
 import { afterKey } from './keyset';
 
@@ -85,6 +86,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     ...pushTx(db, dialect),
     ...householdTx(db, dialect),
     ...feeTx(db, dialect),
+    ...renovationTx(db, dialect),
     ...setupTx(db),
     ...reportTx(db),
     async userByOpenid(openid) {

@@ -23,7 +23,17 @@ import { durationLabel, durationMs } from './duration';
 export interface CommunitySettings {
   responsible: ResponsibleMap;
   sla: SlaConfig;
+  renovation: RenovationSettings;
 }
+
+/** Renovation (R-REN-7, R-REN-8): how often the officer inspects, how long the water-closure test lasts. */
+export interface RenovationSettings {
+  inspectionIntervalMs: number;
+  closureTestMs: number;
+}
+
+/** The rule book's figures: inspections every 2 days (R-REN-8), a 24-hour closure test (R-REN-7). */
+export const DEFAULT_RENOVATION_SETTINGS: RenovationSettings = { inspectionIntervalMs: 2 * DAY, closureTestMs: 24 * HOUR };
 
 const FORMAT = '请写成时长，如 PT15M（15 分钟）、PT24H（24 小时）、P2D（2 天）';
 
@@ -59,6 +69,9 @@ export const SETTING_LABELS: Record<string, string> = {
   'sla.supervisorAfter': '转客服主管时限',
   'sla.managerAfter': '转经理时限',
   'sla.warnShare': '预警比例',
+  renovation: '装修管理',
+  'renovation.inspectionInterval': '装修巡查间隔',
+  'renovation.closureTest': '闭水试验时长',
 };
 const L = (path: string) => SETTING_LABELS[path];
 
@@ -129,8 +142,20 @@ const responsible = z.strictObject(
   { error: `请设置${L('responsible')}，至少包括${who('customer_service')}` },
 );
 
+const R = DEFAULT_RENOVATION_SETTINGS;
+/** Inspections at least daily-ish (12 h) and at most weekly; the closure test never shorter than the rule's 24 hours. */
+const renovationSettings = z
+  .strictObject(
+    {
+      inspectionInterval: window(L('renovation.inspectionInterval'), R.inspectionIntervalMs, 12 * HOUR, 7 * DAY),
+      closureTest: window(L('renovation.closureTest'), R.closureTestMs, R.closureTestMs, 3 * DAY, '（规定为 24 小时，可适当延长）'),
+    },
+    { error: `${L('renovation')}应为对象，如 {"inspectionInterval":"P2D"}` },
+  )
+  .transform((s): RenovationSettings => ({ inspectionIntervalMs: s.inspectionInterval, closureTestMs: s.closureTest }));
+
 export const communitySettings = z.strictObject(
-  { responsible, sla: slaSettings.prefault({}) },
+  { responsible, sla: slaSettings.prefault({}), renovation: renovationSettings.prefault({}) },
   { error: '小区服务设置应为对象' },
 );
 
@@ -157,7 +182,7 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
 export function parseCommunitySettings(raw: unknown): Outcome<CommunitySettings> {
   const r = communitySettings.safeParse(raw);
   if (!r.success) return fail('INPUT.INVALID', fieldsOf(r.error));
-  return ok({ responsible: r.data.responsible, sla: r.data.sla });
+  return ok({ responsible: r.data.responsible, sla: r.data.sla, renovation: r.data.renovation });
 }
 
 /** A community whose stored settings do not parse: refused at start and on every read (a bug, not a user's mistake). */

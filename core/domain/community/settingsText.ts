@@ -33,5 +33,9 @@ export function settingsAsInput(s: CommunitySettings) {
       managerAfter: durationText(t.managerAfterMs),
       warnShare: t.warnShare,
     },
+    renovation: {
+      inspectionInterval: durationText(s.renovation.inspectionIntervalMs),
+      closureTest: durationText(s.renovation.closureTestMs),
+    },
   };
 }
