@@ -71,10 +71,13 @@ export default function RenovationResubmit() {
   const send = async () => {
     setBusy(true);
     setError('');
+    // The whole set as it now stands: what was kept and what was replaced.
     const documents: Docs = {};
-    for (const [k, val] of Object.entries(changed) as [SingleKey | 'drawings', string[]][]) {
-      if (k === 'drawings') documents.drawings = val;
-      else if (val[0]) documents[k] = val[0];
+    for (const s of SLOTS) {
+      const val = current(s.key);
+      if (s.key === 'drawings') {
+        if (val.length) documents.drawings = val;
+      } else if (val[0]) documents[s.key] = val[0];
     }
     if (workersEdited)
       documents.workers = workers
