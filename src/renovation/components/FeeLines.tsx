@@ -10,6 +10,9 @@ export interface FeeLine {
   refundable?: boolean;
 }
 
+/** A line's quantity as people read it: an area (89.50 m²) or a count (× 2); a single item says nothing. */
+const quantityText = (q?: string) => (!q || q === '1' ? '' : q.includes('.') ? `${q} m²` : `× ${q}`);
+
 /** The renovation fees as the platform computed them: each item, what it is for, and whether it comes back at acceptance. */
 export function FeeLines({ fees, totalFen, refundableFen, id }: { fees: FeeLine[]; totalFen: number; refundableFen?: number; id: string }) {
   return (
@@ -18,9 +21,9 @@ export function FeeLines({ fees, totalFen, refundableFen, id }: { fees: FeeLine[
         <View className='lines__row' key={f.item} id={`${id}-${f.item}`}>
           <View className='grow'>
             <Text className='lines__label'>{f.label}</Text>
-            {f.quantity || f.refundable ? (
+            {quantityText(f.quantity) || f.refundable ? (
               <View className='fee-line__meta'>
-                {f.quantity ? <Num>{f.quantity}</Num> : null}
+                {quantityText(f.quantity) ? <Num>{quantityText(f.quantity)}</Num> : null}
                 {f.refundable ? <Text className='fee-line__back'>验收合格后退还</Text> : null}
               </View>
             ) : null}

@@ -198,6 +198,7 @@ export function Docs({ v }: { v: RenoView }) {
     ['poa', '业主委托书', d.powerOfAttorney ? [d.powerOfAttorney] : []],
     ['delegate', '受托人身份证件', d.delegateId ? [d.delegateId] : []],
   ];
+  if (!rows.some(([, , ids]) => ids.length)) return <View className='muted'>暂无上传的资料</View>;
   return (
     <View>
       {rows
