@@ -104,6 +104,13 @@ export default function RenovationApply() {
     }
   };
 
+  // 费用确认 (also when the draft is restored there): the platform works the fees out from the form.
+  const step = d?.step;
+  useEffect(() => {
+    if (step === 3 && d && householdId) loadQuote(d);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step, householdId]);
+
   const next = () => {
     if (!d) return;
     const problem = checkStep(d);
@@ -111,7 +118,6 @@ export default function RenovationApply() {
       setError(problem);
       return;
     }
-    if (d.step === 2) loadQuote(d);
     go(d.step + 1);
   };
 

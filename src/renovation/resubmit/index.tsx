@@ -99,7 +99,9 @@ export default function RenovationResubmit() {
       <View className='page-pad' style={{ paddingTop: '24px' }}>
         <View className='card' id='resubmit-missing'>
           <View className='card__title'>
-            申请 <Num>{v.number}</Num> 需要补充
+            <Text>
+              申请 <Num>{v.number}</Num> 需要补充
+            </Text>
           </View>
           <View className='missing'>
             {v.missing.map((m, i) => (
