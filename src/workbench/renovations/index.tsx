@@ -102,7 +102,7 @@ export default function WbRenovations() {
           ) : (
             <View className='qt' id='renos-list'>
               <View className='qt-row qt-row--head'>
-                <View className='qt-c qt-kind'>编号</View>
+                <View className='qt-c qt-renonum'>编号</View>
                 <View className='qt-c qt-house'>房屋</View>
                 <View className='qt-content'>装修方案</View>
                 <View className='qt-c qt-contact'>申请人</View>
@@ -114,7 +114,7 @@ export default function WbRenovations() {
                 const r = next ? remaining(next.dueAt, serverNow()) : null;
                 return (
                   <View key={a.id} id={`renos-item-${a.id}`} className={`qt-row ${breached ? 'qt-row--late' : ''}`} onClick={() => Taro.navigateTo({ url: `/workbench/renovation/index?id=${encodeURIComponent(a.id)}` })}>
-                    <View className='qt-c qt-kind'>
+                    <View className='qt-c qt-renonum'>
                       <Num>{a.number}</Num>
                       <View className='qt-sub'>{a.structuralChange ? '拆改主体结构' : '一般装修'}</View>
                     </View>
