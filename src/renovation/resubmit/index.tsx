@@ -69,6 +69,12 @@ export default function RenovationResubmit() {
   const setWorker = (i: number, patch: Partial<WorkerEdit>) => setWorkers((ws) => (ws ?? []).map((w, n) => (n === i ? { ...w, ...patch, edited: true } : w)));
 
   const send = async () => {
+    // The register is replaced as a whole, and ID numbers are never sent back to the phone: a changed
+    // register carries every worker's ID number again.
+    if (workersEdited && workers.some((w) => w.name.trim() && !w.idNumber.trim())) {
+      setError('修改施工人员登记时，请重新填写每位施工人员的身份证号，感谢您的配合');
+      return;
+    }
     setBusy(true);
     setError('');
     // The whole set as it now stands: what was kept and what was replaced.
@@ -147,7 +153,7 @@ export default function RenovationResubmit() {
                   {w.maskedId && !w.edited ? <Num className='muted'> {w.maskedId}</Num> : null}
                 </Text>
               </View>
-              <Field label='身份证号' hint={w.maskedId ? '（如需更正请重新填写）' : ''} box='input' id={`resubmit-worker-${i}-id-field`}>
+              <Field label='身份证号' hint={w.maskedId ? '（修改登记时请重新填写）' : ''} box='input' id={`resubmit-worker-${i}-id-field`}>
                 <Input id={`resubmit-worker-${i}-id`} value={w.idNumber} onChange={(val) => setWorker(i, { idNumber: val })} placeholder='18 位身份证号' maxLength={18} />
               </Field>
               {canUploadPhotos ? <DocSlot id={`resubmit-worker-${i}-photo`} label='本人照片' value={w.photo ? [w.photo] : []} onChange={(val) => setWorker(i, { photo: val[0] ?? '' })} /> : null}
