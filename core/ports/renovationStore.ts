@@ -18,6 +18,8 @@ export interface RenovationTx {
   renovationsOfHousehold(householdId: string): Promise<RenovationState[]>;
   /** The applications of these communities (optionally of some statuses), newest first, at most `limit`. */
   renovationsOfCommunities(communityIds: string[], q: { statuses?: RenovationState['status'][]; limit: number }): Promise<RenovationState[]>;
+  /** The applications that show an uploaded file (at most `limit`): who may read it. */
+  renovationsShowingFile(fileId: string, limit: number): Promise<RenovationState[]>;
   /** Applications whose next sweep moment has come (indexed on next_due_at), soonest first. */
   dueRenovationIds(now: number, limit: number): Promise<string[]>;
 }

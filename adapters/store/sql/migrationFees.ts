@@ -155,5 +155,12 @@ export const renovationsMigration: Migration = {
         .addColumn('data_json', longText(db), (c) => c.notNull())
         .addPrimaryKeyConstraint('renovation_events_pk', ['renovation_id', 'seq']),
     );
+    // Which application shows an uploaded file (documents, photos, proofs): who may read the file.
+    await createTable(db, 'renovation_files', (t) =>
+      t
+        .addColumn('file_id', id(), (c) => c.notNull())
+        .addColumn('renovation_id', id(), (c) => c.notNull())
+        .addPrimaryKeyConstraint('renovation_files_pk', ['file_id', 'renovation_id']),
+    );
   },
 };

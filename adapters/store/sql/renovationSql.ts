@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RenovationEvent, RenovationState } from '../../../core/domain/renovation/state';
+import { allFilesOf } from '../../../core/domain/renovation/documents';
 import type { RenovationTx } from '../../../core/ports/renovationStore';
 import type { DB } from './schema';
 
@@ -32,16 +33,24 @@ const toState = (r: { state_json: string }): RenovationState => JSON.parse(r.sta
  */
 export function renovationTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'ignore' }): RenovationTx {
   const locking = dialect.insertIgnore === 'ignore';
+  async function showFiles(s: RenovationState) {
+    const files = allFilesOf(s);
+    if (files.length === 0) return;
+    const q = dialect.insertIgnore === 'or ignore' ? db.insertInto('renovation_files').orIgnore() : db.insertInto('renovation_files').ignore();
+    await q.values(files.map((f) => ({ file_id: f, renovation_id: s.id }))).execute();
+  }
   return {
     async insertRenovation(state, nextDueAt, events) {
       await db.insertInto('renovations').values({ id: state.id, ...columns(state, nextDueAt) }).execute();
       if (events.length) await db.insertInto('renovation_events').values(eventRows(state.id, state.version - events.length + 1, events)).execute();
+      await showFiles(state);
     },
     async appendRenovationEvents(state, nextDueAt, expectedVersion, events) {
       if (state.version !== expectedVersion + events.length) throw new Error(`renovation ${state.id}: version ${state.version} after ${events.length} events on ${expectedVersion}`);
       const r = await db.updateTable('renovations').set(columns(state, nextDueAt)).where('id', '=', state.id).where('version', '=', expectedVersion).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       if (events.length) await db.insertInto('renovation_events').values(eventRows(state.id, expectedVersion + 1, events)).execute();
+      await showFiles(state);
       return true;
     },
     async renovation(id, opts) {
@@ -63,6 +72,17 @@ export function renovationTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore
       let s = db.selectFrom('renovations').select('state_json').where('community_id', 'in', communityIds);
       if (q.statuses?.length) s = s.where('status', 'in', q.statuses);
       const rows = await s.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+      return rows.map(toState);
+    },
+    async renovationsShowingFile(fileId, limit) {
+      const rows = await db
+        .selectFrom('renovation_files')
+        .innerJoin('renovations', 'renovations.id', 'renovation_files.renovation_id')
+        .select('renovations.state_json')
+        .where('renovation_files.file_id', '=', fileId)
+        .orderBy('renovations.id')
+        .limit(limit)
+        .execute();
       return rows.map(toState);
     },
     async dueRenovationIds(now, limit) {

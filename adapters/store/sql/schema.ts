@@ -173,6 +173,7 @@ export interface DB {
   };
   // Renovation applications (0024_renovations): the projection and the event log (R-REN-11).
   renovations: { id: string; community_id: string; household_id: string; status: string; version: number; next_due_at: number | null; state_json: string; created_at: number; updated_at: number };
+  renovation_files: { file_id: string; renovation_id: string };
   renovation_events: { renovation_id: string; seq: number; type: string; at: number; by_user: string; data_json: string };
   fee_standards: { id: string; community_id: string; item: string; basis: string; price_fen: number; effective_from: string; saved_by: string; saved_at: number };
 }

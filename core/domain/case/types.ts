@@ -295,4 +295,15 @@ export interface NotifyEffect {
 export type Effect = NotifyEffect;
 
 /** Case messages by step and audience (core/domain/case/messages.ts), and the binding messages. */
-export type NotificationTemplate = CaseTemplate | 'binding.pending' | 'binding.approved' | 'binding.rejected' | 'fee.paid' | 'fee.amountMismatch';
+export type NotificationTemplate = CaseTemplate | 'binding.pending' | 'binding.approved' | 'binding.rejected' | 'fee.paid' | 'fee.amountMismatch' | RenovationTemplate;
+
+/** Renovation messages (core/domain/notifications.ts). */
+export type RenovationTemplate =
+  | 'renovation.submitted'
+  | 'renovation.returned'
+  | 'renovation.approved'
+  | 'renovation.approvedStaff'
+  | 'renovation.inspectionMissed'
+  | 'renovation.violation'
+  | 'renovation.violationOverdue'
+  | 'renovation.accepted';

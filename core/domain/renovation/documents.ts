@@ -1,4 +1,4 @@
-import type { RenoDocuments } from './state';
+import type { RenoDocuments, RenovationState } from './state';
 import { DOCUMENT_LABELS, type Applicant, type DocumentCode, type MissingItem } from './vocabulary';
 
 const item = (code: DocumentCode, worker?: number, name?: string): MissingItem =>
@@ -71,4 +71,15 @@ export function maskIdNumber(id: string | null): string | null {
   if (!id) return null;
   if (id.length <= 7) return '*'.repeat(id.length);
   return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
+}
+
+/** Every file an application shows: its documents, closure-test and inspection photos, violation proofs. */
+export function allFilesOf(s: RenovationState): string[] {
+  const all = [
+    ...filesOf(s.documents),
+    ...s.closureTests.flatMap((t) => t.photos),
+    ...s.inspections.flatMap((i) => i.photos),
+    ...s.violations.flatMap((v) => [...v.proofs, ...v.resolutionProofs]),
+  ];
+  return [...new Set(all)];
 }

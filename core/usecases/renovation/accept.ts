@@ -1,9 +1,38 @@
 import type { z } from 'zod';
-import { fail, type Outcome } from '../../errors';
-import type { UseCaseContext } from '../context';
+import { refundOf } from '../../domain/renovation/fees';
+import { WORKING } from '../../domain/renovation/state';
+import { fail, ok, type Outcome } from '../../errors';
+import { fenToYuan } from '../../money';
 import type { acceptInput, AcceptOutput } from '../../schemas/renovation';
+import type { UseCaseContext } from '../context';
+import { requestRefund } from '../fee/requestRefund';
+import { byName, commit, loadRenovation, messages } from './shared';
 
-/** renovation.accept (being built). */
-export async function accept(_ctx: UseCaseContext, _input: z.output<typeof acceptInput>): Promise<Outcome<AcceptOutput>> {
-  return fail('INTERNAL');
+/**
+ * renovation.accept (R-REN-10): completion acceptance. The renovation bill must be paid, the closure
+ * test passed (R-REN-7) and no violation left open (R-REN-9). What goes back — the deposit less the
+ * deductions, plus the permit and the passes returned — is written as a refund to the order that paid
+ * the bill, in this transaction (requestRefund; the provider is asked after the commit by the refund
+ * job). Deductions above the deposit are refused.
+ */
+export async function accept(ctx: UseCaseContext, input: z.output<typeof acceptInput>): Promise<Outcome<AcceptOutput>> {
+  const found = await loadRenovation(ctx, input.id, 'manage');
+  if (!found.ok) return found;
+  const { s } = found.data;
+  if (!WORKING.includes(s.status)) return fail('RENOVATION.INVALID_TRANSITION');
+  const [bill] = s.billId ? await ctx.tx.billsByIds([s.billId], { lock: true }) : [];
+  if (!bill || bill.status !== 'paid' || !bill.orderNo) return fail('RENOVATION.BILL_UNPAID');
+  if (!s.closureTests.some((t) => t.passed)) return fail('RENOVATION.CLOSURE_REQUIRED');
+  if (s.violations.some((v) => v.status === 'open' || v.status === 'report_due')) return fail('RENOVATION.VIOLATION_OPEN');
+  const deductions = input.deductions ?? [];
+  const money = refundOf(s.fees, deductions);
+  if (!money) return fail('RENOVATION.DEDUCTION_TOO_LARGE');
+  if (money.refundFen > 0) {
+    const reason = money.deductedFen > 0 ? `装修押金退还（扣除 ¥${fenToYuan(money.deductedFen)}）及证件工本费` : '装修押金及证件工本费退还';
+    const r = await requestRefund(ctx, { source: 'renovation', sourceId: s.id, outTradeNo: bill.orderNo, householdId: s.householdId, amountFen: money.refundFen, reason, requestedBy: ctx.caller!.userId });
+    if (r.kind === 'refused') throw new Error(`renovation ${s.id}: refund refused (${r.why})`);
+  }
+  await commit(ctx, s, [{ type: 'accepted', ...byName(ctx), deductions: deductions.map((d) => ({ ...d })), refundFen: money.refundFen, note: input.note ?? null }]);
+  await ctx.tx.enqueue(messages(ctx, [s.applicantId], 'renovation.accepted', { householdId: s.householdId, number: s.number, refund: fenToYuan(money.refundFen), deducted: fenToYuan(money.deductedFen), renovationId: s.id }));
+  return ok({ status: 'accepted', refundFen: money.refundFen, deductedFen: money.deductedFen });
 }

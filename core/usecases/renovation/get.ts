@@ -1,9 +1,12 @@
 import type { z } from 'zod';
-import { fail, type Outcome } from '../../errors';
-import type { UseCaseContext } from '../context';
+import { ok, type Outcome } from '../../errors';
 import type { getInput, RenovationView } from '../../schemas/renovation';
+import type { UseCaseContext } from '../context';
+import { loadRenovation, viewOf } from './shared';
 
-/** renovation.get (being built). */
-export async function get(_ctx: UseCaseContext, _input: z.output<typeof getInput>): Promise<Outcome<RenovationView>> {
-  return fail('INTERNAL');
+/** renovation.get: one application with its full record (R-REN-11): its household's residents, or staff who read renovations in its community. */
+export async function get(ctx: UseCaseContext, input: z.output<typeof getInput>): Promise<Outcome<RenovationView>> {
+  const found = await loadRenovation(ctx, input.id, 'read');
+  if (!found.ok) return found;
+  return ok(await viewOf(ctx, found.data.s, found.data.viewer));
 }

@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import { fail, type Outcome } from '../../errors';
+import { ok, type Outcome } from '../../errors';
+import type { RenovationView, resolveViolationInput } from '../../schemas/renovation';
 import type { UseCaseContext } from '../context';
-import type { resolveViolationInput, RenovationView } from '../../schemas/renovation';
+import { byName, commit, loadRenovation, viewOf } from './shared';
 
-/** renovation.resolveViolation (being built). */
-export async function resolveViolation(_ctx: UseCaseContext, _input: z.output<typeof resolveViolationInput>): Promise<Outcome<RenovationView>> {
-  return fail('INTERNAL');
+/** renovation.resolveViolation (R-REN-9): a notice closed as rectified, or the written report to the authority recorded, with proofs. */
+export async function resolveViolation(ctx: UseCaseContext, input: z.output<typeof resolveViolationInput>): Promise<Outcome<RenovationView>> {
+  const found = await loadRenovation(ctx, input.id, 'manage');
+  if (!found.ok) return found;
+  const { s, viewer } = found.data;
+  const next = await commit(ctx, s, [{ type: 'violation_resolved', ...byName(ctx), violationId: input.violationId, outcome: input.outcome, note: input.note, proofs: input.proofs ?? [] }]);
+  return ok(await viewOf(ctx, next, viewer));
 }

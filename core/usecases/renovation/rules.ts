@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { fail, type Outcome } from '../../errors';
-import type { UseCaseContext } from '../context';
+import { RENOVATION_RULES } from '../../domain/renovation/rules';
+import { ok, type Outcome } from '../../errors';
 import type { rulesInput, RulesOutput } from '../../schemas/renovation';
+import type { UseCaseContext } from '../context';
 
-/** renovation.rules (being built). */
+/** renovation.rules: the texts an applicant reads and accepts (R-REN-4); anyone may read them. */
 export async function rules(_ctx: UseCaseContext, _input: z.output<typeof rulesInput>): Promise<Outcome<RulesOutput>> {
-  return fail('INTERNAL');
+  return ok(RENOVATION_RULES);
 }

@@ -5,6 +5,7 @@ import { isPurgeTick, purgeReplies } from './purgeReplies';
 import { sweep, type SweepResult } from './sweep';
 import { applyDueSettings } from '../setup/settings';
 import { reconcilePayments, type ReconcileResult } from '../fee/reconcile';
+import { sweepRenovations, type RenovationSweepResult } from '../renovation/sweep';
 
 /** Time the `sla` function gives delivery after its sweep (its timeout is 60 s). */
 const DELIVERY_BUDGET_MS = 30_000;
@@ -14,7 +15,7 @@ const DELIVERY_BUDGET_MS = 30_000;
  * user's identity (any mini-program call) is refused. The tick at the top of each hour also forgets
  * replies older than the replay window (`purged`).
  */
-export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult & { purged: number; payments: ReconcileResult }>> {
+export async function runSweep(deps: Deps, event: unknown, openid: string | null): Promise<Outcome<SweepResult & { purged: number; payments: ReconcileResult; renovations: RenovationSweepResult }>> {
   if (openid) return fail('AUTH.FORBIDDEN');
   const e = (event ?? {}) as { Type?: unknown; TriggerName?: unknown; Time?: unknown };
   if (e.Type !== 'Timer') return fail('AUTH.FORBIDDEN');
@@ -23,6 +24,11 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   // Service settings saved for a later day come into force first, so the sweep reads them (setup.saveSettings).
   await deps.store.transaction((tx) => applyDueSettings(tx, at ?? deps.clock.now()));
   const swept = await sweep(deps, at);
+  // Renovations: missed inspections escalate, ignored violation notices come due for a report (R-REN-8, R-REN-9).
+  const renovations = await sweepRenovations(deps, at).catch((e) => {
+    deps.log.error({ fn: 'sla', job: 'renovations', err: String(e) }, 'renovation sweep failed');
+    return { looked: 0, escalations: 0, overdueViolations: 0, conflicts: 0 };
+  });
   const purged = isPurgeTick(at ?? deps.clock.now()) ? await purgeReplies(deps, at) : 0;
   // Payment orders still unpaid 5 minutes on: asked about, settled or closed (R-FEE-5). A failure here
   // never stops the sweep's own work (logged per order; the next tick tries again).
@@ -32,5 +38,5 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   });
   // Notifications go out from this timer, inside the invocation (never after it has answered).
   if (deps.deliver) await deps.deliver(deps.clock.now() + DELIVERY_BUDGET_MS).catch((e) => deps.log.error({ err: String(e) }, 'delivery pass failed'));
-  return ok({ ...swept, purged, payments });
+  return ok({ ...swept, purged, payments, renovations });
 }
