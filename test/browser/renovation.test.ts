@@ -307,6 +307,14 @@ describe('browser: a renovation from the rules to the refund', () => {
     await expectText(resident, '#reno-violations-0', '外墙');
     await expectText(resident, '#reno-closure-0-result', '合格');
     await expectText(resident, '#reno-inspections-1-result', '不合格');
+    await screenshot(resident, 'n16-detail-violation');
+
+    // Put right within the deadline: the officer records it.
+    await officer.locator('#wbr-resolve-card').waitFor();
+    await fill(officer, 'wbr-resolve-note', '外墙开孔已封堵，复查合格');
+    await officer.locator('#wbr-resolve-rectified').click();
+    await officer.locator('#wbr-resolve-card').waitFor({ state: 'detached' });
+    expect((await view()).violations.map((x) => (x as unknown as { status: string }).status)).toEqual(['rectified']);
   });
 
   it('[R-REN-10] acceptance with a deduction: the officer sees the refund the platform worked out, and so does the resident', async () => {
@@ -322,17 +330,17 @@ describe('browser: a renovation from the rules to the refund', () => {
     expect(v.refundFen).toBeGreaterThan(0);
     await expectText(officer, '#wbr-refund', yuan(v.refundFen!));
     await noFullId(officer);
-    await screenshot(officer, 'n16-wb-accepted');
+    await screenshot(officer, 'n17-wb-accepted');
 
     await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
     await expectText(resident, '#reno-refund', yuan(v.refundFen!));
     await expectText(resident, '#reno-deduction-0', '外墙开孔修补');
     await noFullId(resident);
-    await screenshot(resident, 'n17-detail-accepted');
+    await screenshot(resident, 'n18-detail-accepted');
 
     await open(resident, base, '/renovation/list/index');
     await expectText(resident, `#reno-item-${cssId(renoId)}`, v.number);
-    await screenshot(resident, 'n18-list-archive');
+    await screenshot(resident, 'n19-list-archive');
   });
 
   it('[R-ACC-4] resident-b cannot read 1-1-101\'s application (404)', async () => {

@@ -323,3 +323,42 @@ export function AcceptCard({ v, onDone }: { v: RenoView; onDone: Done }) {
     </View>
   );
 }
+
+/** A notice still standing (R-REN-9): put right, or — ignored past its deadline — reported in writing to the authority. */
+export function ResolveViolationCard({ v, onDone }: { v: RenoView; onDone: Done }) {
+  const standing = v.violations.filter((x) => x.status === 'open' || x.status === 'report_due');
+  const [note, setNote] = useState('');
+  const act = useAct();
+  if (!standing.length) return null;
+  const x = standing[0];
+  const resolve = (outcome: 'rectified' | 'reported') =>
+    act.run(async () => {
+      if (!note.trim()) {
+        act.setError('请填写处理情况');
+        return;
+      }
+      const r = await call('renovation', 'resolveViolation', { id: v.id, violationId: x.id, outcome, note: note.trim() });
+      setNote('');
+      onDone(r as RenoView, outcome === 'rectified' ? '已记录整改完成' : '已记录书面上报');
+    });
+  return (
+    <View className='card act' id='wbr-resolve-card'>
+      <View className='card__title'>违章处理结果</View>
+      <View className='act__hint'>
+        <Nums>{x.description}</Nums>（{x.statusLabel}）
+      </View>
+      <Field label='处理情况' required box='area' id='wbr-resolve-note-field'>
+        <TextArea id='wbr-resolve-note' value={note} onChange={setNote} placeholder='如：外墙开孔已封堵，复查合格' maxLength={1000} rows={2} autoSize />
+      </Field>
+      <ErrorNote text={act.error} id='wbr-resolve-error' />
+      <View className='btn-pair'>
+        <Button id='wbr-resolve-reported' loading={act.busy} onClick={() => resolve('reported')}>
+          已书面上报主管部门
+        </Button>
+        <Button id='wbr-resolve-rectified' type='primary' loading={act.busy} onClick={() => resolve('rectified')}>
+          已整改
+        </Button>
+      </View>
+    </View>
+  );
+}

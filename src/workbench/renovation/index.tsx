@@ -12,7 +12,7 @@ import { APPLICANT_LABELS, PREMISES_LABELS } from '../../../core/domain/renovati
 import { FeeLines } from '../../renovation/components/FeeLines';
 import { ClosureTests, Inspections, Violations } from '../../renovation/components/Records';
 import { dayLabel, yuan } from '../../renovation/lib/format';
-import { AcceptCard, ClosureCard, InspectCard, ReviewCard, ViolationCard } from './cards';
+import { AcceptCard, ClosureCard, InspectCard, ResolveViolationCard, ReviewCard, ViolationCard } from './cards';
 import '../../renovation/renovation.scss';
 import '../renovation.scss';
 
@@ -171,6 +171,7 @@ export default function WbRenovation() {
                 ) : null}
                 {v.allowed.closureTest ? <ClosureCard v={v} onDone={done} /> : null}
                 {v.allowed.inspect ? <InspectCard v={v} onDone={done} /> : null}
+                {v.allowed.violation ? <ResolveViolationCard v={v} onDone={done} /> : null}
                 {v.allowed.violation ? <ViolationCard v={v} onDone={done} /> : null}
                 {v.allowed.accept ? <AcceptCard v={v} onDone={done} /> : null}
                 <View className='card'>
