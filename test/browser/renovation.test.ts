@@ -86,6 +86,7 @@ describe('browser: a renovation from the rules to the refund', () => {
     const ctx = await browser.newContext(device);
     contexts.push(ctx);
     const p = await ctx.newPage();
+    p.setDefaultTimeout(12_000);
     watch(p, user, errors);
     await login(p, base, user);
     await p.waitForURL(/pages\/index\/index|workbench\//);
@@ -284,6 +285,9 @@ describe('browser: a renovation from the rules to the refund', () => {
     expect(moved.status).toBe(200);
     const v = await view(tokenOfficer);
     expect(v.deadlines.some((d) => d.name === 'inspection' && d.breached)).toBe(true);
+    const outbox = (await api<never>('GET', '/local/outbox')).body as unknown as { items: { template: string; to: string; data: Record<string, string> }[] };
+    const missed = outbox.items.filter((m) => m.template === 'renovation.inspectionMissed' && m.data.renovationId === renoId);
+    expect(missed.length).toBeGreaterThan(0);
     await open(officer, base, '/workbench/renovations/index');
     await officer.locator(`#renos-overdue-${cssId(renoId)}`).waitFor();
     await screenshot(officer, 'n14-wb-queue-overdue');

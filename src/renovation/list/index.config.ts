@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '装修申请', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '装修服务', enablePullDownRefresh: true });

@@ -55,7 +55,7 @@ export default function RenovationList() {
       {(me) => (
         <PageShell className='reno'>
           <View className='reno-hero'>
-            <View className='reno-hero__title'>装修申请</View>
+            <View className='reno-hero__title'>装修申请与备案</View>
             <View className='reno-hero__sub'>您好！装修前请先在线申请备案，审核通过、缴费后即可领取施工许可证。我们会全程为您做好服务。</View>
           </View>
           <View className='page-pad'>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '装修管理规定' });
+export default definePageConfig({ navigationBarTitleText: '装修须知' });

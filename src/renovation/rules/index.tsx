@@ -49,7 +49,7 @@ export default function RenovationRules() {
   return (
     <PageShell className='reno'>
       <View className='reno-hero'>
-        <View className='reno-hero__title'>装修须知</View>
+        <View className='reno-hero__title'>您好，装修前请先阅读</View>
         <View className='reno-hero__sub'>您好！为了您和邻居的居住安全与安宁，装修前请仔细阅读以下规定，感谢您的理解与配合。</View>
       </View>
       <View className='page-pad'>

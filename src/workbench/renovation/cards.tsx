@@ -244,7 +244,7 @@ export function ViolationCard({ v, onDone }: { v: RenoView; onDone: Done }) {
       <Field label='违章情况' required box='area' id='wbr-violation-desc-field'>
         <TextArea id='wbr-violation-desc' value={desc} onChange={setDesc} placeholder='如：未经申报在阳台外墙开孔，请恢复原状' maxLength={1000} rows={3} autoSize />
       </Field>
-      <Field label='整改期限（当日 18:00 前）' required box='input' id='wbr-violation-deadline-field'>
+      <Field label={<>整改期限（当日 <Num>18:00</Num> 前）</>} required box='input' id='wbr-violation-deadline-field'>
         <Input id='wbr-violation-deadline' value={day} onChange={setDay} placeholder='YYYY-MM-DD' maxLength={10} />
       </Field>
       <View className='check-item'>
