@@ -123,6 +123,8 @@ describe('browser: a renovation from the rules to the refund', () => {
     const tile = resident.locator('#service-renovation');
     await tile.waitFor();
     expect(await tile.textContent()).not.toContain('即将上线');
+    expect(await tile.getAttribute('aria-disabled')).toBeNull();
+    await screenshot(resident, 'n00-home');
     await tile.click();
     await resident.waitForURL(/renovation\/list\/index/);
     await resident.locator('#reno-list-empty').waitFor();
@@ -203,9 +205,16 @@ describe('browser: a renovation from the rules to the refund', () => {
 
   it('[R-REN-6] the 装修管理员 finds the application in the workbench, checks it item by item and returns it: the qualification certificate is missing', async () => {
     officer = await newPage('reno-officer', DESKTOP);
-    await open(officer, base, '/workbench/renovations/index');
-    await officer.locator(`#renos-item-${cssId(renoId)}`).waitFor();
+    // The workbench offers 装修管理 to whom the platform permits it (renovation.read), not to a technician.
+    await open(officer, base, '/workbench/queue/index');
     await expectText(officer, '#wb-nav-renovations', '装修管理');
+    await expectAccessible(officer, 'n09a-wb-home');
+    const meOf = async (user: string) => (await api<{ permissions: string[] }>('POST', '/fn/account', { action: 'me' }, await tokenOf(user))).body.data.permissions;
+    expect(await meOf('reno-officer')).toContain('renovation.read');
+    expect(await meOf('tech-1')).not.toContain('renovation.read');
+    await officer.locator('#wb-nav-renovations').click();
+    await officer.waitForURL(/workbench\/renovations\/index/);
+    await officer.locator(`#renos-item-${cssId(renoId)}`).waitFor();
     await screenshot(officer, 'n09-wb-queue');
     await officer.locator(`#renos-item-${cssId(renoId)}`).click();
     await officer.waitForURL(/workbench\/renovation\/index/);
@@ -253,11 +262,18 @@ describe('browser: a renovation from the rules to the refund', () => {
     await screenshot(resident, 'n13-detail-approved');
     await resident.locator('#reno-pay').click();
     await resident.waitForURL(/fee\/bills\/index/);
+    await resident.locator('#bills-pay').waitFor();
+    await expectAccessible(resident, 'n13a-bills');
     await resident.locator('#bills-pay').click();
     await resident.waitForURL(/fee\/preview\/index/);
+    await resident.locator('#preview-pay').waitFor();
+    const v = await view();
+    await expectText(resident, 'body', v.fees[0].label);
+    await screenshot(resident, 'n13b-preview');
     await resident.locator('#preview-pay').click();
     await resident.waitForURL(/fee\/order\/index/);
     await expectText(resident, '#sandbox-banner', '本地模拟支付');
+    await expectAccessible(resident, 'n13c-sandbox');
     await resident.locator('#sandbox-confirm').click();
     await expectText(resident, '#order-status', '支付成功');
     expect((await view()).billStatus).toBe('paid');
