@@ -140,7 +140,7 @@ export default function WbRenovation() {
                   <View className='card' id='wbr-acceptance'>
                     <View className='card__title'>竣工验收</View>
                     {v.deductions.map((d, i) => (
-                      <KV key={i} k={`扣款：${d.reason}`} v={<Num>-{yuan(d.amountFen)}</Num>} />
+                      <KV key={i} k='扣款' v={<>{d.reason} <Num>-{yuan(d.amountFen)}</Num></>} />
                     ))}
                     <KV k='退还金额' v={<Num id='wbr-refund'>{yuan(v.refundFen)}</Num>} />
                   </View>
