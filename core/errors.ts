@@ -55,7 +55,6 @@ export const ERROR_MESSAGES = {
   'RENOVATION.CLOSURE_TOO_SHORT': '您好，闭水试验须满规定时长（默认 24 小时）后才能记录结果，请到时再登记',
   'RENOVATION.CLOSURE_REQUIRED': '您好，请先完成并记录闭水试验（合格）后再办理完工验收',
   'RENOVATION.VIOLATION_OPEN': '您好，该装修仍有未处理的违章，请先处理完毕再办理完工验收',
-  'RENOVATION.ACTIVE_EXISTS': '您好，该房屋已有正在办理的装修申请，请在原申请中补充或查看进度',
   INTERNAL: '很抱歉，系统繁忙，请稍后再试',
 } as const;
 

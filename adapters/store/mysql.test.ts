@@ -5,6 +5,7 @@ import { describePagingContract } from './contractPaging';
 import { describePushContract } from './contractPushes';
 import { describeReportContract } from './contractReports';
 import { describeFeeContract } from './contractFees';
+import { describeRenovationContract } from './contractRenovations';
 import { openMysqlStore } from './mysql';
 
 // One database for the suite, emptied before each test.
@@ -22,6 +23,7 @@ describePagingContract('MariaDB (mysql2)', fresh);
 describePushContract('MariaDB (mysql2)', fresh);
 describeReportContract('MariaDB (mysql2)', fresh);
 describeFeeContract('MariaDB (mysql2)', fresh);
+describeRenovationContract('MariaDB (mysql2)', fresh);
 
 it('MySQL: migrations are applied once; ids and OPENIDs compare byte for byte (utf8mb4_bin); state JSON is mediumtext (16 MB, not the 64 KB of text)', async () => {
   const url = await emptyMysqlDatabase('schema');

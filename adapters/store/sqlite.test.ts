@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DAY, HOUR } from '../../core/time';
 import { DEFAULT_SLA } from '../../core/domain/case/deadlines';
-import { CommunitySettingsError } from '../../core/domain/community/settings';
+import { CommunitySettingsError, DEFAULT_RENOVATION_SETTINGS } from '../../core/domain/community/settings';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { replay } from '../../core/domain/case/replay';
@@ -13,6 +13,7 @@ import { describePagingContract } from './contractPaging';
 import { describePushContract } from './contractPushes';
 import { describeReportContract } from './contractReports';
 import { describeFeeContract } from './contractFees';
+import { describeRenovationContract } from './contractRenovations';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -30,6 +31,7 @@ describePagingContract('SQLite (better-sqlite3)', fresh);
 describePushContract('SQLite (better-sqlite3)', fresh);
 describeReportContract('SQLite (better-sqlite3)', fresh);
 describeFeeContract('SQLite (better-sqlite3)', fresh);
+describeRenovationContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();
@@ -61,6 +63,7 @@ it('[R-REP-3] a community is read with its settings parsed: defaults merged deep
     timeZone: 'Asia/Shanghai',
     responsible: { customer_service: 'fd' },
     sla: { ...DEFAULT_SLA, repairResponseMs: 4 * HOUR, complaintResolutionMs: { major: 10 * DAY, serious: DAY, minor: 2 * DAY } },
+    renovation: DEFAULT_RENOVATION_SETTINGS,
   });
   for (let i = 0; i < 2; i++) {
     const e = await store.transaction((tx) => tx.community('long')).then(() => null, (x: unknown) => x);

@@ -71,7 +71,7 @@ export const applyInput = z
     requestId,
     householdId,
     applicant: z.enum(APPLICANTS),
-    plan: freeText({ min: 1, max: 2000, minMessage: '请填写装修方案' }),
+    plan: freeText({ min: 1, max: 1000, minMessage: '请填写装修方案' }),
     structuralChange: z.boolean(),
     /** Gross area renovated, m² (2 decimals). */
     areaM2: area('装修面积应在 0–100000 平方米之间'),
@@ -95,7 +95,7 @@ export const resubmitInput = z
   .object({
     id: entityId,
     documents: documentsInput,
-    plan: freeText({ min: 1, max: 2000, minMessage: '请填写装修方案' }).optional(),
+    plan: freeText({ min: 1, max: 1000, minMessage: '请填写装修方案' }).optional(),
     rulesAccepted: z.boolean().optional(),
   })
   .strict();
@@ -141,7 +141,7 @@ export const closureTestInput = z
   .object({
     id: entityId,
     passed: z.boolean(),
-    note: note(500),
+    note: freeText({ min: 1, max: 500, minMessage: '请填写闭水试验情况' }),
     /** When the water went in; the test lasts the community's closure test hours (default 24). */
     startedAt: isoTime.optional(),
     /** The owner (or delegate) witnessed it (R-REN-7). */
@@ -154,7 +154,7 @@ export const inspectInput = z
   .object({
     id: entityId,
     passed: z.boolean(),
-    findings: note(1000),
+    findings: freeText({ min: 1, max: 1000, minMessage: '请填写巡查情况' }),
     checklist: z.partialRecord(z.enum(INSPECTION_ITEMS), z.boolean()).optional(),
     photos: z.array(fileId).max(9).optional(),
     internalNote: note(500).optional(),
@@ -354,7 +354,7 @@ export interface RenovationView {
   /** Staff-internal notes (staff only; null for residents). */
   internalNotes: { at: string; by: string; note: string }[] | null;
   /** What this caller may do now (pages render these, never copy a rule). */
-  allowed: { resubmit: boolean; review: boolean; closureTest: boolean; inspect: boolean; violation: boolean; accept: boolean; pay: boolean };
+  allowed: { resubmit: boolean; review: boolean; closureTest: boolean; inspect: boolean; violation: boolean; resolveViolation: boolean; accept: boolean; pay: boolean };
 }
 
 export interface ListOutput {

@@ -17,6 +17,7 @@ import { handlers } from '../../core/api/handlers';
 import { rid, startHarness, type Harness, type TestStore } from '../support/harness';
 import * as O from '../support/objects';
 import { uploadPhotoAs } from '../support/calls';
+import { seedRenovation } from '../support/renovationLog';
 
 const U401 = 'AUTH.UNAUTHENTICATED';
 const NB = 'HOUSEHOLD.NOT_BOUND';
@@ -49,8 +50,12 @@ interface BObjects {
   photoId: string;
   inviteId: string;
   messageId: string;
+  /** A renovation application of B's household (approved, with an open violation notice). */
+  renoId: string;
+  violationId: string;
 }
 let bx: BObjects;
+const RNF = 'RENOVATION.NOT_FOUND';
 const INF = 'INVITE.NOT_FOUND';
 const CONF = 'COMMUNITY.NOT_FOUND';
 const SNF = 'STAFF.NOT_FOUND';
@@ -112,6 +117,21 @@ const XSPEC: Record<string, { cells: readonly XExpect[]; body: (b: BObjects, col
   'fee.bills': { cells: [HNF, NB, NB, NB, NB, NB, NB], body: () => ({ householdId: O.COMMUNITY_B.household }) },
   'fee.receipts': { cells: [L, NB, NB, NB, NB, NB, NB], body: () => ({}) },
   'cashier.issueBills': { cells: [FB, FB, FB, FB, CONF, FB, CONF], body: () => onB({ period: '2026-11' }) },
+  'renovation.rules': { cells: [L, L, L, L, L, L, L], body: () => ({}) },
+  'renovation.quote': { cells: [HNF, NB, NB, NB, NB, NB, NB], body: () => ({ householdId: O.COMMUNITY_B.household, areaM2: 80 }) },
+  'renovation.apply': {
+    cells: [HNF, NB, NB, NB, NB, NB, NB],
+    body: () => ({ requestId: rid('xr'), householdId: O.COMMUNITY_B.household, applicant: 'owner', plan: '厨卫翻新', structuralChange: false, areaM2: 80, startDate: freshDay(), endDate: '2099-12-31', documents: {}, rulesAccepted: true }),
+  },
+  'renovation.list': { cells: [HNF, HNF, HNF, HNF, HNF, HNF, HNF], body: () => ({ householdId: O.COMMUNITY_B.household }) },
+  'renovation.get': { cells: [RNF, RNF, FB, RNF, RNF, RNF, FB], body: (b) => ({ id: b.renoId }) },
+  'renovation.resubmit': { cells: [RNF, NB, NB, NB, NB, NB, NB], body: (b) => ({ id: b.renoId, documents: {} }) },
+  'renovation.review': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, decision: 'approve' }) },
+  'renovation.closureTest': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, passed: true, note: '无渗漏' }) },
+  'renovation.inspect': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, passed: true, findings: '正常' }) },
+  'renovation.violation': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, description: '私接公共用电', deadline: toIso(h.platform.clock.now() + 86_400_000) }) },
+  'renovation.resolveViolation': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId, violationId: b.violationId, outcome: 'rectified', note: '已整改' }) },
+  'renovation.accept': { cells: [FB, FB, FB, FB, RNF, RNF, FB], body: (b) => ({ id: b.renoId }) },
 };
 
 /** What of B an answer must never carry: its community, household, people, case and object ids (case numbers repeat across communities: not a mark). */
@@ -141,13 +161,14 @@ describe.each<TestStore>(['sqlite'])('second community on %s: every caller of co
     const invite = await O.must(h, b, 'setup', { action: 'inviteStaff', requestId: rid('bi'), phone: freshPhone(), name: '乙小区新人', roles: ['cashier'] });
     await O.settle(h);
     const msg = await O.dbOf(h).selectFrom('messages').select('id').where('user_id', '=', O.COMMUNITY_B.staff).executeTakeFirstOrThrow();
-    bx = { caseId: c.id, repairId: r.id, bindingId: (await O.createPendingBinding(h, O.COMMUNITY_B.household)).id, photoId, inviteId: invite.id, messageId: msg.id };
+    const reno = await seedRenovation(h.platform.deps.store, { id: 'reno-b-1', communityId: O.COMMUNITY_B.id, householdId: O.COMMUNITY_B.household, by: O.COMMUNITY_B.staff, byName: '钱多', stage: 'violation', now: h.platform.clock.now() });
+    bx = { caseId: c.id, repairId: r.id, bindingId: (await O.createPendingBinding(h, O.COMMUNITY_B.household)).id, photoId, inviteId: invite.id, messageId: msg.id, renoId: reno.id, violationId: reno.violationId };
     // A's own things, so A's lists are not vacuously empty.
     await O.submitCase(h, 'resident-a', '1-1-101');
     await O.repairAt(h, 'resident-b', '1-1-102', 'dispatched');
     await O.createPendingBinding(h, '1-1-101');
     await O.settle(h);
-    bMarks = [O.COMMUNITY_B.id, O.COMMUNITY_B.household, O.COMMUNITY_B.staff, '钱多', '孙红', '测试小区乙', c.id, r.id, bx.bindingId, bx.inviteId];
+    bMarks = [O.COMMUNITY_B.id, O.COMMUNITY_B.household, O.COMMUNITY_B.staff, '钱多', '孙红', '测试小区乙', c.id, r.id, bx.bindingId, bx.inviteId, bx.renoId];
   }, 60_000);
   afterAll(() => h?.close(), 60_000);
 
@@ -207,6 +228,8 @@ describe.each<TestStore>(['sqlite'])('second community on %s: every caller of co
     for (const col of XCOLS) {
       const token = await h.login(XUSER[col]);
       const lists = col === 'resA' ? [await h.call(token, 'case', { action: 'list' })] : [await h.call(token, 'workbench', { action: 'queue', limit: 100 }), await h.call(token, 'message', { action: 'list' })];
+      // The renovation queue / archive of every caller: A's applications only (R-REN-11, R-ACC-3).
+      lists.push(await h.call(token, 'renovation', { action: 'list' }));
       for (const res of lists) expect([col, leakedMarks(JSON.stringify(res.body.data ?? {}))]).toEqual([col, []]);
     }
   }, 60_000);

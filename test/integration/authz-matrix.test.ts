@@ -28,6 +28,7 @@ import { cloudPhotoAs, cloudUploadAs, uploadPhotoAs } from '../support/calls';
 import { readXlsx, registerXlsx, uploadFile } from '../support/register';
 import { testPayments } from '../support/testPayments';
 import { handleNotification } from '../../core/usecases/fee/notify';
+import { seedRenovation } from '../support/renovationLog';
 
 // ------------------------------------------------------------------ callers (columns)
 
@@ -67,6 +68,7 @@ const U401 = 'AUTH.UNAUTHENTICATED';
 const NB = 'HOUSEHOLD.NOT_BOUND';
 const FB = 'AUTH.FORBIDDEN';
 const CNF = 'CASE.NOT_FOUND';
+const RNF = 'RENOVATION.NOT_FOUND';
 const HNF = 'HOUSEHOLD.NOT_FOUND';
 const BNF = 'BINDING.NOT_FOUND';
 type Expect = typeof R | typeof W | typeof U401 | typeof NB | typeof FB | `${string}.NOT_FOUND`;
@@ -88,6 +90,11 @@ interface Fx {
   staffId: string;
   /** A one-time code for the caller's own phone (/local/phone-code), as WeChat's getPhoneNumber gives. */
   phoneCode: string;
+  /** A renovation application of the household (stage: Row.reno), and its open violation notice (stage `violation`). */
+  renoId: string;
+  violationId: string;
+  /** Renovation documents uploaded by the caller (resident-a's for anon and unbound). */
+  renoDocs: Record<string, any>;
 }
 type Need = keyof Fx;
 
@@ -102,6 +109,8 @@ interface Row {
   stage?: O.RepairStage;
   /** Instead of a repair: fx.caseId is a complaint of the caller's household at this step (R-CMP-3). */
   complaint?: 'submitted' | 'classified' | 'invalid';
+  /** fx.renoId: a renovation application of the household at this stage (issue 14). */
+  reno?: 'submitted' | 'returned' | 'approved' | 'violation' | 'acceptable';
   /** A valid input: denial must be about access alone. */
   body: (fx: Fx, col: Col) => Record<string, unknown>;
   /** Extra checks on an allowed answer (what the caller may see, what was done). Returns problems. */
@@ -635,6 +644,106 @@ const SPEC: Record<string, Row> = {
       return JSON.stringify([d.communityId, d.created]) === JSON.stringify(want) ? [] : [`issued ${d.created} in ${d.communityId}`];
     },
   },
+
+  // Renovation (issue 14, R-REN-1..11): the owner (or a delegate bound to the household) applies and
+  // resubmits; the household's residents and the staff who read renovations (装修管理员, front desk,
+  // supervisor, manager) read it; 装修管理员 and 经理 act on it. Another household's or another community's
+  // application is 404 like a missing one; the role is checked first: a caller who holds no role that acts
+  // on applications is 403 (residents reviewing, staff of its community without the role), staff acting
+  // as residents (apply, resubmit) are NOT_BOUND.
+  'renovation.rules': {
+    cells: [R, R, R, R, R, R, R, R, R, R, R, R],
+    body: () => ({}),
+    check: (d) => (d.rules.length === 3 ? [] : [`rules ${JSON.stringify(d).slice(0, 80)}`]),
+  },
+  'renovation.quote': {
+    cells: [U401, NB, R, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    body: (_fx, col) => ({ householdId: CALLER[col].household, areaM2: 89.5, workers: 2 }),
+    check: (d) => (d.totalFen === 100_000 + 44_750 + 5_000 + 4_000 ? [] : [`quote ${d.totalFen}`]),
+  },
+  'renovation.apply': {
+    cells: [U401, NB, W, HNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    needs: ['renoDocs'],
+    body: (fx, col) => ({
+      requestId: rid('rn'),
+      householdId: CALLER[col].household,
+      applicant: 'owner',
+      plan: '厨卫翻新',
+      structuralChange: false,
+      areaM2: 89.5,
+      startDate: freshDay(),
+      endDate: '2099-12-31',
+      documents: fx.renoDocs,
+      rulesAccepted: true,
+    }),
+    check: (d) => (d.status === 'submitted' && d.missing.length === 0 ? [] : [`applied ${JSON.stringify(d).slice(0, 80)}`]),
+  },
+  'renovation.list': {
+    cells: [U401, NB, R, HNF, R, FB, R, R, R, FB, HNF, FB],
+    needs: ['renoId'],
+    reno: 'submitted',
+    body: (_fx, col) => ({ householdId: CALLER[col].household }),
+    check: (d, col) => [
+      ...d.items.filter((i: { householdId: string }) => i.householdId !== CALLER[col].household).map((i: { householdId: string }) => `lists ${i.householdId}`),
+      ...nonEmpty(d.items, 'renovation.list'),
+      ...(JSON.stringify(d).includes('110101199001011234') ? ['an ID number in full'] : []),
+    ],
+  },
+  'renovation.get': {
+    cells: [U401, NB, R, RNF, R, FB, R, R, R, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'approved',
+    body: (fx) => ({ id: fx.renoId }),
+    check: (d, col) => [
+      ...(d.documents.workers[0].idNumber === '110***********1234' ? [] : [`ID number shown as ${d.documents.workers[0].idNumber}`]),
+      ...((col === 'resOwn') === (d.internalNotes === null) ? [] : [`internal notes ${col === 'resOwn' ? 'shown to a resident' : 'hidden from staff'}`]),
+    ],
+  },
+  'renovation.resubmit': {
+    cells: [U401, NB, W, RNF, NB, NB, NB, NB, NB, NB, NB, NB],
+    needs: ['renoId', 'renoDocs'],
+    reno: 'returned',
+    body: (fx) => ({ id: fx.renoId, documents: { licence: fx.renoDocs.licence } }),
+    check: (d) => (d.status === 'submitted' ? [] : [`resubmitted: ${d.status}`]),
+  },
+  'renovation.review': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'submitted',
+    body: (fx) => ({ id: fx.renoId, decision: 'approve' }),
+    check: (d) => (d.status === 'approved' && d.billId ? [] : [`reviewed: ${d.status}`]),
+  },
+  'renovation.closureTest': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'approved',
+    body: (fx) => ({ id: fx.renoId, passed: true, note: '闭水 24 小时无渗漏' }),
+  },
+  'renovation.inspect': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'approved',
+    body: (fx) => ({ id: fx.renoId, passed: true, findings: '按申报项目施工' }),
+  },
+  'renovation.violation': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'approved',
+    body: (fx) => ({ id: fx.renoId, description: '私自改动外立面', deadline: toIso(h.platform.clock.now() + 86_400_000) }),
+  },
+  'renovation.resolveViolation': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'violation',
+    body: (fx) => ({ id: fx.renoId, violationId: fx.violationId, outcome: 'rectified', note: '已恢复原状' }),
+  },
+  'renovation.accept': {
+    cells: [U401, FB, FB, FB, FB, FB, FB, W, W, FB, RNF, FB],
+    needs: ['renoId'],
+    reno: 'acceptable',
+    body: (fx) => ({ id: fx.renoId }),
+    check: (d) => (d.status === 'accepted' && d.refundFen === 100_000 + 5_000 + 2_000 ? [] : [`accepted ${JSON.stringify(d)}`]),
+  },
 };
 
 // ------------------------------------------------------------------ running a cell
@@ -663,10 +772,20 @@ const payments = testPayments();
 
 const openidOf = async (user: string) => (await O.dbOf(h).selectFrom('users').select('openid').where('id', '=', user).executeTakeFirstOrThrow()).openid as string;
 
-async function fixture(needs: Need[], col: Col, stage?: O.RepairStage, complaint?: Row['complaint']): Promise<Fx> {
+async function fixture(needs: Need[], col: Col, stage?: O.RepairStage, complaint?: Row['complaint'], reno?: Row['reno']): Promise<Fx> {
   const household = CALLER[col].household;
   const owner = household === '1-1-102' ? 'resident-b' : 'resident-a';
-  const fx: Fx = { caseId: '', bindingId: '', messageId: '', photoId: '', cloudId: '', inviteId: '', staffId: '', phoneCode: 'no-user' };
+  const fx: Fx = { caseId: '', bindingId: '', messageId: '', photoId: '', cloudId: '', inviteId: '', staffId: '', phoneCode: 'no-user', renoId: '', violationId: '', renoDocs: {} };
+  if (needs.includes('renoId')) {
+    const made = await seedRenovation(h.platform.deps.store, { id: `reno-fx-${fresh++}`, communityId: 'demo', householdId: household, by: owner, byName: owner === 'resident-a' ? '李明' : '陈静', stage: reno ?? 'submitted', now: h.platform.clock.now() });
+    fx.renoId = made.id;
+    fx.violationId = made.violationId;
+  }
+  if (needs.includes('renoDocs')) {
+    // Callers who may not upload at all (anonymous, unbound) are refused before any file is looked at.
+    const up = () => uploadPhotoAs(h, col === 'anon' || col === 'unbound' ? 'resident-a' : CALLER[col].user!);
+    fx.renoDocs = { form: await up(), drawings: [await up()], workers: [{ name: '张师傅', idNumber: '110101199001011234', photo: await up() }], licence: await up(), qualification: await up() };
+  }
   if (needs.includes('inviteId')) fx.inviteId = (await O.must(h, O.demoOpenid('manager'), 'setup', { action: 'inviteStaff', requestId: rid('fxi'), phone: freshPhone(), name: '待邀请', roles: ['cashier'] })).id;
   if (needs.includes('staffId')) {
     fx.staffId = (await O.createUser(h, { name: '临时收费员', phone: freshPhone() })).id;
@@ -714,7 +833,7 @@ const results: CellResult[] = [];
 async function runCell(key: string, row: Row, col: Col, i: number): Promise<CellResult> {
   const expected = row.cells[i];
   const [fn, action] = key.split('.');
-  const fx = await fixture(row.needs ?? [], col, row.stage, row.complaint);
+  const fx = await fixture(row.needs ?? [], col, row.stage, row.complaint, row.reno);
   const user = CALLER[col].user;
   const token = user ? await h.login(user) : null;
   const db = O.dbOf(h);
@@ -901,7 +1020,7 @@ describe('access rules', () => {
       const row = SPEC[key];
       if (!row) continue; // reported by the matrix
       const [fn, action] = key.split('.');
-      const fx = await fixture(row.needs ?? [], 'resOwn', row.stage);
+      const fx = await fixture(row.needs ?? [], 'resOwn', row.stage, row.complaint, row.reno);
       const before = await O.fingerprint(db);
       const res = await h.call(a, fn, { action, ...row.body(fx, 'resOwn'), ...smuggled });
       await O.settle(h);

@@ -162,6 +162,43 @@ const BASES: Record<string, Base> = {
   'fee.receipt': { body: { number: 'demo-2026-000001' }, required: ['number'], known: ['number'], formatted: ['number'] },
   'fee.verifyReceipt': { body: { number: 'demo-2026-000001', code: 'ABCD1234' }, required: ['number', 'code'], known: ['number', 'code'], formatted: ['number', 'code'] },
   'cashier.issueBills': { body: { period: '2026-12', communityId: 'demo' }, required: ['period'], known: ['period', 'communityId'], formatted: ['period'] },
+  'renovation.rules': { body: {}, required: [], known: [], formatted: [] },
+  'renovation.quote': {
+    body: { householdId: '1-1-101', areaM2: 89.5, workers: 2 },
+    required: ['householdId', 'areaM2'],
+    known: ['householdId', 'areaM2', 'demolitionM2', 'secondRenovation', 'premises', 'workers'],
+    formatted: ['householdId', 'premises'],
+  },
+  'renovation.apply': {
+    body: { requestId: 'fuzz-req-0020', householdId: '1-1-101', applicant: 'owner', plan: '厨卫翻新', structuralChange: false, areaM2: 89.5, startDate: '2026-12-10', endDate: '2027-01-10', documents: {}, rulesAccepted: true },
+    required: ['requestId', 'householdId', 'applicant', 'plan', 'structuralChange', 'areaM2', 'startDate', 'endDate', 'documents', 'rulesAccepted'],
+    known: ['requestId', 'householdId', 'applicant', 'plan', 'structuralChange', 'areaM2', 'demolitionM2', 'secondRenovation', 'premises', 'startDate', 'endDate', 'documents', 'rulesAccepted'],
+    formatted: ['requestId', 'householdId', 'applicant', 'premises', 'startDate', 'endDate'],
+  },
+  'renovation.resubmit': { body: { id: 'reno_fuzz_base', documents: {} }, required: ['id', 'documents'], known: ['id', 'documents', 'plan', 'rulesAccepted'], formatted: [] },
+  'renovation.list': { body: { householdId: '1-1-101' }, required: [], known: ['householdId', 'status'], formatted: ['householdId', 'status'] },
+  'renovation.get': { body: { id: 'reno_fuzz_base' }, required: ['id'], known: ['id'], formatted: [] },
+  'renovation.review': { body: { id: 'reno_fuzz_base', decision: 'approve' }, required: ['id', 'decision'], known: ['id', 'decision', 'missing', 'note', 'internalNote'], formatted: ['decision', 'missing'] },
+  'renovation.closureTest': {
+    body: { id: 'reno_fuzz_base', passed: true, note: '闭水 24 小时无渗漏' },
+    required: ['id', 'passed', 'note'],
+    known: ['id', 'passed', 'note', 'startedAt', 'ownerPresent', 'photos'],
+    formatted: ['startedAt', 'photos'],
+  },
+  'renovation.inspect': { body: { id: 'reno_fuzz_base', passed: true, findings: '按申报项目施工' }, required: ['id', 'passed', 'findings'], known: ['id', 'passed', 'findings', 'checklist', 'photos', 'internalNote'], formatted: ['photos'] },
+  'renovation.violation': {
+    body: { id: 'reno_fuzz_base', description: '私接公共用电', deadline: '2027-01-01T10:00:00+08:00' },
+    required: ['id', 'description', 'deadline'],
+    known: ['id', 'description', 'deadline', 'proofs', 'stopOrder'],
+    formatted: ['deadline', 'proofs'],
+  },
+  'renovation.resolveViolation': {
+    body: { id: 'reno_fuzz_base', violationId: 'rv_fuzz_base', outcome: 'rectified', note: '已整改' },
+    required: ['id', 'violationId', 'outcome', 'note'],
+    known: ['id', 'violationId', 'outcome', 'note', 'proofs'],
+    formatted: ['outcome', 'proofs'],
+  },
+  'renovation.accept': { body: { id: 'reno_fuzz_base' }, required: ['id'], known: ['id', 'deductions', 'note'], formatted: [] },
 };
 
 /** Valid-shaped calls that must find nothing: [fn.action, body with a fresh random id or unknown room]. */

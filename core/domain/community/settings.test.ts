@@ -2,7 +2,7 @@ import { DAY, HOUR, MINUTE } from '../../time';
 import { replay } from '../case/replay';
 import { arrivalDueFor, DEFAULT_SLA, deadlinesOf, nextDueAt, urgentAt, type SlaConfig } from '../case/deadlines';
 import { submittedEvent } from '../../../test/support/factories';
-import { CommunitySettingsError, communitySettingsOf, parseCommunitySettings } from './settings';
+import { CommunitySettingsError, communitySettingsOf, DEFAULT_RENOVATION_SETTINGS, parseCommunitySettings } from './settings';
 import { durationLabel, durationMs } from './duration';
 
 const responsible = { customer_service: 'frontdesk' };
@@ -145,6 +145,21 @@ describe('community settings (parsed, bounded, merged deeply)', () => {
     expect(bad).toBeInstanceOf(CommunitySettingsError);
     expect((bad as Error).message).toBe('小区「demo」的服务设置有误，请修正后再启动：sla.emergencyArrival（急修到场时限不能超过 15 分钟（急修时限只能缩短））；sla.warnShare（预警比例应小于 1）');
     expect((read('{"responsible":') as Error).message).toBe('小区「demo」的服务设置有误，请修正后再启动：(settings)（不是合法的 JSON）');
-    expect(read(JSON.stringify({ responsible }))).toEqual({ responsible, sla: DEFAULT_SLA });
+    expect(read(JSON.stringify({ responsible }))).toEqual({ responsible, sla: DEFAULT_SLA, renovation: DEFAULT_RENOVATION_SETTINGS });
+  });
+});
+
+describe('renovation settings', () => {
+  const reno = (renovation: unknown) => parseCommunitySettings({ responsible, renovation });
+  it('[R-REN-8][R-REN-7] inspections every 2 days and a 24-hour closure test unless the community sets otherwise', () => {
+    expect(reno(undefined)).toMatchObject({ ok: true, data: { renovation: { inspectionIntervalMs: 2 * DAY, closureTestMs: 24 * HOUR } } });
+    expect(reno({ inspectionInterval: 'P3D' })).toMatchObject({ ok: true, data: { renovation: { inspectionIntervalMs: 3 * DAY, closureTestMs: 24 * HOUR } } });
+    expect(reno({ closureTest: 'PT48H' })).toMatchObject({ ok: true, data: { renovation: { closureTestMs: 48 * HOUR } } });
+  });
+  it('[R-REN-7][R-REN-8] refuses a closure test shorter than 24 hours, inspections further apart than a week, and unknown keys', () => {
+    expect(reno({ closureTest: 'PT12H' })).toMatchObject({ ok: false, error: { fields: { 'renovation.closureTest': '闭水试验时长不能短于 1 天' } } });
+    expect(reno({ inspectionInterval: 'P8D' })).toMatchObject({ ok: false, error: { fields: { 'renovation.inspectionInterval': expect.stringContaining('装修巡查间隔不能超过') } } });
+    expect(reno({ inspectionInterval: 'PT1H' })).toMatchObject({ ok: false, error: { fields: { 'renovation.inspectionInterval': expect.stringContaining('不能短于') } } });
+    expect(reno({ interval: 'P2D' })).toMatchObject({ ok: false, error: { fields: { 'renovation.interval': expect.stringContaining('未知的设置项') } } });
   });
 });

@@ -152,6 +152,7 @@ export function renovationView(s: RenovationState, c: ViewContext): RenovationVi
       closureTest: manage && working,
       inspect: manage && working,
       violation: manage && working,
+      resolveViolation: manage && openViolation,
       accept: manage && working && c.bill?.status === 'paid' && !openViolation && closurePassed,
       pay: c.viewer.kind === 'resident' && unpaidBill,
     },

@@ -11,8 +11,6 @@ import type { UseCaseContext } from '../context';
 import { feesFor, quoteOf } from './fees';
 import { checkFiles, messages, missingFailure, staffWith } from './shared';
 
-const ACTIVE = ['submitted', 'returned', 'approved', 'in_progress'];
-
 /**
  * renovation.apply (R-REN-1..5): the owner, or a delegate bound to the household with a power of
  * attorney and their ID, applies with the complete documents (else refused with the list of what is
@@ -34,7 +32,6 @@ export async function apply(ctx: UseCaseContext, input: z.output<typeof applyInp
   if (!files.ok) return files;
   const missing = missingDocuments(input, documents);
   if (missing.length) return missingFailure(missing);
-  if ((await ctx.tx.renovationsOfHousehold(household.id)).some((r) => ACTIVE.includes(r.status))) return fail('RENOVATION.ACTIVE_EXISTS');
 
   const application = {
     applicant: input.applicant,

@@ -3,7 +3,7 @@ import { fail, ok, type Outcome } from '../../errors';
 import type { closureTestInput, RenovationView } from '../../schemas/renovation';
 import { HOUR, parseIso } from '../../time';
 import type { UseCaseContext } from '../context';
-import { byName, commit, loadRenovation, settingsOf, viewOf } from './shared';
+import { byName, checkFiles, commit, loadRenovation, settingsOf, viewOf } from './shared';
 
 /**
  * renovation.closureTest (R-REN-7): the water-closure test (闭水试验) recorded with the owner, before
@@ -14,6 +14,8 @@ export async function closureTest(ctx: UseCaseContext, input: z.output<typeof cl
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;
+  const files = await checkFiles(ctx, input.photos ?? []);
+  if (!files.ok) return files;
   const settings = await settingsOf(ctx.tx, s.communityId);
   const startedAt = input.startedAt === undefined ? null : parseIso(input.startedAt);
   if (startedAt !== null && startedAt > ctx.now) return fail('INPUT.INVALID', { startedAt: '开始时间不能晚于现在' });

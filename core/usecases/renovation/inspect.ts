@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ok, type Outcome } from '../../errors';
 import type { inspectInput, RenovationView } from '../../schemas/renovation';
 import type { UseCaseContext } from '../context';
-import { byName, commit, loadRenovation, settingsOf, viewOf } from './shared';
+import { byName, checkFiles, commit, loadRenovation, settingsOf, viewOf } from './shared';
 
 /**
  * renovation.inspect (R-REN-8): one inspection recorded with its checklist, findings and photos; the
@@ -12,6 +12,8 @@ export async function inspect(ctx: UseCaseContext, input: z.output<typeof inspec
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;
+  const files = await checkFiles(ctx, input.photos ?? []);
+  if (!files.ok) return files;
   const settings = await settingsOf(ctx.tx, s.communityId);
   const next = await commit(ctx, s, [
     {

@@ -18,6 +18,7 @@ const STAFF_LIST_LIMIT = 200;
 export async function list(ctx: UseCaseContext, input: z.output<typeof listInput>): Promise<Outcome<ListOutput>> {
   const c = ctx.caller;
   if (!c) return fail('AUTH.UNAUTHENTICATED');
+  if (c.households.length === 0 && c.staff.length === 0) return fail('HOUSEHOLD.NOT_BOUND');
   const manageIn = (communityId: string) => requireAccess(c, 'renovation.manage', { communityId, notFound: 'RENOVATION.NOT_FOUND' }).ok;
   const readIn = (communityId: string) => requireAccess(c, 'renovation.read', { communityId, notFound: 'RENOVATION.NOT_FOUND' }).ok;
   let rows: { s: RenovationState; viewer: Viewer }[];
@@ -27,7 +28,9 @@ export async function list(ctx: UseCaseContext, input: z.output<typeof listInput
       rows = (await ctx.tx.renovationsOfHousehold(mine.householdId)).map((s) => ({ s, viewer: { kind: 'resident', userId: c.userId } }));
     } else {
       const h = await ctx.tx.household(input.householdId);
-      if (!h || !readIn(h.communityId)) return fail('HOUSEHOLD.NOT_FOUND');
+      if (!h) return fail('HOUSEHOLD.NOT_FOUND');
+      // Staff standing in its community without the role: forbidden; anyone else: not found.
+      if (!readIn(h.communityId)) return c.staff.some((x) => x.communityId === h.communityId) ? fail('AUTH.FORBIDDEN') : fail('HOUSEHOLD.NOT_FOUND');
       rows = (await ctx.tx.renovationsOfHousehold(h.id)).map((s) => ({ s, viewer: { kind: 'staff', manage: manageIn(s.communityId) } }));
     }
   } else if (c.staff.length > 0) {

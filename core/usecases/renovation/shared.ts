@@ -27,6 +27,17 @@ export function missingFailure(missing: MissingItem[]): { ok: false; error: Fail
 export async function loadRenovation(ctx: UseCaseContext, id: string, mode: 'read' | 'own' | 'manage'): Promise<Outcome<{ s: RenovationState; viewer: Viewer }>> {
   const c = ctx.caller;
   if (!c) return fail('AUTH.UNAUTHENTICATED');
+  // The role first, as every function checks it (R-ACC-3): a caller who could act on no application at
+  // all learns nothing of this one.
+  if (mode === 'own') {
+    const pre = requireAccess(c, 'renovation.apply');
+    if (!pre.ok) return pre;
+  } else if (mode === 'manage') {
+    const pre = requireAccess(c, 'renovation.manage');
+    if (!pre.ok) return pre;
+  } else if (c.households.length === 0 && !requireAccess(c, 'renovation.read').ok) {
+    return c.staff.length ? fail('AUTH.FORBIDDEN') : fail('HOUSEHOLD.NOT_BOUND');
+  }
   const s = await ctx.tx.renovation(id, { lock: mode !== 'read' });
   if (!s) return fail('RENOVATION.NOT_FOUND');
   const resident = c.households.some((h) => h.householdId === s.householdId && h.communityId === s.communityId);

@@ -3,7 +3,7 @@ import { fail, ok, type Outcome } from '../../errors';
 import type { RenovationView, violationInput } from '../../schemas/renovation';
 import { parseIso, toIso } from '../../time';
 import type { UseCaseContext } from '../context';
-import { byName, commit, loadRenovation, messages, viewOf } from './shared';
+import { byName, checkFiles, commit, loadRenovation, messages, viewOf } from './shared';
 
 /**
  * renovation.violation (R-REN-9): a written violation notice (装修违章处理通知单) with a deadline, its
@@ -14,6 +14,8 @@ export async function violation(ctx: UseCaseContext, input: z.output<typeof viol
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;
+  const files = await checkFiles(ctx, input.proofs ?? []);
+  if (!files.ok) return files;
   const deadline = parseIso(input.deadline);
   if (!(deadline > ctx.now)) return fail('INPUT.INVALID', { deadline: '整改期限应晚于现在' });
   const violationId = ctx.ids.next('rv');

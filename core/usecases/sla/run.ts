@@ -27,7 +27,7 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   // Renovations: missed inspections escalate, ignored violation notices come due for a report (R-REN-8, R-REN-9).
   const renovations = await sweepRenovations(deps, at).catch((e) => {
     deps.log.error({ fn: 'sla', job: 'renovations', err: String(e) }, 'renovation sweep failed');
-    return { looked: 0, escalations: 0, overdueViolations: 0, conflicts: 0 };
+    return { looked: 0, escalations: 0, overdueViolations: 0, conflicts: 0, failed: 0 };
   });
   const purged = isPurgeTick(at ?? deps.clock.now()) ? await purgeReplies(deps, at) : 0;
   // Payment orders still unpaid 5 minutes on: asked about, settled or closed (R-FEE-5). A failure here
