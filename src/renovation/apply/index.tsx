@@ -209,7 +209,7 @@ export default function RenovationApply() {
                     <Chips idPrefix='apply-premises' value={d.premises} onChange={(v) => v && set({ premises: v })} options={PREMISES.map((p) => ({ value: p, label: PREMISES_LABELS[p] }))} />
                   </Field>
                   <Field label='装修方案' required box='area' id='apply-plan-field'>
-                    <TextArea id='apply-plan' value={d.plan} onChange={(v) => set({ plan: v })} placeholder='请简要说明装修的房间和内容，如：厨房、卫生间翻新，更换地砖，重做防水' maxLength={2000} showCount rows={4} autoSize />
+                    <TextArea id='apply-plan' value={d.plan} onChange={(v) => set({ plan: v })} placeholder='请简要说明装修的房间和内容，如：厨房、卫生间翻新，更换地砖，重做防水' maxLength={1000} showCount rows={4} autoSize />
                   </Field>
                   <View className='pair'>
                     <Field label='装修面积（m²）' required box='input' id='apply-area-field'>

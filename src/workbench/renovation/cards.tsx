@@ -14,7 +14,7 @@ import { serverNow } from '../../lib/clock';
 import { yuanToFen } from '../../lib/money';
 import { DOCUMENT_LABELS, INSPECTION_ITEMS, INSPECTION_ITEM_LABELS, type DocumentCode, type InspectionItem } from '../../../core/domain/renovation/vocabulary';
 import { yuan } from '../../renovation/lib/format';
-import type { RenoView } from './index';
+import type { RenoView } from './types';
 
 type Done = (next: RenoView | null, message: string) => void;
 const DAY = 86_400_000;
@@ -139,6 +139,10 @@ export function ClosureCard({ v, onDone }: { v: RenoView; onDone: Done }) {
         act.setError('请选择闭水试验结果');
         return;
       }
+      if (!note.trim()) {
+        act.setError('请填写闭水试验情况');
+        return;
+      }
       const r = await call('renovation', 'closureTest', { id: v.id, passed: passed === 'yes', ownerPresent: owner, note: note.trim() });
       setNote('');
       setPassed('');
@@ -155,7 +159,7 @@ export function ClosureCard({ v, onDone }: { v: RenoView; onDone: Done }) {
         <Text className='check-item__label'>业主（或受托人）在场</Text>
         <Toggle id='wbr-closure-owner' label='业主在场' checked={owner} onChange={setOwner} />
       </View>
-      <Field label='情况说明' box='area' id='wbr-closure-note-field'>
+      <Field label='情况说明' required box='area' id='wbr-closure-note-field'>
         <TextArea id='wbr-closure-note' value={note} onChange={setNote} placeholder='如：卫生间、厨房蓄水 24 小时，楼下无渗漏' maxLength={500} rows={2} autoSize />
       </Field>
       <ErrorNote text={act.error} id='wbr-closure-error' />

@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
 import { Deadlines, EmptyState, ErrorNote, KV, Loading, Photos, Timeline } from '../../components/ui';
 import { Num, Nums } from '../../components/Num';
-import { call, type Output } from '../../api/client';
+import { call } from '../../api/client';
+import type { RenoView } from './types';
 import { messageOf, needsLogin } from '../../lib/session';
 import { formatTime, roomLabel } from '../../lib/format';
 import { syncClock, serverNow } from '../../lib/clock';
@@ -16,7 +17,6 @@ import { AcceptCard, ClosureCard, InspectCard, ResolveViolationCard, ReviewCard,
 import '../../renovation/renovation.scss';
 import '../renovation.scss';
 
-export type RenoView = Output<'renovation', 'get'>;
 
 const TONE: Record<string, string> = { submitted: 'primary', returned: 'warning', approved: 'success', in_progress: 'primary', accepted: 'success', refunded: 'default' };
 
@@ -171,7 +171,7 @@ export default function WbRenovation() {
                 ) : null}
                 {v.allowed.closureTest ? <ClosureCard v={v} onDone={done} /> : null}
                 {v.allowed.inspect ? <InspectCard v={v} onDone={done} /> : null}
-                {v.allowed.violation ? <ResolveViolationCard v={v} onDone={done} /> : null}
+                {v.allowed.resolveViolation ? <ResolveViolationCard v={v} onDone={done} /> : null}
                 {v.allowed.violation ? <ViolationCard v={v} onDone={done} /> : null}
                 {v.allowed.accept ? <AcceptCard v={v} onDone={done} /> : null}
                 <View className='card'>
