@@ -27,8 +27,8 @@ import type { FeeItem } from '../domain/fees/standards';
 export const idNumber = z
   .string()
   .trim()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^\d{17}[\dX]$/, '身份证号应为 18 位'));
+  .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位')
+  .transform((s) => s.toUpperCase());
 
 const area = (message: string) =>
   z
@@ -328,6 +328,8 @@ export interface RenovationView {
   startDate: string;
   endDate: string;
   rulesAccepted: boolean;
+  /** The version of the rules accepted (renovation.rules `version`), null when not recorded. */
+  rulesVersion: string | null;
   documents: DocumentsView;
   fees: RenovationFeeLine[];
   totalFen: number;

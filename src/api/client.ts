@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionDef, InputOf, OutputOf } from '../../core/api/action';
 import type { FunctionName, Handlers } from '../../core/api/handlers';
-import type { ErrorCode } from '../../core/errors';
+import type { ErrorCode, Failure } from '../../core/errors';
 
 /** An expected failure answered by a function: a stable code and a polite message to show. */
 export class ApiError extends Error {
@@ -9,16 +9,14 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly fields?: Record<string, string>,
-    /** What an application still lacks, when the platform says so (RENOVATION.DOCUMENTS_MISSING). */
-    readonly missing?: { code: string; label: string; worker?: number }[],
+    /** RENOVATION.DOCUMENTS_MISSING: what is missing (stable codes, Chinese labels). */
+    readonly missing?: Failure['missing'],
   ) {
     super(message);
   }
 }
 
-type Envelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string>; missing?: { code: string; label: string; worker?: number }[] } };
+type Envelope<T> = { ok: true; data: T } | { ok: false; error: Pick<Failure, 'code' | 'message' | 'fields' | 'missing'> };
 
 export type ActionsOf<F extends FunctionName> = keyof Handlers[F] & string;
 type Def<F extends FunctionName, A extends ActionsOf<F>> = Handlers[F][A] extends ActionDef<any, any> ? Handlers[F][A] : never;

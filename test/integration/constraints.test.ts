@@ -274,6 +274,42 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
     ]);
   });
 
+  it('item 3: renovation — files not one\'s own, ids of the wrong kind, odd values and repeated steps answer their codes', async () => {
+    const docs = async () => ({ form: await upload('resident-a'), drawings: [fx.photoA, fx.photoA], workers: [{ name: '张师傅', idNumber: '110101199001011234', photo: fx.photoA }, { name: '李师傅', idNumber: '11010119851231567x', photo: fx.photoA }], licence: fx.photoA, qualification: fx.photoA2 });
+    const apply = async (over: Record<string, unknown> = {}) => ({ action: 'apply', requestId: rid('rn'), householdId: '1-1-101', applicant: 'owner', plan: '厨卫翻新', structuralChange: false, areaM2: 60, startDate: '2030-01-02', endDate: '2030-02-01', documents: await docs(), rulesAccepted: true, ...over });
+    const first = await call('resident-a', 'renovation', await apply());
+    expect(first.status).toBe(200);
+    const id = first.body.data.id as string;
+    await expectCodes([
+      ['the rules', 'resident-new', 'renovation', { action: 'rules' }, 'ok'],
+      ['a quote for another household', 'resident-a', 'renovation', { action: 'quote', householdId: '1-1-102', areaM2: 60 }, 'HOUSEHOLD.NOT_FOUND'],
+      ['a quote for an area of 3 decimals', 'resident-a', 'renovation', { action: 'quote', householdId: '1-1-101', areaM2: 60.125 }, 'INPUT.INVALID'],
+      ['apply with a file never issued', 'resident-a', 'renovation', await apply({ documents: { ...(await docs()), licence: 'f_neverissued0' } }), 'FILE.NOT_FOUND'],
+      ['apply with another resident\'s photo', 'resident-a', 'renovation', await apply({ documents: { ...(await docs()), licence: fx.photoB } }), 'FILE.NOT_FOUND'],
+      ['apply with a case id as a document', 'resident-a', 'renovation', await apply({ documents: { ...(await docs()), form: fx.repair } }), 'INPUT.INVALID'],
+      ['apply with an ID number of 17 digits', 'resident-a', 'renovation', await apply({ documents: { ...(await docs()), workers: [{ name: '张师傅', idNumber: '11010119900101123', photo: fx.photoA }] } }), 'INPUT.INVALID'],
+      ['apply ending before it starts', 'resident-a', 'renovation', await apply({ startDate: '2030-02-01', endDate: '2030-01-01' }), 'INPUT.INVALID'],
+      ['apply with an unknown household', 'resident-a', 'renovation', await apply({ householdId: '9-9-999' }), 'HOUSEHOLD.NOT_FOUND'],
+      ['apply again for the same household (one photo for every document)', 'resident-a', 'renovation', await apply(), 'ok'],
+      ['get a case id', 'resident-a', 'renovation', { action: 'get', id: fx.repair }, 'RENOVATION.NOT_FOUND'],
+      ['list another household', 'resident-a', 'renovation', { action: 'list', householdId: '1-1-102' }, 'HOUSEHOLD.NOT_FOUND'],
+      ['list an unknown household', 'reno-officer', 'renovation', { action: 'list', householdId: '9-9-999' }, 'HOUSEHOLD.NOT_FOUND'],
+      ['resubmit what was never returned', 'resident-a', 'renovation', { action: 'resubmit', id, documents: {} }, 'RENOVATION.INVALID_TRANSITION'],
+      ['return naming nothing', 'reno-officer', 'renovation', { action: 'review', id, decision: 'return' }, 'INPUT.INVALID'],
+      ['return naming an unknown document', 'reno-officer', 'renovation', { action: 'review', id, decision: 'return', missing: ['passport'] }, 'INPUT.INVALID'],
+      ['inspect before approval', 'reno-officer', 'renovation', { action: 'inspect', id, passed: true, findings: '正常' }, 'RENOVATION.INVALID_TRANSITION'],
+      ['accept before approval', 'reno-officer', 'renovation', { action: 'accept', id }, 'RENOVATION.INVALID_TRANSITION'],
+      ['approve', 'reno-officer', 'renovation', { action: 'review', id, decision: 'approve' }, 'ok'],
+      ['approve again', 'manager', 'renovation', { action: 'review', id, decision: 'approve' }, 'RENOVATION.INVALID_TRANSITION'],
+      ['a closure test started in the future', 'reno-officer', 'renovation', { action: 'closureTest', id, passed: true, note: '无渗漏', startedAt: '2099-01-01T00:00:00+08:00' }, 'INPUT.INVALID'],
+      ['inspection photos of another resident', 'reno-officer', 'renovation', { action: 'inspect', id, passed: true, findings: '正常', photos: [fx.photoB] }, 'FILE.NOT_FOUND'],
+      ['a violation whose deadline has passed', 'reno-officer', 'renovation', { action: 'violation', id, description: '私接公共用电', deadline: '2020-01-01T00:00:00+08:00' }, 'INPUT.INVALID'],
+      ['resolve a violation never noticed', 'reno-officer', 'renovation', { action: 'resolveViolation', id, violationId: fx.repair, outcome: 'rectified', note: '已整改' }, 'RENOVATION.INVALID_TRANSITION'],
+      ['accept while the bill is unpaid', 'reno-officer', 'renovation', { action: 'accept', id }, 'RENOVATION.BILL_UNPAID'],
+      ['a deduction of a fraction of a fen', 'reno-officer', 'renovation', { action: 'accept', id, deductions: [{ reason: '墙面污损', amountFen: 10.5 }] }, 'INPUT.INVALID'],
+    ]);
+  });
+
   it('item 3: the sweep reached every action of the handler map', () => {
     expect(ALL_ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
   });

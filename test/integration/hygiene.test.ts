@@ -72,6 +72,20 @@ describe('item 6: free text', () => {
     expect(row.name).toBe('王 小 明');
   });
 
+  const renoApply = (over: Record<string, unknown>) => ({
+    action: 'apply',
+    requestId: rid('h'),
+    householdId: '1-1-101',
+    applicant: 'owner',
+    plan: '厨卫翻新',
+    structuralChange: false,
+    areaM2: 89.5,
+    startDate: '2026-12-10',
+    endDate: '2027-01-10',
+    documents: {},
+    rulesAccepted: true,
+    ...over,
+  });
   /** Every free-text field of every action: [fn.action, field, a body that is valid but for that field]. */
   const TEXT_FIELDS: [string, string, (text: string) => Record<string, unknown>][] = [
     ['account.bind', 'name', (t) => ({ action: 'bind', householdId: '1-2-201', name: t, phone: '13711112222', relation: 'tenant' })],
@@ -102,8 +116,21 @@ describe('item 6: free text', () => {
     ['workbench.contact', 'note', (t) => ({ action: 'contact', id: 'c_none', note: t })],
     ['workbench.markInvalid', 'reason', (t) => ({ action: 'markInvalid', id: 'c_none', reason: t })],
     ['workbench.close', 'note', (t) => ({ action: 'close', id: 'c_none', note: t })],
+    ['renovation.apply', 'plan', (t) => renoApply({ plan: t })],
+    ['renovation.apply', 'documents.workers.0.name', (t) => renoApply({ documents: { workers: [{ name: t }] } })],
+    ['renovation.resubmit', 'plan', (t) => ({ action: 'resubmit', id: 'r_none', documents: {}, plan: t })],
+    ['renovation.resubmit', 'documents.workers.0.name', (t) => ({ action: 'resubmit', id: 'r_none', documents: { workers: [{ name: t }] } })],
+    ['renovation.review', 'note', (t) => ({ action: 'review', id: 'r_none', decision: 'return', missing: ['licence'], note: t })],
+    ['renovation.review', 'internalNote', (t) => ({ action: 'review', id: 'r_none', decision: 'approve', internalNote: t })],
+    ['renovation.closureTest', 'note', (t) => ({ action: 'closureTest', id: 'r_none', passed: true, note: t })],
+    ['renovation.inspect', 'findings', (t) => ({ action: 'inspect', id: 'r_none', passed: true, findings: t })],
+    ['renovation.inspect', 'internalNote', (t) => ({ action: 'inspect', id: 'r_none', passed: true, findings: '正常', internalNote: t })],
+    ['renovation.violation', 'description', (t) => ({ action: 'violation', id: 'r_none', description: t, deadline: '2027-01-01T10:00:00+08:00' })],
+    ['renovation.resolveViolation', 'note', (t) => ({ action: 'resolveViolation', id: 'r_none', violationId: 'rv_none', outcome: 'rectified', note: t })],
+    ['renovation.accept', 'deductions.0.reason', (t) => ({ action: 'accept', id: 'r_none', deductions: [{ reason: t, amountFen: 100 }] })],
+    ['renovation.accept', 'note', (t) => ({ action: 'accept', id: 'r_none', note: t })],
   ];
-  const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager', setup: 'manager' };
+  const WHO: Record<string, string> = { account: 'resident-new', case: 'resident-a', workbench: 'manager', setup: 'manager', renovation: 'reno-officer' };
   const WORDS = '住户反映仍有滴水，请再看看';
 
   it('item 6: every free-text field refuses bidi overrides and lone surrogates (invalid UTF-16) over HTTP, naming the field, storing nothing', async () => {
@@ -128,7 +155,7 @@ describe('item 6: free text', () => {
   });
 
   it('item 6: every free-text field of every schema goes through core/schemas/text.ts (and the list above names them all)', () => {
-    const ids = new Set(['id', 'to', 'technicianId', 'technician', 'cursor', 'ids', 'requestId', 'communityId', 'communityIds', 'userId', 'aboutStaff']);
+    const ids = new Set(['id', 'to', 'technicianId', 'technician', 'cursor', 'ids', 'requestId', 'communityId', 'communityIds', 'userId', 'aboutStaff', 'violationId']);
     const plain: string[] = [];
     const seen: string[] = [];
     const walk = (key: string, path: string, s: any) => {

@@ -8,6 +8,7 @@
 import { startHarness, rid, type Harness } from '../support/harness';
 import { DAY, HOUR, MINUTE, advance, platformNow, setClock } from '../support/clock';
 import { sweepRenovations } from '../../core/usecases/renovation/sweep';
+import { fold } from '../../core/domain/renovation/state';
 import { callsAs, uploadPhotoAs } from '../support/calls';
 import { toIso } from '../../core/time';
 import * as O from '../support/objects';
@@ -120,6 +121,15 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await file('tech-1', seen.documents.licence)).toBe(404);
   });
 
+  it('[R-INT-7] the same application sent three times at once is stored once: every answer names the same application', async () => {
+    const before = (await ok('resident-b', 'renovation', { action: 'list', householdId: '1-1-102' })).items.length;
+    const body = await application(await documents('resident-b'), { householdId: '1-1-102' });
+    const answers = await Promise.all([1, 2, 3].map(() => call('resident-b', 'renovation', body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.data.id)).size).toBe(1);
+    expect((await ok('resident-b', 'renovation', { action: 'list', householdId: '1-1-102' })).items.length).toBe(before + 1);
+  });
+
   it('[R-REN-1..11] apply → return → resubmit → approve → pay → closure test → inspections (a missed one escalates once) → violation → accept with a deduction → refund', async () => {
     // ---- apply (R-REN-1..5): fees from the rule book's defaults, shown before payment.
     const docs = await documents('resident-a');
@@ -147,7 +157,7 @@ describe('renovation applications (R-REN-1..11)', () => {
     const returned = await ok('reno-officer', 'renovation', { action: 'review', id, decision: 'return', missing: ['qualification'], note: '资质证书已过期，请上传有效的资质证书', internalNote: '施工单位去年有违章记录' });
     expect(returned.status).toBe('returned');
     const seen = await ok('resident-a', 'renovation', { action: 'get', id });
-    expect(seen).toMatchObject({ status: 'returned', missing: [{ code: 'qualification', label: '施工单位资质证书' }], returnNote: '资质证书已过期，请上传有效的资质证书', internalNotes: null, allowed: { resubmit: true, review: false } });
+    expect(seen).toMatchObject({ rulesAccepted: true, rulesVersion: '2026-12', status: 'returned', missing: [{ code: 'qualification', label: '施工单位资质证书' }], returnNote: '资质证书已过期，请上传有效的资质证书', internalNotes: null, allowed: { resubmit: true, review: false } });
     expect(JSON.stringify(seen)).not.toContain('违章记录');
     expect((await ok('reno-officer', 'renovation', { action: 'get', id })).internalNotes).toEqual([expect.objectContaining({ note: '施工单位去年有违章记录' })]);
     expect(await outbox(id, 'renovation.returned')).toEqual(['resident-a']);
@@ -251,5 +261,31 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect((await ok('resident-b', 'renovation', { action: 'list' })).items.map((i: { householdId: string }) => i.householdId)).not.toContain('1-1-101');
     // The escalation happened once in the whole run.
     expect(await outbox(id, 'renovation.inspectionMissed')).toEqual(['supervisor']);
+    // The message center's texts: every step in Chinese, nothing left unfilled, no ID number.
+    await O.settle(h);
+    const texts = async (who: string) => ((await ok(who, 'message', { action: 'list' })).items as { title: string; body: string }[]).filter((m) => m.title.includes('装修')).map((m) => `${m.title}：${m.body}`);
+    const owner = await texts('resident-a');
+    expect(owner.map((t) => t.split('：')[0])).toEqual(expect.arrayContaining(['装修申请需补充材料', '装修申请已批准', '装修违章处理通知', '装修已验收']));
+    expect(owner.find((t) => t.startsWith('装修已验收'))).toContain('¥890.00');
+    expect(await texts('supervisor')).toEqual([expect.stringContaining('装修巡查逾期，请跟进')]);
+    expect(await texts('manager')).toEqual(expect.arrayContaining([expect.stringContaining('装修违章逾期未整改')]));
+    for (const who of ['resident-a', 'supervisor', 'manager', 'reno-officer', 'tech-1']) {
+      for (const t of await texts(who)) {
+        expect(t).not.toMatch(/undefined|null|NaN/);
+        expect(t).not.toContain(ID_A);
+      }
+    }
+  });
+});
+
+describe('the archive is the log (R-REN-11)', () => {
+  it('[R-REN-11] every stored application is exactly the fold of its event log', async () => {
+    const ids = (await O.dbOf(h).selectFrom('renovations').select('id').execute()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    for (const id of ids) {
+      const [state, events] = await h.platform.deps.store.transaction(async (tx) => [await tx.renovation(id), await tx.renovationEvents(id)] as const);
+      expect(fold([...events])).toEqual(state);
+      expect(events.map((e) => e.at)).toEqual([...events.map((e) => e.at)].sort((a, b) => a - b));
+    }
   });
 });

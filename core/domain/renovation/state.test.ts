@@ -49,6 +49,14 @@ describe('renovation state (event log, R-REN-6..11)', () => {
     expect(inspected).toMatchObject({ ok: true, next: { inspectionEscalation: 0, inspectionDueAt: dueAt + 8 * DAY } });
   });
 
+  it('[R-REN-8][R-ESC-3] with no supervisor, a missed inspection goes straight to the manager, once; with no one to tell, nothing is recorded', () => {
+    const dueAt = T0 + 3 * DAY;
+    const noSupervisor = sweepSteps(approved(), dueAt, { ...ladder, supervisor: null });
+    expect(noSupervisor.events).toEqual([expect.objectContaining({ type: 'inspection_escalated', level: 2, to: 'manager' })]);
+    expect(sweepSteps(noSupervisor.next, dueAt + 9 * DAY, { ...ladder, supervisor: null }).events).toEqual([]);
+    expect(sweepSteps(approved(), dueAt, { ...ladder, supervisor: null, manager: null }).events).toEqual([]);
+  });
+
   it('[R-REN-9] an ignored violation notice comes due for a report once; resolved, it leaves the schedule', () => {
     const log = [...approvedLog(T0 + 30 * DAY), { type: 'violation_noticed' as const, at: T0 + DAY, ...officer, violationId: 'v1', description: '私接公共用电', deadline: T0 + 2 * DAY, stopOrder: true, proofs: ['f_p'] }];
     let s = fold(log);

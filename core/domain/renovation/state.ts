@@ -44,6 +44,8 @@ export interface Application {
   startDate: string;
   endDate: string;
   rulesAccepted: boolean;
+  /** Which version of the rules the applicant accepted (R-REN-4; renovation.rules `version`). */
+  rulesVersion?: string | null;
 }
 
 export interface ClosureTest {
@@ -132,7 +134,7 @@ export type RenovationEvent =
       documents: RenoDocuments;
       fees: RenoFeeLine[];
     })
-  | (Base & { type: 'resubmitted'; documents: RenoDocuments; plan: string | null; rulesAccepted: boolean | null; fees: RenoFeeLine[] })
+  | (Base & { type: 'resubmitted'; documents: RenoDocuments; plan: string | null; rulesAccepted: boolean | null; rulesVersion?: string | null; fees: RenoFeeLine[] })
   | (Base & { type: 'returned'; missing: MissingItem[]; note: string | null; internalNote: string | null })
   | (Base & { type: 'approved'; permitNumber: string; passNumbers: string[]; billId: string; inspectionDueAt: number; internalNote: string | null })
   | (Base & { type: 'closure_tested'; passed: boolean; note: string; startedAt: number | null; hours: number; ownerPresent: boolean; photos: string[] })
@@ -201,7 +203,7 @@ export function transition(s: RenovationState | undefined, e: RenovationEvent): 
   switch (e.type) {
     case 'resubmitted':
       if (s.status !== 'returned') return refuse;
-      return bump({ status: 'submitted', documents: e.documents, plan: e.plan ?? s.plan, rulesAccepted: e.rulesAccepted ?? s.rulesAccepted, fees: e.fees, missing: [], returnNote: null });
+      return bump({ status: 'submitted', documents: e.documents, plan: e.plan ?? s.plan, rulesAccepted: e.rulesAccepted ?? s.rulesAccepted, rulesVersion: e.rulesVersion ?? s.rulesVersion ?? null, fees: e.fees, missing: [], returnNote: null });
     case 'returned':
       if (s.status !== 'submitted') return refuse;
       return bump({ status: 'returned', missing: e.missing, returnNote: e.note, internalNotes: note(s, e, e.internalNote) });

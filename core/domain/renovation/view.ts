@@ -98,6 +98,7 @@ export function renovationView(s: RenovationState, c: ViewContext): RenovationVi
     startDate: s.startDate,
     endDate: s.endDate,
     rulesAccepted: s.rulesAccepted,
+    rulesVersion: s.rulesVersion ?? null,
     documents: {
       form: s.documents.form,
       drawings: [...s.documents.drawings],

@@ -3,6 +3,7 @@ import { requireAccess } from '../../access/requireAccess';
 import { formatCaseNumber } from '../../domain/case/number';
 import { documentsOf, filesOf, missingDocuments } from '../../domain/renovation/documents';
 import { areaX100 } from '../../domain/renovation/fees';
+import { RENOVATION_RULES } from '../../domain/renovation/rules';
 import { transition, type RenovationEvent } from '../../domain/renovation/state';
 import { fail, ok, type Outcome } from '../../errors';
 import type { applyInput, ApplyOutput } from '../../schemas/renovation';
@@ -44,6 +45,7 @@ export async function apply(ctx: UseCaseContext, input: z.output<typeof applyInp
     startDate: input.startDate,
     endDate: input.endDate,
     rulesAccepted: input.rulesAccepted,
+    rulesVersion: RENOVATION_RULES.version,
   };
   const fees = await feesFor(ctx.tx, household.communityId, ctx.now, { ...application, workers: documents.workers.length });
   const key = { prefix: 'ZX', day: dayOf(ctx.now).replace(/-/g, '') };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { documentsOf, filesOf, missingDocuments } from '../../domain/renovation/documents';
+import { RENOVATION_RULES } from '../../domain/renovation/rules';
 import type { RenoDocuments } from '../../domain/renovation/state';
 import { ok, type Outcome } from '../../errors';
 import type { RenovationView, resubmitInput } from '../../schemas/renovation';
@@ -35,7 +36,7 @@ export async function resubmit(ctx: UseCaseContext, input: z.output<typeof resub
   const missing = missingDocuments({ applicant: s.applicant, plan, structuralChange: s.structuralChange, rulesAccepted }, documents);
   if (missing.length) return missingFailure(missing);
   const fees = await feesFor(ctx.tx, s.communityId, ctx.now, { ...s, workers: documents.workers.length });
-  const next = await commit(ctx, s, [{ type: 'resubmitted', ...byName(ctx), documents, plan: input.plan ?? null, rulesAccepted: input.rulesAccepted ?? null, fees }]);
+  const next = await commit(ctx, s, [{ type: 'resubmitted', ...byName(ctx), documents, plan: input.plan ?? null, rulesAccepted: input.rulesAccepted ?? null, rulesVersion: input.rulesAccepted ? RENOVATION_RULES.version : null, fees }]);
   const officers = await staffWith(ctx.tx, s.communityId, ['renovation_officer']);
   await ctx.tx.enqueue(messages(ctx, officers, 'renovation.submitted', { householdId: s.householdId, number: s.number, renovationId: s.id }));
   return ok(await viewOf(ctx, next, viewer));
