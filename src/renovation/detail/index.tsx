@@ -174,6 +174,13 @@ export default function RenovationDetail() {
             <Text className='grow'>装修面积</Text>
             <Num>{v.areaM2} m²</Num>
           </View>
+          <View className='doc-list__row'>
+            <Text className='grow'>装修规定与协议</Text>
+            <Text id='reno-rules-accepted'>
+              {v.rulesAccepted ? '已阅读并同意' : '未同意'}
+              {v.rulesAccepted && v.rulesVersion ? <Num>（版本 {v.rulesVersion}）</Num> : null}
+            </Text>
+          </View>
           {v.demolitionM2 ? (
             <View className='doc-list__row'>
               <Text className='grow'>拆墙面积</Text>

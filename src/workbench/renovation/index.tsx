@@ -78,7 +78,7 @@ export default function WbRenovation() {
                   <KV k='拆墙面积' v={v.demolitionM2 ? <Num>{v.demolitionM2} m²</Num> : '无'} />
                   <KV k='拆改主体结构' v={v.structuralChange ? '是' : '否'} id='wbr-structural' />
                   <KV k='二次装修' v={v.secondRenovation ? '是' : '否'} />
-                  <KV k='装修规定与协议' v={v.rulesAccepted ? '已阅读并同意' : '未同意'} />
+                  <KV k='装修规定与协议' v={v.rulesAccepted ? <>已阅读并同意{v.rulesVersion ? <>（版本 <Num>{v.rulesVersion}</Num>）</> : null}</> : '未同意'} />
                   <KV k='装修方案' v={<Nums>{v.plan}</Nums>} />
                   {v.permitNumber ? <KV k='施工许可证' v={<Num id='wbr-permit'>{v.permitNumber}</Num>} /> : null}
                 </View>
