@@ -6,7 +6,7 @@
  */
 
 /** What the app may import from core at run time: words, schemas, money, routing, messages, wall-clock arithmetic. */
-const APP_CORE_VALUES = '^core/(vocabulary|money|errors|shanghai)\\.ts$|^core/schemas/[^/]+\\.ts$|^core/domain/case/routing\\.ts$';
+const APP_CORE_VALUES = '^core/(vocabulary|money|errors|shanghai)\\.ts$|^core/schemas/[^/]+\\.ts$|^core/domain/case/routing\\.ts$|^core/domain/renovation/vocabulary\\.ts$';
 /** What the app may import from core as types only (erased at build): the handler map and the shapes it answers. */
 const APP_CORE_TYPES = '^core/api/(handlers|action)\\.ts$|^core/domain/case/(types|view)\\.ts$';
 

@@ -20,9 +20,14 @@ export default defineAppConfig({
       root: 'fee',
       pages: ['bills/index', 'preview/index', 'order/index', 'receipts/index', 'receipt/index', 'verify/index', 'standards/index'],
     },
+    // Renovation (装修申请): the rules and agreement, the application, its progress and the household's archive.
+    {
+      root: 'renovation',
+      pages: ['list/index', 'rules/index', 'apply/index', 'detail/index', 'resubmit/index'],
+    },
     {
       root: 'workbench',
-      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index', 'arrears/index', 'letter/index', 'receipts/index', 'daybook/index'],
+      pages: ['queue/index', 'case/index', 'bindings/index', 'intake/index', 'mywork/index', 'print/index', 'report/index', 'households/index', 'staff/index', 'rota/index', 'settings/index', 'arrears/index', 'letter/index', 'receipts/index', 'daybook/index', 'renovations/index', 'renovation/index'],
     },
   ],
   window: {

@@ -9,12 +9,13 @@ export const may = (me: Me | null | undefined, p: Permission): boolean => !!me &
 /** Staff: whoever may read the workbench. */
 export const isStaff = (me: Me | null | undefined) => may(me, 'workbench.read');
 
-export type WbSection = 'mywork' | 'queue' | 'intake' | 'bindings' | 'arrears' | 'receipts' | 'daybook' | 'report' | 'households' | 'staff' | 'rota' | 'settings';
+export type WbSection = 'mywork' | 'queue' | 'renovations' | 'intake' | 'bindings' | 'arrears' | 'receipts' | 'daybook' | 'report' | 'households' | 'staff' | 'rota' | 'settings';
 
 /** The workbench sections in menu order, each opened by one permission. The first one a user may open is their home. */
 export const WB_SECTIONS: { key: WbSection; label: string; url: string; permission: Permission }[] = [
   { key: 'mywork', label: '我的工单', url: '/workbench/mywork/index', permission: 'workbench.work' },
   { key: 'queue', label: '工单队列', url: '/workbench/queue/index', permission: 'workbench.queue' },
+  { key: 'renovations', label: '装修管理', url: '/workbench/renovations/index', permission: 'renovation.read' },
   { key: 'intake', label: '代客登记', url: '/workbench/intake/index', permission: 'workbench.intake' },
   { key: 'bindings', label: '认证审核', url: '/workbench/bindings/index', permission: 'binding.review' },
   // The cashier workbench (收费员/经理, R-FEE-6..8).

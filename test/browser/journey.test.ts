@@ -49,14 +49,13 @@ describe('browser journey: resident and front desk', () => {
     await screenshot(resident, '01-login');
   });
 
-  it('[R-ACC-1] an unbound resident is invited warmly to bind; unbuilt services show 即将上线 instead of hiding', async () => {
+  it('[R-ACC-1] an unbound resident is invited warmly to bind; every service tile is shown, none hidden', async () => {
     await login(resident, base, 'resident-new');
     await resident.waitForURL(/pages\/index\/index/);
     await expectText(resident, '#home-greeting', '您好');
     await expectText(resident, '#home-bind-prompt', '请先完成房屋认证');
-    for (const s of ['renovation']) await expectText(resident, `#service-${s}`, '即将上线');
-    // 报修, 投诉 and 缴费 are live (test/browser/repair.test.ts, complaint.test.ts and fees.test.ts drive them).
-    for (const s of ['repair', 'complaint', 'fee']) {
+    // 报修, 投诉, 缴费 and 装修 are live (test/browser/repair.test.ts, complaint.test.ts, fees.test.ts and renovation.test.ts drive them).
+    for (const s of ['repair', 'complaint', 'fee', 'renovation']) {
       await expectVisible(resident, `#service-${s}`);
       expect(await resident.locator(`#service-${s}`).textContent()).not.toContain('即将上线');
     }

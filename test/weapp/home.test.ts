@@ -43,7 +43,7 @@ it('shows the bound household and the resident from account.me, fetched through 
   expect(Object.keys(meCall!.data)).toEqual(['action']);
 });
 
-it('shows the service grid: 报修/投诉/缴费/咨询建议/表扬, with 即将上线 exactly on the tiles that open nothing', async () => {
+it('shows the service grid: 报修/投诉/缴费/装修/咨询建议/表扬, with 即将上线 exactly on the tiles that open nothing', async () => {
   await page.waitFor(() => page.find('#home-household'), 'the home page loaded');
   const tiles = [...page.dom().querySelectorAll('[id^="service-"]')].map((el) => ({
     id: el.id,
@@ -51,10 +51,11 @@ it('shows the service grid: 报修/投诉/缴费/咨询建议/表扬, with 即�
     soon: (el.textContent ?? '').includes('即将上线'),
   }));
   const labels = tiles.map((t) => t.label);
-  for (const l of ['报修', '投诉', '缴费', '咨询建议', '表扬']) page.check(labels.includes(l), `the service grid has 「${l}」 (has: ${labels.join(' ')})`);
+  for (const l of ['报修', '投诉', '缴费', '装修', '咨询建议', '表扬']) page.check(labels.includes(l), `the service grid has 「${l}」 (has: ${labels.join(' ')})`);
   // Consultation and praise are built (the general submit page): live tiles.
   page.check(!tiles.find((t) => t.label === '咨询建议')!.soon && !tiles.find((t) => t.label === '表扬')!.soon, '咨询建议 and 表扬 are live, not 即将上线');
-  page.check(tiles.some((t) => t.soon), 'the features not built yet are marked 即将上线');
+  // 装修 is built (issue 14: the renovation subpackage): a live tile too.
+  page.check(!!tiles.find((t) => t.label === '装修') && !tiles.find((t) => t.label === '装修')!.soon, '装修 is live, not 即将上线');
 
   const pages = appPages();
   for (const t of tiles) {

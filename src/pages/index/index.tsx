@@ -11,7 +11,7 @@ import { call } from '../../api/client';
 import { largeText } from '../../lib/prefs';
 import { isH5, loadMe, messageOf, needsLogin, goLogin, type Me } from '../../lib/session';
 import { RELATION_LABELS, ROLE_LABELS } from '../../lib/labels';
-import { workbenchHome } from '../../lib/workbench';
+import { sectionsOf, workbenchHome } from '../../lib/workbench';
 import { greeting, roomCode, roomLabel } from '../../lib/format';
 import { Num, Nums } from '../../components/Num';
 import './index.scss';
@@ -22,7 +22,7 @@ const SERVICES: Service[] = [
   { key: 'repair', label: '报修', icon: <Repairman />, url: '/pages/repair/index' },
   { key: 'complaint', label: '投诉', icon: <Complaint />, url: '/pages/complaint/index' },
   { key: 'fee', label: '缴费', icon: <Wallet />, url: '/fee/bills/index' },
-  { key: 'renovation', label: '装修', icon: <HomeIcon />, soon: true },
+  { key: 'renovation', label: '装修', icon: <HomeIcon />, url: '/renovation/list/index' },
   { key: 'consultation', label: '咨询建议', icon: <Ask />, kind: 'consultation' },
   { key: 'praise', label: '表扬', icon: <Fabulous />, kind: 'praise' },
   { key: 'help', label: '求助', icon: <Tips />, kind: 'help' },
@@ -97,7 +97,7 @@ export default function Index() {
             </View>
             <View className='grow'>
               <View className='staff-card__title'>员工工作台</View>
-              <View className='muted'>{technician ? '我的维修工单：到场签到、报价与完工' : '工单队列、派单回访、代客登记、认证审核'}</View>
+              <View className='muted'>{technician ? '我的维修工单：到场签到、报价与完工' : `${sectionsOf(me).slice(0, 4).map((s) => s.label).join('、')}${sectionsOf(me).length > 4 ? ' 等' : ''}`}</View>
             </View>
             <Text className='chev'>›</Text>
           </View>

@@ -1,0 +1,376 @@
+/**
+ * Renovation (装修申请) in a real browser against the H5 build served by the local platform, with the
+ * platform clock under the test's control (TEST_CLOCK=1):
+ *  resident-a opens 装修 from the home grid, reads the rules and signs the agreement, fills the five-step
+ *  application (基本信息 → 施工人员 → 资料上传 → 费用确认 → 提交) — the draft survives a reload — sees the
+ *  platform's fees before submitting; 装修管理员 (reno-officer) returns it with the qualification
+ *  certificate missing; the resident sees what is missing and resubmits; the officer approves; the resident
+ *  pays the fee bill in the sandbox cashier (本地模拟支付); the officer records the 闭水试验 and an
+ *  inspection; the next inspection is missed (test clock + the SLA sweep) and escalates; a violation notice
+ *  with a deadline; acceptance with a deduction, and the refund shown to both. ID numbers are masked
+ *  everywhere (R-ACC-5). Screenshots go to test-artifacts/screenshots/ (n01…); every page is audited
+ *  (normal and 大字).
+ */
+import path from 'node:path';
+import os from 'node:os';
+import fs from 'node:fs';
+import { DESKTOP, MOBILE, cssId, expectAccessible, expectText, fill, launchBrowser, login, makePng, open, screenshot, startPlatform, unauditedRoutes, watch, type Browser, type BrowserContext, type Page, type Platform } from './support';
+
+jest.setTimeout(300_000);
+
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string };
+}
+interface Fee {
+  item: string;
+  label: string;
+  amountFen: number;
+  refundable: boolean;
+}
+interface Reno {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  fees: Fee[];
+  totalFen: number;
+  billId: string | null;
+  billStatus: string | null;
+  missing: { code: string; label: string }[];
+  permitNumber: string | null;
+  deadlines: { name: string; dueAt: string; metAt: string | null; breached: boolean }[];
+  inspections: { passed: boolean }[];
+  closureTests: { passed: boolean }[];
+  violations: { id: string; description: string }[];
+  deductions: { reason: string; amountFen: number }[];
+  refundFen: number | null;
+  documents: { workers: { name: string; idNumber: string | null }[] };
+  allowed: Record<string, boolean>;
+}
+
+const ID_NUMBER = '11010119800101123X';
+const DAY = 86_400_000;
+const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+describe('browser: a renovation from the rules to the refund', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let resident: Page;
+  let officer: Page;
+  let base: string;
+  const errors: string[] = [];
+  let tokenA = '';
+  let tokenOfficer = '';
+  let renoId = '';
+  const png = makePng(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reno-')), 'doc.png'));
+
+  const api = async <T>(method: 'GET' | 'POST', p: string, body?: unknown, token?: string): Promise<{ status: number; body: Envelope<T> }> => {
+    const res = await fetch(`${base}${p}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Envelope<T> };
+  };
+  const tokenOf = async (user: string) => ((await api<never>('POST', '/local/login', { user })).body as unknown as { token: string }).token;
+  const reno = <T>(action: string, input: object, token = tokenA) => api<T>('POST', '/fn/renovation', { action, ...input }, token);
+  const view = async (token = tokenA) => {
+    const r = await reno<Reno>('get', { id: renoId }, token);
+    expect(r.status).toBe(200);
+    return r.body.data;
+  };
+  const newPage = async (user: string, device = MOBILE) => {
+    const ctx = await browser.newContext(device);
+    contexts.push(ctx);
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(12_000);
+    watch(p, user, errors);
+    await login(p, base, user);
+    await p.waitForURL(/pages\/index\/index|workbench\//);
+    return p;
+  };
+  const upload = async (page: Page, addId: string, doneId: string) => {
+    const add = page.locator(`#${addId}`);
+    await add.scrollIntoViewIfNeeded();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), add.click()]);
+    await chooser.setFiles(png);
+    await page.locator(`#${doneId}`).waitFor();
+  };
+  /** Nothing on the page shows a full ID number (R-ACC-5). */
+  const noFullId = async (page: Page) => expect(await page.locator('body').textContent()).not.toContain(ID_NUMBER);
+
+  beforeAll(async () => {
+    platform = await startPlatform({ TEST_CLOCK: '1' });
+    base = platform.url;
+    tokenA = await tokenOf('resident-a');
+    tokenOfficer = await tokenOf('reno-officer');
+    browser = await launchBrowser();
+    resident = await newPage('resident-a');
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await platform?.stop();
+    if (errors.length) console.log(errors.join('\n'));
+  });
+
+  it('[R-REN-4] 装修 is live on the home grid; the rules are read and the agreement signed with an explicit 我已阅读并同意 before any form opens', async () => {
+    await open(resident, base, '/pages/index/index');
+    const tile = resident.locator('#service-renovation');
+    await tile.waitFor();
+    expect(await tile.textContent()).not.toContain('即将上线');
+    expect(await tile.getAttribute('aria-disabled')).toBeNull();
+    await screenshot(resident, 'n00-home');
+    await tile.click();
+    await resident.waitForURL(/renovation\/list\/index/);
+    await resident.locator('#reno-list-empty').waitFor();
+    await screenshot(resident, 'n01-list-empty');
+
+    await resident.locator('#reno-list-new').click();
+    await resident.waitForURL(/renovation\/rules\/index/);
+    await expectText(resident, '#rules-management', '装修管理规定');
+    await expectText(resident, '#rules-elevator', '电梯');
+    await expectText(resident, '#rules-notice', '告知');
+    expect(await resident.locator('#rules-tick').getAttribute('aria-checked')).toBe('false');
+    await screenshot(resident, 'n02-rules');
+    await resident.locator('#rules-tick').click();
+    expect(await resident.locator('#rules-tick').getAttribute('aria-checked')).toBe('true');
+    await resident.locator('#rules-agree').click();
+    await resident.waitForURL(/renovation\/apply\/index/);
+  });
+
+  it('the application goes step by step with a progress indicator, and its draft survives a reload', async () => {
+    await resident.locator('#apply-step-basic').waitFor();
+    expect(await resident.locator('#apply-steps-0').getAttribute('aria-current')).toBe('step');
+    await fill(resident, 'apply-plan', '厨房、卫生间翻新：重做防水，更换地砖和橱柜，不动承重墙');
+    await fill(resident, 'apply-area', '89.5');
+    await fill(resident, 'apply-demolition', '4');
+    await screenshot(resident, 'n03-apply-basic');
+    await resident.locator('#apply-next').click();
+
+    await resident.locator('#apply-step-workers').waitFor();
+    expect(await resident.locator('#apply-steps-1').getAttribute('aria-current')).toBe('step');
+    await fill(resident, 'apply-worker-0-name', '王建国');
+    await fill(resident, 'apply-worker-0-id', ID_NUMBER);
+    await upload(resident, 'apply-worker-0-photo-add', 'apply-worker-0-photo-0');
+    await screenshot(resident, 'n04-apply-workers');
+    await resident.locator('#apply-next').click();
+
+    await resident.locator('#apply-step-docs').waitFor();
+    await upload(resident, 'apply-doc-form-add', 'apply-doc-form-0');
+    await upload(resident, 'apply-doc-drawings-add', 'apply-doc-drawings-0');
+    await upload(resident, 'apply-doc-licence-add', 'apply-doc-licence-0');
+    await upload(resident, 'apply-doc-qualification-add', 'apply-doc-qualification-0');
+
+    // Leaving and coming back: the draft (this household's, on the phone) brings every step back.
+    await resident.reload();
+    await resident.locator('#apply-step-docs').waitFor();
+    for (const d of ['form', 'drawings', 'licence', 'qualification']) await resident.locator(`#apply-doc-${d}-0`).waitFor();
+    await screenshot(resident, 'n05-apply-docs');
+    await resident.locator('#apply-back').click();
+    await resident.locator('#apply-step-workers').waitFor();
+    expect(await resident.locator('#apply-worker-0-name input').inputValue()).toBe('王建国');
+    await resident.locator('#apply-next').click();
+    await resident.locator('#apply-next').click();
+  });
+
+  it('[R-REN-5] the fees the platform computes are shown before submitting; the submitted application clears the draft', async () => {
+    await resident.locator('#apply-step-fees').waitFor();
+    const quote = (await reno<{ fees: Fee[]; totalFen: number }>('quote', { householdId: '1-1-101', areaM2: 89.5, demolitionM2: 4, secondRenovation: false, premises: 'home', workers: 1 })).body.data;
+    expect(quote.totalFen).toBeGreaterThan(0);
+    for (const f of quote.fees) await expectText(resident, `#apply-fees-${f.item}`, yuan(f.amountFen));
+    await expectText(resident, '#apply-fees-total', yuan(quote.totalFen));
+    await expectText(resident, '#apply-summary-worker-0', '王建国');
+    await noFullId(resident);
+    await screenshot(resident, 'n06-apply-fees');
+
+    await resident.locator('#apply-submit').click();
+    await resident.locator('#apply-done').waitFor();
+    expect(await resident.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('renovation.draft')))).toEqual([]);
+    await screenshot(resident, 'n07-apply-done');
+    await resident.locator('#apply-done-view').click();
+    await resident.waitForURL(/renovation\/detail\/index/);
+    renoId = decodeURIComponent(/id=([^&]+)/.exec(resident.url())![1]);
+    const v = await view();
+    expect(v.status).toBe('submitted');
+    expect(v.totalFen).toBe(quote.totalFen);
+    await expectText(resident, '#reno-status', v.statusLabel);
+    await expectText(resident, '#reno-number', v.number);
+    await screenshot(resident, 'n08-detail-submitted');
+  });
+
+  it('[R-REN-6] the 装修管理员 finds the application in the workbench, checks it item by item and returns it: the qualification certificate is missing', async () => {
+    officer = await newPage('reno-officer', DESKTOP);
+    // The workbench offers 装修管理 to whom the platform permits it (renovation.read), not to a technician.
+    await open(officer, base, '/workbench/queue/index');
+    await expectText(officer, '#wb-nav-renovations', '装修管理');
+    await expectAccessible(officer, 'n09a-wb-home');
+    const meOf = async (user: string) => (await api<{ permissions: string[] }>('POST', '/fn/account', { action: 'me' }, await tokenOf(user))).body.data.permissions;
+    expect(await meOf('reno-officer')).toContain('renovation.read');
+    expect(await meOf('tech-1')).not.toContain('renovation.read');
+    await officer.locator('#wb-nav-renovations').click();
+    await officer.waitForURL(/workbench\/renovations\/index/);
+    await officer.locator(`#renos-item-${cssId(renoId)}`).waitFor();
+    await screenshot(officer, 'n09-wb-queue');
+    await officer.locator(`#renos-item-${cssId(renoId)}`).click();
+    await officer.waitForURL(/workbench\/renovation\/index/);
+    await officer.locator('#wbr-review').waitFor();
+    await expectText(officer, '#wbr-worker-0', '王建国');
+    await noFullId(officer);
+    await screenshot(officer, 'n10-wb-review');
+
+    await officer.locator('#wbr-flag-qualification').click();
+    await fill(officer, 'wbr-return-note', '资质证书照片不清晰，请重新拍摄上传，感谢配合');
+    await officer.locator('#wbr-return').click();
+    await expectText(officer, '#wbr-status', '退回');
+    expect((await view()).status).toBe('returned');
+  });
+
+  it('[R-REN-6] the resident sees what is missing in plain words and resubmits it', async () => {
+    await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
+    await resident.locator('#reno-missing-qualification').waitFor();
+    await expectText(resident, '#reno-return-note', '资质证书');
+    await screenshot(resident, 'n11-detail-returned');
+    await resident.locator('#reno-resubmit').click();
+    await resident.waitForURL(/renovation\/resubmit\/index/);
+    await resident.locator('#resubmit-missing').waitFor();
+    await upload(resident, 'resubmit-doc-qualification-add', 'resubmit-doc-qualification-0');
+    await screenshot(resident, 'n12-resubmit');
+    await resident.locator('#resubmit-send').click();
+    await resident.waitForURL(/renovation\/detail\/index/);
+    expect((await view()).status).toBe('submitted');
+  });
+
+  it('[R-REN-6] the officer approves: the permit and passes are issued, and the fees become the household\'s bill', async () => {
+    await officer.reload();
+    await officer.locator('#wbr-approve').waitFor();
+    await officer.locator('#wbr-approve').click();
+    await officer.locator('#wbr-permit').waitFor();
+    const v = await view();
+    expect(v.status).toBe('approved');
+    expect(v.billId).toBeTruthy();
+    expect(v.permitNumber).toBeTruthy();
+  });
+
+  it('[R-REN-5] the resident pays the renovation bill in the sandbox cashier (本地模拟支付) from the 去缴费 link', async () => {
+    await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
+    await expectText(resident, '#reno-permit', (await view()).permitNumber!);
+    await screenshot(resident, 'n13-detail-approved');
+    await resident.locator('#reno-pay').click();
+    await resident.waitForURL(/fee\/bills\/index/);
+    await resident.locator('#bills-pay').waitFor();
+    await expectAccessible(resident, 'n13a-bills');
+    await resident.locator('#bills-pay').click();
+    await resident.waitForURL(/fee\/preview\/index/);
+    await resident.locator('#preview-pay').waitFor();
+    const v = await view();
+    await expectText(resident, 'body', v.fees[0].label);
+    await screenshot(resident, 'n13b-preview');
+    await resident.locator('#preview-pay').click();
+    await resident.waitForURL(/fee\/order\/index/);
+    await expectText(resident, '#sandbox-banner', '本地模拟支付');
+    await expectAccessible(resident, 'n13c-sandbox');
+    await resident.locator('#sandbox-confirm').click();
+    await expectText(resident, '#order-status', '支付成功');
+    expect((await view()).billStatus).toBe('paid');
+    await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
+    await expectText(resident, '#reno-bill-status', '已缴费');
+  });
+
+  it('[R-REN-7] [R-REN-8] the officer records the 闭水试验 and an inspection; a missed inspection escalates through the SLA sweep', async () => {
+    await officer.reload();
+    await officer.locator('#wbr-closure-card').waitFor();
+    await officer.locator('#wbr-closure-passed-yes').click();
+    await fill(officer, 'wbr-closure-note', '卫生间、厨房蓄水 24 小时，楼下无渗漏');
+    await officer.locator('#wbr-closure-save').click();
+    await officer.locator('#wbr-closure-0').waitFor();
+    expect((await view()).closureTests.map((t) => t.passed)).toEqual([true]);
+
+    await officer.locator('#wbr-inspect-card').waitFor();
+    await fill(officer, 'wbr-inspect-findings', '水电改造中，施工人员佩证上岗，楼道已铺设保护');
+    await officer.locator('#wbr-inspect-passed-yes').click();
+    await officer.locator('#wbr-inspect-save').click();
+    await officer.locator('#wbr-inspections-0').waitFor();
+
+    // Nobody inspects for three days: the sweep finds the inspection overdue and escalates it.
+    const moved = await api<{ now: string }>('POST', '/local/clock', { advanceMs: 3 * DAY });
+    expect(moved.status).toBe(200);
+    const v = await view(tokenOfficer);
+    expect(v.deadlines.some((d) => d.name === 'inspection' && d.breached)).toBe(true);
+    const outbox = (await api<never>('GET', '/local/outbox')).body as unknown as { items: { template: string; to: string; data: Record<string, string> }[] };
+    const missed = outbox.items.filter((m) => m.template === 'renovation.inspectionMissed' && m.data.renovationId === renoId);
+    expect(missed.length).toBeGreaterThan(0);
+    await open(officer, base, '/workbench/renovations/index');
+    await officer.locator(`#renos-overdue-${cssId(renoId)}`).waitFor();
+    await screenshot(officer, 'n14-wb-queue-overdue');
+    await officer.locator(`#renos-item-${cssId(renoId)}`).click();
+    await officer.waitForURL(/workbench\/renovation\/index/);
+    await officer.locator('#wbr-inspect-card').waitFor();
+    await officer.locator('#wbr-check-facade-no').click();
+    await fill(officer, 'wbr-inspect-findings', '阳台外墙私自开孔，已要求停止并恢复');
+    await officer.locator('#wbr-inspect-passed-no').click();
+    await officer.locator('#wbr-inspect-save').click();
+    await officer.locator('#wbr-inspections-1').waitFor();
+  });
+
+  it('[R-REN-9] a violation notice goes out with its deadline, and the resident sees it', async () => {
+    await officer.locator('#wbr-violation-card').waitFor();
+    await fill(officer, 'wbr-violation-desc', '阳台外墙私自开孔，请于期限内恢复原状');
+    await officer.locator('#wbr-violation-save').click();
+    await officer.locator('#wbr-violations-0').waitFor();
+    await screenshot(officer, 'n15-wb-inspected');
+    await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
+    await expectText(resident, '#reno-violations-0', '外墙');
+    await expectText(resident, '#reno-closure-0-result', '合格');
+    await expectText(resident, '#reno-inspections-1-result', '不合格');
+    await screenshot(resident, 'n16-detail-violation');
+
+    // Put right within the deadline: the officer records it.
+    await officer.locator('#wbr-resolve-card').waitFor();
+    await fill(officer, 'wbr-resolve-note', '外墙开孔已封堵，复查合格');
+    await officer.locator('#wbr-resolve-rectified').click();
+    await officer.locator('#wbr-resolve-card').waitFor({ state: 'detached' });
+    expect((await view()).violations.map((x) => (x as unknown as { status: string }).status)).toEqual(['rectified']);
+  });
+
+  it('[R-REN-10] acceptance with a deduction: the officer sees the refund the platform worked out, and so does the resident', async () => {
+    await officer.reload();
+    await officer.locator('#wbr-accept-card').waitFor();
+    await officer.locator('#wbr-ded-add').click();
+    await fill(officer, 'wbr-ded-0-reason', '外墙开孔修补');
+    await fill(officer, 'wbr-ded-0-amount', '200');
+    await officer.locator('#wbr-accept').click();
+    await officer.locator('#wbr-refund').waitFor();
+    const v = await view();
+    expect(v.deductions).toEqual([{ reason: '外墙开孔修补', amountFen: 20000 }]);
+    expect(v.refundFen).toBeGreaterThan(0);
+    await expectText(officer, '#wbr-refund', yuan(v.refundFen!));
+    await noFullId(officer);
+    await screenshot(officer, 'n17-wb-accepted');
+
+    await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
+    await expectText(resident, '#reno-refund', yuan(v.refundFen!));
+    await expectText(resident, '#reno-deduction-0', '外墙开孔修补');
+    await noFullId(resident);
+    await screenshot(resident, 'n18-detail-accepted');
+
+    await open(resident, base, '/renovation/list/index');
+    await expectText(resident, `#reno-item-${cssId(renoId)}`, v.number);
+    await screenshot(resident, 'n19-list-archive');
+  });
+
+  it('[R-ACC-4] resident-b cannot read 1-1-101\'s application (404)', async () => {
+    const r = await reno<never>('get', { id: renoId }, await tokenOf('resident-b'));
+    expect(r.status).toBe(404);
+  });
+
+  it('every page opened here was audited for accessibility', async () => {
+    await expectAccessible(resident, 'n-final');
+    expect(unauditedRoutes()).toEqual([]);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});
