@@ -163,17 +163,17 @@ describe('the case view carries what its reader may do (permission table × tran
 describe('account.me carries the permissions the workbench menus are drawn from', () => {
   // Anyone may verify a receipt (fee.verifyReceipt: the code printed on it is the key).
   const ANYONE = ['account.me', 'account.bind', 'message.read', 'setup.acceptInvite', 'fee.verify'];
-  const RESIDENT = ['case.submit', 'case.readOwn', 'case.cancelOwn', 'case.actOwn', 'fee.readOwn', 'fee.pay'];
+  const RESIDENT = ['case.submit', 'case.readOwn', 'case.cancelOwn', 'case.actOwn', 'fee.readOwn', 'fee.pay', 'renovation.apply', 'renovation.readOwn'];
   const STAFF = ['workbench.queue', 'workbench.read'];
   const DESK_ROWS = ['binding.review', 'workbench.intake', 'workbench.assign', 'workbench.reply', 'workbench.classify', 'workbench.dispatch', 'workbench.callback', 'workbench.pause'];
   const SPEC_ME: Record<string, string[]> = {
     'resident-a': [...ANYONE, ...RESIDENT],
     'resident-new': ANYONE,
-    frontdesk: [...ANYONE, ...STAFF, ...DESK_ROWS],
+    frontdesk: [...ANYONE, ...STAFF, ...DESK_ROWS, 'renovation.read'],
     'tech-1': [...ANYONE, ...STAFF, 'workbench.work', 'workbench.pause'],
-    supervisor: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'setup.rota'],
-    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable', 'setup.households', 'setup.staff', 'setup.rota', 'setup.settings', 'cashier.bill'],
-    'reno-officer': [...ANYONE, ...STAFF],
+    supervisor: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'setup.rota', 'renovation.read'],
+    manager: [...ANYONE, ...STAFF, ...DESK_ROWS, 'report.read', 'workbench.closeUnresolvable', 'setup.households', 'setup.staff', 'setup.rota', 'setup.settings', 'cashier.bill', 'renovation.read', 'renovation.manage'],
+    'reno-officer': [...ANYONE, ...STAFF, 'renovation.read', 'renovation.manage'],
     cashier: [...ANYONE, ...STAFF, 'cashier.bill'],
   };
   it.each(Object.keys(SPEC_ME))('[R-ACC-3] %s: exactly the rows of the spec', async (user) => {

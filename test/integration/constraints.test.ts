@@ -267,6 +267,8 @@ describe('item 3: every action, swept for inputs that reach a constraint or thro
       ['pay a binding id as a bill', 'resident-a', 'fee', { action: 'pay', requestId: rid('pay'), billIds: [fx.binding] }, 'BILL.NOT_FOUND'],
       ['an order that is not one', 'resident-a', 'fee', { action: 'order', outTradeNo: 'wx_nope000' }, 'ORDER.NOT_FOUND'],
       ['the receipts', 'resident-a', 'fee', { action: 'receipts' }, 'ok'],
+      ['the refunds', 'resident-a', 'fee', { action: 'refunds' }, 'ok'],
+      ['refunds of another household', 'resident-a', 'fee', { action: 'refunds', householdId: '1-1-102' }, 'HOUSEHOLD.NOT_FOUND'],
       ['a receipt never issued', 'resident-a', 'fee', { action: 'receipt', number: 'demo-2026-999999' }, 'RECEIPT.NOT_FOUND'],
       ['verify a receipt never issued', 'resident-new', 'fee', { action: 'verifyReceipt', number: 'demo-2026-999999', code: 'ABCD1234' }, 'RECEIPT.NOT_FOUND'],
       ['bills for month 13', 'cashier', 'cashier', { action: 'issueBills', period: '2026-13' }, 'INPUT.INVALID'],
