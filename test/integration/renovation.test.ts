@@ -11,6 +11,7 @@ import { sweepRenovations } from '../../core/usecases/renovation/sweep';
 import { fold } from '../../core/domain/renovation/state';
 import { callsAs, uploadPhotoAs } from '../support/calls';
 import { toIso } from '../../core/time';
+import { dayOf } from '../../core/shanghai';
 import * as O from '../support/objects';
 
 let h: Harness;
@@ -197,6 +198,8 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(confirmed.status).toBe(200);
     expect((await ok('resident-a', 'fee', { action: 'order', outTradeNo: pay.outTradeNo })).status).toBe('paid');
     expect((await ok('resident-a', 'renovation', { action: 'get', id })).billStatus).toBe('paid');
+    const paidOn = dayOf(await platformNow(h));
+    const receiptNumber = (await ok('resident-a', 'fee', { action: 'order', outTradeNo: pay.outTradeNo })).receiptNumber as string;
 
     // ---- [R-REN-7] the 24-hour closure test, recorded only once it has run 24 hours.
     let now = await advance(h, 25 * HOUR);
@@ -254,11 +257,25 @@ describe('renovation applications (R-REN-1..11)', () => {
     expect(await refusal('reno-officer', 'renovation', { action: 'accept', id })).toEqual([409, 'RENOVATION.INVALID_TRANSITION']);
     expect(await outbox(id, 'renovation.accepted')).toEqual(['resident-a']);
 
+    // ---- [R-REN-10][R-FEE-8] the refund goes back through WeChat Pay (the sla timer's refund job: asked,
+    // then queried) and the cashier's day book reconciles it with the receipt of the renovation fees.
+    await advance(h, 3 * MINUTE);
+    const refunded = await h.platform.deps.store.transaction((tx) => tx.refundOf('renovation', id));
+    expect(refunded).toMatchObject({ status: 'succeeded', amountFen: 89_000 });
+    expect((await ok('resident-a', 'renovation', { action: 'get', id })).status).toBe('refunded');
+    const feesDay = await ok('cashier', 'cashier', { action: 'dayBook', date: paidOn });
+    expect(feesDay.receipts.map((r: { number: string; totalFen: number }) => [r.number, r.totalFen])).toContainEqual([receiptNumber, 160_150]);
+    const refundDay = await ok('cashier', 'cashier', { action: 'dayBook', date: dayOf(refunded!.succeededAt!) });
+    expect(refundDay.refunds.map((r: { outRefundNo: string; outTradeNo: string; amountFen: number }) => [r.outRefundNo, r.outTradeNo, r.amountFen])).toEqual([[refunded!.outRefundNo, pay.outTradeNo, 89_000]]);
+    expect(refundDay.refundsFen).toBe(89_000);
+    expect(refundDay.netFen).toBe(refundDay.totalFen - 89_000);
+    expect(feesDay.balanced && refundDay.balanced).toBe(true);
+
     // ---- [R-REN-11] the household's archive: every application with its full record, for the owner and for staff; not for another household.
     for (const who of ['resident-a', 'reno-officer']) {
       const archive = await ok(who, 'renovation', { action: 'list', householdId: '1-1-101' });
       expect(archive.items).toHaveLength(1);
-      expect(archive.items[0]).toMatchObject({ id, status: 'accepted', refundFen: 89_000, deductions: [{ reason: '公共走廊墙面污损修复', amountFen: 20_000 }] });
+      expect(archive.items[0]).toMatchObject({ id, status: 'refunded', refundFen: 89_000, deductions: [{ reason: '公共走廊墙面污损修复', amountFen: 20_000 }] });
       expect(archive.items[0].timeline.map((t: { type: string }) => t.type)).toEqual(expect.arrayContaining(['submitted', 'returned', 'resubmitted', 'approved', 'closure_tested', 'inspected', 'violation_noticed', 'violation_overdue', 'violation_resolved', 'accepted']));
     }
     expect(await refusal('resident-b', 'renovation', { action: 'list', householdId: '1-1-101' })).toEqual([404, 'HOUSEHOLD.NOT_FOUND']);
