@@ -13,6 +13,7 @@ import { bundlesReport } from './bundlesReport';
 import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
 import { h5Report, measureH5 } from './h5';
 import { registerReport } from './register';
+import { paymentsReport } from './payments';
 
 /**
  * `npm run bench`: intake throughput and latency through the local platform gateway against a bare
@@ -24,7 +25,7 @@ import { registerReport } from './register';
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
  * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S
- * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5 --skip-register. See bench/README.md.
+ * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5 --skip-register --skip-payments. See bench/README.md.
  */
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     'skip-scale': { type: 'boolean', default: false },
     'skip-bundles': { type: 'boolean', default: false },
     'skip-register': { type: 'boolean', default: false },
+    'skip-payments': { type: 'boolean', default: false },
     'bundle-reps': { type: 'string', default: '9' },
     'skip-mysql': { type: 'boolean', default: false },
     'skip-h5': { type: 'boolean', default: false },
@@ -324,6 +326,9 @@ async function main() {
   // The household register: a 5,000-household .xlsx imported through the platform vs. a raw insert.
   if (args['skip-register']) out.push('', 'Household register import: skipped (--skip-register)');
   else out.push(...(await registerReport(path.join(tmp, 'register'), say)));
+  // Payment confirmation: signed, encrypted notifications through payNotify's path vs. raw payment inserts.
+  if (args['skip-payments']) out.push('', 'Payment confirmation: skipped (--skip-payments)');
+  else out.push(...(await paymentsReport(path.join(tmp, 'payments'), say)));
 
   // The store at scale: the workbench queue and the SLA sweep on big stores built for the run.
   if (args['skip-scale']) out.push('', 'Store at scale: skipped (--skip-scale)');
