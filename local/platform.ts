@@ -51,6 +51,12 @@ export const platformEnv = z.object({
   SEED: z.enum(['demo', 'none', '']).default('none'),
   /** Moves the platform clock on request (POST /local/clock); implies DEV_ENDPOINTS. Tests only. */
   TEST_CLOCK: flag,
+  /**
+   * '0': the scheduler is not ticked by wall time (every 15 s), only when the test clock is moved
+   * (POST /local/clock). The integration harness sets it: a suite that checks the store is left unchanged
+   * must not meet a job of the real time of day (the cashier's 09:00 arrears digest). Default: ticked.
+   */
+  WALL_TIMER: flag,
   /** GET /local/outbox and GET /local/clock, for development (`npm start`, `npm run api`); never in a deployment. */
   DEV_ENDPOINTS: flag,
   H5_DIR: z.string().default('dist/h5'),
@@ -280,9 +286,9 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   // The real WeChat Pay adapter, pointed at the stand-in on this platform (its URL is known only now).
   deps.payments = wxpay.payments(`http://${opts.HOST}:${port}`);
 
-  // Real time moves too: tick the scheduler every 15 s of wall time.
-  const timer = setInterval(() => void scheduler.catchUp(), 15_000);
-  timer.unref?.();
+  // Real time moves too: tick the scheduler every 15 s of wall time (unless the harness turned it off).
+  const timer = opts.WALL_TIMER === '0' ? null : setInterval(() => void scheduler.catchUp(), 15_000);
+  timer?.unref?.();
 
   return {
     url: `http://${opts.HOST}:${port}`,
@@ -292,7 +298,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     scheduler,
     flushOutbox,
     async close() {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await (followUp ?? pass);

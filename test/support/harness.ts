@@ -25,7 +25,8 @@ export async function testDbUrl(store: TestStore = testStore()): Promise<Partial
  */
 export function testPlatformEnv(dataDir: string, opts: { seed?: 'demo' | 'none'; realLimits?: boolean } = {}): PlatformInput {
   const lifted = { SESSION_TTL_HOURS: 24 * 366 * 10, LOGIN_LIMIT_PER_MINUTE: 1_000_000, SUBMIT_LIMIT_PER_HOUR: 1_000_000, INTAKE_LIMIT_PER_HOUR: 1_000_000 };
-  return { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', TEST_CLOCK: '1', H5_DIR: 'dist/h5', ...(opts.realLimits ? {} : lifted) };
+  // WALL_TIMER '0': jobs run when a suite moves the clock, never because the wall clock reached a time of day.
+  return { PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: opts.seed ?? 'demo', TEST_CLOCK: '1', WALL_TIMER: '0', H5_DIR: 'dist/h5', ...(opts.realLimits ? {} : lifted) };
 }
 
 export interface Harness {
