@@ -171,7 +171,8 @@ function templates() {
   if (built) return built;
   built = { closed: CLOSED.map((t) => template(...t)), open: OPEN.map((t) => template(...t)) };
   for (const t of built.closed) if (t.dueAfter !== null) throw new Error(`closed template ${t.name} still has a next SLA moment`);
-  for (const t of built.open) if (t.dueAfter === null || t.dueAfter <= t.lastAt + 2 * MINUTE) throw new Error(`open template ${t.name}: no usable next SLA moment`);
+  // An open case may have no next moment (a quote pauses the clocks until the resident accepts or declines it).
+  for (const t of built.open) if (t.dueAfter !== null && t.dueAfter <= t.lastAt + 2 * MINUTE) throw new Error(`open template ${t.name}: no usable next SLA moment`);
   return built;
 }
 
@@ -283,11 +284,11 @@ export async function buildCaseStore(file: string, shape: StoreShape, seed = 1):
     // Open: created within their next SLA moment before NOW, so next_due_at lands after NOW.
     const open = Array.from({ length: openN }, () => {
       const t = pick(openT, random());
-      const window = t.dueAfter! - t.lastAt - 2 * MINUTE;
+      const window = t.dueAfter === null ? 10 * DAY : t.dueAfter - t.lastAt - 2 * MINUTE;
       const createdAt = NOW - t.lastAt - MINUTE - Math.floor(random() * window);
       return { t, createdAt };
     }).sort((a, b) => a.createdAt - b.createdAt);
-    for (const o of open) row(o.t, o.createdAt, o.createdAt + o.t.dueAfter!);
+    for (const o of open) row(o.t, o.createdAt, o.t.dueAfter === null ? null : o.createdAt + o.t.dueAfter);
     // Due: 急修 (burst pipe) submitted 16 minutes before NOW, paged to the on-duty technician.
     for (let i = 0; i < shape.due; i++) {
       const at = NOW - 16 * MINUTE - (shape.due - i) * 50;
