@@ -47,6 +47,8 @@ export async function dispatchActions(deps: Deps, fn: string, actions: Record<st
   const input = parsed.data as Record<string, unknown>;
 
   let prepared: unknown;
+  // Whether the committed attempt left outbox messages pending (set by the delivering transaction).
+  let pending = false;
   const io = (): OutsideIO => ({ cloud: deps.cloud, files: deps.files, payments: deps.payments, openid: identity.openid, now: deps.clock.now() });
   const run = () =>
     deps.store.transaction(async (raw) => {
@@ -55,7 +57,8 @@ export async function dispatchActions(deps: Deps, fn: string, actions: Record<st
       // The reply key is `<user id>|<fn>.<action>|<requestId>`: read with the caller, in one statement.
       const suffix = requestId ? `|${fn}.${name}|${requestId}` : undefined;
       const { caller, reply } = await identify(raw, identity.openid, now, deps.ids, suffix, { writing: !def.readOnly });
-      const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers) : raw;
+      pending = false;
+      const tx = deps.inStoreNotifiers ? deliveringInStore(raw, now, deps.inStoreNotifiers, () => (pending = true)) : raw;
       const ctx = { tx, now, ids: deps.ids, caller, openid: identity.openid, phone: deps.phone, limits: deps.limits, sheets: deps.sheets, prepared, subscribeTemplates: deps.pushes?.wechat?.templates };
       const key = caller && suffix ? `${caller.userId}${suffix}` : null;
       const bodyHash = key ? deps.hash(canonicalJson(body)) : '';
@@ -101,7 +104,9 @@ export async function dispatchActions(deps: Deps, fn: string, actions: Record<st
         deps.log.warn({ fn, action: name, kind: 'unique_violation', constraint: unique.constraint }, 'retrying after a concurrent write');
       }
     }
-    if (!def.readOnly) deps.afterCommit?.();
+    // With in-store channels the message center already has what this write sent: a delivery pass is
+    // owed only when something is left pending (a push channel), else the timer's pass covers retries.
+    if (!def.readOnly && (pending || !deps.inStoreNotifiers)) deps.afterCommit?.();
     if (def.after) return await def.after(io(), data);
     return { ok: true, data };
   } catch (e) {

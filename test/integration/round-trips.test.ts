@@ -57,6 +57,19 @@ describe.each(['SQLite', 'MariaDB'])('round trips per call on %s', (store) => {
     expect(replay).toEqual([[expect.stringMatching(/^select .* from ["`]users["`] left join ["`]idempotency["`]/)]]);
   });
 
+  it('a write whose messages all reached the message center is followed by no outbox pass (no second transaction)', async () => {
+    const a = await h.login('resident-a');
+    await h.platform.flushOutbox();
+    log.clear();
+    const r = await h.call(a, 'case', { action: 'submit', requestId: rid(), householdId: '1-1-101', kind: 'consultation', content: '您好，请问小区的快递柜在哪里？' });
+    expect(r.status).toBe(200);
+    // A pass would have started before the answer (the dispatcher calls it after the commit); give it time to show.
+    await new Promise((ok) => setTimeout(ok, 300));
+    const outboxReads = log.transactions.filter((t) => t.some((q) => /^select .* from ["`]outbox["`]/.test(q)));
+    expect(outboxReads).toEqual([]);
+    expect(log.inside(/^insert into ["`]cases["`]/)).toHaveLength(1);
+  });
+
   it('an emergency repair (the on-duty technician paged) and the front desk intake keep the same budget', async () => {
     const a = await h.login('resident-a');
     const burst = await statementsOf(async () => {

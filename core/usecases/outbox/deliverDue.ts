@@ -25,9 +25,10 @@ export const MAX_ATTEMPTS = 10;
  * The transaction as a write's use case sees it when some channels deliver by writing to the store (the
  * message center): what it enqueues for them is delivered right there — the messages written in one
  * statement per channel, their outbox rows written as delivered — in the same transaction, so they
- * commit (or roll back, with a savepoint too) together. Other channels are enqueued pending, for `deliverDue`.
+ * commit (or roll back, with a savepoint too) together. Other channels are enqueued pending, for `deliverDue`;
+ * `onPending` hears of those (a write that left nothing pending needs no delivery pass after it).
  */
-export function deliveringInStore(tx: Tx, now: number, notifiers: Deliverers): Tx {
+export function deliveringInStore(tx: Tx, now: number, notifiers: Deliverers, onPending?: () => void): Tx {
   return {
     ...tx,
     async enqueue(messages, deliveredAt) {
@@ -42,7 +43,10 @@ export function deliveringInStore(tx: Tx, now: number, notifiers: Deliverers): T
         for (const row of rows) await fanOut(tx, row, now, notifiers);
         await tx.enqueue(here, now);
       }
-      if (later.length) await tx.enqueue(later);
+      if (later.length) {
+        await tx.enqueue(later);
+        onPending?.();
+      }
     },
   };
 }
