@@ -16,12 +16,13 @@ export function injectOnce(store: Store, fault: 'versionConflict' | 'uniqueViola
     pending = true;
     return true;
   };
-  const wrap = (tx: Tx): Tx => ({
-    ...tx,
+  // Object.assign, not a spread: see deliveringInStore (core/usecases/outbox/deliverDue.ts).
+  const wrap = (tx: Tx): Tx =>
+    Object.assign({}, tx, {
     appendCaseEvents: (...a) => (fault === 'versionConflict' && fire() ? Promise.resolve(false) : tx.appendCaseEvents(...a)),
     saveIdempotency: (row) =>
       fault === 'uniqueViolation' && fire() ? Promise.reject(new Error('UNIQUE constraint failed: idempotency.key')) : tx.saveIdempotency(row),
-  });
+    } satisfies Partial<Tx>);
   const wrapped: Store = {
     close: () => store.close(),
     async transaction(fn) {
