@@ -1,8 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Tag } from './nut';
 import { photoUrl } from '../lib/files';
+import { previewPhotos } from '../lib/preview';
 import { DEADLINE_LABELS, statusTone } from '../lib/labels';
 import { formatTime, remaining } from '../lib/format';
 import { Num, Nums } from './Num';
@@ -82,7 +82,7 @@ export function Photo({ fileId, all, id }: { fileId: string; all?: string[]; id?
   const preview = async () => {
     if (!src) return;
     const urls = all ? await Promise.all(all.map((f) => photoUrl(f).catch(() => ''))) : [src];
-    Taro.previewImage({ current: src, urls: urls.filter(Boolean) });
+    await previewPhotos(src, urls.filter(Boolean));
   };
   return (
     <View className='photo' {...(id ? { id } : {})} onClick={preview}>

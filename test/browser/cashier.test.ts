@@ -106,6 +106,17 @@ describe('browser: the cashier works arrears, receipts and the day book', () => 
     const summary: string[] = [];
     book.getWorksheet('对账')!.eachRow((r) => summary.push((r.values as unknown[]).slice(1).join('|')));
     expect(summary).toEqual(expect.arrayContaining(['收款合计(元)|507.5', '对账结果|账实相符']));
+
+    // The PC's own date input chooses the day (components/DateField.h5.tsx): an earlier day has no receipt.
+    const before = new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const input = cashier.getByLabel(`日结日期 ${day}，选择日期`);
+    expect(await input.getAttribute('max')).toBe(day);
+    await input.fill(before);
+    await expectText(cashier, '#daybook-date', before);
+    await expectText(cashier, '#daybook-total', '¥0.00');
+    await cashier.locator('#daybook-next').click();
+    await expectText(cashier, '#daybook-date', day);
+    await expectText(cashier, '#daybook-total', '¥507.50');
   });
 
   it('[R-FEE-6] 收据管理: voiding asks for a reason, keeps the number, and the day book shows what no longer reconciles', async () => {

@@ -151,6 +151,15 @@ describe('browser journey: resident and front desk', () => {
       return !!img && img.complete && img.naturalWidth > 0;
     });
     await screenshot(resident, '09-case-submitted');
+    // A tap opens it full screen (src/lib/previewViewer.ts, loaded on that tap); Esc closes it.
+    await resident.locator('#case-photo-0').click();
+    await resident.waitForFunction(() => {
+      const img = document.querySelector('#photo-viewer-img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    expect(await resident.locator('#photo-viewer').getAttribute('role')).toBe('dialog');
+    await resident.keyboard.press('Escape');
+    await resident.locator('#photo-viewer').waitFor({ state: 'detached' });
   });
 
   it('[R-ACC-5][R-INT-5] the front desk sees the case in the queue with the phone masked (138****5678)', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { DateField } from '../../components/DateField';
 import { PageShell } from '../../components/PageShell';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, ErrorNote, FixNote } from '../../components/ui';
@@ -117,16 +118,16 @@ export default function ComplaintForm() {
 
               <Field label='发生时间' hint='（选填）' id='complaint-when-field' error={checks.errorOf('occurredAt')}>
                 <View className='when'>
-                  <Picker mode='date' value={date || today} end={today} onChange={(e) => setDate(String(e.detail.value))}>
+                  <DateField mode='date' value={date || today} end={today} onChange={setDate} label='发生日期'>
                     <View className={`when__pick ${date ? '' : 'when__pick--empty'}`} id='complaint-date'>
                       {date || '选择日期'}
                     </View>
-                  </Picker>
-                  <Picker mode='time' value={time || '20:00'} onChange={(e) => setTime(String(e.detail.value))}>
+                  </DateField>
+                  <DateField mode='time' value={time || '20:00'} onChange={setTime} label='发生时间'>
                     <View className={`when__pick ${time ? '' : 'when__pick--empty'}`} id='complaint-time'>
                       {time || '选择时间'}
                     </View>
-                  </Picker>
+                  </DateField>
                 </View>
               </Field>
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
+import { useListLoad } from '../components/useListLoad';
 import { may } from '../../lib/workbench';
 import { Button, Input } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading, StatusTag } from '../../components/ui';
@@ -43,19 +44,7 @@ export default function Bindings() {
       setError(messageOf(e));
     }
   };
-  useDidShow(() => {
-    load();
-  });
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    setItems(null);
-    load(filter);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter]);
+  useListLoad(() => load(filter), () => setItems(null), [filter]);
 
   const decide = async (b: Binding, approve: boolean) => {
     if (!approve && reason.trim().length < 2) {

@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { DateField } from '../../components/DateField';
 import { WbShell } from '../components/WbShell';
+import { usePeriodSheet } from '../components/usePeriodSheet';
 import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
 import { call, type Output } from '../../api/client';
-import { messageOf, needsLogin, type Me } from '../../lib/session';
 import { formatTime, isoAt } from '../../lib/format';
-import { serverNow, syncClock } from '../../lib/clock';
 import { money } from '../../lib/money';
-import { canHandleSpreadsheets, downloadFile } from '../../lib/spreadsheet';
+import { canHandleSpreadsheets } from '../../lib/spreadsheet';
 import { Num, Nums } from '../../components/Num';
 import '../cashier.scss';
 
@@ -20,43 +19,12 @@ const amount = (fen: number) => (fen === 0 ? '¥0.00' : money(fen));
 
 /** 收费日结 (R-FEE-8): one day's receipts, payments, refunds and voided receipts, the totals and whether they reconcile. */
 export default function DayBook() {
-  const [date, setDate] = useState(() => isoAt(serverNow()).slice(0, 10));
-  const [book, setBook] = useState<Book | null>(null);
-  const [error, setError] = useState('');
-  const [exporting, setExporting] = useState(false);
-  const [me, setMe] = useState<Me | null>(null);
-
-  useEffect(() => {
-    if (needsLogin() || !me || !may(me, 'cashier.bill')) return;
-    setBook(null);
-    call('cashier', 'dayBook', { date }).then(
-      (b) => {
-        setBook(b);
-        setError('');
-      },
-      (e) => setError(messageOf(e)),
-    );
-  }, [date, me]);
-
-  const onMe = (m: Me) => {
-    syncClock().then(() => {
-      setDate(isoAt(serverNow()).slice(0, 10));
-      setMe(m);
-    });
-  };
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const r = await call('cashier', 'exportDayBook', { date });
-      await downloadFile(r);
-      setError('');
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setExporting(false);
-    }
-  };
-  const today = isoAt(serverNow()).slice(0, 10);
+  const { period: date, setPeriod: setDate, data: book, error, exporting, onMe, onExport, current: today } = usePeriodSheet<Book>({
+    unit: 'day',
+    permission: 'cashier.bill',
+    load: (date) => call('cashier', 'dayBook', { date }),
+    exportSheet: (date) => call('cashier', 'exportDayBook', { date }),
+  });
 
   return (
     <WbShell tab='daybook' onMe={onMe}>
@@ -75,11 +43,11 @@ export default function DayBook() {
                 <Button id='daybook-prev' size='small' onClick={() => setDate(shiftDay(date, -1))}>
                   ‹ 前一天
                 </Button>
-                <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-                  <View className='cz-day' id='daybook-date' aria-label={`日结日期 ${date}，点按选择日期`}>
+                <DateField mode='date' value={date} end={today} onChange={setDate} label={`日结日期 ${date}，选择日期`}>
+                  <View className='cz-day' id='daybook-date'>
                     {date}
                   </View>
-                </Picker>
+                </DateField>
                 <Button id='daybook-next' size='small' disabled={date >= today} onClick={() => setDate(shiftDay(date, 1))}>
                   后一天 ›
                 </Button>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
+import { useListLoad } from '../components/useListLoad';
 import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
 import { Toggle } from '../../components/Toggle';
@@ -59,19 +60,7 @@ export default function Queue() {
     }
   };
 
-  useDidShow(() => {
-    load();
-  });
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    setItems(null);
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status, kind, dept, mine, tech, late]);
+  useListLoad(() => load(), () => setItems(null), [status, kind, dept, mine, tech, late]);
 
   const onMe = (m: Me) => {
     if (may(m, 'workbench.assign'))

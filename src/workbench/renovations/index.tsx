@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
+import { useListLoad } from '../components/useListLoad';
 import { Button } from '../../components/nut';
 import { Chips, EmptyState, ErrorNote, Loading } from '../../components/ui';
 import { Num } from '../../components/Num';
@@ -40,19 +41,7 @@ export default function WbRenovations() {
       setError(messageOf(e));
     }
   };
-  useDidShow(() => {
-    load();
-  });
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    setItems(null);
-    load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status]);
+  useListLoad(() => load(), () => setItems(null), [status]);
 
   const list = items ?? [];
   const count = (s: string) => list.filter((a) => a.status === s).length;

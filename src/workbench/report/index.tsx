@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { WbShell } from '../components/WbShell';
+import { usePeriodSheet } from '../components/usePeriodSheet';
 import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote, Loading } from '../../components/ui';
 import { call, type Output } from '../../api/client';
-import { messageOf, needsLogin, type Me } from '../../lib/session';
-import { isoAt } from '../../lib/format';
-import { serverNow, syncClock } from '../../lib/clock';
-import { canHandleSpreadsheets, downloadFile } from '../../lib/spreadsheet';
+import { canHandleSpreadsheets } from '../../lib/spreadsheet';
 import { RepairsPart } from './RepairsPart';
 import { ComplaintsPart } from './ComplaintsPart';
 import { SatisfactionPart } from './SatisfactionPart';
@@ -31,44 +29,13 @@ const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.sli
 
 /** The monthly reports for the supervisor and the manager: repairs (R-REP-7), complaints (R-CMP-6), satisfaction (R-SAT-3). */
 export default function MonthlyReport() {
-  const [month, setMonth] = useState(() => isoAt(serverNow()).slice(0, 7));
-  const [report, setReport] = useState<Report | null>(null);
+  const { period: month, setPeriod: setMonth, data: report, error, exporting, onMe, onExport, current: thisMonth } = usePeriodSheet<Report>({
+    unit: 'month',
+    permission: 'report.read',
+    load: (month) => call('report', 'monthly', { month }),
+    exportSheet: (month) => call('report', 'export', { month }),
+  });
   const [part, setPart] = useState<Part>('repairs');
-  const [error, setError] = useState('');
-  const [exporting, setExporting] = useState(false);
-  const [me, setMe] = useState<Me | null>(null);
-
-  useEffect(() => {
-    if (needsLogin() || !me || !may(me, 'report.read')) return;
-    setReport(null);
-    call('report', 'monthly', { month }).then(
-      (r) => {
-        setReport(r);
-        setError('');
-      },
-      (e) => setError(messageOf(e)),
-    );
-  }, [month, me]);
-
-  const onMe = (m: Me) => {
-    syncClock().then(() => {
-      setMonth(isoAt(serverNow()).slice(0, 7));
-      setMe(m);
-    });
-  };
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const r = await call('report', 'export', { month });
-      await downloadFile(r);
-      setError('');
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setExporting(false);
-    }
-  };
-  const thisMonth = isoAt(serverNow()).slice(0, 7);
 
   return (
     <WbShell tab='report' onMe={onMe}>
