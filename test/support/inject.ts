@@ -24,6 +24,7 @@ export function injectOnce(store: Store, fault: 'versionConflict' | 'uniqueViola
   });
   const wrapped: Store = {
     close: () => store.close(),
+    dueWork: (probe) => store.dueWork(probe),
     async transaction(fn) {
       stats.transactions++;
       try {
