@@ -13,11 +13,11 @@ import { ALL_DUE, planTick, probeOf } from './plan';
 /** Time the `sla` function gives delivery after its sweep (its timeout is 60 s). */
 const DELIVERY_BUDGET_MS = 30_000;
 
-const NOTHING_SWEPT: SweepResult = { looked: 0, events: 0, escalations: 0, conflicts: 0, quarantined: 0 };
-const NO_RENOVATIONS: RenovationSweepResult = { looked: 0, escalations: 0, overdueViolations: 0, conflicts: 0, failed: 0 };
-const NO_PAYMENTS: ReconcileResult = { checked: 0, settled: 0, closed: 0 };
-const NO_REFUNDS: RefundDeliveryResult = { asked: 0, succeeded: 0, failed: 0 };
-const NO_ARREARS: ArrearsSweepResult = { opened: 0, closed: 0, notified: 0 };
+const nothingSwept = (): SweepResult => ({ looked: 0, events: 0, escalations: 0, conflicts: 0, quarantined: 0 });
+const noRenovations = (): RenovationSweepResult => ({ looked: 0, escalations: 0, overdueViolations: 0, conflicts: 0, failed: 0 });
+const noPayments = (): ReconcileResult => ({ checked: 0, settled: 0, closed: 0 });
+const noRefunds = (): RefundDeliveryResult => ({ asked: 0, succeeded: 0, failed: 0 });
+const noArrears = (): ArrearsSweepResult => ({ opened: 0, closed: 0, notified: 0 });
 
 /**
  * The `sla` function's entry: only the platform's timer may run the sweep. A call that carries a
@@ -41,38 +41,38 @@ export async function runSweep(deps: Deps, event: unknown, openid: string | null
   const plan = planTick(due, at ?? clockNow);
   // Service settings saved for a later day come into force first, so the sweep reads them (setup.saveSettings).
   if (plan.settings) await deps.store.transaction((tx) => applyDueSettings(tx, at ?? deps.clock.now()));
-  const swept = plan.cases ? await sweep(deps, at) : NOTHING_SWEPT;
+  const swept = plan.cases ? await sweep(deps, at) : nothingSwept();
   // Renovations: missed inspections escalate, ignored violation notices come due for a report (R-REN-8, R-REN-9).
   const renovations = !plan.renovations
-    ? NO_RENOVATIONS
+    ? noRenovations()
     : await sweepRenovations(deps, at).catch((e) => {
         deps.log.error({ fn: 'sla', job: 'renovations', err: String(e) }, 'renovation sweep failed');
-        return NO_RENOVATIONS;
+        return noRenovations();
       });
   const purged = plan.purge ? await purgeReplies(deps, at) : 0;
   // Payment orders still unpaid 5 minutes on: asked about, settled or closed (R-FEE-5). A failure here
   // never stops the sweep's own work (logged per order; the next tick tries again).
   const payments = !plan.payments
-    ? NO_PAYMENTS
+    ? noPayments()
     : await reconcilePayments(deps, at).catch((e) => {
         deps.log.error({ fn: 'sla', job: 'reconcile', err: String(e) }, 'reconciliation failed');
-        return NO_PAYMENTS;
+        return noPayments();
       });
   // Refunds decided and committed (requestRefund) are asked of the provider, processing ones queried
   // (R-REN-10); like the reconciliation, a failure never stops the sweep (the next tick tries again).
   const refunds = !plan.refunds
-    ? NO_REFUNDS
+    ? noRefunds()
     : await deliverRefunds(deps, at).catch((e) => {
         deps.log.error({ fn: 'sla', job: 'refunds', err: String(e) }, 'refund delivery failed');
-        return NO_REFUNDS;
+        return noRefunds();
       });
   // Arrears ladders (R-FEE-7): ended when paid, opened when overdue, each step's being due told to the
   // cashier once. Like the reconciliation, a failure never stops the sweep's own work.
   const arrears = !plan.arrears
-    ? NO_ARREARS
+    ? noArrears()
     : await runArrearsSweep(deps, at).catch((e) => {
         deps.log.error({ fn: 'sla', job: 'arrears', err: String(e) }, 'arrears sweep failed');
-        return NO_ARREARS;
+        return noArrears();
       });
   // Notifications go out from this timer, inside the invocation (never after it has answered).
   if (deps.deliver && plan.deliver) await deps.deliver(deps.clock.now() + DELIVERY_BUDGET_MS).catch((e) => deps.log.error({ err: String(e) }, 'delivery pass failed'));
