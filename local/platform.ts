@@ -82,7 +82,7 @@ export interface Platform {
   deps: Deps;
   clock: MovableClock;
   scheduler: Scheduler;
-  /** Delivers whatever the outbox holds now (also runs after every write and every minute). */
+  /** Delivers whatever the outbox holds now (also runs after every write, and from the minute timer when messages are due). */
   flushOutbox(): Promise<void>;
   close(): Promise<void>;
 }
@@ -156,6 +156,9 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
     },
     inStoreNotifiers: notifiers,
     afterCommit: () => void flushOutbox(),
+    // The minute timer's delivery pass, as on CloudBase: the `sla` tick runs it when messages are due or
+    // one of its jobs ran (runSweep), so an idle minute sends nothing but its one read.
+    deliver: () => flushOutbox(),
   };
   configureRuntime(deps);
 
@@ -169,7 +172,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   };
   // Pushes go out from the timer only (as in CloudBase), never from work left running after a call.
   const pushJob: Job = { name: 'pushes', run: async () => void (await deliverPushes({ store, clock, log }, pushes)) };
-  const jobs: Job[] = [slaJob, { name: 'outbox', run: () => flushOutbox() }, ...(pushes.wechat || pushes.wecom ? [pushJob] : []), ...extraJobs];
+  const jobs: Job[] = [slaJob, ...(pushes.wechat || pushes.wecom ? [pushJob] : []), ...extraJobs];
   const scheduler = new Scheduler(clock, jobs, (job, e) => log.error({ job, err: String(e) }, 'scheduled job failed'));
   const now = () => clock.now();
   const sessions = new Sessions(now, { ttlMs: opts.SESSION_TTL_HOURS * HOUR, maxPerUser: SESSIONS_PER_USER });

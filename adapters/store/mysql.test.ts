@@ -7,6 +7,7 @@ import { describeReportContract } from './contractReports';
 import { describeFeeContract } from './contractFees';
 import { describeCashierContract } from './contractCashier';
 import { describeRenovationContract } from './contractRenovations';
+import { describeDueWorkContract } from './contractDueWork';
 import { openMysqlStore } from './mysql';
 
 // One database for the suite, emptied before each test.
@@ -26,6 +27,7 @@ describeReportContract('MariaDB (mysql2)', fresh);
 describeFeeContract('MariaDB (mysql2)', fresh);
 describeCashierContract('MariaDB (mysql2)', fresh);
 describeRenovationContract('MariaDB (mysql2)', fresh);
+describeDueWorkContract('MariaDB (mysql2)', fresh);
 
 it('MySQL: migrations are applied once; ids and OPENIDs compare byte for byte (utf8mb4_bin); state JSON is mediumtext (16 MB, not the 64 KB of text)', async () => {
   const url = await emptyMysqlDatabase('schema');

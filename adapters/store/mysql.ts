@@ -6,6 +6,7 @@ import { isCurrent } from './sql/migrationCheck';
 import { MIGRATION_MARK } from './sql/migrationMark';
 import type { DB } from './sql/schema';
 import { sqlTx } from './sql/sqlTx';
+import { dueWork } from './sql/dueWork';
 
 /** Runs of one transaction that keeps losing lock races (deadlock, lock wait timeout) before the error is answered. */
 export const MYSQL_TX_ATTEMPTS = 6;
@@ -120,5 +121,6 @@ export async function openMysqlStore(url: string, options: MysqlStoreOptions = {
       }
     }
   };
-  return { db, dialect: 'mysql', transaction, close: () => db.destroy() };
+  // One statement on its own (autocommit, READ COMMITTED): one round trip, no locks taken.
+  return { db, dialect: 'mysql', transaction, dueWork: (probe) => dueWork(db, probe), close: () => db.destroy() };
 }

@@ -15,6 +15,7 @@ import { describeReportContract } from './contractReports';
 import { describeFeeContract } from './contractFees';
 import { describeCashierContract } from './contractCashier';
 import { describeRenovationContract } from './contractRenovations';
+import { describeDueWorkContract } from './contractDueWork';
 import { migrate } from './sql/migrations';
 import { openSqliteStore } from './sqlite';
 
@@ -34,6 +35,7 @@ describeReportContract('SQLite (better-sqlite3)', fresh);
 describeFeeContract('SQLite (better-sqlite3)', fresh);
 describeCashierContract('SQLite (better-sqlite3)', fresh);
 describeRenovationContract('SQLite (better-sqlite3)', fresh);
+describeDueWorkContract('SQLite (better-sqlite3)', fresh);
 
 it('SQLite runs in WAL mode with synchronous=FULL, and migrations are applied once', async () => {
   const store = await fresh();

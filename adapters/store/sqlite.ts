@@ -6,6 +6,7 @@ import type { Store } from '../../core/ports/store';
 import { migrate } from './sql/migrations';
 import type { DB } from './sql/schema';
 import { sqlTx } from './sql/sqlTx';
+import { dueWork } from './sql/dueWork';
 
 /**
  * One transaction on SQLite, started with BEGIN IMMEDIATE: it takes the write lock before its first read
@@ -63,6 +64,8 @@ export async function openSqliteStore(
     db,
     raw,
     transaction: (fn) => writeTransaction(db, (conn) => fn(sqlTx(conn, { insertIgnore: 'or ignore' }))),
+    // A plain read on its own (autocommit): no BEGIN IMMEDIATE, so no write lock.
+    dueWork: (probe) => dueWork(db, probe),
     close: () => db.destroy(),
   };
 }

@@ -46,6 +46,7 @@ export function lazyStore(open: () => Promise<Store>): Store {
     }));
   return {
     transaction: async (fn) => (await opened()).transaction(fn),
+    dueWork: async (probe) => (await opened()).dueWork(probe),
     async close() {
       const was = opening;
       opening = null;
@@ -59,6 +60,9 @@ export function lazyStore(open: () => Promise<Store>): Store {
 function refusingStore(reason: string): Store {
   return {
     transaction: async () => {
+      throw new ConfigurationError(reason);
+    },
+    dueWork: async () => {
       throw new ConfigurationError(reason);
     },
     close: async () => undefined,

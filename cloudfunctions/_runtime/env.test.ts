@@ -38,7 +38,7 @@ describe('CloudBase bootstrap (cloudfunctions/_runtime/cloudbase.ts)', () => {
   const log: Logger = { info: () => undefined, warn: () => undefined, error: (obj, msg) => logged.push(JSON.stringify({ ...obj, msg })) };
   beforeEach(() => (logged.length = 0));
   const fakeStore = (): Store & { opened: number } => {
-    const s = { opened: 0, transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(undefined as never), close: async () => undefined };
+    const s = { opened: 0, transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(undefined as never), dueWork: async () => ({}) as never, close: async () => undefined };
     return s;
   };
 

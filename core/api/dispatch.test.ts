@@ -14,6 +14,7 @@ async function setup(failures: Error[]) {
   // The first attempts fail as scripted; later ones reach the real store.
   const store: Store = {
     transaction: (fn) => (attempts++ < failures.length ? Promise.reject(failures[attempts - 1]) : real.transaction(fn)),
+    dueWork: (probe) => real.dueWork(probe),
     close: () => real.close(),
   };
   const logs: { level: string; obj: Record<string, unknown>; msg?: string }[] = [];

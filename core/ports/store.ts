@@ -6,6 +6,7 @@ import type { PhoneCheck } from '../domain/binding';
 import type { SetupTx } from './setupStore';
 import type { FeeTx } from './feeStore';
 import type { CashierTx } from './cashierStore';
+import type { DueProbe, DueWork } from './dueWork';
 
 export interface UserRow {
   id: string;
@@ -385,5 +386,10 @@ export interface Tx extends SetupTx, FeeTx, CashierTx, RenovationTx {
 export interface Store {
   /** Runs `fn` in one transaction: everything commits together or nothing does. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Which of the minute timer's jobs have anything to do (see DueProbe): ONE read statement, outside
+   * any transaction (no write lock), built from the jobs' own due queries.
+   */
+  dueWork(probe: DueProbe): Promise<DueWork>;
   close(): Promise<void>;
 }

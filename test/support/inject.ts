@@ -25,6 +25,7 @@ export function injectOnce(store: Store, fault: 'versionConflict' | 'uniqueViola
     } satisfies Partial<Tx>);
   const wrapped: Store = {
     close: () => store.close(),
+    dueWork: (probe) => store.dueWork(probe),
     async transaction(fn) {
       stats.transactions++;
       try {

@@ -3,6 +3,7 @@ import type { ArrearsStep } from '../../../core/domain/fees/arrears';
 import type { ArrearsLadderRow, ArrearsStepRow, CashierTx } from '../../../core/ports/cashierStore';
 import type { DB } from './schema';
 import { toBill, toReceipt } from './feeSql';
+import { laddersDueQuery, laddersSettledQuery } from './dueQueries';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 const step = (v: string | null) => v as ArrearsStep | null;
@@ -64,39 +65,11 @@ export function cashierTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' |
       return rows.map((r) => ({ householdId: r.household_id, communityId: r.community_id }));
     },
     async laddersSettled(beforePeriod, limit) {
-      const rows = await db
-        .selectFrom('arrears_ladders as l')
-        .selectAll('l')
-        .where('l.open_household', 'is not', null)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('bills as b')
-                .select('b.id')
-                .whereRef('b.household_id', '=', 'l.household_id')
-                .where('b.status', '=', 'unpaid')
-                .where('b.source', '=', 'monthly')
-                .where('b.period', '<', beforePeriod),
-            ),
-          ),
-        )
-        .orderBy('l.opened_at')
-        .limit(limit)
-        .execute();
+      const rows = await laddersSettledQuery(db, beforePeriod).limit(limit).execute();
       return rows.map(toLadder);
     },
     async laddersDue(now, limit) {
-      const rows = await db
-        .selectFrom('arrears_ladders')
-        .selectAll()
-        .where('closed_at', 'is', null)
-        .where('next_due_at', '<=', now)
-        .where('next_step', 'is not', null)
-        .where((eb) => eb.or([eb('notified_step', 'is', null), eb('notified_step', '!=', eb.ref('next_step'))]))
-        .orderBy('next_due_at')
-        .limit(limit)
-        .execute();
+      const rows = await laddersDueQuery(db, now).limit(limit).execute();
       return rows.map(toLadder);
     },
     async openLadder(householdId, opts) {

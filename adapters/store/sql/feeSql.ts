@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BillRow, FeeTx, PaymentRow, PayOrderRow, ReceiptRow, RefundRow } from '../../../core/ports/feeStore';
 import type { DB } from './schema';
+import { pendingOrdersQuery, refundsDueQuery } from './dueQueries';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 
@@ -180,15 +181,7 @@ export function feeTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'ig
       return Number(r.numUpdatedRows) > 0 || (Object.keys(set).length === 1 && set.checked_at !== undefined);
     },
     async pendingOrders(createdBefore, checkedBefore, limit) {
-      const rows = await db
-        .selectFrom('pay_orders')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('created_at', '<=', createdBefore)
-        .where((eb) => eb.or([eb('checked_at', 'is', null), eb('checked_at', '<=', checkedBefore)]))
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      const rows = await pendingOrdersQuery(db, createdBefore, checkedBefore).limit(limit).execute();
       return rows.map(toOrder);
     },
 
@@ -308,14 +301,7 @@ export function feeTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'ig
       return Number(r.numUpdatedRows) > 0;
     },
     async refundsDue(checkedBefore, limit) {
-      const rows = await db
-        .selectFrom('refunds')
-        .selectAll()
-        .where('status', 'in', ['pending', 'processing'])
-        .where((eb) => eb.or([eb('checked_at', 'is', null), eb('checked_at', '<=', checkedBefore)]))
-        .orderBy('created_at')
-        .limit(limit)
-        .execute();
+      const rows = await refundsDueQuery(db, checkedBefore).limit(limit).execute();
       return rows.map(toRefund);
     },
     async refundsBetween(communityId, from, to) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PushRow, SubscribeGrant, Tx } from '../../../core/ports/store';
 import type { DB } from './schema';
+import { duePushesQuery } from './dueQueries';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 const toPush = (r: DB['pushes']): PushRow => ({
@@ -46,16 +47,7 @@ export function pushTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore' | 'i
       await (dialect.insertIgnore === 'or ignore' ? db.insertInto('pushes').orIgnore() : db.insertInto('pushes').ignore()).values(values).execute();
     },
     async duePushes(now, limit) {
-      const rows = await db
-        .selectFrom('pushes')
-        .selectAll()
-        .where('status', 'in', ['pending', 'sending'])
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at')
-        .orderBy('created_at')
-        .orderBy('outbox_id')
-        .limit(limit)
-        .execute();
+      const rows = await duePushesQuery(db, now).limit(limit).execute();
       return rows.map(toPush);
     },
     async pushesWithKey(sendKey) {

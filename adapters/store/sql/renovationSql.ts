@@ -3,6 +3,7 @@ import type { RenovationEvent, RenovationState } from '../../../core/domain/reno
 import { allFilesOf } from '../../../core/domain/renovation/documents';
 import type { RenovationTx } from '../../../core/ports/renovationStore';
 import type { DB } from './schema';
+import { dueRenovationsQuery } from './dueQueries';
 
 function time(t: number | null): number | null {
   if (t !== null && !Number.isFinite(t)) throw new Error(`renovation row: next_due_at is not a time (${t})`);
@@ -86,7 +87,7 @@ export function renovationTx(db: Kysely<DB>, dialect: { insertIgnore: 'or ignore
       return rows.map(toState);
     },
     async dueRenovationIds(now, limit) {
-      const rows = await db.selectFrom('renovations').select('id').where('next_due_at', '<=', now).orderBy('next_due_at').orderBy('id').limit(limit).execute();
+      const rows = await dueRenovationsQuery(db, now).limit(limit).execute();
       return rows.map((r) => r.id);
     },
   };

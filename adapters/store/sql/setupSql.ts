@@ -4,6 +4,7 @@ import type { SettingVersionRow } from '../../../core/domain/community/settingVe
 import type { FeeStandardRow } from '../../../core/domain/fees/standards';
 import type { Shift } from '../../../core/domain/community/rota';
 import type { DB } from './schema';
+import { dueSettingVersionsQuery } from './dueQueries';
 
 const num = (v: number | string | null) => (v === null ? null : Number(v));
 const toInvite = (r: DB['staff_invites']): StaffInviteRow => ({
@@ -127,7 +128,7 @@ export function setupTx(db: Kysely<DB>): SetupTx {
         .execute();
     },
     async dueSettingVersions(now, limit) {
-      const rows = await db.selectFrom('setting_versions').selectAll().where('applied', '=', 0).where('effective_at', '<=', now).orderBy('effective_at').orderBy('saved_at').limit(limit).execute();
+      const rows = await dueSettingVersionsQuery(db, now).limit(limit).execute();
       return rows.map(toVersion);
     },
     async markSettingVersionApplied(id) {

@@ -13,6 +13,7 @@ import { cashierTx } from './cashierSql';
 import { renovationTx } from './renovationSql';
 import { reportTx } from './reportSql';
 import { afterKey } from './keyset';
+import { dueCasesQuery, dueOutboxQuery } from './dueQueries';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -289,7 +290,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       return rows.map((r) => JSON.parse(r.state_json) as CaseState);
     },
     async dueCaseIds(now, limit) {
-      const rows = await db.selectFrom('cases').select('id').where('next_due_at', '<=', now).orderBy('next_due_at').orderBy('id').limit(limit).execute();
+      const rows = await dueCasesQuery(db, now).limit(limit).execute();
       return rows.map((r) => r.id);
     },
     async quarantineCase(id, retryAt, reason) {
@@ -378,15 +379,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
         .execute();
     },
     async dueOutbox(now, limit) {
-      const rows = await db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(limit)
-        .execute();
+      const rows = await dueOutboxQuery(db, now).limit(limit).execute();
       return rows.map(toOutbox);
     },
     async markOutbox(id, p) {

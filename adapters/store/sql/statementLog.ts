@@ -10,6 +10,8 @@ import type { LogEvent } from 'kysely';
 export class StatementLog {
   /** Finished transactions, oldest first: each one's statements from BEGIN to COMMIT/ROLLBACK. */
   readonly transactions: string[][] = [];
+  /** Statements sent outside any transaction (a lone read: autocommit), oldest first. */
+  readonly single: string[] = [];
   private current: string[] | null = null;
 
   /** For `new Kysely({ log })` (or call it with each executed statement's SQL text). */
@@ -18,6 +20,7 @@ export class StatementLog {
     const head = text.trimStart().slice(0, 8).toLowerCase();
     if (head.startsWith('begin') || head.startsWith('start tr')) this.current = [];
     if (this.current) this.current.push(text);
+    else this.single.push(text);
     if (this.current && (head.startsWith('commit') || (head.startsWith('rollback') && !/^\s*rollback\s+to\b/i.test(text)))) {
       this.transactions.push(this.current);
       this.current = null;
@@ -29,7 +32,13 @@ export class StatementLog {
     return this.transactions.filter((t) => t.some((s) => pattern.test(s))).map((t) => t.slice(1, -1));
   }
 
+  /** Every statement sent: those of the transactions (BEGIN and COMMIT included) and the lone ones. */
+  get statements(): number {
+    return this.transactions.reduce((n, t) => n + t.length, 0) + this.single.length;
+  }
+
   clear() {
     this.transactions.length = 0;
+    this.single.length = 0;
   }
 }

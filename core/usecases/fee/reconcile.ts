@@ -4,7 +4,7 @@ import { settle } from './settle';
 /** An order still unpaid this long after creation is asked about (the notification may be lost). */
 export const RECONCILE_AFTER_MS = 5 * 60_000;
 /** One order is asked about at most this often. */
-const RECHECK_MS = 60_000;
+export const RECHECK_MS = 60_000;
 const BATCH = 50;
 
 export interface ReconcileResult {
