@@ -15,7 +15,7 @@ export const remindInput = lazy(() => z.object({ householdId: householdId() }).s
 export const demandLetterInput = lazy(() => z.object({ householdId: householdId() }).strict());
 export const voidReceiptInput = lazy(() => z.object({ number: receiptNumber(), reason: singleLine({ min: 2, max: 200, minMessage: '请填写作废原因（至少 2 个字）' }) }).strict());
 export const cashierReceiptsInput = lazy(() => z.object({ communityId: communityId().optional() }).strict());
-export const dayBookInput = lazy(() => z.object({ date: day, communityId: communityId().optional() }).strict());
+export const dayBookInput = lazy(() => z.object({ date: day(), communityId: communityId().optional() }).strict());
 
 export interface ArrearsStepView {
   step: ArrearsStep;

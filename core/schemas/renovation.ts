@@ -26,11 +26,11 @@ import type { FeeItem } from '../domain/fees/standards';
  */
 
 /** 18-digit resident identity number (the last may be X); stored, never shown in full (R-ACC-5). */
-export const idNumber = z
+export const idNumber = lazy(() => z
   .string()
   .trim()
   .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位')
-  .transform((s) => s.toUpperCase());
+  .transform((s) => s.toUpperCase()));
 
 const area = (message: string) =>
   z
@@ -45,7 +45,7 @@ export const day = lazy(() => z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])-(0
 export const workerInput = lazy(() => z
   .object({
     name: personName(),
-    idNumber: idNumber.optional(),
+    idNumber: idNumber().optional(),
     photo: fileId().optional(),
   })
   .strict());

@@ -19,8 +19,8 @@ const settingsValue = lazy(() => z.unknown().superRefine((v, ctx) => {
     ctx.addIssue({ code: 'custom', message, path: path === '(settings)' ? [] : path.split('.') });
   }
 }));
-export const saveSettingsInput = lazy(() => z.object({ requestId: requestId(), communityId: communityId().optional(), effectiveFrom: day, settings: settingsValue() }).strict());
-export const feeStandardsInput = lazy(() => z.object({ communityId: communityId().optional(), day: day.optional() }).strict());
+export const saveSettingsInput = lazy(() => z.object({ requestId: requestId(), communityId: communityId().optional(), effectiveFrom: day(), settings: settingsValue() }).strict());
+export const feeStandardsInput = lazy(() => z.object({ communityId: communityId().optional(), day: day().optional() }).strict());
 export const saveFeeStandardInput = lazy(() => z
   .object({
     requestId: requestId(),
@@ -28,6 +28,6 @@ export const saveFeeStandardInput = lazy(() => z
     item: z.enum(FEE_ITEMS, { message: '收费项目有误' }),
     basis: z.enum(FEE_BASES, { message: '计费方式有误' }),
     priceFen: z.number({ error: '请填写单价' }).int('单价应为整数分').min(0, '单价不能为负').max(MAX_PRICE_FEN, '单价不超过 10000 元'),
-    effectiveFrom: day,
+    effectiveFrom: day(),
   })
   .strict());

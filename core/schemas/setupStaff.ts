@@ -13,7 +13,7 @@ const roles = lazy(() => z
   .max(6, '岗位重复')
   .refine((a) => new Set(a).size === a.length, '岗位重复'));
 /** A Shanghai day, YYYY-MM-DD. */
-export const day = z
+export const day = lazy(() => z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
   .refine((d) => {
@@ -22,7 +22,7 @@ export const day = z
     } catch {
       return false;
     }
-  }, '日期不存在');
+  }, '日期不存在'));
 
 export const staffInput = lazy(() => z.object({ communityId: communityId().optional() }).strict());
 export const inviteStaffInput = lazy(() => z
@@ -38,12 +38,12 @@ export const revokeInviteInput = lazy(() => z.object({ id: entityId() }).strict(
 export const acceptInviteInput = lazy(() => z.object({ requestId: requestId(), phoneCode: phoneCode() }).strict());
 export const setStaffRolesInput = lazy(() => z.object({ userId: entityId(), communityId: communityId().optional(), roles: roles() }).strict());
 export const deactivateStaffInput = lazy(() => z.object({ userId: entityId(), communityId: communityId().optional() }).strict());
-export const rotaInput = lazy(() => z.object({ communityId: communityId().optional(), from: day.optional(), days: z.number().int().min(1).max(31).default(7) }).strict());
+export const rotaInput = lazy(() => z.object({ communityId: communityId().optional(), from: day().optional(), days: z.number().int().min(1).max(31).default(7) }).strict());
 export const setRotaInput = lazy(() => z
   .object({
     communityId: communityId().optional(),
     entries: z
-      .array(z.object({ day, shift: z.enum(SHIFTS, { message: '班次应为 day（白班）或 night（夜班）' }), technicianId: entityId().nullable() }).strict())
+      .array(z.object({ day: day(), shift: z.enum(SHIFTS, { message: '班次应为 day（白班）或 night（夜班）' }), technicianId: entityId().nullable() }).strict())
       .min(1, '请至少安排一个班次')
       .max(62, '一次最多安排 31 天'),
   })
