@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { lazy } from '../../../core/schemas/lazy';
-import { createPrivateKey } from 'node:crypto';
+import { nodeCrypto } from '../../platform/nodeCrypto';
 import { z } from 'zod';
 import type { Clock } from '../../../core/ports/clock';
 import type { Payments } from '../../../core/ports/payments';
@@ -69,7 +69,7 @@ export function paymentsFromEnv(raw: Record<string, string | undefined>, clock: 
       throw new WxpayConfigError(`WeChat Pay configuration invalid: ${name} (not a readable key/certificate PEM or file)`);
     }
   };
-  const privateKey = load('WXPAY_PRIVATE_KEY', () => createPrivateKey(readPem(env.WXPAY_PRIVATE_KEY)));
+  const privateKey = load('WXPAY_PRIVATE_KEY', () => nodeCrypto().createPrivateKey(readPem(env.WXPAY_PRIVATE_KEY)));
   if (privateKey.asymmetricKeyType !== 'rsa') throw new WxpayConfigError('WeChat Pay configuration invalid: WXPAY_PRIVATE_KEY (an RSA key is needed)');
   const id = env.WXPAY_PUBLIC_KEY_ID;
   const pub = env.WXPAY_PUBLIC_KEY;
