@@ -45,7 +45,7 @@ function contributors(meta: Metafile): BundleFigure['top'] {
 }
 
 /** A call of each bundle that needs the store (the sla bundle's is its timer). */
-const STORE_CALL: Record<string, unknown> = {
+export const STORE_CALL: Record<string, unknown> = {
   account: { action: 'me' },
   case: { action: 'list' },
   workbench: { action: 'queue' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../core/schemas/lazy';
 import type { Clock } from '../../core/ports/clock';
 import type { PushSender } from '../../core/ports/notifier';
 import { stableTokenSource } from '../wechat/stableToken';
@@ -7,7 +8,7 @@ import { wechatSubscribeSender } from './wechatSubscribe';
 import { wecomRobotSender } from './wecomRobot';
 
 /** A subscribe template id as the mini-program's admin console shows it. */
-const templateId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/).optional();
+const templateId = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{10,64}$/).optional());
 
 /**
  * Push settings, names only in the repository (values are the deployment's secrets/settings):
@@ -15,13 +16,13 @@ const templateId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/).optional();
  * per our keys, core/domain/notify/subscribe.ts), `WECHAT_MINIPROGRAM_STATE` (formal by default), and
  * `WECOM_ROBOT_WEBHOOK` (the group robot's full webhook URL — it carries the robot's key: a secret).
  */
-export const pushEnv = z.object({
-  WECHAT_TMPL_CASE_PROGRESS: templateId,
-  WECHAT_TMPL_REPAIR_QUOTE: templateId,
-  WECHAT_TMPL_BINDING_RESULT: templateId,
+export const pushEnv = lazy(() => z.object({
+  WECHAT_TMPL_CASE_PROGRESS: templateId(),
+  WECHAT_TMPL_REPAIR_QUOTE: templateId(),
+  WECHAT_TMPL_BINDING_RESULT: templateId(),
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   WECOM_ROBOT_WEBHOOK: z.url().optional(),
-});
+}));
 
 /**
  * The push senders a deployment has: WeChat subscribe messages when the app's credentials and at least
@@ -29,7 +30,7 @@ export const pushEnv = z.object({
  * variables, never their values.
  */
 export function pushSendersFromEnv(env: Record<string, string | undefined>, clock: Clock): { wechat?: PushSender; wecom?: PushSender } {
-  const parsed = pushEnv.safeParse(env);
+  const parsed = pushEnv().safeParse(env);
   if (!parsed.success) throw new Error(`push configuration invalid: ${[...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ')}`);
   const p = parsed.data;
   const templates = Object.fromEntries(
@@ -37,7 +38,7 @@ export function pushSendersFromEnv(env: Record<string, string | undefined>, cloc
   );
   const out: { wechat?: PushSender; wecom?: PushSender } = {};
   if (Object.keys(templates).length) {
-    const w = wechatEnv.safeParse(env);
+    const w = wechatEnv().safeParse(env);
     if (!w.success) throw new Error(`WeChat configuration invalid: ${[...new Set(w.error.issues.map((i) => i.path.join('.')))].join(', ')}`);
     const baseUrl = w.data.WECHAT_API_BASE.replace(/\/+$/, '');
     const tokens = stableTokenSource({ appid: w.data.WECHAT_APPID, secret: w.data.WECHAT_APPSECRET, baseUrl, clock });

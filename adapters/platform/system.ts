@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto } from './nodeCrypto';
 import type { Clock, IdSource } from '../../core/ports/clock';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -23,9 +23,9 @@ export class MovableClock implements Clock {
 /** Time-ordered, unguessable ids: `c_` + base36 time + 10 random base32 chars. */
 export const randomIds = (clock: Clock): IdSource => ({
   next(prefix) {
-    const rand = randomBytes(8).toString('base64url').replace(/[-_]/g, '').slice(0, 10).padEnd(10, '0');
+    const rand = nodeCrypto().randomBytes(8).toString('base64url').replace(/[-_]/g, '').slice(0, 10).padEnd(10, '0');
     return `${prefix}_${clock.now().toString(36)}${rand}`;
   },
 });
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => nodeCrypto().createHash('sha256').update(text).digest('hex');

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { lazy } from '../../core/schemas/lazy';
 import type { PhoneExchange, PhoneVerifier } from '../../core/ports/phoneVerifier';
 import type { Logger } from '../../core/ports/runtime';
 import { errcodeOf, postJson } from './http';
 import type { AccessTokenSource } from './stableToken';
 
-const phoneInfo = z.object({
+const phoneInfo = lazy(() => z.object({
   phoneNumber: z.string(),
   purePhoneNumber: z.string().regex(/^\d{4,20}$/),
   countryCode: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,4}$/)),
   watermark: z.object({ appid: z.string(), timestamp: z.number() }),
-});
+}));
 
 /** 40029: the code is invalid, expired (5 min) or used (codes exchange once). */
 const INVALID_CODE = 40029;
@@ -43,7 +44,7 @@ export function wechatPhoneVerifier(opts: { appid: string; tokens: AccessTokenSo
         }
         const errcode = errcodeOf(body);
         if (errcode === 0) {
-          const info = phoneInfo.safeParse(body.phone_info);
+          const info = phoneInfo().safeParse(body.phone_info);
           if (!info.success) {
             opts.log.warn({}, 'wechat phone-number API answered without phone_info');
             return unavailable;

@@ -22,7 +22,8 @@ export interface OutsideIO {
 
 /** One action of a cloud function: its input schema, its use case, and whether it creates something. */
 export interface ActionDef<S extends z.ZodType, T> {
-  input: S;
+  /** Built on first read (see `action`). */
+  readonly input: S;
   run: (ctx: UseCaseContext, input: z.output<S>) => Promise<Outcome<T>>;
   /** Creating actions replay the first result for the same caller + action + requestId (R-INT-7). */
   idempotent: boolean;
@@ -39,15 +40,27 @@ export interface ActionDef<S extends z.ZodType, T> {
   replay?: (ctx: UseCaseContext, input: z.output<S>, first: T) => Promise<Outcome<T>>;
 }
 
+/**
+ * What `action()` takes as input: a schema builder (core/schemas/lazy.ts), built on the action's first
+ * call, so a cold function instance builds no schema and its first call only its own action's.
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => S);
+
+/** `def.input`, built from its source when first read and kept. */
+function withInput<S extends z.ZodType, D extends object>(source: SchemaSource<S>, def: D): D & { readonly input: S } {
+  let built: S | undefined = typeof source === 'function' ? undefined : source;
+  return Object.defineProperty(def, 'input', { enumerable: true, get: () => (built ??= (source as () => S)()) }) as D & { readonly input: S };
+}
+
 export const action = <S extends z.ZodType, T>(
-  input: S,
+  input: SchemaSource<S>,
   run: (ctx: UseCaseContext, input: z.output<S>) => Promise<Outcome<T>>,
   opts: { idempotent?: boolean; readOnly?: boolean } = {},
-): ActionDef<S, T> => ({ input, run, idempotent: opts.idempotent ?? false, readOnly: opts.readOnly ?? false });
+): ActionDef<S, T> => withInput(input, { run, idempotent: opts.idempotent ?? false, readOnly: opts.readOnly ?? false });
 
 /** An action with network work around its transaction (see OutsideIO); `U` is what the caller gets. */
 export const outsideAction = <S extends z.ZodType, P, T, U = T>(
-  input: S,
+  input: SchemaSource<S>,
   steps: {
     before?: (io: OutsideIO, input: z.output<S>) => Promise<Outcome<P>>;
     run: (ctx: UseCaseContext & { prepared: P }, input: z.output<S>) => Promise<Outcome<T>>;
@@ -55,15 +68,17 @@ export const outsideAction = <S extends z.ZodType, P, T, U = T>(
     replay?: (ctx: UseCaseContext, input: z.output<S>, first: T) => Promise<Outcome<T>>;
   },
   opts: { idempotent?: boolean; readOnly?: boolean } = {},
-): ActionDef<S, T> & { after: (io: OutsideIO, data: T) => Promise<Outcome<U>> } => ({
-  input,
-  run: (ctx, i) => steps.run(ctx as UseCaseContext & { prepared: P }, i),
-  idempotent: opts.idempotent ?? false,
-  readOnly: opts.readOnly ?? false,
-  ...(steps.before ? { before: steps.before } : {}),
-  ...(steps.replay ? { replay: steps.replay } : {}),
-  after: steps.after ?? (async (_io, data) => ({ ok: true, data: data as unknown as U })),
-});
+): ActionDef<S, T> & { after: (io: OutsideIO, data: T) => Promise<Outcome<U>> } => {
+  const def: Omit<ActionDef<S, T>, 'input'> & { after: (io: OutsideIO, data: T) => Promise<Outcome<U>> } = {
+    run: (ctx, i) => steps.run(ctx as UseCaseContext & { prepared: P }, i),
+    idempotent: opts.idempotent ?? false,
+    readOnly: opts.readOnly ?? false,
+    ...(steps.before ? { before: steps.before } : {}),
+    ...(steps.replay ? { replay: steps.replay } : {}),
+    after: steps.after ?? (async (_io, data) => ({ ok: true, data: data as unknown as U })),
+  };
+  return withInput(input, def);
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAction = ActionDef<z.ZodType, any>;

@@ -35,7 +35,7 @@ const MAX_ATTEMPTS = 3;
  */
 export async function dispatchActions(deps: Deps, fn: string, actions: Record<string, AnyAction>, event: unknown, identity: Identity): Promise<Envelope> {
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return fail('INPUT.INVALID', { _: '请求内容应为对象' });
-  const env = envelope.safeParse({ action: (event as { action?: unknown }).action });
+  const env = envelope().safeParse({ action: (event as { action?: unknown }).action });
   if (!env.success) return inputFailure(env.error);
   const name = env.data.action;
   // Own keys only, copied as plain entries: a `__proto__` key stays a key the strict schema refuses.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 import { entityId, householdId } from './common';
 import { singleLine } from './text';
 import { day } from './setupStaff';
@@ -7,14 +8,14 @@ import type { ArrearsStep } from '../domain/fees/arrears';
 import type { FeeItem } from '../domain/fees/standards';
 
 /** The `cashier` function's workbench inputs and outputs (收费员/经理, contract §3; R-FEE-6..8). Amounts are integer fen. */
-const communityId = entityId.describe('小区编号；只负责一个小区时可省略');
+const communityId = lazy(() => entityId().describe('小区编号；只负责一个小区时可省略'));
 
-export const arrearsInput = z.object({ communityId: communityId.optional() }).strict();
-export const remindInput = z.object({ householdId }).strict();
-export const demandLetterInput = z.object({ householdId }).strict();
-export const voidReceiptInput = z.object({ number: receiptNumber, reason: singleLine({ min: 2, max: 200, minMessage: '请填写作废原因（至少 2 个字）' }) }).strict();
-export const cashierReceiptsInput = z.object({ communityId: communityId.optional() }).strict();
-export const dayBookInput = z.object({ date: day, communityId: communityId.optional() }).strict();
+export const arrearsInput = lazy(() => z.object({ communityId: communityId().optional() }).strict());
+export const remindInput = lazy(() => z.object({ householdId: householdId() }).strict());
+export const demandLetterInput = lazy(() => z.object({ householdId: householdId() }).strict());
+export const voidReceiptInput = lazy(() => z.object({ number: receiptNumber(), reason: singleLine({ min: 2, max: 200, minMessage: '请填写作废原因（至少 2 个字）' }) }).strict());
+export const cashierReceiptsInput = lazy(() => z.object({ communityId: communityId().optional() }).strict());
+export const dayBookInput = lazy(() => z.object({ date: day(), communityId: communityId().optional() }).strict());
 
 export interface ArrearsStepView {
   step: ArrearsStep;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 import { entityId, householdId, requestId } from './common';
 import type { FeeBasis, FeeItem } from '../domain/fees/standards';
 import type { JsapiPayParams } from '../ports/payments';
@@ -7,27 +8,27 @@ import type { JsapiPayParams } from '../ports/payments';
  * The `fee` (residents; `verifyReceipt` anyone) and `cashier` (收费员/经理) functions' inputs and outputs
  * (contract §3). Amounts are integer fen (R-FEE-4); periods are Shanghai months 'YYYY-MM'.
  */
-export const period = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const period = lazy(() => z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'));
 /** A receipt number: `<community>-<year>-<6-digit sequence>`, e.g. demo-2026-000001 (R-FEE-6). */
-export const receiptNumber = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}-\d{4}-\d{6}$/, '收据编号格式有误');
+export const receiptNumber = lazy(() => z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}-\d{4}-\d{6}$/, '收据编号格式有误'));
 /** The verification code printed on the receipt and in its QR code. */
-export const receiptCode = z.string().trim().regex(/^[A-Z0-9]{8}$/, '校验码应为 8 位字母或数字');
+export const receiptCode = lazy(() => z.string().trim().regex(/^[A-Z0-9]{8}$/, '校验码应为 8 位字母或数字'));
 /** WeChat's out_trade_no as we make it (6–32 of [0-9A-Za-z_-]). */
-export const outTradeNo = z.string().trim().regex(/^[0-9A-Za-z_-]{6,32}$/, '订单号格式有误');
-const billId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '账单编号有误');
-const billIds = z.array(billId).min(1, '请选择要缴纳的账单').max(24, '一次最多缴纳 24 笔账单');
+export const outTradeNo = lazy(() => z.string().trim().regex(/^[0-9A-Za-z_-]{6,32}$/, '订单号格式有误'));
+const billId = lazy(() => z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '账单编号有误'));
+const billIds = lazy(() => z.array(billId()).min(1, '请选择要缴纳的账单').max(24, '一次最多缴纳 24 笔账单'));
 
-export const standardsInput = z.object({ householdId: householdId.optional() }).strict();
-export const billsInput = z.object({ householdId, status: z.enum(['unpaid', 'paid']).optional() }).strict();
-export const previewInput = z.object({ billIds }).strict();
-export const payInput = z.object({ requestId, billIds }).strict();
-export const orderInput = z.object({ outTradeNo }).strict();
-export const receiptsInput = z.object({ householdId: householdId.optional() }).strict();
-export const refundsInput = z.object({ householdId: householdId.optional() }).strict();
-export const receiptInput = z.object({ number: receiptNumber }).strict();
-export const verifyReceiptInput = z.object({ number: receiptNumber, code: receiptCode }).strict();
+export const standardsInput = lazy(() => z.object({ householdId: householdId().optional() }).strict());
+export const billsInput = lazy(() => z.object({ householdId: householdId(), status: z.enum(['unpaid', 'paid']).optional() }).strict());
+export const previewInput = lazy(() => z.object({ billIds: billIds() }).strict());
+export const payInput = lazy(() => z.object({ requestId: requestId(), billIds: billIds() }).strict());
+export const orderInput = lazy(() => z.object({ outTradeNo: outTradeNo() }).strict());
+export const receiptsInput = lazy(() => z.object({ householdId: householdId().optional() }).strict());
+export const refundsInput = lazy(() => z.object({ householdId: householdId().optional() }).strict());
+export const receiptInput = lazy(() => z.object({ number: receiptNumber() }).strict());
+export const verifyReceiptInput = lazy(() => z.object({ number: receiptNumber(), code: receiptCode() }).strict());
 
-export const issueBillsInput = z.object({ period, communityId: entityId.optional() }).strict();
+export const issueBillsInput = lazy(() => z.object({ period: period(), communityId: entityId().optional() }).strict());
 
 export type BillStatus = 'unpaid' | 'paid';
 export interface BillLine {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 import { entityId, fileId, householdId, isoTime, personName, requestId } from './common';
 import { freeText, singleLine } from './text';
 import {
@@ -25,11 +26,11 @@ import type { FeeItem } from '../domain/fees/standards';
  */
 
 /** 18-digit resident identity number (the last may be X); stored, never shown in full (R-ACC-5). */
-export const idNumber = z
+export const idNumber = lazy(() => z
   .string()
   .trim()
   .regex(/^\d{17}[\dXx]$/, '身份证号应为 18 位')
-  .transform((s) => s.toUpperCase());
+  .transform((s) => s.toUpperCase()));
 
 const area = (message: string) =>
   z
@@ -39,38 +40,38 @@ const area = (message: string) =>
     .refine((n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '面积最多保留 2 位小数');
 
 /** Shanghai calendar day. */
-export const day = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+export const day = lazy(() => z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD'));
 
-export const workerInput = z
+export const workerInput = lazy(() => z
   .object({
-    name: personName,
-    idNumber: idNumber.optional(),
-    photo: fileId.optional(),
+    name: personName(),
+    idNumber: idNumber().optional(),
+    photo: fileId().optional(),
   })
-  .strict();
+  .strict());
 
-const fileOrFiles = z.union([fileId, z.array(fileId).max(20, '最多 20 个文件')]);
+const fileOrFiles = lazy(() => z.union([fileId(), z.array(fileId()).max(20, '最多 20 个文件')]));
 
-export const documentsInput = z
+export const documentsInput = lazy(() => z
   .object({
-    form: fileId.optional(),
-    drawings: fileOrFiles.optional(),
-    workers: z.array(workerInput).max(50, '施工人员最多登记 50 人').optional(),
-    licence: fileId.optional(),
-    qualification: fileId.optional(),
+    form: fileId().optional(),
+    drawings: fileOrFiles().optional(),
+    workers: z.array(workerInput()).max(50, '施工人员最多登记 50 人').optional(),
+    licence: fileId().optional(),
+    qualification: fileId().optional(),
     /** The housing authority's approval (拆改主体结构, R-REN-3). */
-    authority: fileId.optional(),
+    authority: fileId().optional(),
     /** 委托书 (R-REN-1, delegate). */
-    powerOfAttorney: fileId.optional(),
+    powerOfAttorney: fileId().optional(),
     /** The delegate's ID document, uploaded (R-REN-1, delegate). */
-    delegateId: fileId.optional(),
+    delegateId: fileId().optional(),
   })
-  .strict();
+  .strict());
 
-export const applyInput = z
+export const applyInput = lazy(() => z
   .object({
-    requestId,
-    householdId,
+    requestId: requestId(),
+    householdId: householdId(),
     applicant: z.enum(APPLICANTS),
     plan: freeText({ min: 1, max: 1000, minMessage: '请填写装修方案' }),
     structuralChange: z.boolean(),
@@ -82,49 +83,49 @@ export const applyInput = z
     secondRenovation: z.boolean().optional(),
     /** Home or office (the deposit differs, R-REN-5); default home. */
     premises: z.enum(PREMISES).optional(),
-    startDate: day,
-    endDate: day,
-    documents: documentsInput,
+    startDate: day(),
+    endDate: day(),
+    documents: documentsInput(),
     rulesAccepted: z.boolean(),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '完工日期不能早于开工日期' });
-  });
+  }));
 
-export const resubmitInput = z
+export const resubmitInput = lazy(() => z
   .object({
-    id: entityId,
-    documents: documentsInput,
+    id: entityId(),
+    documents: documentsInput(),
     plan: freeText({ min: 1, max: 1000, minMessage: '请填写装修方案' }).optional(),
     rulesAccepted: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
-export const rulesInput = z.object({}).strict();
-export const quoteInput = z
+export const rulesInput = lazy(() => z.object({}).strict());
+export const quoteInput = lazy(() => z
   .object({
-    householdId,
+    householdId: householdId(),
     areaM2: area('装修面积应在 0–100000 平方米之间'),
     demolitionM2: area('拆墙面积应在 0–100000 平方米之间').optional(),
     secondRenovation: z.boolean().optional(),
     premises: z.enum(PREMISES).optional(),
     workers: z.number().int().min(0).max(50).optional(),
   })
-  .strict();
-export const listInput = z
+  .strict());
+export const listInput = lazy(() => z
   .object({
-    householdId: householdId.optional(),
+    householdId: householdId().optional(),
     status: z.enum(['submitted', 'returned', 'approved', 'in_progress', 'accepted', 'refunded']).optional(),
   })
-  .strict();
-export const getInput = z.object({ id: entityId }).strict();
+  .strict());
+export const getInput = lazy(() => z.object({ id: entityId() }).strict());
 
 const note = (max: number) => freeText({ max });
 
-export const reviewInput = z
+export const reviewInput = lazy(() => z
   .object({
-    id: entityId,
+    id: entityId(),
     decision: z.enum(['approve', 'return']),
     /** What is missing or wrong (return): document codes. */
     missing: z.array(z.enum(DOCUMENT_CODES)).max(DOCUMENT_CODES.length).optional(),
@@ -140,58 +141,58 @@ export const reviewInput = z
     const failed = Object.values(v.checklist ?? {}).some((ok) => ok === false);
     if (v.decision === 'return' && !(v.missing && v.missing.length) && !v.note && !failed) ctx.addIssue({ code: 'custom', path: ['missing'], message: '请注明缺少或需要修改的材料' });
     if (v.decision === 'approve' && failed) ctx.addIssue({ code: 'custom', path: ['checklist'], message: '核对清单中仍有未通过的项目，请退回补充后再批准' });
-  });
+  }));
 
-export const closureTestInput = z
+export const closureTestInput = lazy(() => z
   .object({
-    id: entityId,
+    id: entityId(),
     passed: z.boolean(),
     note: freeText({ min: 1, max: 500, minMessage: '请填写闭水试验情况' }),
     /** When the water went in; the test lasts the community's closure test hours (default 24). */
-    startedAt: isoTime.optional(),
+    startedAt: isoTime().optional(),
     /** The owner (or delegate) witnessed it (R-REN-7). */
     ownerPresent: z.boolean().optional(),
-    photos: z.array(fileId).max(9).optional(),
+    photos: z.array(fileId()).max(9).optional(),
   })
-  .strict();
+  .strict());
 
-export const inspectInput = z
+export const inspectInput = lazy(() => z
   .object({
-    id: entityId,
+    id: entityId(),
     passed: z.boolean(),
     findings: freeText({ min: 1, max: 1000, minMessage: '请填写巡查情况' }),
     checklist: z.partialRecord(z.enum(INSPECTION_ITEMS), z.boolean()).optional(),
-    photos: z.array(fileId).max(9).optional(),
+    photos: z.array(fileId()).max(9).optional(),
     internalNote: note(500).optional(),
   })
-  .strict();
+  .strict());
 
-export const violationInput = z
+export const violationInput = lazy(() => z
   .object({
-    id: entityId,
+    id: entityId(),
     description: freeText({ min: 1, max: 1000, minMessage: '请填写违章情况' }),
     /** Rectify by (ISO time). */
-    deadline: isoTime,
+    deadline: isoTime(),
     /** Proof of notice / stop order (R-REN-9). */
-    proofs: z.array(fileId).max(9).optional(),
+    proofs: z.array(fileId()).max(9).optional(),
     stopOrder: z.boolean().optional(),
   })
-  .strict();
+  .strict());
 
-export const resolveViolationInput = z
+export const resolveViolationInput = lazy(() => z
   .object({
-    id: entityId,
-    violationId: entityId,
+    id: entityId(),
+    violationId: entityId(),
     outcome: z.enum(['rectified', 'reported']),
     note: freeText({ min: 1, max: 1000, minMessage: '请填写处理情况' }),
     /** Proof of rectification / of the written report (R-REN-9). */
-    proofs: z.array(fileId).max(9).optional(),
+    proofs: z.array(fileId()).max(9).optional(),
   })
-  .strict();
+  .strict());
 
-export const acceptInput = z
+export const acceptInput = lazy(() => z
   .object({
-    id: entityId,
+    id: entityId(),
     deductions: z
       .array(
         z
@@ -205,7 +206,7 @@ export const acceptInput = z
       .optional(),
     note: note(500).optional(),
   })
-  .strict();
+  .strict());
 
 // ---- outputs ----
 

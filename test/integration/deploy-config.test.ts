@@ -35,7 +35,7 @@ describe('deployment files', () => {
   });
 
   it('every function gets the variables env.ts reads, as names only; VPC and environment are placeholders too', () => {
-    const names = Object.keys(functionEnv.shape).filter((n) => !NOT_DEPLOYED.has(n)).sort();
+    const names = Object.keys(functionEnv().shape).filter((n) => !NOT_DEPLOYED.has(n)).sort();
     const placeholder = /^\{\{env\.[A-Z][A-Z0-9_]*\}\}$/;
     for (const f of rc.functions) {
       expect([f.name, Object.keys(f.envVariables).sort()]).toEqual([f.name, names]);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { nodeCrypto } from '../../platform/nodeCrypto';
 
 /**
  * AEAD_AES_256_GCM as WeChat Pay uses it for notification resources and certificates: key = the APIv3
@@ -18,7 +18,7 @@ function algorithmFor(key: Buffer): 'aes-128-gcm' | 'aes-256-gcm' {
 export function aeadDecrypt(key: Buffer, nonce: string, associatedData: string, ciphertextBase64: string): string {
   const data = Buffer.from(ciphertextBase64, 'base64');
   if (data.length < TAG_BYTES) throw new Error('ciphertext shorter than its tag');
-  const decipher = createDecipheriv(algorithmFor(key), key, Buffer.from(nonce, 'utf8'), { authTagLength: TAG_BYTES });
+  const decipher = nodeCrypto().createDecipheriv(algorithmFor(key), key, Buffer.from(nonce, 'utf8'), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(associatedData, 'utf8'));
   decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]).toString('utf8');
@@ -26,7 +26,7 @@ export function aeadDecrypt(key: Buffer, nonce: string, associatedData: string, 
 
 /** base64(ciphertext ‖ tag): what WeChat Pay sends (the local stand-in encrypts with it). */
 export function aeadEncrypt(key: Buffer, nonce: string, associatedData: string, plaintext: string): string {
-  const cipher = createCipheriv(algorithmFor(key), key, Buffer.from(nonce, 'utf8'), { authTagLength: TAG_BYTES });
+  const cipher = nodeCrypto().createCipheriv(algorithmFor(key), key, Buffer.from(nonce, 'utf8'), { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([body, cipher.getAuthTag()]).toString('base64');

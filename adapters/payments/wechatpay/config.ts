@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { createPrivateKey } from 'node:crypto';
+import { lazy } from '../../../core/schemas/lazy';
+import { nodeCrypto } from '../../platform/nodeCrypto';
 import { z } from 'zod';
 import type { Clock } from '../../../core/ports/clock';
 import type { Payments } from '../../../core/ports/payments';
@@ -7,7 +8,7 @@ import { wechatPayments, type WechatPayConfig } from './client';
 import { PUBLIC_KEY_ID, certificatesIn, verificationKeys } from './verifier';
 
 /** PEM text (real newlines or `\n` escapes, as a console's one-line field holds it) or the path of a PEM file. */
-const pemOrPath = z.string().min(1);
+const pemOrPath = lazy(() => z.string().min(1));
 
 /**
  * WeChat Pay settings, names only in the repository (values are the deployment's secrets):
@@ -17,16 +18,16 @@ const pemOrPath = z.string().min(1);
  * `WXPAY_PLATFORM_CERTS` (platform certificates: PEM, one or several, or a path), `WXPAY_NOTIFY_URL`
  * (https), `WXPAY_BASE_URL` (default https://api.mch.weixin.qq.com).
  */
-export const wxpayEnv = z
+export const wxpayEnv = lazy(() => z
   .object({
     WXPAY_MCHID: z.string().regex(/^[0-9]{6,32}$/),
     WXPAY_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,32}$/),
     WXPAY_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/),
-    WXPAY_PRIVATE_KEY: pemOrPath,
+    WXPAY_PRIVATE_KEY: pemOrPath(),
     WXPAY_APIV3_KEY: z.string().refine((s) => Buffer.byteLength(s, 'utf8') === 32, 'the APIv3 key is 32 bytes'),
     WXPAY_PUBLIC_KEY_ID: z.string().regex(PUBLIC_KEY_ID).optional(),
-    WXPAY_PUBLIC_KEY: pemOrPath.optional(),
-    WXPAY_PLATFORM_CERTS: pemOrPath.optional(),
+    WXPAY_PUBLIC_KEY: pemOrPath().optional(),
+    WXPAY_PLATFORM_CERTS: pemOrPath().optional(),
     WXPAY_NOTIFY_URL: z.url({ protocol: /^https$/ }),
     WXPAY_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.mch.weixin.qq.com'),
   })
@@ -37,9 +38,7 @@ export const wxpayEnv = z
     if (!env.WXPAY_PUBLIC_KEY && !env.WXPAY_PLATFORM_CERTS) {
       ctx.addIssue({ code: 'custom', path: ['WXPAY_PUBLIC_KEY'], message: 'a WeChat Pay public key or platform certificates are needed to verify WeChat Pay' });
     }
-  });
-
-export const WXPAY_VARIABLES = Object.keys(wxpayEnv.shape) as (keyof typeof wxpayEnv.shape)[];
+  }));
 
 /** The PEM text a setting holds, or the file it names. */
 export function readPem(value: string): string {
@@ -58,9 +57,9 @@ class WxpayConfigError extends Error {
  * variables — never their values. `""` counts as unset.
  */
 export function paymentsFromEnv(raw: Record<string, string | undefined>, clock: Clock): Payments | null {
-  const set = Object.fromEntries(WXPAY_VARIABLES.filter((k) => raw[k]).map((k) => [k, raw[k]]));
+  const set = Object.fromEntries(Object.keys(wxpayEnv().shape).filter((k) => raw[k]).map((k) => [k, raw[k]]));
   if (Object.keys(set).length === 0) return null;
-  const parsed = wxpayEnv.safeParse(set);
+  const parsed = wxpayEnv().safeParse(set);
   if (!parsed.success) throw new WxpayConfigError(`WeChat Pay configuration invalid: ${[...new Set(parsed.error.issues.map((i) => i.path.join('.')))].join(', ')}`);
   const env = parsed.data;
   const load = <T>(name: string, fn: () => T): T => {
@@ -70,7 +69,7 @@ export function paymentsFromEnv(raw: Record<string, string | undefined>, clock: 
       throw new WxpayConfigError(`WeChat Pay configuration invalid: ${name} (not a readable key/certificate PEM or file)`);
     }
   };
-  const privateKey = load('WXPAY_PRIVATE_KEY', () => createPrivateKey(readPem(env.WXPAY_PRIVATE_KEY)));
+  const privateKey = load('WXPAY_PRIVATE_KEY', () => nodeCrypto().createPrivateKey(readPem(env.WXPAY_PRIVATE_KEY)));
   if (privateKey.asymmetricKeyType !== 'rsa') throw new WxpayConfigError('WeChat Pay configuration invalid: WXPAY_PRIVATE_KEY (an RSA key is needed)');
   const id = env.WXPAY_PUBLIC_KEY_ID;
   const pub = env.WXPAY_PUBLIC_KEY;

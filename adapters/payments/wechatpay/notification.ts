@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { lazy } from '../../../core/schemas/lazy';
 import type { NotificationCheck, RawNotification } from '../../../core/ports/payments';
 import { aeadDecrypt } from './aead';
 import { toProviderTransaction } from './transaction';
 import { checkSigned, type VerificationKeys } from './verifier';
 
 /** The envelope of a WeChat Pay v3 notification (the resource stays encrypted until the signature holds). */
-const envelope = z.object({
+const envelope = lazy(() => z.object({
   id: z.string().min(1).max(64),
   event_type: z.string().min(1).max(64),
   resource_type: z.string().optional(),
@@ -16,7 +17,7 @@ const envelope = z.object({
     associated_data: z.string().optional(),
     original_type: z.string().optional(),
   }),
-});
+}));
 
 export type OpenedNotification =
   | { ok: true; id: string; eventType: string; originalType?: string; plaintext: string }
@@ -35,7 +36,7 @@ export function openNotification(raw: RawNotification, now: number, keys: Verifi
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  const parsed = envelope.safeParse(json);
+  const parsed = envelope().safeParse(json);
   if (!parsed.success) return { ok: false, reason: 'malformed' };
   const { id, event_type, resource } = parsed.data;
   let plaintext: string;

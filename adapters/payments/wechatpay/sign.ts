@@ -1,4 +1,5 @@
-import { createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../../platform/nodeCrypto';
 
 /**
  * WeChat Pay API v3 signatures (SHA256-RSA2048): RSASSA-PKCS1-v1_5 over SHA-256, base64. Every signed
@@ -9,13 +10,13 @@ import { createSign, createVerify, randomBytes, type KeyObject } from 'node:cryp
 export const messageOf = (...lines: string[]): string => lines.map((l) => `${l}\n`).join('');
 
 export function rsaSign(privateKey: KeyObject, message: string): string {
-  return createSign('RSA-SHA256').update(message, 'utf8').sign(privateKey, 'base64');
+  return nodeCrypto().createSign('RSA-SHA256').update(message, 'utf8').sign(privateKey, 'base64');
 }
 
 /** False for a wrong or malformed signature; never throws for bad input. */
 export function rsaVerify(publicKey: KeyObject, message: string, signature: string): boolean {
   try {
-    return createVerify('RSA-SHA256').update(message, 'utf8').verify(publicKey, Buffer.from(signature, 'base64'));
+    return nodeCrypto().createVerify('RSA-SHA256').update(message, 'utf8').verify(publicKey, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
@@ -27,7 +28,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export function nonceStr(length = 32): string {
   let out = '';
   while (out.length < length) {
-    for (const b of randomBytes(length * 2)) {
+    for (const b of nodeCrypto().randomBytes(length * 2)) {
       if (b < 248 && out.length < length) out += ALNUM[b % 62];
     }
   }

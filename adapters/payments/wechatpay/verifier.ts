@@ -1,4 +1,5 @@
-import { X509Certificate, createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../../platform/nodeCrypto';
 import { messageOf, rsaVerify } from './sign';
 
 /**
@@ -24,11 +25,11 @@ export function verificationKeys(input: { publicKeys?: { id: string; pem: string
   const publicKeys = new Map<string, KeyObject>();
   for (const { id, pem } of input.publicKeys ?? []) {
     if (!PUBLIC_KEY_ID.test(id)) throw new Error('a WeChat Pay public key id starts with PUB_KEY_ID_');
-    publicKeys.set(id, rsaPublicKey(createPublicKey(pem)));
+    publicKeys.set(id, rsaPublicKey(nodeCrypto().createPublicKey(pem)));
   }
   const certificates = new Map<string, KeyObject>();
   for (const pem of input.certificates ?? []) {
-    const cert = new X509Certificate(pem);
+    const cert = new (nodeCrypto().X509Certificate)(pem);
     certificates.set(normalSerial(cert.serialNumber), rsaPublicKey(cert.publicKey));
   }
   return { publicKeys, certificates };

@@ -1,4 +1,5 @@
-import { randomUUID, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../../platform/nodeCrypto';
 import type { RawNotification } from '../../../core/ports/payments';
 import { isoAt } from '../../../core/shanghai';
 import { aeadEncrypt } from './aead';
@@ -43,7 +44,7 @@ export function encryptedNotification(signer: WechatPaySigner, apiV3Key: Buffer,
   const nonce = nonceStr(12);
   const associatedData = input.associatedData ?? 'transaction';
   const body = JSON.stringify({
-    id: input.id ?? randomUUID(),
+    id: input.id ?? nodeCrypto().randomUUID(),
     create_time: isoAt(now),
     resource_type: 'encrypt-resource',
     event_type: input.eventType ?? 'TRANSACTION.SUCCESS',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../schemas/lazy';
 import { cleanText } from '../../schemas/text';
 import type { CellValue, SheetRow } from '../../ports/spreadsheets';
 import type { HouseholdRow } from '../../ports/store';
@@ -35,7 +36,7 @@ const text = (c: CellValue) => (c === null ? '' : typeof c === 'string' ? cleanT
 const halfWidth = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, '.');
 
 const required = (label: string) => z.string().min(1, `请填写${label}`);
-const rowSchema = z.object({
+const rowSchema = lazy(() => z.object({
   building: required('楼栋').regex(/^\d{1,3}$/, '楼栋应为 1–3 位数字，如 3'),
   unit: required('单元').regex(/^\d{1,2}$/, '单元应为 1–2 位数字，如 1'),
   room: required('房号').regex(/^\d{3,4}$/, '房号应为 3–4 位数字，如 301'),
@@ -48,7 +49,7 @@ const rowSchema = z.object({
     .refine((x) => x > 0, '面积应大于 0'),
   ownerName: required('业主姓名').refine((s) => [...s].length <= 20, '业主姓名不超过 20 个字'),
   ownerPhone: required('业主电话').regex(/^1[3-9]\d{9}$/, '业主电话应为 11 位手机号码'),
-});
+}));
 
 const roomKey = (e: { building: string; unit: string; room: string }) => `${e.building}-${e.unit}-${e.room}`;
 export const roomName = (e: { building: string; unit: string; room: string }) => `${e.building}栋${e.unit}单元${e.room}室`;
@@ -69,7 +70,7 @@ export function validateRegister(rows: SheetRow[]): { entries: RegisterEntry[]; 
   const seen = new Map<string, number>();
   for (const r of body) {
     const [building, unit, room, area, ownerName, ownerPhone] = r.cells.map(text);
-    const parsed = rowSchema.safeParse({ building: halfWidth(building), unit: halfWidth(unit), room: halfWidth(room), area: halfWidth(area), ownerName, ownerPhone: halfWidth(ownerPhone).replace(/[\s-]/g, '') });
+    const parsed = rowSchema().safeParse({ building: halfWidth(building), unit: halfWidth(unit), room: halfWidth(room), area: halfWidth(area), ownerName, ownerPhone: halfWidth(ownerPhone).replace(/[\s-]/g, '') });
     const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
     if (parsed.success) {
       const key = roomKey(parsed.data);

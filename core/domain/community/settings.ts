@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../../schemas/lazy';
 import { fail, ok, type Outcome } from '../../errors';
 import { DAY, HOUR, MINUTE } from '../../time';
 import { DEPARTMENT_LABELS, type Department } from '../../vocabulary';
@@ -75,7 +76,7 @@ export const SETTING_LABELS: Record<string, string> = {
 };
 const L = (path: string) => SETTING_LABELS[path];
 
-const slaSettings = z
+const slaSettings = lazy(() => z
   .strictObject(
     {
       // R-REP-3: on site within 15 minutes, configurable only downward.
@@ -125,12 +126,12 @@ const slaSettings = z
       managerAfterMs: s.managerAfter,
       warnShare: s.warnShare,
     }),
-  );
+  ));
 
 const userId = (label: string) => z.string({ error: `${label}应为员工编号` }).trim().min(1, `请指定${label}`).max(64, `${label}编号过长`);
 
 const who = (d: Department) => `${DEPARTMENT_LABELS[d]}负责人`;
-const responsible = z.strictObject(
+const responsible = lazy(() => z.strictObject(
   {
     customer_service: userId(who('customer_service')),
     maintenance: userId(who('maintenance')).optional(),
@@ -140,11 +141,11 @@ const responsible = z.strictObject(
     developer_liaison: userId(who('developer_liaison')).optional(),
   } satisfies Record<Department, z.ZodType>,
   { error: `请设置${L('responsible')}，至少包括${who('customer_service')}` },
-);
+));
 
 const R = DEFAULT_RENOVATION_SETTINGS;
 /** Inspections at least daily-ish (12 h) and at most weekly; the closure test never shorter than the rule's 24 hours. */
-const renovationSettings = z
+const renovationSettings = lazy(() => z
   .strictObject(
     {
       inspectionInterval: window(L('renovation.inspectionInterval'), R.inspectionIntervalMs, 12 * HOUR, 7 * DAY),
@@ -152,12 +153,12 @@ const renovationSettings = z
     },
     { error: `${L('renovation')}应为对象，如 {"inspectionInterval":"P2D"}` },
   )
-  .transform((s): RenovationSettings => ({ inspectionIntervalMs: s.inspectionInterval, closureTestMs: s.closureTest }));
+  .transform((s): RenovationSettings => ({ inspectionIntervalMs: s.inspectionInterval, closureTestMs: s.closureTest })));
 
-export const communitySettings = z.strictObject(
-  { responsible, sla: slaSettings.prefault({}), renovation: renovationSettings.prefault({}) },
+export const communitySettings = lazy(() => z.strictObject(
+  { responsible: responsible(), sla: slaSettings().prefault({}), renovation: renovationSettings().prefault({}) },
   { error: '小区服务设置应为对象' },
-);
+));
 
 /** Zod's issues as path → Chinese message; an unknown key is named so that a typo cannot pass silently. */
 function fieldsOf(error: z.ZodError): Record<string, string> {
@@ -180,7 +181,7 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
  * ({@link CommunitySettingsError}).
  */
 export function parseCommunitySettings(raw: unknown): Outcome<CommunitySettings> {
-  const r = communitySettings.safeParse(raw);
+  const r = communitySettings().safeParse(raw);
   if (!r.success) return fail('INPUT.INVALID', fieldsOf(r.error));
   return ok({ responsible: r.data.responsible, sla: r.data.sla, renovation: r.data.renovation });
 }

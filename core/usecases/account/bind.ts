@@ -16,7 +16,7 @@ import { verifyPhone } from './verifyPhone';
  * everything else waits for the front desk, who is notified and sees whether the phone was verified.
  * A verified phone replaces a different typed one: the request carries what was proven.
  */
-export async function bind(ctx: UseCaseContext, input: z.output<typeof bindInput>): Promise<Outcome<{ id: string; status: BindingRow['status']; phoneVerified: boolean }>> {
+export async function bind(ctx: UseCaseContext, input: z.output<ReturnType<typeof bindInput>>): Promise<Outcome<{ id: string; status: BindingRow['status']; phoneVerified: boolean }>> {
   const access = requireAccess(ctx.caller, 'account.bind');
   if (!access.ok) return access;
   const c = ctx.caller!;

@@ -36,7 +36,7 @@ export const bindingView = (b: BindingRow) => ({
  */
 export async function bindings(
   ctx: UseCaseContext,
-  input: z.output<typeof bindingsInput>,
+  input: z.output<ReturnType<typeof bindingsInput>>,
 ): Promise<Outcome<{ items: ReturnType<typeof bindingView>[]; cursor?: string | null }>> {
   const c = ctx.caller;
   if (c && !isStaff(c)) {

@@ -8,7 +8,7 @@ import type { UseCaseContext } from '../context';
 import { viewAfter } from './loadCase';
 
 /** A resident withdraws their own case while it is still open; the event stays in the record (R-INT-4). */
-export async function cancelCase(ctx: UseCaseContext, input: z.output<typeof cancelCaseInput>): Promise<Outcome<CaseView>> {
+export async function cancelCase(ctx: UseCaseContext, input: z.output<ReturnType<typeof cancelCaseInput>>): Promise<Outcome<CaseView>> {
   const pre = requireAccess(ctx.caller, 'case.cancelOwn');
   if (!pre.ok) return pre;
   const s = await ctx.tx.caseById(input.id);

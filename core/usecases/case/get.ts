@@ -9,7 +9,7 @@ import type { UseCaseContext } from '../context';
 import { namesOf, ownerRolesOf } from './names';
 
 /** A resident reads one case of their own household, with its timeline; others' cases are 404 (R-ACC-4). */
-export async function getCase(ctx: UseCaseContext, input: z.output<typeof getCaseInput>): Promise<Outcome<CaseView>> {
+export async function getCase(ctx: UseCaseContext, input: z.output<ReturnType<typeof getCaseInput>>): Promise<Outcome<CaseView>> {
   const pre = requireAccess(ctx.caller, 'case.readOwn');
   if (!pre.ok) return pre;
   const s = await ctx.tx.caseById(input.id);

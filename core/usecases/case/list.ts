@@ -10,7 +10,7 @@ import { badCursor, caseCursor, PAGE_LIMITS } from '../../domain/pageCursor';
 import { namesOf, ownerRolesOf } from './names';
 
 /** The caller's households' cases, newest first, a page at a time (keyset: core/domain/pageCursor.ts). */
-export async function listCases(ctx: UseCaseContext, input: z.output<typeof listCasesInput>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
+export async function listCases(ctx: UseCaseContext, input: z.output<ReturnType<typeof listCasesInput>>): Promise<Outcome<{ items: CaseView[]; cursor: string | null }>> {
   const access = requireAccess(ctx.caller, 'case.readOwn');
   if (!access.ok) return access;
   const c = ctx.caller!;

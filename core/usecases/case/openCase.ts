@@ -19,7 +19,7 @@ import { complaintIntake } from './complaintIntake';
 import { rolesFromStaff } from './names';
 import type { UseCaseContext } from '../context';
 
-type Fields = z.output<z.ZodObject<typeof caseFields>>;
+type Fields = z.output<z.ZodObject<ReturnType<typeof caseFields>>>;
 
 /**
  * Creates a case in the one shared store, whatever the channel (R-INT-2, R-INT-3): routed to a

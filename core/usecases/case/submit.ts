@@ -9,7 +9,7 @@ import { openCase } from './openCase';
 import { creationCount, withinCreationLimit } from './creationRate';
 
 /** A bound resident submits a case for their own household (R-ACC-1, R-ACC-4, R-INT-2). */
-export async function submitCase(ctx: UseCaseContext, input: z.output<typeof submitCaseInput>): Promise<Outcome<CaseView>> {
+export async function submitCase(ctx: UseCaseContext, input: z.output<ReturnType<typeof submitCaseInput>>): Promise<Outcome<CaseView>> {
   const pre = requireAccess(ctx.caller, 'case.submit');
   if (!pre.ok) return pre;
   // One read for the household, its community and staff, the creation count and the photos (checked below in order).

@@ -17,7 +17,7 @@ import type { BillRow } from '../../ports/feeStore';
  * its ladder stands — the next step and when it is due — and the steps taken. Most owed first. A
  * household without a ladder yet (the sweep opens them) is due its reminder since it fell overdue.
  */
-export async function arrears(ctx: UseCaseContext, input: z.output<typeof arrearsInput>): Promise<Outcome<{ communityId: string; items: ArrearsItem[] }>> {
+export async function arrears(ctx: UseCaseContext, input: z.output<ReturnType<typeof arrearsInput>>): Promise<Outcome<{ communityId: string; items: ArrearsItem[] }>> {
   const scope = communityFor(ctx.caller, 'cashier.bill', input.communityId);
   if (!scope.ok) return scope;
   const { communityId } = scope.data;

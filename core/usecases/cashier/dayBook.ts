@@ -16,7 +16,7 @@ import { cashierReceipt, namesOf } from './scope';
  * payments received, the refunds paid out and the receipts voided — with the totals and whether it
  * balances (core/domain/fees/dayBook.ts); what does not reconcile is listed per line.
  */
-export async function dayBook(ctx: UseCaseContext, input: z.output<typeof dayBookInput>): Promise<Outcome<DayBookOutput>> {
+export async function dayBook(ctx: UseCaseContext, input: z.output<ReturnType<typeof dayBookInput>>): Promise<Outcome<DayBookOutput>> {
   const scope = communityFor(ctx.caller, 'cashier.bill', input.communityId);
   if (!scope.ok) return scope;
   return ok(await dayBookOf(ctx, scope.data.communityId, input.date));

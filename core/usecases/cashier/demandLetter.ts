@@ -22,7 +22,7 @@ export const DEMAND_LETTER_BASIS =
  * what the printable 催缴函 needs. Asked again while the ladder is open: the same letter (a reprint),
  * nothing recorded twice.
  */
-export async function demandLetter(ctx: UseCaseContext, input: z.output<typeof demandLetterInput>): Promise<Outcome<DemandLetterOutput>> {
+export async function demandLetter(ctx: UseCaseContext, input: z.output<ReturnType<typeof demandLetterInput>>): Promise<Outcome<DemandLetterOutput>> {
   const h = await cashierHousehold(ctx, input.householdId);
   if (!h.ok) return h;
   const owed = owedOf(await ctx.tx.overdueBills({ householdId: h.data.id, beforePeriod: monthOf(ctx.now) }));

@@ -49,7 +49,7 @@ export function dayBookSheets(d: DayBookOutput): SheetSpec[] {
  * cashier.exportDayBook (R-FEE-8): the day book as an .xlsx readable by its maker through
  * `GET /local/file/<fileId>` — written here (CPU only), its bytes stored after the commit, as report.export.
  */
-export async function exportDayBook(ctx: UseCaseContext, input: z.output<typeof dayBookInput>): Promise<Outcome<Written>> {
+export async function exportDayBook(ctx: UseCaseContext, input: z.output<ReturnType<typeof dayBookInput>>): Promise<Outcome<Written>> {
   const scope = communityFor(ctx.caller, 'cashier.bill', input.communityId);
   if (!scope.ok) return scope;
   if (!ctx.sheets) throw new Error('no spreadsheets port configured');

@@ -9,7 +9,7 @@ import { cashierReceipt, namesOf } from './scope';
 export const RECEIPT_LIST_LIMIT = 100;
 
 /** cashier.receipts (R-FEE-6): the community's latest receipts, issued and voided, each with whether it may be voided. */
-export async function cashierReceipts(ctx: UseCaseContext, input: z.output<typeof cashierReceiptsInput>): Promise<Outcome<{ communityId: string; items: CashierReceipt[] }>> {
+export async function cashierReceipts(ctx: UseCaseContext, input: z.output<ReturnType<typeof cashierReceiptsInput>>): Promise<Outcome<{ communityId: string; items: CashierReceipt[] }>> {
   const scope = communityFor(ctx.caller, 'cashier.bill', input.communityId);
   if (!scope.ok) return scope;
   const rows = await ctx.tx.receiptsOfCommunity(scope.data.communityId, RECEIPT_LIST_LIMIT);

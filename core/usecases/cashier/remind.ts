@@ -14,7 +14,7 @@ import { boundResidents, cashierHousehold, inboxMessage, owedOf, periodsText, ty
  * step with when the next is due: the demand letter, 3 months after the FIRST reminder of this arrears
  * (a reminder sent again is recorded and sent, and moves nothing). No overdue bill: ARREARS.NOT_FOUND.
  */
-export async function remind(ctx: UseCaseContext, input: z.output<typeof remindInput>): Promise<Outcome<RemindOutput>> {
+export async function remind(ctx: UseCaseContext, input: z.output<ReturnType<typeof remindInput>>): Promise<Outcome<RemindOutput>> {
   const h = await cashierHousehold(ctx, input.householdId);
   if (!h.ok) return h;
   const owed = owedOf(await ctx.tx.overdueBills({ householdId: h.data.id, beforePeriod: monthOf(ctx.now) }));

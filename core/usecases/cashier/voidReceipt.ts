@@ -11,7 +11,7 @@ import { cashierReceipt, namesOf } from './scope';
  * resident's receipt page and fee.verifyReceipt say 已作废 with the reason. Voiding a voided receipt
  * changes nothing: RECEIPT.INVALID_TRANSITION. Another community's receipt is RECEIPT.NOT_FOUND.
  */
-export async function voidReceipt(ctx: UseCaseContext, input: z.output<typeof voidReceiptInput>): Promise<Outcome<CashierReceipt>> {
+export async function voidReceipt(ctx: UseCaseContext, input: z.output<ReturnType<typeof voidReceiptInput>>): Promise<Outcome<CashierReceipt>> {
   const pre = requireAccess(ctx.caller, 'cashier.bill');
   if (!pre.ok) return pre;
   const r = await ctx.tx.receipt(input.number);

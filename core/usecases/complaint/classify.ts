@@ -12,7 +12,7 @@ import { loadCase, viewAfter } from '../case/loadCase';
  * clocks and is recorded like any step. The staff member complained about, when named, no longer sees
  * the case; they may not be its responsible person.
  */
-export async function classify(ctx: UseCaseContext, input: z.output<typeof classifyInput>): Promise<Outcome<CaseView>> {
+export async function classify(ctx: UseCaseContext, input: z.output<ReturnType<typeof classifyInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.classify');
   if (!loaded.ok) return loaded;
   const s = loaded.data;

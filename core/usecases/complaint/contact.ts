@@ -10,7 +10,7 @@ import { loadCase, viewAfter } from '../case/loadCase';
  * The complaint's person contacts the resident first (R-CMP-3): recorded with what was said (a staff
  * note, not shown to the household). The first contact meets the `contact` clock (重大: the clear reply).
  */
-export async function contact(ctx: UseCaseContext, input: z.output<typeof contactInput>): Promise<Outcome<CaseView>> {
+export async function contact(ctx: UseCaseContext, input: z.output<ReturnType<typeof contactInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.reply');
   if (!loaded.ok) return loaded;
   const c = ctx.caller!;

@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../context';
 import { loadCase, viewAfter } from '../case/loadCase';
 
 /** 无效投诉 (R-CMP-5): still answered — the resident is told the reason — and kept on record. */
-export async function markInvalid(ctx: UseCaseContext, input: z.output<typeof markInvalidInput>): Promise<Outcome<CaseView>> {
+export async function markInvalid(ctx: UseCaseContext, input: z.output<ReturnType<typeof markInvalidInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.reply');
   if (!loaded.ok) return loaded;
   const c = ctx.caller!;

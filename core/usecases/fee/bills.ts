@@ -22,7 +22,7 @@ export async function liveOrdersOf(tx: Tx, bills: BillRow[], now: number): Promi
 }
 
 /** A resident's household bills by month (R-FEE-1): unpaid and paid, oldest first; another household's → 404. */
-export async function bills(ctx: UseCaseContext, input: z.output<typeof billsInput>): Promise<Outcome<{ items: BillView[]; unpaidFen: number }>> {
+export async function bills(ctx: UseCaseContext, input: z.output<ReturnType<typeof billsInput>>): Promise<Outcome<{ items: BillView[]; unpaidFen: number }>> {
   const h = await ownHousehold(ctx, input.householdId);
   if (!h.ok) return h;
   const rows = (await ctx.tx.billsOfHousehold(h.data.id)).sort(byPeriod);

@@ -13,7 +13,7 @@ import { communityFor } from '../setup/scope';
  * billed for the month already is skipped (unique (household, period, source)), so issuing twice bills
  * nothing twice. Answers how many bills are new.
  */
-export async function issueBills(ctx: UseCaseContext, input: z.output<typeof issueBillsInput>): Promise<Outcome<{ created: number; period: string; communityId: string }>> {
+export async function issueBills(ctx: UseCaseContext, input: z.output<ReturnType<typeof issueBillsInput>>): Promise<Outcome<{ created: number; period: string; communityId: string }>> {
   const scope = communityFor(ctx.caller, 'cashier.bill', input.communityId);
   if (!scope.ok) return scope;
   const { communityId } = scope.data;

@@ -9,7 +9,7 @@ import type { UseCaseContext } from '../context';
  * the provider's verified word (notification or order query) makes it `paid` (R-FEE-5), never the
  * client's. Another household's order → ORDER.NOT_FOUND.
  */
-export async function order(ctx: UseCaseContext, input: z.output<typeof orderInput>): Promise<Outcome<OrderOutput>> {
+export async function order(ctx: UseCaseContext, input: z.output<ReturnType<typeof orderInput>>): Promise<Outcome<OrderOutput>> {
   const pre = requireAccess(ctx.caller, 'fee.readOwn');
   if (!pre.ok) return pre;
   const o = await ctx.tx.order(input.outTradeNo);

@@ -26,7 +26,7 @@ export interface PayOrderMade {
  * of it). Paid bills, or bills another live order holds, are refused; the same bills again by the same
  * payer while their order is live get that order back (no second order for one payment).
  */
-export async function payOrder(ctx: UseCaseContext, input: z.output<typeof payInput>): Promise<Outcome<PayOrderMade>> {
+export async function payOrder(ctx: UseCaseContext, input: z.output<ReturnType<typeof payInput>>): Promise<Outcome<PayOrderMade>> {
   const own = await ownBills(ctx, input.billIds, 'fee.pay', true);
   if (!own.ok) return own;
   if (!ctx.openid) return fail('AUTH.UNAUTHENTICATED');
@@ -85,7 +85,7 @@ function alreadyPaid(numbers: (string | null)[]) {
  * BILL.ALREADY_PAID with the receipt's number (never a second order, never PAYMENT.UNAVAILABLE because
  * WeChat refuses to reopen a paid order). Closed or about to expire: ORDER.CLOSED (pay anew).
  */
-export async function replayPay(ctx: UseCaseContext, _input: z.output<typeof payInput>, first: PayOrderMade): Promise<Outcome<PayOrderMade>> {
+export async function replayPay(ctx: UseCaseContext, _input: z.output<ReturnType<typeof payInput>>, first: PayOrderMade): Promise<Outcome<PayOrderMade>> {
   const o = await ctx.tx.order(first.outTradeNo);
   if (!o) return ok(first);
   if (o.status === 'paid') return alreadyPaid([o.receiptNumber]);

@@ -29,7 +29,7 @@ export async function ownBills(ctx: UseCaseContext, ids: string[], permission: '
 }
 
 /** Before paying, the resident sees household, months, every line and the total to confirm (R-FEE-3). */
-export async function preview(ctx: UseCaseContext, input: z.output<typeof previewInput>): Promise<Outcome<PreviewOutput>> {
+export async function preview(ctx: UseCaseContext, input: z.output<ReturnType<typeof previewInput>>): Promise<Outcome<PreviewOutput>> {
   const own = await ownBills(ctx, input.billIds, 'fee.readOwn');
   if (!own.ok) return own;
   const { bills, household } = own.data;

@@ -6,7 +6,7 @@ import type { UseCaseContext } from '../context';
 import { ownHousehold, receiptListItem, receiptView } from './views';
 
 /** A resident's receipts (R-FEE-6), newest first: of one of their households, or of all of them. */
-export async function receipts(ctx: UseCaseContext, input: z.output<typeof receiptsInput>): Promise<Outcome<{ items: ReceiptListItem[] }>> {
+export async function receipts(ctx: UseCaseContext, input: z.output<ReturnType<typeof receiptsInput>>): Promise<Outcome<{ items: ReceiptListItem[] }>> {
   const pre = requireAccess(ctx.caller, 'fee.readOwn');
   if (!pre.ok) return pre;
   let ids = ctx.caller!.households.map((h) => h.householdId);
@@ -22,7 +22,7 @@ export async function receipts(ctx: UseCaseContext, input: z.output<typeof recei
 }
 
 /** One receipt of the resident's household: items, amounts, date, payer and its verification code (R-FEE-6). */
-export async function receipt(ctx: UseCaseContext, input: z.output<typeof receiptInput>): Promise<Outcome<ReceiptOutput>> {
+export async function receipt(ctx: UseCaseContext, input: z.output<ReturnType<typeof receiptInput>>): Promise<Outcome<ReceiptOutput>> {
   const pre = requireAccess(ctx.caller, 'fee.readOwn');
   if (!pre.ok) return pre;
   const r = await ctx.tx.receipt(input.number);

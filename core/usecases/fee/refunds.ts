@@ -42,7 +42,7 @@ export function refundView(r: RefundRow, communityName: string): RefundView {
  * of their households, or of all of them; another household's → HOUSEHOLD.NOT_FOUND (404). Who decided
  * it and the provider's ids stay with staff; the resident reads which refund, how much, why and where it is.
  */
-export async function refunds(ctx: UseCaseContext, input: z.output<typeof refundsInput>): Promise<Outcome<{ items: RefundView[] }>> {
+export async function refunds(ctx: UseCaseContext, input: z.output<ReturnType<typeof refundsInput>>): Promise<Outcome<{ items: RefundView[] }>> {
   const pre = requireAccess(ctx.caller, 'fee.readOwn');
   if (!pre.ok) return pre;
   let ids = ctx.caller!.households.map((h) => h.householdId);

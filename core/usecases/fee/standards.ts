@@ -13,7 +13,7 @@ export const FEE_BASIS_TEXT =
   '依据《物业管理条例》及当地物价主管部门有关物业服务收费的规定，按物业服务合同约定的标准收取；收费标准在小区公示栏同步公示，如有调整将提前公示。';
 
 /** A resident reads the charging standards in force today in their household's community, with their basis (R-FEE-2). */
-export async function standards(ctx: UseCaseContext, input: z.output<typeof standardsInput>): Promise<Outcome<StandardsOutput>> {
+export async function standards(ctx: UseCaseContext, input: z.output<ReturnType<typeof standardsInput>>): Promise<Outcome<StandardsOutput>> {
   const pre = requireAccess(ctx.caller, 'fee.readOwn');
   if (!pre.ok) return pre;
   const householdId = input.householdId ?? ctx.caller!.households[0]?.householdId;

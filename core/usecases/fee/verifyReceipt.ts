@@ -9,7 +9,7 @@ import { receiptView } from './views';
  * answer shows what the receipt shows and nothing more. A wrong code is RECEIPT.NOT_FOUND, exactly as
  * a number that does not exist (the number alone tells nothing). The code is compared in constant time.
  */
-export async function verifyReceipt(ctx: UseCaseContext, input: z.output<typeof verifyReceiptInput>): Promise<Outcome<ReceiptOutput & { verified: true }>> {
+export async function verifyReceipt(ctx: UseCaseContext, input: z.output<ReturnType<typeof verifyReceiptInput>>): Promise<Outcome<ReceiptOutput & { verified: true }>> {
   const r = await ctx.tx.receipt(input.number);
   if (!r || !sameCode(r.code, input.code)) return fail('RECEIPT.NOT_FOUND');
   return ok({ ...receiptView(r, (await ctx.tx.community(r.communityId))?.name ?? ''), verified: true });

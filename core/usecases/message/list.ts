@@ -7,7 +7,7 @@ import { toIso } from '../../time';
 import type { UseCaseContext } from '../context';
 
 /** The caller's message center (消息), newest first, a page at a time; `unread` counts all of them. */
-export async function listMessages(ctx: UseCaseContext, input: z.output<typeof messageListInput>) {
+export async function listMessages(ctx: UseCaseContext, input: z.output<ReturnType<typeof messageListInput>>) {
   const access = requireAccess(ctx.caller, 'message.read');
   if (!access.ok) return access;
   const after = input.cursor === undefined ? undefined : newestCursor.decode('m', input.cursor);

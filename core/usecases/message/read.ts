@@ -5,7 +5,7 @@ import type { messageReadInput } from '../../schemas/message';
 import type { UseCaseContext } from '../context';
 
 /** Marks the caller's own messages read; others' ids are ignored. */
-export async function readMessages(ctx: UseCaseContext, input: z.output<typeof messageReadInput>): Promise<Outcome<{ done: true }>> {
+export async function readMessages(ctx: UseCaseContext, input: z.output<ReturnType<typeof messageReadInput>>): Promise<Outcome<{ done: true }>> {
   const access = requireAccess(ctx.caller, 'message.read');
   if (!access.ok) return access;
   await ctx.tx.markMessagesRead(ctx.caller!.userId, input.ids, ctx.now);

@@ -15,7 +15,7 @@ import { byName, commit, loadRenovation, messages } from './shared';
  * the bill, in this transaction (requestRefund; the provider is asked after the commit by the refund
  * job). Deductions above the deposit are refused.
  */
-export async function accept(ctx: UseCaseContext, input: z.output<typeof acceptInput>): Promise<Outcome<AcceptOutput>> {
+export async function accept(ctx: UseCaseContext, input: z.output<ReturnType<typeof acceptInput>>): Promise<Outcome<AcceptOutput>> {
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s } = found.data;

@@ -18,7 +18,7 @@ import { checkFiles, messages, missingFailure, staffWith } from './shared';
  * missing) and the rules accepted; the fees come from the community's standards. Idempotent per
  * requestId (the dispatcher replays the first answer). The officers of the community are told.
  */
-export async function apply(ctx: UseCaseContext, input: z.output<typeof applyInput>): Promise<Outcome<ApplyOutput>> {
+export async function apply(ctx: UseCaseContext, input: z.output<ReturnType<typeof applyInput>>): Promise<Outcome<ApplyOutput>> {
   const pre = requireAccess(ctx.caller, 'renovation.apply');
   if (!pre.ok) return pre;
   const c = ctx.caller!;

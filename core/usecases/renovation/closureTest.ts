@@ -10,7 +10,7 @@ import { byName, checkFiles, commit, loadRenovation, settingsOf, viewOf } from '
  * tiling. When its start is given, the result is recorded only once the community's test time (24 hours
  * by default) has run.
  */
-export async function closureTest(ctx: UseCaseContext, input: z.output<typeof closureTestInput>): Promise<Outcome<RenovationView>> {
+export async function closureTest(ctx: UseCaseContext, input: z.output<ReturnType<typeof closureTestInput>>): Promise<Outcome<RenovationView>> {
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;

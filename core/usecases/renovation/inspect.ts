@@ -8,7 +8,7 @@ import { byName, checkFiles, commit, loadRenovation, settingsOf, viewOf } from '
  * renovation.inspect (R-REN-8): one inspection recorded with its checklist, findings and photos; the
  * next is due one interval later (default 2 days). A missed one escalates through the sweep.
  */
-export async function inspect(ctx: UseCaseContext, input: z.output<typeof inspectInput>): Promise<Outcome<RenovationView>> {
+export async function inspect(ctx: UseCaseContext, input: z.output<ReturnType<typeof inspectInput>>): Promise<Outcome<RenovationView>> {
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;

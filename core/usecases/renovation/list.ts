@@ -15,7 +15,7 @@ const STAFF_LIST_LIMIT = 200;
  * household: HOUSEHOLD.NOT_FOUND). Without: a resident's own households; staff, their communities'
  * applications (the officer's queue), newest first.
  */
-export async function list(ctx: UseCaseContext, input: z.output<typeof listInput>): Promise<Outcome<ListOutput>> {
+export async function list(ctx: UseCaseContext, input: z.output<ReturnType<typeof listInput>>): Promise<Outcome<ListOutput>> {
   const c = ctx.caller;
   if (!c) return fail('AUTH.UNAUTHENTICATED');
   if (c.households.length === 0 && c.staff.length === 0) return fail('HOUSEHOLD.NOT_BOUND');

@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../context';
 import { feesFor, quoteOf } from './fees';
 
 /** renovation.quote: the fees an application would carry, shown before applying and paying (R-REN-5, R-FEE-3). Own household only. */
-export async function quote(ctx: UseCaseContext, input: z.output<typeof quoteInput>): Promise<Outcome<QuoteOutput>> {
+export async function quote(ctx: UseCaseContext, input: z.output<ReturnType<typeof quoteInput>>): Promise<Outcome<QuoteOutput>> {
   const pre = requireAccess(ctx.caller, 'renovation.apply');
   if (!pre.ok) return pre;
   const mine = ctx.caller!.households.find((h) => h.householdId === input.householdId);

@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../context';
 import { byName, checkFiles, commit, loadRenovation, viewOf } from './shared';
 
 /** renovation.resolveViolation (R-REN-9): a notice closed as rectified, or the written report to the authority recorded, with proofs. */
-export async function resolveViolation(ctx: UseCaseContext, input: z.output<typeof resolveViolationInput>): Promise<Outcome<RenovationView>> {
+export async function resolveViolation(ctx: UseCaseContext, input: z.output<ReturnType<typeof resolveViolationInput>>): Promise<Outcome<RenovationView>> {
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;

@@ -13,7 +13,7 @@ import { byName, checkFiles, commit, loadRenovation, messages, missingFailure, s
  * wrong. The documents given replace those of the same name (the worker register as a whole); the
  * application must then be complete (else refused with the list again); fees follow the new register.
  */
-export async function resubmit(ctx: UseCaseContext, input: z.output<typeof resubmitInput>): Promise<Outcome<RenovationView>> {
+export async function resubmit(ctx: UseCaseContext, input: z.output<ReturnType<typeof resubmitInput>>): Promise<Outcome<RenovationView>> {
   const found = await loadRenovation(ctx, input.id, 'own');
   if (!found.ok) return found;
   const { s, viewer } = found.data;

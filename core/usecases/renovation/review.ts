@@ -16,7 +16,7 @@ import { byName, commit, loadRenovation, messages, missingFailure, settingsOf, s
  * any bill), the first inspection scheduled (R-REN-8), the applicant, the technicians and the front desk
  * (and the maintenance and security heads) told — or return with what is missing or wrong.
  */
-export async function review(ctx: UseCaseContext, input: z.output<typeof reviewInput>): Promise<Outcome<RenovationView>> {
+export async function review(ctx: UseCaseContext, input: z.output<ReturnType<typeof reviewInput>>): Promise<Outcome<RenovationView>> {
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;

@@ -10,7 +10,7 @@ import { byName, checkFiles, commit, loadRenovation, messages, viewOf } from './
  * proofs kept; the applicant is told. Ignored past the deadline, the sweep marks a report to the
  * authority due.
  */
-export async function violation(ctx: UseCaseContext, input: z.output<typeof violationInput>): Promise<Outcome<RenovationView>> {
+export async function violation(ctx: UseCaseContext, input: z.output<ReturnType<typeof violationInput>>): Promise<Outcome<RenovationView>> {
   const found = await loadRenovation(ctx, input.id, 'manage');
   if (!found.ok) return found;
   const { s, viewer } = found.data;

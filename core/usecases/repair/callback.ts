@@ -13,7 +13,7 @@ import { namesOf } from '../case/names';
  * The callback (回访, R-REP-6) with its method and outcome, by someone other than the technician who
  * did the work. A problem found re-opens the work (返工, R-REP-5) and opens a follow-up for the supervisor (R-SAT-2).
  */
-export async function callback(ctx: UseCaseContext, input: z.output<typeof callbackInput>): Promise<Outcome<CaseView>> {
+export async function callback(ctx: UseCaseContext, input: z.output<ReturnType<typeof callbackInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.callback');
   if (!loaded.ok) return loaded;
   const s = loaded.data;

@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../context';
 import { loadCase, viewAfter } from '../case/loadCase';
 
 /** R-ESC-4: only the manager closes a case that cannot be handled, with a written reason. */
-export async function closeUnresolvable(ctx: UseCaseContext, input: z.output<typeof closeUnresolvableInput>): Promise<Outcome<CaseView>> {
+export async function closeUnresolvable(ctx: UseCaseContext, input: z.output<ReturnType<typeof closeUnresolvableInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.closeUnresolvable');
   if (!loaded.ok) return loaded;
   const c = ctx.caller!;

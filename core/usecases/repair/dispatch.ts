@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../context';
 import { loadCase, viewAfter } from '../case/loadCase';
 
 /** The front desk dispatches a repair to a technician with a work order (维修工作单, R-REP-5). */
-export async function dispatch(ctx: UseCaseContext, input: z.output<typeof dispatchInput>): Promise<Outcome<CaseView>> {
+export async function dispatch(ctx: UseCaseContext, input: z.output<ReturnType<typeof dispatchInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.dispatch');
   if (!loaded.ok) return loaded;
   const s = loaded.data;

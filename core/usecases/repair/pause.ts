@@ -19,7 +19,7 @@ async function loadForPause(ctx: UseCaseContext, id: string, action: 'pause' | '
 }
 
 /** Pauses the clocks while waiting on the resident (e.g. 住户不在家), with the reason recorded. */
-export async function pause(ctx: UseCaseContext, input: z.output<typeof pauseInput>): Promise<Outcome<CaseView>> {
+export async function pause(ctx: UseCaseContext, input: z.output<ReturnType<typeof pauseInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadForPause(ctx, input.id, 'pause');
   if (!loaded.ok) return loaded;
   const c = ctx.caller!;
@@ -27,7 +27,7 @@ export async function pause(ctx: UseCaseContext, input: z.output<typeof pauseInp
 }
 
 /** Resumes the clocks; every open deadline moves by the time spent paused. */
-export async function resume(ctx: UseCaseContext, input: z.output<typeof workIdInput>): Promise<Outcome<CaseView>> {
+export async function resume(ctx: UseCaseContext, input: z.output<ReturnType<typeof workIdInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadForPause(ctx, input.id, 'resume');
   if (!loaded.ok) return loaded;
   const c = ctx.caller!;

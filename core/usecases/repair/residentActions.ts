@@ -12,7 +12,7 @@ import { loadCase, viewAfter } from '../case/loadCase';
 const by = (ctx: UseCaseContext) => ({ at: ctx.now, by: ctx.caller!.userId, byName: ctx.caller!.name });
 
 /** 催单: the owner (and technician) are told; at most once every 10 minutes per case. */
-export async function urge(ctx: UseCaseContext, input: z.output<typeof caseIdInput>): Promise<Outcome<CaseView>> {
+export async function urge(ctx: UseCaseContext, input: z.output<ReturnType<typeof caseIdInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'case.actOwn');
   if (!loaded.ok) return loaded;
   const s = loaded.data;
@@ -22,14 +22,14 @@ export async function urge(ctx: UseCaseContext, input: z.output<typeof caseIdInp
 }
 
 /** The resident accepts or declines the quote for paid work (R-REP-2). */
-export async function decideQuote(ctx: UseCaseContext, input: z.output<typeof quoteDecisionInput>, accept: boolean): Promise<Outcome<CaseView>> {
+export async function decideQuote(ctx: UseCaseContext, input: z.output<ReturnType<typeof quoteDecisionInput>>, accept: boolean): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'case.actOwn');
   if (!loaded.ok) return loaded;
   return viewAfter(ctx, await commitCaseEvent(ctx, loaded.data, { type: accept ? 'quoteAccepted' : 'quoteDeclined', ...by(ctx), note: input.note ?? null }));
 }
 
 /** The resident confirms the work, or reports a problem, which re-opens it (返工, R-REP-5). */
-export async function confirm(ctx: UseCaseContext, input: z.output<typeof confirmInput>): Promise<Outcome<CaseView>> {
+export async function confirm(ctx: UseCaseContext, input: z.output<ReturnType<typeof confirmInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'case.actOwn');
   if (!loaded.ok) return loaded;
   const s = loaded.data;
@@ -38,7 +38,7 @@ export async function confirm(ctx: UseCaseContext, input: z.output<typeof confir
 }
 
 /** R-SAT-1: 1–5 stars and a comment, once per case; ≤ 2 stars opens a follow-up for the supervisor (R-SAT-2). */
-export async function rate(ctx: UseCaseContext, input: z.output<typeof rateInput>): Promise<Outcome<CaseView>> {
+export async function rate(ctx: UseCaseContext, input: z.output<ReturnType<typeof rateInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'case.actOwn');
   if (!loaded.ok) return loaded;
   const s = loaded.data;

@@ -22,7 +22,7 @@ async function ownWorkOrder(ctx: UseCaseContext, id: string, action: CaseAction)
  * window agreed with the resident the check-in is refused until the technician confirms it (`early`,
  * after the view's `arrivalWarning`); it is then recorded as early, and not counted as on time.
  */
-export async function arrive(ctx: UseCaseContext, input: z.output<typeof arriveInput>): Promise<Outcome<CaseView>> {
+export async function arrive(ctx: UseCaseContext, input: z.output<ReturnType<typeof arriveInput>>): Promise<Outcome<CaseView>> {
   const own = await ownWorkOrder(ctx, input.id, 'arrive');
   if (!own.ok) return own;
   const early = earlyArrival(own.data, ctx.now) !== null;
@@ -37,7 +37,7 @@ export async function arrive(ctx: UseCaseContext, input: z.output<typeof arriveI
  * are always free, and an accepted quote is not quoted again (the transition table refuses both).
  * While the resident decides, the clocks pause.
  */
-export async function quote(ctx: UseCaseContext, input: z.output<typeof quoteInput>): Promise<Outcome<CaseView>> {
+export async function quote(ctx: UseCaseContext, input: z.output<ReturnType<typeof quoteInput>>): Promise<Outcome<CaseView>> {
   const own = await ownWorkOrder(ctx, input.id, 'quote');
   if (!own.ok) return own;
   const c = ctx.caller!;
@@ -48,7 +48,7 @@ export async function quote(ctx: UseCaseContext, input: z.output<typeof quoteInp
  * Done: result, materials and the fee (R-REP-5). The fee is the accepted quote, never more; free work
  * is 0. The case passes to the desk, who makes the callback.
  */
-export async function complete(ctx: UseCaseContext, input: z.output<typeof completeInput>): Promise<Outcome<CaseView>> {
+export async function complete(ctx: UseCaseContext, input: z.output<ReturnType<typeof completeInput>>): Promise<Outcome<CaseView>> {
   const own = await ownWorkOrder(ctx, input.id, 'complete');
   if (!own.ok) return own;
   const s = own.data;

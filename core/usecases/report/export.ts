@@ -19,7 +19,7 @@ interface Written {
  * sheet each, readable by its maker through `GET /local/file/<fileId>` (on CloudBase: the answer's `url`). The workbook is written here
  * (CPU only) and its file row recorded; the bytes are stored after the commit (`storeReport`).
  */
-export async function exportReport(ctx: UseCaseContext, input: z.output<typeof exportInput>): Promise<Outcome<Written>> {
+export async function exportReport(ctx: UseCaseContext, input: z.output<ReturnType<typeof exportInput>>): Promise<Outcome<Written>> {
   const report = await monthly(ctx, input);
   if (!report.ok) return report;
   if (!ctx.sheets) throw new Error('no spreadsheets port configured');

@@ -21,7 +21,7 @@ export interface MonthlyReport {
  * satisfaction (R-SAT-3) of the caller's communities for one Shanghai calendar month. Any day of the
  * month answers for the month so far. Reads only.
  */
-export async function monthly(ctx: UseCaseContext, input: z.output<typeof monthlyInput>): Promise<Outcome<MonthlyReport>> {
+export async function monthly(ctx: UseCaseContext, input: z.output<ReturnType<typeof monthlyInput>>): Promise<Outcome<MonthlyReport>> {
   const scope = reportScope(ctx, input.month);
   if (!scope.ok) return scope;
   const repairs = await monthlyRepairs(ctx, input);

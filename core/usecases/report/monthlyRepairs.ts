@@ -13,7 +13,7 @@ import { rate, reportScope } from './scope';
  * R-REP-7: the month's repair and callback summary (每月汇总、统计、分析), computed from the event log:
  * counts by category, on-time arrival rate, callback rate and timeliness, rework rate, average rating.
  */
-export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<typeof monthlyInput>) {
+export async function monthlyRepairs(ctx: UseCaseContext, input: z.output<ReturnType<typeof monthlyInput>>) {
   const scope = reportScope(ctx, input.month);
   if (!scope.ok) return scope;
   const { communities, from, to } = scope.data;

@@ -13,7 +13,7 @@ import { inviteStatusOf, roleList } from './staffViews';
  * /local/phone-code) and joins the staff: every pending invitation to that phone gives its roles in its
  * communities. Their name and phone on file become the invited name and the verified phone.
  */
-export async function acceptInvite(ctx: UseCaseContext, input: z.output<typeof acceptInviteInput>) {
+export async function acceptInvite(ctx: UseCaseContext, input: z.output<ReturnType<typeof acceptInviteInput>>) {
   const access = requireAccess(ctx.caller, 'setup.acceptInvite');
   if (!access.ok) return access;
   const c = ctx.caller!;

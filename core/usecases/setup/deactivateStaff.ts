@@ -14,7 +14,7 @@ const OPEN = ['submitted', 'dispatched', 'on_site', 'quoted', 'completed', 'awai
  * duty shifts are cleared), while their history stays — past cases keep their name, and the former-staff
  * record keeps their roles, when and by whom. The open cases they hold are listed for handing over.
  */
-export async function deactivateStaff(ctx: UseCaseContext, input: z.output<typeof deactivateStaffInput>) {
+export async function deactivateStaff(ctx: UseCaseContext, input: z.output<ReturnType<typeof deactivateStaffInput>>) {
   const scope = communityFor(ctx.caller, 'setup.staff', input.communityId);
   if (!scope.ok) return scope;
   const { communityId, caller } = scope.data;

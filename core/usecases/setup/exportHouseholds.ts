@@ -20,7 +20,7 @@ interface Written {
  * readable by its maker through `GET /local/file/<fileId>` (on CloudBase: the answer's `url`). The workbook is written here (CPU only) and
  * its file row recorded; the bytes are stored after the commit (`storeExport`).
  */
-export async function exportHouseholds(ctx: UseCaseContext, input: z.output<typeof exportHouseholdsInput>): Promise<Outcome<Written>> {
+export async function exportHouseholds(ctx: UseCaseContext, input: z.output<ReturnType<typeof exportHouseholdsInput>>): Promise<Outcome<Written>> {
   const community = managedCommunity(ctx, input.communityId);
   if (!community.ok) return community;
   if (!ctx.sheets) throw new Error('no spreadsheets port configured');

@@ -39,7 +39,7 @@ async function feeView(tx: Tx, communityId: string, day: string) {
 export type FeeStandardsView = Awaited<ReturnType<typeof feeView>>;
 
 /** 经理 reads the fee standards of one of their communities: in force on a day (default today), and every version. */
-export async function feeStandards(ctx: UseCaseContext, input: z.output<typeof feeStandardsInput>): Promise<Outcome<FeeStandardsView>> {
+export async function feeStandards(ctx: UseCaseContext, input: z.output<ReturnType<typeof feeStandardsInput>>): Promise<Outcome<FeeStandardsView>> {
   const scope = communityFor(ctx.caller, 'setup.settings', input.communityId);
   if (!scope.ok) return scope;
   return ok(await feeView(ctx.tx, scope.data.communityId, input.day ?? dayOf(ctx.now)));
@@ -50,7 +50,7 @@ export async function feeStandards(ctx: UseCaseContext, input: z.output<typeof f
  * item is charged only on the bases it allows; the day may not be in the past (bills already issued
  * were made from what was in force then).
  */
-export async function saveFeeStandard(ctx: UseCaseContext, input: z.output<typeof saveFeeStandardInput>): Promise<Outcome<FeeStandardsView>> {
+export async function saveFeeStandard(ctx: UseCaseContext, input: z.output<ReturnType<typeof saveFeeStandardInput>>): Promise<Outcome<FeeStandardsView>> {
   const scope = communityFor(ctx.caller, 'setup.settings', input.communityId);
   if (!scope.ok) return scope;
   const { communityId, caller } = scope.data;

@@ -21,7 +21,7 @@ export interface ImportResult {
 }
 
 /** The uploaded bytes, fetched before the transaction (storage is network work in CloudBase). Never refuses: access comes first, in `run`. */
-export async function fetchRegisterFile(io: OutsideIO, input: z.output<typeof importHouseholdsInput>): Promise<Outcome<Fetched>> {
+export async function fetchRegisterFile(io: OutsideIO, input: z.output<ReturnType<typeof importHouseholdsInput>>): Promise<Outcome<Fetched>> {
   if (!io.files) return ok({ bytes: null, configured: false });
   if (!io.openid) return ok({ bytes: null, configured: true });
   return ok({ bytes: (await io.files.get(input.fileId)) ?? null, configured: true });
@@ -39,7 +39,7 @@ interface Fetched {
  * writes all of it in this one transaction, or — when any row has an error — nothing at all. Rooms are
  * matched by building + unit + room within the community, so importing the same file again changes nothing.
  */
-export async function importHouseholds(ctx: UseCaseContext & { prepared: Fetched }, input: z.output<typeof importHouseholdsInput>): Promise<Outcome<ImportResult>> {
+export async function importHouseholds(ctx: UseCaseContext & { prepared: Fetched }, input: z.output<ReturnType<typeof importHouseholdsInput>>): Promise<Outcome<ImportResult>> {
   const community = managedCommunity(ctx, input.communityId);
   if (!community.ok) return community;
   if (!ctx.prepared.configured) throw new Error('no file storage configured');

@@ -11,7 +11,7 @@ import { INVITE_TTL_MS, inviteStatusOf, inviteView } from './staffViews';
  * The person accepts from their own WeChat with that phone verified (acceptInvite). Another community is
  * COMMUNITY.NOT_FOUND; the same phone with a pending invitation, or already on the staff there, is a conflict.
  */
-export async function inviteStaff(ctx: UseCaseContext, input: z.output<typeof inviteStaffInput>): Promise<Outcome<ReturnType<typeof inviteView>>> {
+export async function inviteStaff(ctx: UseCaseContext, input: z.output<ReturnType<typeof inviteStaffInput>>): Promise<Outcome<ReturnType<typeof inviteView>>> {
   const access = requireAccess(ctx.caller, 'setup.staff');
   if (!access.ok) return access;
   const mine = communitiesFor(ctx.caller!, 'setup.staff');

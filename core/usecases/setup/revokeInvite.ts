@@ -6,7 +6,7 @@ import type { UseCaseContext } from '../context';
 import { inviteStatusOf, inviteView } from './staffViews';
 
 /** 经理 withdraws a pending invitation of their own communities (another community's: not found). */
-export async function revokeInvite(ctx: UseCaseContext, input: z.output<typeof revokeInviteInput>): Promise<Outcome<ReturnType<typeof inviteView>>> {
+export async function revokeInvite(ctx: UseCaseContext, input: z.output<ReturnType<typeof revokeInviteInput>>): Promise<Outcome<ReturnType<typeof inviteView>>> {
   const access = requireAccess(ctx.caller, 'setup.staff');
   if (!access.ok) return access;
   const row = await ctx.tx.invite(input.id);

@@ -42,7 +42,7 @@ export async function rotaView(tx: Tx, communityId: string, now: number, from: s
 }
 export type RotaView = Awaited<ReturnType<typeof rotaView>>;
 
-export async function rota(ctx: UseCaseContext, input: z.output<typeof rotaInput>): Promise<Outcome<RotaView>> {
+export async function rota(ctx: UseCaseContext, input: z.output<ReturnType<typeof rotaInput>>): Promise<Outcome<RotaView>> {
   const scope = communityFor(ctx.caller, 'setup.rota', input.communityId);
   if (!scope.ok) return scope;
   return ok(await rotaView(ctx.tx, scope.data.communityId, ctx.now, input.from ?? dayOf(ctx.now), input.days));
@@ -52,7 +52,7 @@ export async function rota(ctx: UseCaseContext, input: z.output<typeof rotaInput
  * Sets or clears shifts of the rota. Only technicians of the community may be on it; a shift that has
  * already ended cannot be changed (the record of who was on duty stays as it was).
  */
-export async function setRota(ctx: UseCaseContext, input: z.output<typeof setRotaInput>): Promise<Outcome<RotaView>> {
+export async function setRota(ctx: UseCaseContext, input: z.output<ReturnType<typeof setRotaInput>>): Promise<Outcome<RotaView>> {
   const scope = communityFor(ctx.caller, 'setup.rota', input.communityId);
   if (!scope.ok) return scope;
   const { communityId } = scope.data;

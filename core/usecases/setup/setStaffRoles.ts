@@ -13,7 +13,7 @@ export const lastManager = (rows: StaffRow[], userId: string) => rows.some((r) =
  * 经理 sets a staff member's roles in one of their communities (replacing them): someone on the staff of
  * any community the manager runs may be given roles in another of them. Anyone else is STAFF.NOT_FOUND.
  */
-export async function setStaffRoles(ctx: UseCaseContext, input: z.output<typeof setStaffRolesInput>) {
+export async function setStaffRoles(ctx: UseCaseContext, input: z.output<ReturnType<typeof setStaffRolesInput>>) {
   const scope = communityFor(ctx.caller, 'setup.staff', input.communityId);
   if (!scope.ok) return scope;
   const { communityId, caller } = scope.data;

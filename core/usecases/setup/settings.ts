@@ -41,7 +41,7 @@ async function settingsView(tx: Tx, communityId: string, now: number) {
 export type SettingsView = NonNullable<Awaited<ReturnType<typeof settingsView>>>;
 
 /** 经理 reads the service settings of one of their communities: in force now, and every version (history). */
-export async function settings(ctx: UseCaseContext, input: z.output<typeof settingsInput>): Promise<Outcome<SettingsView>> {
+export async function settings(ctx: UseCaseContext, input: z.output<ReturnType<typeof settingsInput>>): Promise<Outcome<SettingsView>> {
   const scope = communityFor(ctx.caller, 'setup.settings', input.communityId);
   if (!scope.ok) return scope;
   const view = await settingsView(ctx.tx, scope.data.communityId, ctx.now);
@@ -54,7 +54,7 @@ export async function settings(ctx: UseCaseContext, input: z.output<typeof setti
  * book's bounds); the departments' heads must be staff of the community. Earlier versions are kept: the
  * first save also records the settings that were in force before it.
  */
-export async function saveSettings(ctx: UseCaseContext, input: z.output<typeof saveSettingsInput>): Promise<Outcome<SettingsView>> {
+export async function saveSettings(ctx: UseCaseContext, input: z.output<ReturnType<typeof saveSettingsInput>>): Promise<Outcome<SettingsView>> {
   const scope = communityFor(ctx.caller, 'setup.settings', input.communityId);
   if (!scope.ok) return scope;
   const { communityId, caller } = scope.data;

@@ -12,7 +12,7 @@ import { inviteView, roleList } from './staffViews';
  * 员工管理: the staff of one of the manager's communities (roles, on-duty flag), the invitations made to
  * it, and former staff (deactivated: their names stay on past cases). Nothing of another community.
  */
-export async function setupStaffList(ctx: UseCaseContext, input: z.output<typeof staffInput>) {
+export async function setupStaffList(ctx: UseCaseContext, input: z.output<ReturnType<typeof staffInput>>) {
   const scope = communityFor(ctx.caller, 'setup.staff', input.communityId);
   if (!scope.ok) return scope;
   const { communityId } = scope.data;

@@ -9,7 +9,7 @@ import { assigneeRoles } from '../../access/assignees';
 import { ROLE_LABELS } from '../../vocabulary';
 
 /** Hands a case to a staff member of its community: one responsible person at every moment (R-INT-5). */
-export async function assign(ctx: UseCaseContext, input: z.output<typeof assignInput>): Promise<Outcome<CaseView>> {
+export async function assign(ctx: UseCaseContext, input: z.output<ReturnType<typeof assignInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.assign');
   if (!loaded.ok) return loaded;
   const s = loaded.data;

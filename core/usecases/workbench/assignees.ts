@@ -26,7 +26,7 @@ export interface Assignee {
  * case's community whose role can handle it to its end (core/access/assignees.ts); `dispatch` — its
  * technicians, the one on duty first. Each list is empty unless the caller may take that action now.
  */
-export async function assignees(ctx: UseCaseContext, input: z.output<typeof workbenchGetInput>): Promise<Outcome<{ assign: Assignee[]; dispatch: Assignee[] }>> {
+export async function assignees(ctx: UseCaseContext, input: z.output<ReturnType<typeof workbenchGetInput>>): Promise<Outcome<{ assign: Assignee[]; dispatch: Assignee[] }>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.read');
   if (!loaded.ok) return loaded;
   const s = loaded.data;

@@ -12,7 +12,7 @@ import { creationCount, withinCreationLimit } from '../case/creationRate';
  * The front desk records a phone call, visit or letter on a resident's behalf (R-INT-3): the same case,
  * the same clocks, the channel recorded. The household's bound resident (if any) sees it in the app.
  */
-export async function intake(ctx: UseCaseContext, input: z.output<typeof intakeInput>): Promise<Outcome<CaseView>> {
+export async function intake(ctx: UseCaseContext, input: z.output<ReturnType<typeof intakeInput>>): Promise<Outcome<CaseView>> {
   const pre = requireAccess(ctx.caller, 'workbench.intake');
   if (!pre.ok) return pre;
   // One read for the household, its community and staff, the creation count, the photos and its approved bindings.

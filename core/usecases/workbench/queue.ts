@@ -16,7 +16,7 @@ import { namesOf, ownerRolesOf } from '../case/names';
  */
 export async function queue(
   ctx: UseCaseContext,
-  input: z.output<typeof queueInput>,
+  input: z.output<ReturnType<typeof queueInput>>,
 ): Promise<Outcome<{ items: CaseView[]; cursor: string | null; emergencyArrivalMinutes: number }>> {
   const access = requireAccess(ctx.caller, 'workbench.queue');
   if (!access.ok) return access;

@@ -12,7 +12,7 @@ import { complaintCallbackOwner } from '../complaint/callbackOwner';
  * complaint: the result told to the resident, the day handling ends (R-CMP-3); the callback then falls to
  * a designated person who is not the handler (complaintCallbackOwner).
  */
-export async function reply(ctx: UseCaseContext, input: z.output<typeof replyInput>): Promise<Outcome<CaseView>> {
+export async function reply(ctx: UseCaseContext, input: z.output<ReturnType<typeof replyInput>>): Promise<Outcome<CaseView>> {
   const loaded = await loadCase(ctx, input.id, 'workbench.reply');
   if (!loaded.ok) return loaded;
   const s = loaded.data;
