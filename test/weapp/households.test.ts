@@ -26,11 +26,18 @@ const opened: Any[] = [];
 const downloads: string[] = [];
 let nextFile: { path: string; name: string } | null = null;
 
-/** An async wx API in callback style (what Taro's promisified wrapper passes) that also answers a task. */
-const callbackApi = (name: string, run: (o: Any) => Promise<Any>) => (o: Any) => {
-  run(o).then(
-    (res) => (o.success?.({ errMsg: `${name}:ok`, ...res }), o.complete?.({})),
-    (e) => (o.fail?.({ errMsg: `${name}:fail ${String(e)}` }), o.complete?.({})),
+/** An async wx API in both styles, as WeChat's: callbacks (answering a task), or without them a promise. */
+const wxApi = (name: string, run: (o: Any) => Promise<Any>) => (o: Any) => {
+  const p = run(o).then(
+    (res) => ({ errMsg: `${name}:ok`, ...res }),
+    (e) => {
+      throw { errMsg: `${name}:fail ${String(e)}` };
+    },
+  );
+  if (!o.success && !o.fail && !o.complete) return p;
+  p.then(
+    (res) => (o.success?.(res), o.complete?.(res)),
+    (e) => (o.fail?.(e), o.complete?.(e)),
   );
   return { onProgressUpdate() {}, abort() {} };
 };
@@ -41,7 +48,7 @@ beforeAll(async () => {
   wx = await bootWeapp({ url: h.url, token });
   const w = (globalThis as Any).wx;
   // WeChat's chat-file picker: answers the file the test put there (closed, "cancel", when none).
-  w.chooseMessageFile = callbackApi('chooseMessageFile', async (o) => {
+  w.chooseMessageFile = wxApi('chooseMessageFile', async (o) => {
     picks.push({ count: o.count, type: o.type, extension: o.extension });
     const f = nextFile;
     nextFile = null;
@@ -64,14 +71,14 @@ beforeAll(async () => {
     return undefined;
   };
   // wx.downloadFile to a temporary file (the local file route wants the session; a temporary URL would not).
-  w.downloadFile = callbackApi('downloadFile', async (o) => {
+  w.downloadFile = wxApi('downloadFile', async (o) => {
     downloads.push(o.url);
     const res = await fetch(o.url, { headers: { authorization: `Bearer ${token}` } });
     const file = path.join(tmp, `download-${downloads.length}.xlsx`);
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     return { tempFilePath: file, statusCode: res.status };
   });
-  w.openDocument = callbackApi('openDocument', async (o) => {
+  w.openDocument = wxApi('openDocument', async (o) => {
     opened.push({ filePath: o.filePath, fileType: o.fileType, showMenu: o.showMenu });
     return {};
   });
@@ -97,6 +104,7 @@ it('房屋档案 offers 选择文件 from a WeChat chat; a register with a bad r
   // A register with a bad area on row 3: the preview names the row; nothing can be imported.
   nextFile = { path: await saved('bad.xlsx', await registerXlsx([['40', '1', '101', 88, '钱一', '13700000001'], ['40', '1', '102', '88.123', '钱二', '13700000002']])), name: '房屋档案（有误）.xlsx' };
   await page.tap('#hh-choose');
+  await page.waitFor(() => picks.length > 0, 'wx.chooseMessageFile opened');
   await page.waitFor(() => page.find('#hh-refused'), 'the preview refusing the file');
   expect(picks[0]).toEqual({ count: 1, type: 'file', extension: ['xlsx'] });
   page.check(page.text().includes('第 3 行') && page.text().includes('面积应为平方米数，最多两位小数'), 'row 3 named with what to fix');
