@@ -46,7 +46,7 @@ export async function importHouseholds(ctx: UseCaseContext & { prepared: Fetched
   if (ctx.prepared.refused) return ctx.prepared.refused;
   if (!ctx.prepared.cloud) {
     const file = await ctx.tx.file(input.fileId);
-    if (!file || file.ownerId !== ctx.caller!.userId) return fail('FILE.NOT_FOUND');
+    if (!file || file.ownerId !== ctx.caller!.userId || ctx.prepared.bytes === null) return fail('FILE.NOT_FOUND');
     if (file.mime !== XLSX_MIME) return fail('FILE.UNREADABLE');
   }
   if (ctx.prepared.bytes === null) return fail('FILE.NOT_FOUND');
