@@ -89,6 +89,16 @@ export function localCloudStorage(dir: string, now: () => number): LocalCloud {
         await fh.close();
       }
     },
+    async read(cloudId, maxBytes) {
+      const p = pathOf(cloudId);
+      if (!p) return undefined;
+      const stat = await fs.stat(fileOf(p)).catch(() => null);
+      if (!stat?.isFile()) return undefined;
+      if (stat.size > maxBytes) return 'too_large';
+      const bytes = await fs.readFile(fileOf(p)).catch(() => null);
+      if (!bytes) return undefined;
+      return bytes.length > maxBytes ? 'too_large' : new Uint8Array(bytes);
+    },
     async urlOf(file, seconds) {
       if (!file.cloudId) return `/local/file/${encodeURIComponent(file.id)}`;
       const p = pathOf(file.cloudId);

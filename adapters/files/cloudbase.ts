@@ -16,6 +16,9 @@ export interface CloudbaseStorageSettings {
   timeoutMs?: number;
 }
 
+/** A whole file (up to a few MB) may take this many times the per-call timeout to arrive. */
+const READ_TIMEOUT_FACTOR = 3;
+
 /** CloudBase answers this per file when the file id names nothing. */
 const NO_SUCH_FILE = /NONEXIST|NOT_EXIST|NOTEXIST/i;
 
@@ -23,7 +26,8 @@ const NO_SUCH_FILE = /NONEXIST|NOT_EXIST|NOTEXIST/i;
  * CloudBase storage through `@cloudbase/node-sdk`: temporary URLs come from `getTempFileURL`; a file is
  * looked at by reading its first bytes through such a URL with a Range request (the SDK's
  * `getFileInfo` only does a HEAD and trusts the Content-Type the uploader chose, so the type is told here
- * from the bytes, and the size from Content-Range). Exports the functions make are stored with
+ * from the bytes, and the size from Content-Range); a file the functions read whole (`read`) comes through
+such a URL too, never more than the caller's limit. Exports the functions make are stored with
  * `uploadFile` (`save`).
  */
 export function cloudbaseStorage(settings: CloudbaseStorageSettings): CloudStorage {
@@ -70,6 +74,28 @@ export function cloudbaseStorage(settings: CloudbaseStorageSettings): CloudStora
         throw new Error(`storage read: HTTP ${res.status}`);
       }
       return { size, head: await firstBytes(res, bytes) };
+    },
+    async read(cloudId, maxBytes) {
+      // Through a temporary URL, as inspect: the SDK's downloadFile buffers whatever the object holds,
+      // with no bound, before the size could be looked at; here a body longer than maxBytes stops there.
+      const url = await tempUrl(cloudId, 60);
+      if (!url) return undefined;
+      const res = await fetch(url, { signal: AbortSignal.timeout(timeout * READ_TIMEOUT_FACTOR) });
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return undefined;
+      }
+      if (res.status !== 200) {
+        await res.body?.cancel();
+        throw new Error(`storage read: HTTP ${res.status}`);
+      }
+      const length = Number(res.headers.get('content-length') ?? NaN);
+      if (Number.isSafeInteger(length) && length > maxBytes) {
+        await res.body?.cancel();
+        return 'too_large';
+      }
+      const bytes = await firstBytes(res, maxBytes + 1);
+      return bytes.length > maxBytes ? 'too_large' : bytes;
     },
     async urlOf(file, seconds) {
       return file.cloudId ? tempUrl(file.cloudId, seconds) : undefined;

@@ -69,7 +69,7 @@ describe('CloudBase bootstrap (cloudfunctions/_runtime/cloudbase.ts)', () => {
 
   it('cloud storage (the file function): CLOUDBASE_ENV_ID, else the environment CloudBase runs the function in; never for the other functions', () => {
     const open = jest.fn(async () => fakeStore());
-    const storage = jest.fn((envId: string) => ({ envId, inspect: async () => undefined, urlOf: async () => undefined }));
+    const storage = jest.fn((envId: string) => ({ envId, inspect: async () => undefined, read: async () => undefined, urlOf: async () => undefined }));
     expect(cloudDepsFromEnv({ DB_URL, CLOUDBASE_ENV_ID: 'prod-1a2b3c', TCB_ENV: 'other-env' }, open, log, storage).cloud?.envId).toBe('prod-1a2b3c');
     expect(cloudDepsFromEnv({ DB_URL, TCB_ENV: 'prod-4d5e6f' }, open, log, storage).cloud?.envId).toBe('prod-4d5e6f');
     expect(cloudDepsFromEnv({ DB_URL, CLOUDBASE_ENV_ID: 'prod-1a2b3c' }, open, log).cloud).toBeUndefined();

@@ -15,6 +15,12 @@ export interface CloudStorage {
   /** The stored object's size and its first `bytes` bytes (fewer if it is shorter); undefined when absent. */
   inspect(cloudId: string, bytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
   /**
+   * The whole stored object when it holds at most `maxBytes` bytes; `'too_large'` when it holds more (not
+   * read further than needed to tell); undefined when absent. For files the functions read themselves
+   * (the household register's .xlsx), never for photos.
+   */
+  read(cloudId: string, maxBytes: number): Promise<Uint8Array | 'too_large' | undefined>;
+  /**
    * A URL that reads the file for about `seconds`: a temporary URL for a cloud file; for a file stored
    * by the platform itself (`cloudId` null) whatever the platform serves it at, or undefined when none.
    */

@@ -16,6 +16,6 @@ export const cloudFileId = lazy(() => z
   .max(MAX_CLOUD_ID, '图片编号有误')
   .regex(/^cloud:\/\/[A-Za-z0-9-]{1,80}\.[A-Za-z0-9-]{1,80}\/uploads\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{8,64}\.(?:jpg|png|webp)$/, '图片编号有误'));
 
-export const uploadPathInput = lazy(() => z.object({ ext: z.enum(['jpg', 'png', 'webp']).optional() }).strict());
+export const uploadPathInput = lazy(() => z.object({ ext: z.enum(['jpg', 'png', 'webp', 'xlsx']).optional() }).strict());
 export const registerInput = lazy(() => z.object({ requestId: requestId(), fileId: cloudFileId() }).strict());
 export const fileUrlInput = lazy(() => z.object({ fileId: fileId() }).strict());

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { lazy } from './lazy';
 
-/** A file `POST /local/upload` answered (`f_…`). */
-const fileId = lazy(() => z.string().trim().regex(/^f_[A-Za-z0-9_-]{4,60}$/, '文件编号有误，请重新上传表格'));
+/** A file `POST /local/upload` answered (`f_…`), or the mini-program's upload to a `file.uploadPath` (`cloud://…/uploads/<openid>/<name>.xlsx`). */
+const fileId = lazy(() => z.string().trim().regex(/^(?:f_[A-Za-z0-9_-]{4,60}|cloud:\/\/[A-Za-z0-9-]{1,80}\.[A-Za-z0-9-]{1,80}\/uploads\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{8,64}\.xlsx)$/, '文件编号有误，请重新上传表格'));
 
 /** A community's id (as `account.me` answers it). */
 const communityId = lazy(() => z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '小区编号有误'));

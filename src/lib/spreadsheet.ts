@@ -1,10 +1,27 @@
 import { ApiError, session } from '../api/client';
 
-/** Choosing and sending a spreadsheet works in the browser workbench (H5); the mini-program says so politely. */
+/**
+ * Export buttons of the report and the day book: the browser workbench (H5) saves the .xlsx; the
+ * mini-program points to the computer there. The household register is handled on both (spreadsheet.weapp.ts).
+ */
 export const canHandleSpreadsheets = process.env.TARO_ENV === 'h5';
 
+/** The household register page may choose, upload, preview and import a register here. */
+export const canImportSpreadsheets = canHandleSpreadsheets;
+
+/** What the page says about choosing a file here (the mini-program picks from a WeChat chat instead). */
+export const SPREADSHEET_SOURCE = { choose: '选择表格', again: '重新选择表格', hint: '' };
+
+/** One chosen .xlsx: the browser's File here; a temporary path in the mini-program. */
+export interface ChosenSpreadsheet {
+  name: string;
+  size: number;
+  file?: Blob;
+  path?: string;
+}
+
 /** Opens the browser's file chooser for one .xlsx; resolves with the chosen file, or null when none was chosen. */
-export function chooseSpreadsheet(): Promise<File | null> {
+export function chooseSpreadsheet(): Promise<ChosenSpreadsheet | null> {
   if (!canHandleSpreadsheets) return Promise.resolve(null);
   return new Promise((resolve) => {
     const input = document.createElement('input');
@@ -12,7 +29,8 @@ export function chooseSpreadsheet(): Promise<File | null> {
     input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
+      const f = input.files?.[0];
+      resolve(f ? { name: f.name, size: f.size, file: f } : null);
       input.remove();
     });
     input.addEventListener('cancel', () => {
@@ -25,9 +43,9 @@ export function chooseSpreadsheet(): Promise<File | null> {
 }
 
 /** Uploads one file to `/local/upload` (staff may send .xlsx), reporting progress 0–100; answers the fileId. */
-export async function uploadSpreadsheet(file: Blob, name: string, onProgress: (percent: number) => void): Promise<string> {
+export async function uploadSpreadsheet(chosen: ChosenSpreadsheet, onProgress: (percent: number) => void): Promise<string> {
   const form = new FormData();
-  form.append('file', file, name);
+  form.append('file', chosen.file ?? new Blob([]), chosen.name);
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/local/upload');

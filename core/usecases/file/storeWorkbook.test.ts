@@ -18,6 +18,7 @@ describe('storing an export after the commit', () => {
     const cloud: CloudStorage = {
       envId: 'env-1',
       inspect: async () => undefined,
+      read: async () => undefined,
       save: async (p, b) => (saved.push([p, b]), `cloud://env-1.bucket/${p}`),
       urlOf: async (f, s) => `https://bucket.example/${f.cloudId}?t=${s}`,
     };
@@ -27,7 +28,7 @@ describe('storing an export after the commit', () => {
 
   it('no storage at all (or storage that cannot take uploads): INTERNAL, nothing claimed', async () => {
     expect(await storeWorkbook(io, w)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    const readOnly: CloudStorage = { envId: 'e', inspect: async () => undefined, urlOf: async () => 'x' };
+    const readOnly: CloudStorage = { envId: 'e', inspect: async () => undefined, read: async () => undefined, urlOf: async () => 'x' };
     expect(await storeWorkbook({ ...io, cloud: readOnly }, w)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -5,6 +5,8 @@ import { XLSX_MIME } from '../../ports/spreadsheets';
 import type { UseCaseContext } from '../context';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** An .xlsx (the household register) keeps to the same limit, uploaded here or to cloud storage. */
+export const MAX_REGISTER_BYTES = MAX_IMAGE_BYTES;
 
 /** The image type told by the bytes themselves, not by the name or the client's word. */
 export function sniffImage(b: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | null {

@@ -6,6 +6,7 @@ import type { OutsideIO } from '../../api/action';
 import type { importHouseholdsInput } from '../../schemas/setup';
 import type { UseCaseContext } from '../context';
 import { managedCommunity } from './managedCommunity';
+import { fetchCloudRegister, type FetchedRegister } from './cloudRegisterFile';
 
 export interface ImportResult {
   /** Data rows in the file (the header and empty rows not counted). */
@@ -20,17 +21,16 @@ export interface ImportResult {
   committed: boolean;
 }
 
-/** The uploaded bytes, fetched before the transaction (storage is network work in CloudBase). Never refuses: access comes first, in `run`. */
-export async function fetchRegisterFile(io: OutsideIO, input: z.output<ReturnType<typeof importHouseholdsInput>>): Promise<Outcome<Fetched>> {
+/**
+ * The uploaded bytes, fetched before the transaction (storage is network work in CloudBase): a `cloud://`
+ * id from the mini-program's own upload (cloudRegisterFile.ts), else an `f_…` id `POST /local/upload`
+ * answered. Never refuses: access comes first, in `run`.
+ */
+export async function fetchRegisterFile(io: OutsideIO, input: z.output<ReturnType<typeof importHouseholdsInput>>): Promise<Outcome<FetchedRegister>> {
+  if (input.fileId.startsWith('cloud://')) return ok(await fetchCloudRegister(io, input.fileId));
   if (!io.files) return ok({ bytes: null, configured: false });
   if (!io.openid) return ok({ bytes: null, configured: true });
   return ok({ bytes: (await io.files.get(input.fileId)) ?? null, configured: true });
-}
-
-/** What `fetchRegisterFile` found; `configured: false` when this deployment has no file storage. */
-interface Fetched {
-  bytes: Uint8Array | null;
-  configured: boolean;
 }
 
 /**
@@ -39,13 +39,17 @@ interface Fetched {
  * writes all of it in this one transaction, or — when any row has an error — nothing at all. Rooms are
  * matched by building + unit + room within the community, so importing the same file again changes nothing.
  */
-export async function importHouseholds(ctx: UseCaseContext & { prepared: Fetched }, input: z.output<ReturnType<typeof importHouseholdsInput>>): Promise<Outcome<ImportResult>> {
+export async function importHouseholds(ctx: UseCaseContext & { prepared: FetchedRegister }, input: z.output<ReturnType<typeof importHouseholdsInput>>): Promise<Outcome<ImportResult>> {
   const community = managedCommunity(ctx, input.communityId);
   if (!community.ok) return community;
   if (!ctx.prepared.configured) throw new Error('no file storage configured');
-  const file = await ctx.tx.file(input.fileId);
-  if (!file || file.ownerId !== ctx.caller!.userId || ctx.prepared.bytes === null) return fail('FILE.NOT_FOUND');
-  if (file.mime !== XLSX_MIME) return fail('FILE.UNREADABLE');
+  if (ctx.prepared.refused) return ctx.prepared.refused;
+  if (!ctx.prepared.cloud) {
+    const file = await ctx.tx.file(input.fileId);
+    if (!file || file.ownerId !== ctx.caller!.userId || ctx.prepared.bytes === null) return fail('FILE.NOT_FOUND');
+    if (file.mime !== XLSX_MIME) return fail('FILE.UNREADABLE');
+  }
+  if (ctx.prepared.bytes === null) return fail('FILE.NOT_FOUND');
   if (!ctx.sheets) throw new Error('no spreadsheets port configured');
   const sheet = await ctx.sheets.readFirstSheet(ctx.prepared.bytes, { maxRows: MAX_REGISTER_ROWS + 1, maxColumns: REGISTER_HEADER.length });
   if (!sheet.ok && sheet.reason === 'too_many_rows') return fail('INPUT.INVALID', { fileId: `一次最多导入 ${MAX_REGISTER_ROWS} 户，请分批导入` });

@@ -4,15 +4,18 @@ import { WbShell } from '../components/WbShell';
 import { may } from '../../lib/workbench';
 import { Button } from '../../components/nut';
 import { EmptyState, ErrorNote } from '../../components/ui';
-import { call, type Output } from '../../api/client';
+import { ApiError, call, type Output } from '../../api/client';
 import { messageOf } from '../../lib/session';
-import { canHandleSpreadsheets, chooseSpreadsheet, downloadFile, uploadSpreadsheet } from '../../lib/spreadsheet';
+import { SPREADSHEET_SOURCE, canImportSpreadsheets, chooseSpreadsheet, downloadFile, uploadSpreadsheet } from '../../lib/spreadsheet';
 import './index.scss';
 
 type Result = Output<'setup', 'importHouseholds'>;
 type Phase = 'idle' | 'uploading' | 'checking' | 'previewed' | 'importing' | 'done';
 
 const COLUMNS = '楼栋、单元、房号、面积（平方米，最多两位小数）、业主姓名、业主电话';
+
+/** A refused file says what is wrong with the spreadsheet (`fields.file`), not the generic photo wording. */
+const whyNot = (e: unknown) => (e instanceof ApiError && e.code.startsWith('FILE.') && e.fields?.file ? `您好，${e.fields.file}` : messageOf(e));
 
 /** The household register (一户一档) for the community's manager: choose an .xlsx, preview it, import it, export it. */
 export default function Households() {
@@ -34,13 +37,13 @@ export default function Households() {
     setProgress(0);
     setPhase('uploading');
     try {
-      const id = await uploadSpreadsheet(file, file.name, setProgress);
+      const id = await uploadSpreadsheet(file, setProgress);
       setFileId(id);
       setPhase('checking');
       setResult(await call('setup', 'importHouseholds', { fileId: id, commit: false }));
       setPhase('previewed');
     } catch (e) {
-      setError(messageOf(e));
+      setError(whyNot(e));
       setPhase('idle');
     }
   };
@@ -53,7 +56,7 @@ export default function Households() {
       setResult(r);
       setPhase(r.committed ? 'done' : 'previewed');
     } catch (e) {
-      setError(messageOf(e));
+      setError(whyNot(e));
       setPhase('previewed');
     }
   };
@@ -111,12 +114,13 @@ export default function Households() {
               <View className='card__hint'>
                 请上传 .xlsx 表格，第一行为表头：{COLUMNS}。系统先预览核对，您确认后才会导入；同一房屋再次导入时按「楼栋 + 单元 + 房号」更新，不会重复建档。
               </View>
-              {!canHandleSpreadsheets ? (
+              {SPREADSHEET_SOURCE.hint ? <View className='card__hint'>{SPREADSHEET_SOURCE.hint}</View> : null}
+              {!canImportSpreadsheets ? (
                 <View className='hh-note'>您好，表格导入请在电脑浏览器中打开员工工作台办理，感谢您的理解。</View>
               ) : (
                 <View className='hh-actions'>
                   <Button id='hh-choose' type='primary' disabled={busy} onClick={choose}>
-                    {fileName ? '重新选择表格' : '选择表格'}
+                    {fileName ? SPREADSHEET_SOURCE.again : SPREADSHEET_SOURCE.choose}
                   </Button>
                   {fileName ? (
                     <Text className='hh-file' id='hh-file'>
@@ -184,7 +188,7 @@ export default function Households() {
             <View className='card'>
               <View className='card__title'>导出房屋档案</View>
               <View className='card__hint'>导出本小区当前的全部房屋，格式与导入相同，可直接修改后重新导入，也可作为新表格的模板。</View>
-              {canHandleSpreadsheets ? (
+              {canImportSpreadsheets ? (
                 <View className='hh-actions'>
                   <Button id='hh-export' type='primary' fill='outline' disabled={exporting} loading={exporting} onClick={exportRegister}>
                     导出 .xlsx
