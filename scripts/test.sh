@@ -17,7 +17,7 @@ echo "› 单元与集成测试（主机时区 UTC 与 America/Los_Angeles，同
 # check, the authorization table of codes, the process races and crash rounds (what they count is rows
 # and numbers, not times), and the MariaDB repeats of SQLite suites (the stores keep times as integers).
 # The UTC run has them all, on two workers.
-SAME_IN_EVERY_ZONE='test/integration/((bundle|layering|authz-matrix|race|pay-race|pay-crash|push-crash)\.test\.ts|mariadb/)'
+SAME_IN_EVERY_ZONE='test/integration/((bundle|bundleColdLoad|layering|authz-matrix|race|pay-race|pay-crash|push-crash)\.test\.ts|mariadb/)'
 logs=(); pids=()
 for zone in UTC America/Los_Angeles; do
   log=$(mktemp); logs+=("$log")
