@@ -112,10 +112,8 @@ async function setLarge(page: Page, on: boolean) {
 
 /** Waits until no finite animation or transition runs (a spinner's endless turn does not count), then a frame. */
 export async function stillness(page: Page) {
-  const t0 = Date.now();
   await page.waitForFunction(() => !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity), undefined, { polling: 50 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  if (process.env.TIDY7_DIAG) fs.appendFileSync(process.env.TIDY7_DIAG, `still ${Date.now() - t0} ${page.url()}\n`);
 }
 
 /**

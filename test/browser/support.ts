@@ -160,7 +160,6 @@ export async function open(page: Page, base: string, route: string) {
  * conditions instead of sleeping a fixed time. What a page loads is waited for by the test, element by element.
  */
 export async function settled(page: Page, timeout = 10_000) {
-  const t0 = Date.now();
   await page.waitForFunction(
     () => {
       const shown = [...document.querySelectorAll('.taro_page')].some((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0 && el.querySelector('.shell'));
@@ -171,7 +170,6 @@ export async function settled(page: Page, timeout = 10_000) {
     { timeout, polling: 50 },
   );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  if (process.env.TIDY7_DIAG) fs.appendFileSync(process.env.TIDY7_DIAG, `settled ${Date.now() - t0} ${page.url()}\n`);
 }
 
 /** Types into a Taro/NutUI input or textarea by the id of its wrapper. */

@@ -5,8 +5,7 @@
  * code and styles under renovation/ (none in the main package), each package within 2 MB; in the
  * mini-program the rules render from renovation.rules and the household's archive from renovation.list.
  */
-import { startHarness, type Harness } from '../support/harness';
-import { bootWeapp, type Weapp } from '../support/weapp';
+import { weappSignedIn } from '../support/weappSession';
 import { MB2, readWeappBuild } from '../support/weappBuild';
 
 const { app, all, main, size, sub, under, holding } = readWeappBuild();
@@ -30,24 +29,18 @@ it('the renovation pages\' code and styles stay in their subpackages; each packa
 });
 
 describe('rendered', () => {
-  let h: Harness;
-  let wx: Weapp;
-  beforeAll(async () => {
-    h = await startHarness();
-    wx = await bootWeapp({ url: h.url, token: await h.login('resident-a') });
-  }, 30_000);
-  afterAll(() => h?.close());
+  const app = weappSignedIn();
 
   it('[R-REN-4] the rules and the agreement render from renovation.rules', async () => {
-    const page = await wx.open('renovation/rules/index', { householdId: '1-1-101' });
+    const page = await app.wx.open('renovation/rules/index', { householdId: '1-1-101' });
     await page.waitForText('电梯使用规定');
     await page.waitFor(() => page.find('#rules-agree'), 'the 我已阅读并同意 button');
-    expect(wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'rules' && c.status === 200)).toBe(true);
+    expect(app.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'rules' && c.status === 200)).toBe(true);
   });
 
   it('[R-REN-11] the household\'s archive renders from renovation.list', async () => {
-    const page = await wx.open('renovation/list/index');
+    const page = await app.wx.open('renovation/list/index');
     await page.waitFor(() => page.find('#reno-list-empty'), 'the empty archive of 1-1-101');
-    expect(wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
+    expect(app.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
   });
 });
