@@ -29,18 +29,18 @@ it('the renovation pages\' code and styles stay in their subpackages; each packa
 });
 
 describe('rendered', () => {
-  const app = weappSignedIn();
+  const mini = weappSignedIn();
 
   it('[R-REN-4] the rules and the agreement render from renovation.rules', async () => {
-    const page = await app.wx.open('renovation/rules/index', { householdId: '1-1-101' });
+    const page = await mini.wx.open('renovation/rules/index', { householdId: '1-1-101' });
     await page.waitForText('电梯使用规定');
     await page.waitFor(() => page.find('#rules-agree'), 'the 我已阅读并同意 button');
-    expect(app.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'rules' && c.status === 200)).toBe(true);
+    expect(mini.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'rules' && c.status === 200)).toBe(true);
   });
 
   it('[R-REN-11] the household\'s archive renders from renovation.list', async () => {
-    const page = await app.wx.open('renovation/list/index');
+    const page = await mini.wx.open('renovation/list/index');
     await page.waitFor(() => page.find('#reno-list-empty'), 'the empty archive of 1-1-101');
-    expect(app.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
+    expect(mini.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
   });
 });
