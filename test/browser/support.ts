@@ -145,12 +145,14 @@ export async function screenshot(page: Page, name: string, allow: Record<string,
 
 /**
  * Opens a route as a fresh load. A hash change alone lets Taro's router stack the page on top of
- * pages still being shown (a late redirect could cover it), so a page already on the app leaves it
- * (about:blank) and loads the route anew; then waits until the page has settled (see `settled`).
+ * pages still being shown (a late redirect could cover it), so the page is reloaded at that route; then
+ * waits until it has settled (see `settled`).
  */
 export async function open(page: Page, base: string, route: string) {
-  if (page.url().startsWith(base)) await page.goto('about:blank');
+  // A page not yet on the app (a new tab) loads it afresh with the goto alone.
+  const onApp = page.url().startsWith(base);
   await page.goto(`${base}/#${route}`);
+  if (onApp) await page.reload();
   await settled(page);
 }
 
