@@ -157,16 +157,19 @@ export async function open(page: Page, base: string, route: string) {
 }
 
 /**
- * Waits until the page shown is ready to be looked at: a Taro page with its PageShell is shown and no
- * finite animation or transition (the page-enter slide, a fading toast) runs; then two frames. Polls the
+ * Waits until the page shown is ready to be looked at: the Taro page on top has its PageShell and its
+ * header's title, and no finite animation or transition (the page-enter slide, a fading toast) runs; then two frames. Polls the
  * conditions instead of sleeping a fixed time. What a page loads is waited for by the test, element by element.
  */
 export async function settled(page: Page, timeout = 10_000) {
   await page.waitForFunction(
     () => {
-      const shown = [...document.querySelectorAll('.taro_page')].some((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0 && el.querySelector('.shell'));
+      // The page on top (as the audit takes it) has its PageShell and the header's title.
+      const shown = [...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0 && el.querySelector('.shell'));
+      const top = shown[shown.length - 1];
+      const titled = !!top?.querySelector('#page-title')?.textContent?.trim();
       const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
-      return shown && !moving;
+      return titled && !moving;
     },
     undefined,
     { timeout, polling: 50 },
