@@ -8,53 +8,30 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import { DESKTOP, MOBILE, expectAccessible, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, MOBILE, expectAccessible, login, open, screenshot, expectText, type Page, type Session, platformCalls, startSession } from './support';
 
 jest.setTimeout(180_000);
 
 describe('browser: the cashier works arrears, receipts and the day book', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  let s: Session;
   let base = '';
   let cashier: Page;
   let receiptNumber = '';
   let day = '';
 
-  const api = async (p: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    const json = (await res.json()) as { ok: boolean; data: any; error?: unknown };
-    if (!json.ok) throw new Error(`${p} ${JSON.stringify(body)}: ${JSON.stringify(json.error)}`);
-    return json.data;
-  };
-  const tokens: Record<string, string> = {};
-  const as = async (user: string, fn: string, body: Record<string, unknown>) => {
-    tokens[user] ??= (await api('/local/login', { user })).token ?? '';
-    return api(`/fn/${fn}`, body, tokens[user]);
-  };
+  const { as, post } = platformCalls(() => base);
   const signIn = async (page: Page) => {
     await login(page, base, 'cashier');
     await page.waitForURL(/workbench\//);
   };
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
-    base = platform.url;
-    browser = await launchBrowser();
-    const ctx = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
-    contexts.push(ctx);
-    cashier = await ctx.newPage();
-    watch(cashier, 'cashier', errors);
-    await signIn(cashier);
+    s = await startSession({ TEST_CLOCK: '1' });
+    base = s.base;
+    cashier = await s.page('cashier', { ...DESKTOP, acceptDownloads: true }, /workbench\//);
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('[R-FEE-7] 欠费催缴 lists the demo seed\'s overdue month per household, phones masked; a reminder is sent and the next step shown', async () => {
     await cashier.locator('#wb-nav-arrears').click();
@@ -81,7 +58,7 @@ describe('browser: the cashier works arrears, receipts and the day book', () => 
   it('[R-FEE-8] after a sandbox payment the day book balances: totals, numbers, a green badge; 导出 Excel downloads it', async () => {
     const bills = (await as('resident-b', 'fee', { action: 'bills', householdId: '1-1-102', status: 'unpaid' })).items as { id: string }[];
     const order = await as('resident-b', 'fee', { action: 'pay', requestId: `ca-${Date.now()}`, billIds: bills.map((b) => b.id) });
-    await api('/local/pay/confirm', { outTradeNo: order.outTradeNo });
+    await post('/local/pay/confirm', { outTradeNo: order.outTradeNo });
     receiptNumber = (await as('resident-b', 'fee', { action: 'order', outTradeNo: order.outTradeNo })).receiptNumber;
     expect(receiptNumber).toMatch(/^demo-\d{4}-\d{6}$/);
 
@@ -143,12 +120,7 @@ describe('browser: the cashier works arrears, receipts and the day book', () => 
     await screenshot(cashier, 'ca06-daybook-unbalanced');
 
     // The resident's receipt says so, with the reason.
-    const ctx = await browser.newContext(MOBILE);
-    contexts.push(ctx);
-    const resident = await ctx.newPage();
-    watch(resident, 'resident-b', errors);
-    await login(resident, base, 'resident-b');
-    await resident.waitForURL(/pages\/index\/index/);
+    const resident = await s.page('resident-b', MOBILE, /pages\/index\/index/);
     await open(resident, base, `/fee/receipt/index?number=${receiptNumber}`);
     await expectText(resident, '#receipt-voided', '本收据已作废：缴费人姓名有误，请住户到前台换开');
     await screenshot(resident, 'ca07-resident-receipt-voided');
@@ -161,7 +133,7 @@ describe('browser: the cashier works arrears, receipts and the day book', () => 
   });
 
   it('[R-FEE-7] three months after the reminder the 催缴函 is due: issued from the list and opened to print', async () => {
-    await api('/local/clock', { advanceMs: 93 * 86_400_000 });
+    await post('/local/clock', { advanceMs: 93 * 86_400_000 });
     await signIn(cashier);
     await open(cashier, base, '/workbench/arrears/index');
     await expectText(cashier, '#arrears-next-1-1-101', '下一步：催缴函（已到期，请办理）');

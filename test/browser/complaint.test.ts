@@ -6,7 +6,7 @@
  * resident and tells the result → the front desk (not the handler) calls back → closed. The resident's
  * page and messages along the way. Screenshots go to test-artifacts/screenshots/ (c01…).
  */
-import { DESKTOP, MOBILE, fill, launchBrowser, login, open, screenshot, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, expectText } from './support';
+import { DESKTOP, MOBILE, fill, open, screenshot, type Page, expectText, type Session, platformCalls, startSession } from './support';
 
 jest.setTimeout(180_000);
 
@@ -19,50 +19,29 @@ interface OutboxItem {
 }
 
 describe('browser: a complaint, its 1-hour hand-over missed, escalated, answered and called back', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let s: Session;
   let resident: Page;
   let desk: Page;
   let supervisor: Page;
   let base: string;
-  const errors: string[] = [];
   let caseId = '';
   let number = '';
 
-  const api = async <T>(method: 'GET' | 'POST', p: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${base}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as T };
-  };
+  const { call: api, tokenOf } = platformCalls(() => base);
   const outbox = async (template: string) => (await api<{ items: OutboxItem[] }>('GET', '/local/outbox')).body.items.filter((m) => m.template === template && m.data.caseId === caseId);
-  const page = async (user: string, device: typeof MOBILE) => {
-    const ctx = await browser.newContext(device);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    watch(p, user, errors);
-    await login(p, base, user);
-    await p.waitForURL(/pages\/index\/index|workbench\//);
-    return p;
-  };
   const openCase = async (p: Page) => {
     await open(p, base, `/workbench/case/index?id=${encodeURIComponent(caseId)}`);
     await p.locator('#wb-case-status').waitFor();
   };
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
-    base = platform.url;
+    s = await startSession({ TEST_CLOCK: '1' });
+    base = s.base;
     expect((await api('GET', '/local/clock')).status).toBe(200);
-    browser = await launchBrowser();
-    resident = await page('resident-b', MOBILE);
+    resident = await s.page('resident-b', MOBILE);
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('[R-CMP-1] 投诉 is live on the home grid; the form apologises first and records when, where, whom and what the resident asks for', async () => {
     await open(resident, base, '/pages/index/index');
@@ -94,7 +73,7 @@ describe('browser: a complaint, its 1-hour hand-over missed, escalated, answered
   });
 
   it('[R-CMP-2] the front desk classifies it 重要: its own clocks, the hand-over due within the hour', async () => {
-    desk = await page('frontdesk', DESKTOP);
+    desk = await s.page('frontdesk', DESKTOP);
     await openCase(desk);
     await expectText(desk, '#wb-complaint', '秩序维护部夜班');
     await desk.locator('#wb-level-serious').click();
@@ -111,7 +90,7 @@ describe('browser: a complaint, its 1-hour hand-over missed, escalated, answered
     expect(r.status).toBe(200);
     expect((await outbox('case.escalated')).map((m) => m.to)).toEqual(['supervisor']);
     expect((await outbox('case.breached')).map((m) => m.data.deadline)).toEqual(['handover']);
-    supervisor = await page('supervisor', DESKTOP);
+    supervisor = await s.page('supervisor', DESKTOP);
     await openCase(supervisor);
     await expectText(supervisor, '#wb-case-owner', '周丽');
     await supervisor.locator('#wb-case-escalated').waitFor();
@@ -164,7 +143,7 @@ describe('browser: a complaint, its 1-hour hand-over missed, escalated, answered
   });
 
   async function supervisorMessages(): Promise<string[]> {
-    const token = (await api<{ token: string }>('POST', '/local/login', { user: 'supervisor' })).body.token;
+    const token = await tokenOf('supervisor');
     const res = await fetch(`${base}/fn/message`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'list' }) });
     const body = (await res.json()) as { data: { items: { title: string; body: string }[] } };
     return body.data.items.map((m) => `${m.title} ${m.body}`);

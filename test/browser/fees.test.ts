@@ -12,15 +12,10 @@ import path from 'node:path';
 import { expectQrOf } from '../support/qr';
 import { openSqliteStore } from '../../adapters/store/sqlite';
 import { requestRefund } from '../../core/usecases/fee/requestRefund';
-import { MOBILE, expectAccessible, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { MOBILE, expectAccessible, open, screenshot, expectText, unauditedRoutes, type Page, type Session, platformCalls, startSession, type Envelope } from './support';
 
 jest.setTimeout(180_000);
 
-interface Envelope<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string };
-}
 interface Bill {
   id: string;
   period: string;
@@ -31,57 +26,31 @@ interface Bill {
 }
 
 describe('browser: bills, the sandbox cashier, receipts and their verification', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let s: Session;
   let resident: Page;
   let base: string;
-  const errors: string[] = [];
   let tokenA = '';
   let bills: Bill[] = [];
   let outTradeNo = '';
   let receiptNumber = '';
   let receiptCode = '';
 
-  const api = async <T>(p: string, body: unknown, token?: string): Promise<{ status: number; body: Envelope<T> }> => {
-    const res = await fetch(`${base}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Envelope<T> };
-  };
-  const tokenOf = async (user: string) => (await api<never>('/local/login', { user })).body as unknown as { token: string };
+  const { call, tokenOf } = platformCalls(() => base);
+  const api = <T>(p: string, body: unknown, token?: string) => call<Envelope<T>>('POST', p, body, token);
   const fee = <T>(action: string, input: object, token = tokenA) => api<T>('/fn/fee', { action, ...input }, token);
-  const newPage = async (user?: string) => {
-    const ctx = await browser.newContext(MOBILE);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    watch(p, user ?? 'anyone', errors);
-    if (user) {
-      await login(p, base, user);
-      await p.waitForURL(/pages\/index\/index/);
-    }
-    return p;
-  };
+  const newPage = (user?: string) => s.page(user ?? null, MOBILE, /pages\/index\/index/);
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    base = platform.url;
-    tokenA = (await tokenOf('resident-a')).token;
+    s = await startSession();
+    base = s.base;
+    tokenA = await tokenOf('resident-a');
     const r = await fee<{ items: Bill[] }>('bills', { householdId: '1-1-101' });
     expect(r.status).toBe(200);
     bills = r.body.data.items;
-    browser = await launchBrowser();
     resident = await newPage('resident-a');
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('[R-FEE-1] 缴费 is live on the home grid and opens 1-1-101\'s bills by month: each line, each month\'s total, the amount owed', async () => {
     // The demo seed: the previous and the current month, unpaid, 25,375 fen each (contract §3).
@@ -232,7 +201,7 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
   });
 
   it('[R-ACC-4] resident-b cannot see 1-1-101\'s bills, order or receipt (404), and 物业缴费 shows only 1-1-102', async () => {
-    const tokenB = (await tokenOf('resident-b')).token;
+    const tokenB = await tokenOf('resident-b');
     for (const [action, input] of [
       ['bills', { householdId: '1-1-101' }],
       ['preview', { billIds: bills.map((b) => b.id) }],
@@ -251,7 +220,7 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
   });
 
   it('[R-FEE-5] 继续支付: months held by the resident\'s own payment left in WeChat\'s cashier offer 继续支付, which opens that same order again', async () => {
-    const tokenB = (await tokenOf('resident-b')).token;
+    const tokenB = await tokenOf('resident-b');
     const own = (await fee<{ items: Bill[] }>('bills', { householdId: '1-1-102' }, tokenB)).body.data.items.filter((x) => x.status === 'unpaid');
     const first = await fee<{ outTradeNo: string }>('pay', { requestId: `br-resume-${Date.now()}`, billIds: own.map((x) => x.id) }, tokenB);
     expect(first.status).toBe(200);
@@ -285,7 +254,7 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
 
   it('[R-REN-10] 我的收据 lists the household\'s refunds under 退款记录: how much, why, and where the money is', async () => {
     // A refund decided on the paid order (as a renovation's acceptance does), written into the platform's store.
-    const store = await openSqliteStore(path.join(platform.dataDir, 'wuye.sqlite'));
+    const store = await openSqliteStore(path.join(s.platform.dataDir, 'wuye.sqlite'));
     try {
       const r = await store.transaction((tx) =>
         requestRefund({ tx, ids: { next: (p: string) => `${p}_br${Date.now().toString(36)}` }, now: Date.now() }, { source: 'test', sourceId: 'browser-1', outTradeNo, householdId: '1-1-101', amountFen: 20_000, reason: '装修押金退还（扣除 ¥200.00）', requestedBy: 'manager' }),
@@ -306,6 +275,6 @@ describe('browser: bills, the sandbox cashier, receipts and their verification',
 
   it('every page opened here was audited for accessibility', () => {
     expect(unauditedRoutes()).toEqual([]);
-    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(s.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -9,16 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DESKTOP, MOBILE, fill, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, expectAccessible, unauditedRoutes, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, MOBILE, fill, open, screenshot, expectText, expectAccessible, unauditedRoutes, type Page, type Session, startSession } from './support';
 import { readXlsx, registerRows, registerXlsx, type RegisterCells } from '../support/register';
 
 jest.setTimeout(180_000);
 
 describe('browser: the manager imports the household register; a new resident binds to an imported household', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  let s: Session;
   let base = '';
   let manager: Page;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-register-'));
@@ -35,25 +32,16 @@ describe('browser: the manager imports the household register; a new resident bi
   };
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    base = platform.url;
-    browser = await launchBrowser();
-    const ctx = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
-    contexts.push(ctx);
-    manager = await ctx.newPage();
-    watch(manager, 'manager', errors);
-    await login(manager, base, 'manager');
-    await manager.waitForURL(/workbench\//);
+    s = await startSession();
+    base = s.base;
+    manager = await s.page('manager', { ...DESKTOP, acceptDownloads: true }, /workbench\//);
     await manager.locator('#wb-nav-households').waitFor();
     await expectAccessible(manager, 'h00-manager-workbench-home');
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
+    await s?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
-    if (errors.length) console.log(errors.join('\n'));
   });
 
   it('a register with a bad row uploads with a progress bar, is refused whole, and names the row', async () => {
@@ -112,12 +100,7 @@ describe('browser: the manager imports the household register; a new resident bi
   });
 
   it('a new resident binds to an imported household by its room number, approved at once as its registered owner', async () => {
-    const ctx = await browser.newContext(MOBILE);
-    contexts.push(ctx);
-    const resident = await ctx.newPage();
-    watch(resident, 'resident-new', errors);
-    await login(resident, base, 'resident-new');
-    await resident.waitForURL(/pages\/index\/index/);
+    const resident = await s.page('resident-new', MOBILE, /pages\/index\/index/);
     await open(resident, base, '/pages/bind/index');
     await fill(resident, 'bind-room', '88-1-801');
     await fill(resident, 'bind-name', '赵小雨');
@@ -140,6 +123,6 @@ describe('browser: the manager imports the household register; a new resident bi
 
   it('every page opened was audited for accessibility', () => {
     expect(unauditedRoutes()).toEqual([]);
-    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(s.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

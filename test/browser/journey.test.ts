@@ -6,39 +6,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DESKTOP, MOBILE, fill, launchBrowser, login, makePng, open, screenshot, startPlatform, watch, type Browser, type BrowserContext, type Page, type Platform, cssId, expectText, expectLocatorText, unauditedRoutes } from './support';
+import { DESKTOP, MOBILE, fill, login, makePng, open, screenshot, type Page, cssId, expectText, expectLocatorText, unauditedRoutes, settled, startSession, type Session } from './support';
 
 jest.setTimeout(120_000);
 
 describe('browser journey: resident and front desk', () => {
-  let platform: Platform;
-  let browser: Browser;
-  let residentCtx: BrowserContext;
-  let deskCtx: BrowserContext;
+  let s: Session;
   let resident: Page;
   let desk: Page;
   let base: string;
-  const errors: string[] = [];
   const png = makePng(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-png-')), 'leak.png'));
   let caseId = '';
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    base = platform.url;
-    browser = await launchBrowser();
-    residentCtx = await browser.newContext(MOBILE);
-    deskCtx = await browser.newContext(DESKTOP);
-    resident = await residentCtx.newPage();
-    desk = await deskCtx.newPage();
-    watch(resident, 'resident', errors);
-    watch(desk, 'frontdesk', errors);
+    s = await startSession();
+    base = s.base;
+    resident = await s.page(null, MOBILE);
+    desk = await s.page(null, DESKTOP);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('[R-ACC-2] a visitor without a session is sent to the demo-user switcher, which lists the demo users with their roles', async () => {
     await open(resident, base, '/pages/index/index');
@@ -66,7 +53,7 @@ describe('browser journey: resident and front desk', () => {
   it('[R-ACC-1] binding with details that do not match the register stays pending for review, with the phone verified through 「使用微信手机号」', async () => {
     await resident.locator('#home-bind').click();
     await resident.waitForURL(/pages\/bind\/index/);
-    await resident.waitForTimeout(600);
+    await settled(resident);
     // Item 9: submitting the empty form marks each missing field; fixing one clears its note at once.
     await resident.locator('#bind-submit').click();
     await expectText(resident, '#bind-room-error', '请填写正确的房号');
@@ -239,17 +226,13 @@ describe('browser journey: resident and front desk', () => {
     await expectText(desk, '#wb-case-deadlines', '答复时限');
 
     // resident-a (bound to 1-1-101 with that phone) sees it among their cases.
-    const ctx = await browser.newContext(MOBILE);
-    const a = await ctx.newPage();
-    watch(a, 'resident-a', errors);
-    await login(a, base, 'resident-a');
-    await a.waitForURL(/pages\/index\/index/);
+    const a = await s.page('resident-a', MOBILE, /pages\/index\/index/);
     await open(a, base, '/pages/cases/index');
     await expectText(a, `#case-item-${cssId(intakeId)}`, '建议');
     await a.locator(`#case-item-${cssId(intakeId)}`).click();
     await expectText(a, '#case-status', '待受理');
     await expectText(a, '#case-content', '东门绿化带');
-    await ctx.close();
+    await a.context().close();
   });
 
   it('大字模式 (适老化) enlarges type and touch targets on every page and persists', async () => {
@@ -257,7 +240,7 @@ describe('browser journey: resident and front desk', () => {
     await resident.locator('#home-cases').waitFor();
     const before = await metrics(resident, '#home-cases');
     await resident.locator('#large-toggle').click();
-    await resident.waitForTimeout(300);
+    await settled(resident);
     const after = await metrics(resident, '#home-cases');
     expect(after.font).toBeGreaterThan(before.font * 1.2);
     expect(after.height).toBeGreaterThan(before.height * 1.1);
@@ -316,7 +299,7 @@ describe('browser journey: resident and front desk', () => {
   });
 
   it('has no page errors along the way', () => {
-    expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+    expect(s.errors.filter((e) => e.includes('pageerror'))).toEqual([]);
   });
 
   it('WCAG 2.1 AA: every page opened along the way was audited, as shown and in 大字模式', () => {

@@ -5,7 +5,7 @@
  * shows the responsible person's own title; the transfer list offers only those who can handle the case.
  * Screenshots go to test-artifacts/screenshots/ (m01…).
  */
-import { DESKTOP, MOBILE, launchBrowser, login, open, screenshot, startPlatform, watch, cssId, expectText, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, MOBILE, open, screenshot, cssId, expectText, type Session, platformCalls, startSession } from './support';
 
 jest.setTimeout(180_000);
 
@@ -13,39 +13,16 @@ const MINUTE = 60_000;
 const ROOM = '1栋1单元101室';
 
 describe('browser: messages that say which case, and the staff queue', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  let s: Session;
   let base = '';
   const cases: Record<string, { id: string; number: string }> = {};
 
-  const api = async (p: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    return (await res.json()) as { ok?: boolean; data?: any; token?: string; error?: unknown };
-  };
-  const tokens: Record<string, string> = {};
-  const as = async (user: string, fn: string, body: Record<string, unknown>) => {
-    tokens[user] ??= (await api('/local/login', { user })).token!;
-    const r = await api(`/fn/${fn}`, body, tokens[user]);
-    if (!r.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${JSON.stringify(r.error)}`);
-    return r.data;
-  };
-  const page = async (user: string, device: typeof MOBILE) => {
-    const ctx = await browser.newContext(device);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    watch(p, user, errors);
-    await login(p, base, user);
-    await p.waitForURL(/pages\/index\/index|workbench\//);
-    return p;
-  };
+  const { as, post } = platformCalls(() => base);
 
   beforeAll(async () => {
     // A higher creation limit: the last test gives one resident more messages than one page holds.
-    platform = await startPlatform({ TEST_CLOCK: '1', SUBMIT_LIMIT_PER_HOUR: '100' });
-    base = platform.url;
-    browser = await launchBrowser();
+    s = await startSession({ TEST_CLOCK: '1', SUBMIT_LIMIT_PER_HOUR: '100' });
+    base = s.base;
     let n = 0;
     const submit = (body: Record<string, unknown>) => as('resident-a', 'case', { action: 'submit', requestId: `msg-${Date.now()}-${n++}`, householdId: '1-1-101', ...body });
     // A paid in-home repair: dispatched, on site, quoted.
@@ -55,21 +32,16 @@ describe('browser: messages that say which case, and the staff queue', () => {
     await as('tech-2', 'workbench', { action: 'quote', id: cases.repair.id, feeFen: 8000, note: '更换水龙头阀芯，含材料' });
     // An emergency nobody reaches in time: the household gets an apology and a new promise.
     cases.emergency = await submit({ kind: 'repair', category: 'burst_pipe', location: 'in_home', content: '卫生间水管爆裂' });
-    await api('/local/clock', { advanceMs: 16 * MINUTE });
+    await post('/local/clock', { advanceMs: 16 * MINUTE });
     // A consultation the household urges (催办).
     cases.consultation = await submit({ kind: 'consultation', category: 'fee', content: '请问物业费可以按季度缴纳吗？' });
     await as('resident-a', 'case', { action: 'urge', id: cases.consultation.id });
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('the message center names each case by number, category and room, in words of its step', async () => {
-    const resident = await page('resident-a', MOBILE);
+    const resident = await s.page('resident-a', MOBILE);
     await open(resident, base, '/pages/messages/index');
     await expectText(resident, '#messages-list', cases.repair.number);
     const text = (await resident.locator('#messages-list').textContent())!;
@@ -85,7 +57,7 @@ describe('browser: messages that say which case, and the staff queue', () => {
   });
 
   it('the staff queue flags the urged case (催办) and shows each responsible person by their own title', async () => {
-    const desk = await page('frontdesk', DESKTOP);
+    const desk = await s.page('frontdesk', DESKTOP);
     await open(desk, base, '/workbench/queue/index');
     const urged = desk.locator(`#queue-urged-${cssId(cases.consultation.id)}`);
     await urged.waitFor();
@@ -115,7 +87,7 @@ describe('browser: messages that say which case, and the staff queue', () => {
   it('more messages than a page: the first 30 shown, 加载更多 brings the rest once each, then the button is gone', async () => {
     const numbers: string[] = [];
     for (let i = 0; i < 33; i++) numbers.push((await as('resident-b', 'case', { action: 'submit', requestId: `more-page-${i}`, householdId: '1-1-102', kind: 'consultation', content: `您好，第 ${i + 1} 个问题：请问快递柜在哪里？` })).number);
-    const resident = await page('resident-b', MOBILE);
+    const resident = await s.page('resident-b', MOBILE);
     await open(resident, base, '/pages/messages/index');
     const rows = resident.locator('#messages-list [id^="message-"]');
     await resident.locator('#messages-more').waitFor();

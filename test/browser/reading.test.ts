@@ -8,38 +8,16 @@
  *   front desk's queue and case page — with a repair dispatched, on site and quoted.
  * Screenshots go to test-artifacts/screenshots/ (rd01…), as shown and in 大字模式.
  */
-import { DESKTOP, MOBILE, cssId, expectText, fill, launchBrowser, login, open, screenshot, startPlatform, unauditedRoutes, watch, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, MOBILE, cssId, expectText, fill, open, screenshot, settled, unauditedRoutes, type Page, type Session, platformCalls, startSession } from './support';
 
 jest.setTimeout(180_000);
 
 describe('browser: forms that say which field, pages that read whole', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  let s: Session;
   let base = '';
   const cases: Record<string, { id: string; number: string }> = {};
 
-  const api = async (p: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    return (await res.json()) as { ok?: boolean; data?: any; token?: string; error?: unknown };
-  };
-  const tokens: Record<string, string> = {};
-  const as = async (user: string, fn: string, body: Record<string, unknown>) => {
-    tokens[user] ??= (await api('/local/login', { user })).token!;
-    const r = await api(`/fn/${fn}`, body, tokens[user]);
-    if (!r.ok) throw new Error(`${fn}.${String(body.action)} as ${user}: ${JSON.stringify(r.error)}`);
-    return r.data;
-  };
-  const page = async (user: string, device: typeof MOBILE) => {
-    const ctx = await browser.newContext(device);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    watch(p, user, errors);
-    await login(p, base, user);
-    await p.waitForURL(/pages\/index\/index|workbench\//);
-    return p;
-  };
+  const { as, post } = platformCalls(() => base);
   /** The id of the focused element's nearest element with an id, and its own aria attributes. */
   const focused = (p: Page) =>
     p.evaluate(() => {
@@ -50,15 +28,14 @@ describe('browser: forms that say which field, pages that read whole', () => {
   const shots = async (p: Page, name: string) => {
     await screenshot(p, name);
     await p.evaluate(() => document.querySelectorAll('[data-a11y-current] .shell').forEach((el) => el.classList.add('shell--large')));
-    await p.waitForTimeout(200);
+    await settled(p);
     await screenshot(p, `${name}-large`);
     await p.evaluate(() => document.querySelectorAll('[data-a11y-current] .shell').forEach((el) => el.classList.remove('shell--large')));
   };
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
-    base = platform.url;
-    browser = await launchBrowser();
+    s = await startSession({ TEST_CLOCK: '1' });
+    base = s.base;
     let n = 0;
     const submit = (body: Record<string, unknown>) => as('resident-a', 'case', { action: 'submit', requestId: `read-${Date.now()}-${n++}`, householdId: '1-1-101', ...body });
     // A paid in-home repair: dispatched, on site, quoted (¥80.00).
@@ -71,17 +48,12 @@ describe('browser: forms that say which field, pages that read whole', () => {
     await as('frontdesk', 'workbench', { action: 'dispatch', id: cases.waiting.id, technicianId: 'tech-2', note: '请带门禁读卡器备件' });
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   let resident: Page;
 
   it('the repair form puts each error beside its field, announced, and moves focus to the first; the platform\'s word on the description goes beside it too', async () => {
-    resident = await page('resident-a', MOBILE);
+    resident = await s.page('resident-a', MOBILE);
     await screenshot(resident, 'rd00-home');
     await open(resident, base, '/pages/repair/index');
     await resident.locator('#repair-submit').click();
@@ -161,13 +133,13 @@ describe('browser: forms that say which field, pages that read whole', () => {
   });
 
   it('the technician\'s 我的工单 and the front desk\'s queue and case page read whole too', async () => {
-    const tech = await page('tech-2', MOBILE);
+    const tech = await s.page('tech-2', MOBILE);
     await open(tech, base, '/workbench/mywork/index');
     await tech.locator(`#mywork-due-${cssId(cases.waiting.id)}`).waitFor();
     const due = await tech.locator(`#mywork-due-${cssId(cases.waiting.id)} .num`).allTextContents();
     expect(due.some((t) => /\d{1,2}:\d{2}/.test(t))).toBe(true);
     await shots(tech, 'rd08-tech-mywork');
-    const desk = await page('frontdesk', DESKTOP);
+    const desk = await s.page('frontdesk', DESKTOP);
     await open(desk, base, '/workbench/queue/index');
     await desk.locator(`#queue-item-${cssId(cases.quoted.id)}`).waitFor();
     await screenshot(desk, 'rd09-desk-queue');
@@ -177,7 +149,7 @@ describe('browser: forms that say which field, pages that read whole', () => {
   });
 
   it('has no page errors along the way', () => {
-    expect(errors.filter((e) => e.includes('pageerror'))).toEqual([]);
+    expect(s.errors.filter((e) => e.includes('pageerror'))).toEqual([]);
   });
 
   it('WCAG 2.1 AA: every page opened along the way was audited, as shown and in 大字模式', () => {

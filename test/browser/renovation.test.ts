@@ -14,15 +14,10 @@
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
-import { DESKTOP, MOBILE, cssId, expectAccessible, expectText, fill, launchBrowser, login, makePng, open, screenshot, startPlatform, unauditedRoutes, watch, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, MOBILE, cssId, expectAccessible, expectText, fill, makePng, open, screenshot, unauditedRoutes, type Page, type Session, platformCalls, startSession, type Envelope } from './support';
 
 jest.setTimeout(300_000);
 
-interface Envelope<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string };
-}
 interface Fee {
   item: string;
   label: string;
@@ -55,27 +50,17 @@ const DAY = 86_400_000;
 const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 describe('browser: a renovation from the rules to the refund', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let s: Session;
   let resident: Page;
   let officer: Page;
   let base: string;
-  const errors: string[] = [];
   let tokenA = '';
   let tokenOfficer = '';
   let renoId = '';
   const png = makePng(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reno-')), 'doc.png'));
 
-  const api = async <T>(method: 'GET' | 'POST', p: string, body?: unknown, token?: string): Promise<{ status: number; body: Envelope<T> }> => {
-    const res = await fetch(`${base}${p}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Envelope<T> };
-  };
-  const tokenOf = async (user: string) => ((await api<never>('POST', '/local/login', { user })).body as unknown as { token: string }).token;
+  const { call, tokenOf } = platformCalls(() => base);
+  const api = <T>(method: 'GET' | 'POST', p: string, body?: unknown, token?: string) => call<Envelope<T>>(method, p, body, token);
   const reno = <T>(action: string, input: object, token = tokenA) => api<T>('POST', '/fn/renovation', { action, ...input }, token);
   const view = async (token = tokenA) => {
     const r = await reno<Reno>('get', { id: renoId }, token);
@@ -83,13 +68,8 @@ describe('browser: a renovation from the rules to the refund', () => {
     return r.body.data;
   };
   const newPage = async (user: string, device = MOBILE) => {
-    const ctx = await browser.newContext(device);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
+    const p = await s.page(user, device);
     p.setDefaultTimeout(12_000);
-    watch(p, user, errors);
-    await login(p, base, user);
-    await p.waitForURL(/pages\/index\/index|workbench\//);
     return p;
   };
   const upload = async (page: Page, addId: string, doneId: string) => {
@@ -103,20 +83,14 @@ describe('browser: a renovation from the rules to the refund', () => {
   const noFullId = async (page: Page) => expect(await page.locator('body').textContent()).not.toContain(ID_NUMBER);
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
-    base = platform.url;
+    s = await startSession({ TEST_CLOCK: '1' });
+    base = s.base;
     tokenA = await tokenOf('resident-a');
     tokenOfficer = await tokenOf('reno-officer');
-    browser = await launchBrowser();
     resident = await newPage('resident-a');
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('[R-REN-4] 装修 is live on the home grid; the rules are read and the agreement signed with an explicit 我已阅读并同意 before any form opens', async () => {
     await open(resident, base, '/pages/index/index');
@@ -371,6 +345,6 @@ describe('browser: a renovation from the rules to the refund', () => {
   it('every page opened here was audited for accessibility', async () => {
     await expectAccessible(resident, 'n-final');
     expect(unauditedRoutes()).toEqual([]);
-    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(s.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

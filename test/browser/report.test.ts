@@ -7,42 +7,29 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import { DESKTOP, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, open, screenshot, expectText, type Page, type Session, platformCalls, startSession } from './support';
 
 jest.setTimeout(180_000);
 
 describe('browser: the supervisor reads the monthly reports as charts and exports them', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  let s: Session;
   let base = '';
   let supervisor: Page;
   let month = '';
   let n = 0;
   let followed = '';
 
-  const api = async (p: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    const json = (await res.json()) as { ok: boolean; data: any; error?: unknown };
-    if (!json.ok) throw new Error(`${p} ${JSON.stringify(body)}: ${JSON.stringify(json.error)}`);
-    return json.data;
-  };
-  const tokens: Record<string, string> = {};
-  const as = async (user: string, fn: string, body: Record<string, unknown>) => {
-    tokens[user] ??= (await api('/local/login', { user })).token ?? '';
-    return api(`/fn/${fn}`, body, tokens[user]);
-  };
+  const { as, post } = platformCalls(() => base);
   const rid = () => `rp-${Date.now()}-${n++}`;
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
-    base = platform.url;
+    s = await startSession({ TEST_CLOCK: '1' });
+    base = s.base;
     // A month of its own: the 2nd of the month after next, 09:00 Shanghai.
     const now = new Date(Date.now() + 8 * 3_600_000);
     const total = now.getUTCFullYear() * 12 + now.getUTCMonth() + 2;
     month = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-    await api('/local/clock', { set: `${month}-02T09:00:00+08:00` });
+    await post('/local/clock', { set: `${month}-02T09:00:00+08:00` });
     const complaint = (who: string, household: string, over: Record<string, unknown>) => as(who, 'case', { action: 'submit', requestId: rid(), householdId: household, kind: 'complaint', ...over });
     await complaint('resident-a', '1-1-101', { category: 'noise', level: 'minor', content: '晚上十一点以后楼上持续有装修噪音' });
     const b = await complaint('resident-b', '1-1-102', { category: 'service', level: 'major', content: '前台工作人员态度很差，不耐烦' });
@@ -66,23 +53,12 @@ describe('browser: the supervisor reads the monthly reports as charts and export
     await as('frontdesk', 'workbench', { action: 'callback', id: two.id, outcome: 'satisfied', method: 'phone' });
     await as('resident-b', 'case', { action: 'rate', id: two.id, stars: 2, comment: '等太久了' });
     followed = two.id;
-    await api('/local/clock', { advanceMs: 3 * 86_400_000 + 3_600_000 });
+    await post('/local/clock', { advanceMs: 3 * 86_400_000 + 3_600_000 });
 
-    browser = await launchBrowser();
-    const ctx = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
-    contexts.push(ctx);
-    supervisor = await ctx.newPage();
-    watch(supervisor, 'supervisor', errors);
-    await login(supervisor, base, 'supervisor');
-    await supervisor.waitForURL(/workbench\//);
+    supervisor = await s.page('supervisor', { ...DESKTOP, acceptDownloads: true }, /workbench\//);
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('[R-CMP-6][R-SAT-3] repairs, complaints and satisfaction as bar charts for the month so far', async () => {
     await open(supervisor, base, '/workbench/report/index');
@@ -137,6 +113,6 @@ describe('browser: the supervisor reads the monthly reports as charts and export
     await supervisor.locator(`#queue-followup-${followed}`).waitFor();
     await expectText(supervisor, `#queue-followup-${followed}`, '主管跟进');
     await screenshot(supervisor, 'rp04-queue-followup');
-    expect(errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });

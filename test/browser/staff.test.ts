@@ -4,41 +4,23 @@
  * manager deactivates the account and the workbench closes to them at once. Also the rota and the
  * settings pages. Every page is audited (axe) and photographed: test-artifacts/screenshots/s01…
  */
-import { DESKTOP, MOBILE, fill, launchBrowser, login, open, screenshot, startPlatform, watch, expectText, unauditedRoutes, expectAccessible, type Browser, type BrowserContext, type Page, type Platform } from './support';
+import { DESKTOP, MOBILE, fill, open, screenshot, expectText, unauditedRoutes, expectAccessible, settled, type Session, startSession } from './support';
 
 jest.setTimeout(180_000);
 
 describe('browser: staff accounts, rota and settings', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  let s: Session;
   let base = '';
 
-  const page = async (user: string, device: typeof MOBILE): Promise<Page> => {
-    const ctx = await browser.newContext(device);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    watch(p, user, errors);
-    await login(p, base, user);
-    await p.waitForURL(/pages\/index\/index|workbench\//);
-    return p;
-  };
 
   beforeAll(async () => {
-    platform = await startPlatform({ TEST_CLOCK: '1' });
-    base = platform.url;
-    browser = await launchBrowser();
+    s = await startSession({ TEST_CLOCK: '1' });
+    base = s.base;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform?.stop();
-    if (errors.length) console.log(errors.join('\n'));
-  });
+  afterAll(() => s?.stop());
 
   it('invite → accept with the verified phone → the new technician sees their work orders; deactivate → access gone', async () => {
-    const manager = await page('manager', DESKTOP);
+    const manager = await s.page('manager', DESKTOP);
     // The manager's workbench lists the setup sections by permission (account.me.permissions).
     await open(manager, base, '/workbench/queue/index');
     await manager.locator('#wb-nav-staff').waitFor();
@@ -56,7 +38,7 @@ describe('browser: staff accounts, rota and settings', () => {
     await expectText(manager, '#staff-invites', '待接受');
     await screenshot(manager, 's01-staff-invited');
 
-    const hire = await page('resident-new', MOBILE);
+    const hire = await s.page('resident-new', MOBILE);
     await hire.locator('#home-join').waitFor();
     await screenshot(hire, 's02-home-join-link');
     await hire.locator('#home-join').click();
@@ -90,12 +72,12 @@ describe('browser: staff accounts, rota and settings', () => {
   });
 
   it('the duty rota and the service and fee settings, with their history', async () => {
-    const manager = await page('manager', DESKTOP);
+    const manager = await s.page('manager', DESKTOP);
     await open(manager, base, '/workbench/rota/index');
     await expectText(manager, '#rota-now', '当前值班：王强');
     const firstFree = manager.locator('#rota-table [id$="-tech-tech-2"]').first();
     await firstFree.click();
-    await manager.waitForTimeout(800);
+    await settled(manager);
     await screenshot(manager, 's06-rota');
 
     await open(manager, base, '/workbench/settings/index');

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { auditedRoutes, expectAccessible, trackRoutes } from './a11y';
 
 export { expectAccessible, unauditedRoutes, writeAuditReport } from './a11y';
+export { makePng } from './png';
+export { platformCalls, type Envelope, type PlatformCalls } from './calls';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
@@ -31,14 +32,15 @@ export interface Platform {
   stop: () => Promise<void>;
 }
 
-/** Starts the local platform (`npx tsx local/main.ts`) on a free port with a fresh demo store. */
+/** Starts the local platform (`tsx local/main.ts`) on a free port with a fresh demo store. */
 export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<Platform> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'h5', 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npx taro build --type h5` before the browser tests');
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-browser-'));
-  const proc = spawn('npx', ['tsx', 'local/main.ts'], {
+  // tsx's own command line under this node: going through npx costs seconds of package lookup per start.
+  const proc = spawn(process.execPath, [require.resolve('tsx/cli'), 'local/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED: 'demo', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,7 +125,7 @@ export function watch(page: Page, who: string, log: string[]) {
  */
 export async function screenshot(page: Page, name: string, allow: Record<string, string> = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(600);
+  await settled(page);
   await expectAccessible(page, name, allow);
   await page.evaluate(() => {
     const style = document.createElement('style');
@@ -141,15 +143,38 @@ export async function screenshot(page: Page, name: string, allow: Record<string,
   }
 }
 
-/** Opens an H5 route (hash router) and waits for the page-enter animation. */
 /**
  * Opens a route as a fresh load. A hash change alone lets Taro's router stack the page on top of
- * pages still being shown (a late redirect could cover it), so the page is reloaded at that route.
+ * pages still being shown (a late redirect could cover it), so the page is reloaded at that route; then
+ * waits until it has settled (see `settled`).
  */
 export async function open(page: Page, base: string, route: string) {
+  // A page not yet on the app (a new tab) loads it afresh with the goto alone.
+  const onApp = page.url().startsWith(base);
   await page.goto(`${base}/#${route}`);
-  await page.reload();
-  await page.waitForTimeout(600);
+  if (onApp) await page.reload();
+  await settled(page);
+}
+
+/**
+ * Waits until the page shown is ready to be looked at: the Taro page on top has its PageShell and its
+ * header's title, and no finite animation or transition (the page-enter slide, a fading toast) runs; then two frames. Polls the
+ * conditions instead of sleeping a fixed time. What a page loads is waited for by the test, element by element.
+ */
+export async function settled(page: Page, timeout = 10_000) {
+  await page.waitForFunction(
+    () => {
+      // The page on top (as the audit takes it) has its PageShell and the header's title.
+      const shown = [...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0 && el.querySelector('.shell'));
+      const top = shown[shown.length - 1];
+      const titled = !!top?.querySelector('#page-title')?.textContent?.trim();
+      const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+      return titled && !moving;
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Types into a Taro/NutUI input or textarea by the id of its wrapper. */
@@ -163,54 +188,6 @@ export async function login(page: Page, base: string, user: string) {
   // The switcher is audited once per test file (it looks the same each time).
   if (!auditedRoutes().includes('/pages/login/index')) await expectAccessible(page, 'login');
   await page.locator(`#login-${user}`).click();
-}
-
-// ---------- A small PNG made here (no binary fixture in the repository) ----------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf: Buffer) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Buffer) => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-};
-
-/** A 96×96 RGB PNG: a teal tile with a lighter square (looks like a photo thumbnail). */
-export function makePng(file: string, size = 96): string {
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++) {
-    const row = y * (size * 3 + 1);
-    raw[row] = 0;
-    for (let x = 0; x < size; x++) {
-      const inner = x > size / 4 && x < (size * 3) / 4 && y > size / 4 && y < (size * 3) / 4;
-      const [r, g, b] = inner ? [230, 244, 241] : [14, 138, 126];
-      raw.set([r, g, b], row + 1 + x * 3);
-    }
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  fs.writeFileSync(file, png);
-  return file;
 }
 
 export type { Browser, BrowserContext, Page };
@@ -234,4 +211,50 @@ export async function expectLocatorText(loc: ReturnType<Page['locator']>, text: 
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`expected text "${text}" in element, got: ${last.slice(0, 300)}`);
+}
+
+/**
+ * What every browser suite starts with: the local platform (with `env`), chromium, and a way to open a
+ * signed-in page in a context of its own (watched: console errors and page errors go to `errors`, the
+ * routes it opens to the accessibility audit); `stop()` closes them all and prints what was logged.
+ */
+export interface Session {
+  platform: Platform;
+  base: string;
+  browser: Browser;
+  errors: string[];
+  /** A new context and page for `user` (`null`: nobody signed in) on `device`, on the page sign-in lands on. */
+  page(user: string | null, device?: BrowserContextOptions, landing?: RegExp): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+export async function startSession(env: Record<string, string> = {}): Promise<Session> {
+  const platform = await startPlatform(env);
+  const base = platform.url;
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  return {
+    platform,
+    base,
+    browser,
+    errors,
+    async page(user, device = MOBILE, landing = /pages\/index\/index|workbench\//) {
+      const ctx = await browser.newContext(device);
+      contexts.push(ctx);
+      const p = await ctx.newPage();
+      watch(p, user ?? 'anyone', errors);
+      if (user) {
+        await login(p, base, user);
+        await p.waitForURL(landing);
+      }
+      return p;
+    },
+    async stop() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await platform.stop();
+      if (errors.length) console.log(errors.join('\n'));
+    },
+  };
 }

@@ -7,28 +7,13 @@
  * (wx.requestPayment) with exactly the parameters fee.pay signed, and the receipt's QR code is a PNG data
  * URL drawn without canvas or TextEncoder.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { startHarness, type Harness } from '../support/harness';
-import { bootWeapp, DIST, type Weapp } from '../support/weapp';
+import { bootWeapp, type Weapp } from '../support/weapp';
+import { MB2, readWeappBuild } from '../support/weappBuild';
 import { expectQrOf } from '../support/qr';
 
-const MB2 = 2 * 1024 * 1024;
-if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error(`${DIST}/app.json is missing: build the mini-program first (npx taro build --type weapp)`);
-const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[]; subpackages?: { root: string; pages: string[] }[] };
-const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => ({ ...s, root: s.root.replace(/\/$/, '') }));
-const fee = subs.find((s) => s.root === 'fee');
-
-function files(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    return d.isDirectory() ? files(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
-const all = files(DIST);
-const inSub = (f: string) => subs.some((s) => f.startsWith(`${s.root}/`));
-const main = all.filter((f) => !inSub(f) && f !== 'project.config.json');
-const size = (list: string[]) => list.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+const { app, all, main, size, sub, under, holding } = readWeappBuild();
+const fee = sub('fee');
 /** A string only the qrcode package's encoder holds. */
 const QR_MARKER = 'The amount of data is too big to be stored in a QR Code';
 
@@ -40,13 +25,13 @@ it('app.json declares the fee subpackage with every fee page; the main package l
 });
 
 it('the QR code library and the fee pages\' code stay in the subpackage; each package is within 2 MB', () => {
-  const scripts = (list: string[]) => list.filter((f) => /\.js$/.test(f) && fs.readFileSync(path.join(DIST, f), 'utf8').includes(QR_MARKER));
+  const scripts = (list: string[]) => holding(list, [QR_MARKER], /\.js$/);
   expect(scripts(main)).toEqual([]);
-  expect(scripts(all.filter((f) => f.startsWith('fee/'))).length).toBeGreaterThan(0);
+  expect(scripts(under('fee')).length).toBeGreaterThan(0);
   const markers = ['sandbox__banner', 'receipt__qr'];
-  expect(main.filter((f) => /\.(js|wxss|wxml)$/.test(f) && markers.some((m) => fs.readFileSync(path.join(DIST, f), 'utf8').includes(m)))).toEqual([]);
+  expect(holding(main, markers)).toEqual([]);
   const mainBytes = size(main);
-  const feeBytes = size(all.filter((f) => f.startsWith('fee/')));
+  const feeBytes = size(under('fee'));
   console.log(`dist/weapp: main package ${(mainBytes / 1024).toFixed(1)} KB, fee subpackage ${(feeBytes / 1024).toFixed(1)} KB`);
   expect(mainBytes).toBeLessThanOrEqual(MB2);
   expect(feeBytes).toBeLessThanOrEqual(MB2);

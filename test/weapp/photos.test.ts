@@ -7,37 +7,30 @@
  * temporary URL `file.url` hands out.
  */
 import path from 'node:path';
-import { startHarness, rid, type Harness } from '../support/harness';
-import { bootWeapp, type Weapp } from '../support/weapp';
+import { rid } from '../support/harness';
+import { weappSignedIn } from '../support/weappSession';
 import { demoOpenid } from '../../local/seed';
 
 const PHOTO = path.join(__dirname, '../fixtures/tiny.png');
 
-let h: Harness;
-let wx: Weapp;
-
-beforeAll(async () => {
-  h = await startHarness();
-  wx = await bootWeapp({ url: h.url, token: await h.login('resident-a') });
-}, 30_000);
-afterAll(() => h?.close());
+const mini = weappSignedIn();
 
 it('the repair page shows the photo field; a photo uploads with progress, is registered and goes with the repair', async () => {
-  const page = await wx.open('pages/repair/index');
+  const page = await mini.wx.open('pages/repair/index');
   await page.waitFor(() => page.find('#repair-add-photo'), 'the photo field\'s "+" tile on the repair page');
   page.check(page.text().includes('现场照片'), 'the photo field is labelled 现场照片');
   page.check(page.text().includes('0/9'), 'the "+" tile counts 0/9');
 
-  wx.chosen = [PHOTO];
+  mini.wx.chosen = [PHOTO];
   await page.tap('#repair-add-photo');
-  const register = await page.waitFor(() => wx.calls.find((c) => c.name === 'file' && c.data?.action === 'register' && c.status), 'file.register answered');
+  const register = await page.waitFor(() => mini.wx.calls.find((c) => c.name === 'file' && c.data?.action === 'register' && c.status), 'file.register answered');
   page.check(register.status === 200 && /^f_/.test(register.result?.data?.fileId), `file.register succeeded: ${JSON.stringify(register.result)}`);
   const fileId: string = register.result.data.fileId;
   // The upload went under the resident's own prefix, reporting progress on the way.
-  expect(wx.uploads).toHaveLength(1);
-  expect(wx.uploads[0].cloudPath).toMatch(new RegExp(`^uploads/${demoOpenid('resident-a')}/[A-Za-z0-9_-]+\\.png$`));
-  expect(wx.uploads[0].progress).toEqual([30, 100]);
-  expect(register.data.fileId).toBe(wx.uploads[0].fileID);
+  expect(mini.wx.uploads).toHaveLength(1);
+  expect(mini.wx.uploads[0].cloudPath).toMatch(new RegExp(`^uploads/${demoOpenid('resident-a')}/[A-Za-z0-9_-]+\\.png$`));
+  expect(mini.wx.uploads[0].progress).toEqual([30, 100]);
+  expect(register.data.fileId).toBe(mini.wx.uploads[0].fileID);
   await page.waitFor(() => page.find('#repair-photo-remove-0'), 'the uploaded photo tile (with its remove button)');
   page.check(page.text().includes('1/9'), 'the "+" tile counts 1/9');
 
@@ -47,16 +40,16 @@ it('the repair page shows the photo field; a photo uploads with progress, is reg
   await page.input('#repair-content', content);
   await page.waitFor(() => page.find('#repair-content')?.getAttribute('value') === content, 'the textarea shows the typed content');
   await page.tap('#repair-submit');
-  const submit = await page.waitFor(() => wx.calls.find((c) => c.name === 'case' && c.data?.action === 'submit' && c.status), 'case.submit answered');
+  const submit = await page.waitFor(() => mini.wx.calls.find((c) => c.name === 'case' && c.data?.action === 'submit' && c.status), 'case.submit answered');
   page.check(submit.status === 200 && submit.result?.ok === true, `case.submit succeeded: ${JSON.stringify(submit.result)}`);
   expect(submit.data.photos).toEqual([fileId]);
 
   // The front desk reads the photo through a temporary URL; another household cannot.
-  const fd = await h.login('frontdesk');
-  const got = await h.call(fd, 'workbench', { action: 'get', id: submit.result.data.id });
+  const fd = await mini.h.login('frontdesk');
+  const got = await mini.h.call(fd, 'workbench', { action: 'get', id: submit.result.data.id });
   expect(got.body.data.photos).toEqual([fileId]);
-  const url = await h.call(fd, 'file', { action: 'url', fileId });
+  const url = await mini.h.call(fd, 'file', { action: 'url', fileId });
   expect(url.status).toBe(200);
-  expect((await fetch(`${h.url}${url.body.data.url}`)).status).toBe(200);
-  expect((await h.call(await h.login('resident-b'), 'file', { action: 'url', fileId })).status).toBe(404);
+  expect((await fetch(`${mini.h.url}${url.body.data.url}`)).status).toBe(200);
+  expect((await mini.h.call(await mini.h.login('resident-b'), 'file', { action: 'url', fileId })).status).toBe(404);
 }, 60_000);

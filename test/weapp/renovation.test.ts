@@ -5,27 +5,11 @@
  * code and styles under renovation/ (none in the main package), each package within 2 MB; in the
  * mini-program the rules render from renovation.rules and the household's archive from renovation.list.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { startHarness, type Harness } from '../support/harness';
-import { bootWeapp, DIST, type Weapp } from '../support/weapp';
+import { weappSignedIn } from '../support/weappSession';
+import { MB2, readWeappBuild } from '../support/weappBuild';
 
-const MB2 = 2 * 1024 * 1024;
-if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error(`${DIST}/app.json is missing: build the mini-program first (npx taro build --type weapp)`);
-const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[]; subpackages?: { root: string; pages: string[] }[] };
-const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => ({ ...s, root: s.root.replace(/\/$/, '') }));
-const reno = subs.find((s) => s.root === 'renovation');
-
-function files(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    return d.isDirectory() ? files(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
-const all = files(DIST);
-const inSub = (f: string) => subs.some((s) => f.startsWith(`${s.root}/`));
-const main = all.filter((f) => !inSub(f) && f !== 'project.config.json');
-const size = (list: string[]) => list.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+const { app, all, main, size, sub, under, holding } = readWeappBuild();
+const reno = sub('renovation');
 
 it('app.json declares the renovation subpackage with every renovation page; the main package lists none of them', () => {
   if (!reno) throw new Error(`no subpackage with root "renovation" in dist/weapp/app.json: ${JSON.stringify(app)}`);
@@ -36,33 +20,27 @@ it('app.json declares the renovation subpackage with every renovation page; the 
 
 it('the renovation pages\' code and styles stay in their subpackages; each package is within 2 MB', () => {
   const markers = ['steps__dot', 'fee-line__back', 'reno-hero__title'];
-  expect(main.filter((f) => /\.(js|wxss|wxml)$/.test(f) && markers.some((m) => fs.readFileSync(path.join(DIST, f), 'utf8').includes(m)))).toEqual([]);
+  expect(holding(main, markers)).toEqual([]);
   const mainBytes = size(main);
-  const renoBytes = size(all.filter((f) => f.startsWith('renovation/')));
+  const renoBytes = size(under('renovation'));
   console.log(`dist/weapp: main package ${(mainBytes / 1024).toFixed(1)} KB, renovation subpackage ${(renoBytes / 1024).toFixed(1)} KB`);
   expect(mainBytes).toBeLessThanOrEqual(MB2);
   expect(renoBytes).toBeLessThanOrEqual(MB2);
 });
 
 describe('rendered', () => {
-  let h: Harness;
-  let wx: Weapp;
-  beforeAll(async () => {
-    h = await startHarness();
-    wx = await bootWeapp({ url: h.url, token: await h.login('resident-a') });
-  }, 30_000);
-  afterAll(() => h?.close());
+  const mini = weappSignedIn();
 
   it('[R-REN-4] the rules and the agreement render from renovation.rules', async () => {
-    const page = await wx.open('renovation/rules/index', { householdId: '1-1-101' });
+    const page = await mini.wx.open('renovation/rules/index', { householdId: '1-1-101' });
     await page.waitForText('电梯使用规定');
     await page.waitFor(() => page.find('#rules-agree'), 'the 我已阅读并同意 button');
-    expect(wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'rules' && c.status === 200)).toBe(true);
+    expect(mini.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'rules' && c.status === 200)).toBe(true);
   });
 
   it('[R-REN-11] the household\'s archive renders from renovation.list', async () => {
-    const page = await wx.open('renovation/list/index');
+    const page = await mini.wx.open('renovation/list/index');
     await page.waitFor(() => page.find('#reno-list-empty'), 'the empty archive of 1-1-101');
-    expect(wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
+    expect(mini.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
   });
 });

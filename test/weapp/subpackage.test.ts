@@ -5,32 +5,12 @@
  * workbench-only code live under workbench/, none of it in the main package, and its pages load and render
  * real data in the mini-program.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { startHarness, rid, type Harness } from '../support/harness';
-import { bootWeapp, DIST } from '../support/weapp';
+import { bootWeapp } from '../support/weapp';
+import { MB1, MB2, readWeappBuild } from '../support/weappBuild';
 
-const MB2 = 2 * 1024 * 1024;
-const MB1 = 1024 * 1024;
-if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error(`${DIST}/app.json is missing: build the mini-program first (npx taro build --type weapp)`);
-const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
-  pages: string[];
-  subPackages?: { root: string; pages: string[] }[];
-  subpackages?: { root: string; pages: string[] }[];
-};
-const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => ({ ...s, root: s.root.replace(/\/$/, '') }));
-const workbench = subs.find((s) => s.root === 'workbench');
-
-function files(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    return d.isDirectory() ? files(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
-const all = files(DIST);
-const inSub = (f: string) => subs.some((s) => f.startsWith(`${s.root}/`));
-const main = all.filter((f) => !inSub(f) && f !== 'project.config.json');
-const size = (list: string[]) => list.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+const { app, all, main, size, sub, under, holding } = readWeappBuild();
+const workbench = sub('workbench');
 
 it('app.json declares the workbench subpackage (root workbench) and the main package lists no workbench page', () => {
   if (!workbench) throw new Error(`no subpackage with root "workbench" in dist/weapp/app.json: ${JSON.stringify(app)}`);
@@ -48,14 +28,14 @@ it('every workbench page file lives under workbench/, none in the main package',
   expect(leaked).toEqual([]);
   // Code only the workbench uses (its shell's class names) stays out of the main package's scripts and styles.
   const markers = ['wb-bar__brand', 'wb-tabs'];
-  const withWorkbenchCode = main.filter((f) => /\.(js|wxss|wxml)$/.test(f) && markers.some((m) => fs.readFileSync(path.join(DIST, f), 'utf8').includes(m)));
+  const withWorkbenchCode = holding(main, markers);
   expect(withWorkbenchCode).toEqual([]);
-  expect(all.filter((f) => f.startsWith('workbench/') && /\.js$/.test(f)).some((f) => markers.some((m) => fs.readFileSync(path.join(DIST, f), 'utf8').includes(m)))).toBe(true);
+  expect(holding(under('workbench'), markers, /\.js$/).length).toBeGreaterThan(0);
 });
 
 it('the main package and the workbench subpackage are each within 2 MB', () => {
   const mainBytes = size(main);
-  const subBytes = size(all.filter((f) => f.startsWith('workbench/')));
+  const subBytes = size(under('workbench'));
   console.log(`dist/weapp: main package ${(mainBytes / 1024).toFixed(1)} KB, workbench subpackage ${(subBytes / 1024).toFixed(1)} KB`);
   expect(mainBytes).toBeLessThanOrEqual(MB2);
   expect(subBytes).toBeLessThanOrEqual(MB2);
