@@ -168,8 +168,12 @@ export async function settled(page: Page, timeout = 10_000) {
       const shown = [...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0 && el.querySelector('.shell'));
       const top = shown[shown.length - 1];
       const titled = !!top?.querySelector('#page-title')?.textContent?.trim();
+      // …and is the page the address names (Taro's page element id is its route): right after signing
+      // in, the address already says 首页 while the switcher is still the page on top.
+      const route = location.hash.replace(/^#/, '').split('?')[0];
+      const onRoute = !route || top?.id.split('?')[0] === route;
       const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
-      return titled && !moving;
+      return titled && onRoute && !moving;
     },
     undefined,
     { timeout, polling: 50 },
@@ -247,6 +251,7 @@ export async function startSession(env: Record<string, string> = {}): Promise<Se
       if (user) {
         await login(p, base, user);
         await p.waitForURL(landing);
+        await settled(p);
       }
       return p;
     },
