@@ -4,7 +4,6 @@ import path from 'node:path';
 
 export const WEAPP_LIMIT_BYTES = 2 * 1024 * 1024; // WeChat: 2 MB per package (main or sub)
 export const WEAPP_GOAL_BYTES = 600 * 1024;
-export const SUBPACKAGE_DIR = 'workbench';
 
 export type WeappSize =
   | {
@@ -12,8 +11,8 @@ export type WeappSize =
       dir: string;
       mainBytes: number;
       mainFiles: number;
-      subBytes: number;
-      subFiles: number;
+      /** Each subpackage (app.json `subPackages`): its root folder, bytes and files. */
+      subs: { root: string; bytes: number; files: number }[];
       builtNow: boolean;
       /** Local time of app.json's last write. */
       builtAt: string;
@@ -31,13 +30,14 @@ function walk(dir: string, out: { file: string; bytes: number }[], rel = '') {
   return out;
 }
 
-/** Sums dist/weapp: the main package is everything but the `workbench/` subpackage folder. */
+/** Sums dist/weapp: the main package is everything outside the subpackages' roots (app.json `subPackages`). */
 export function measureWeapp(dir: string): WeappSize {
   if (!fs.existsSync(path.join(dir, 'app.json'))) return { built: false, dir, reason: 'no app.json in dist/weapp' };
+  const app = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
   const files = walk(dir, []);
-  const isSub = (f: string) => f === SUBPACKAGE_DIR || f.startsWith(`${SUBPACKAGE_DIR}/`);
-  const main = files.filter((f) => !isSub(f.file));
-  const sub = files.filter((f) => isSub(f.file));
+  const rootOf = (f: string) => roots.find((r) => f === r || f.startsWith(`${r}/`));
+  const main = files.filter((f) => !rootOf(f.file));
   const sum = (xs: { bytes: number }[]) => xs.reduce((a, b) => a + b.bytes, 0);
   return {
     built: true,
@@ -46,8 +46,10 @@ export function measureWeapp(dir: string): WeappSize {
     builtAt: fs.statSync(path.join(dir, 'app.json')).mtime.toLocaleString('sv-SE'),
     mainBytes: sum(main),
     mainFiles: main.length,
-    subBytes: sum(sub),
-    subFiles: sub.length,
+    subs: roots.map((root) => {
+      const mine = files.filter((f) => rootOf(f.file) === root);
+      return { root, bytes: sum(mine), files: mine.length };
+    }),
     biggest: [...main].sort((a, b) => b.bytes - a.bytes).slice(0, 5),
   };
 }
