@@ -370,6 +370,8 @@ export interface RenovationView {
   timeline: TimelineEntry[];
   /** Staff-internal notes (staff only; null for residents). */
   internalNotes: { at: string; by: string; note: string }[] | null;
+  /** Why completion acceptance must wait, in the officer's words (only to whoever may accept, while the work is on; else empty). */
+  acceptBlockers: string[];
   /** What this caller may do now (pages render these, never copy a rule). */
   allowed: { resubmit: boolean; review: boolean; closureTest: boolean; inspect: boolean; violation: boolean; resolveViolation: boolean; accept: boolean; pay: boolean };
 }

@@ -258,6 +258,9 @@ describe('browser: a renovation from the rules to the refund', () => {
   it('[R-REN-7] [R-REN-8] the officer records the 闭水试验 and an inspection; a missed inspection escalates through the SLA sweep', async () => {
     await officer.reload();
     await officer.locator('#wbr-closure-card').waitFor();
+    // Paid, but no 闭水试验 yet: the page says what acceptance waits for instead of offering it.
+    await expectText(officer, '#wbr-accept-blocker-0', '闭水试验尚未记录合格');
+    expect(await officer.locator('#wbr-accept-card').count()).toBe(0);
     await officer.locator('#wbr-closure-passed-yes').click();
     await fill(officer, 'wbr-closure-note', '卫生间、厨房蓄水 24 小时，楼下无渗漏');
     await officer.locator('#wbr-closure-save').click();
@@ -296,6 +299,7 @@ describe('browser: a renovation from the rules to the refund', () => {
     await fill(officer, 'wbr-violation-desc', '阳台外墙私自开孔，请于期限内恢复原状');
     await officer.locator('#wbr-violation-save').click();
     await officer.locator('#wbr-violations-0').waitFor();
+    await expectText(officer, '#wbr-accept-blocker-0', '仍有未整改完毕的违章');
     await screenshot(officer, 'n15-wb-inspected');
     await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
     await expectText(resident, '#reno-violations-0', '外墙');

@@ -3,6 +3,7 @@ import type { RenovationView, TimelineEntry } from '../../schemas/renovation';
 import { toIso } from '../../time';
 import { maskIdNumber } from './documents';
 import { areaText } from './fees';
+import { ACCEPT_BLOCKER_LABELS, acceptBlockers } from './acceptance';
 import { WORKING, type RenovationEvent, type RenovationState } from './state';
 import { DOCUMENT_LABELS, INSPECTION_ITEM_LABELS, RENOVATION_STATUS_LABELS, VIOLATION_STATUS_LABELS, type InspectionItem, type RenovationStatus, type ReviewItem } from './vocabulary';
 
@@ -79,7 +80,8 @@ export function renovationView(s: RenovationState, c: ViewContext): RenovationVi
     }));
   const unpaidBill = c.bill?.status === 'unpaid';
   const openViolation = s.violations.some((v) => v.status === 'open' || v.status === 'report_due');
-  const closurePassed = s.closureTests.some((t) => t.passed);
+  // Why completion acceptance must wait (R-REN-10): told to whoever may accept, while the work is on.
+  const blockers = manage && working ? acceptBlockers(s, c.bill?.status === 'paid') : [];
   return {
     id: s.id,
     number: s.number,
@@ -153,6 +155,7 @@ export function renovationView(s: RenovationState, c: ViewContext): RenovationVi
     acceptedAt: s.acceptedAt === null ? null : toIso(s.acceptedAt),
     timeline,
     internalNotes: staff ? s.internalNotes.map((n) => ({ at: toIso(n.at), by: name(n.by), note: n.note })) : null,
+    acceptBlockers: blockers.map((b) => ACCEPT_BLOCKER_LABELS[b]),
     allowed: {
       resubmit: c.viewer.kind === 'resident' && s.status === 'returned',
       review: manage && s.status === 'submitted',
@@ -160,7 +163,7 @@ export function renovationView(s: RenovationState, c: ViewContext): RenovationVi
       inspect: manage && working,
       violation: manage && working,
       resolveViolation: manage && openViolation,
-      accept: manage && working && c.bill?.status === 'paid' && !openViolation && closurePassed,
+      accept: manage && working && blockers.length === 0,
       pay: c.viewer.kind === 'resident' && unpaidBill,
     },
   };

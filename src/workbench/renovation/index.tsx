@@ -174,6 +174,17 @@ export default function WbRenovation() {
                 {v.allowed.resolveViolation ? <ResolveViolationCard v={v} onDone={done} /> : null}
                 {v.allowed.violation ? <ViolationCard v={v} onDone={done} /> : null}
                 {v.allowed.accept ? <AcceptCard v={v} onDone={done} /> : null}
+                {v.acceptBlockers.length ? (
+                  <View className='card act' id='wbr-accept-blocked'>
+                    <View className='card__title'>竣工验收</View>
+                    <View className='act__hint'>办理竣工验收前，还需完成：</View>
+                    {v.acceptBlockers.map((b, i) => (
+                      <View className='check-item' key={b} id={`wbr-accept-blocker-${i}`}>
+                        <Text className='check-item__label'>· {b}</Text>
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
                 <View className='card'>
                   <View className='card__title'>办理记录</View>
                   <Timeline id='wbr-timeline' items={v.timeline.map((t) => ({ ...t, byName: '' }))} />
