@@ -13,19 +13,23 @@ import { startCpuProfile } from './cpuprof';
  * stops the platform and removes its data. With BENCH_CPU_PROFILE=<file> it profiles its main thread
  * from ready to stop and writes the profile there; BENCH_INSTRUMENT=0 leaves SQLite unobserved.
  */
-const counts = { statements: 0, begins: 0, commits: 0, writeCommits: 0, sqlMs: 0, commitMs: 0, submitTxs: 0, submitTxStatements: 0 };
+const counts = { statements: 0, begins: 0, commits: 0, writeCommits: 0, sqlMs: 0, commitMs: 0, submitTxs: 0, submitTxStatements: 0, groupStatements: 0 };
 let inTx = false;
 let peeking = false;
 let wrote = false;
-/** Statements of the open transaction between its BEGIN and COMMIT, and whether it inserted a case (a submit). */
+/**
+ * Statements of the open transaction between its BEGIN and COMMIT (the group commit's own savepoints
+ * apart), and how many cases it inserted: under group commit one transaction carries several submits.
+ */
 let txStatements = 0;
-let txCase = false;
+let txCases = 0;
 
 /**
  * Counts what reaches SQLite, per execution (the store caches prepared statements, so each statement
  * is wrapped once when prepared and counted every time it runs). A commit after an INSERT/UPDATE/DELETE
- * is a durable commit (one WAL fsync under synchronous=FULL). A transaction that inserts a case is a
- * submit's: its statements between BEGIN and COMMIT are counted apart (the round-trip goal). Also times each statement's run on the
+ * is a durable commit (one WAL fsync under synchronous=FULL). A transaction that inserts cases holds
+ * submits: its statements between BEGIN and COMMIT, per case inserted, are counted apart (the round-trip
+ * goal); with group commit one transaction holds several, and its savepoints `grp` are counted apart too. Also times each statement's run on the
  * (synchronous) main thread, commits apart. Costs a string test and two clock reads per statement.
  */
 function countStatements() {
@@ -38,6 +42,8 @@ function countStatements() {
     const isCommit = head.startsWith('commit');
     const isWrite = /^(insert|update|delete|replace)/.test(head);
     const isCaseInsert = /^insert into "cases"/.test(sql.trimStart());
+    // adapters/store/sqliteGroupCommit.ts: each unit after a batch's first runs in savepoint `grp`.
+    const isGroup = /^(savepoint|release savepoint|rollback to savepoint) grp$/i.test(sql.trim());
     const t0 = performance.now();
     const stmt = prepare.call(this, sql) as Record<string, unknown>;
     counts.sqlMs += performance.now() - t0;
@@ -51,19 +57,21 @@ function countStatements() {
           inTx = true;
           wrote = false;
           txStatements = 0;
-          txCase = false;
+          txCases = 0;
         } else if (isCommit) {
           counts.commits++;
           if (wrote) counts.writeCommits++;
-          if (txCase) {
-            counts.submitTxs++;
+          if (txCases) {
+            counts.submitTxs += txCases;
             counts.submitTxStatements += txStatements;
           }
           inTx = false;
+        } else if (isGroup) {
+          counts.groupStatements++;
         } else if (inTx) {
           txStatements++;
           if (isWrite) wrote = true;
-          if (isCaseInsert) txCase = true;
+          if (isCaseInsert) txCases++;
         }
         const t1 = performance.now();
         try {
@@ -84,7 +92,7 @@ async function main() {
   const instrumented = process.env.BENCH_INSTRUMENT !== '0';
   // Wrap before the store opens: it caches prepared statements (begin/commit among them) from the start.
   if (instrumented) countStatements();
-  const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '', H5_DIR: 'dist/h5', SUBMIT_LIMIT_PER_HOUR: 1_000_000_000 }); // the load submits thousands a second as one resident
+  const platform = await startPlatform({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', TEST_CLOCK: '', H5_DIR: 'dist/h5', SUBMIT_LIMIT_PER_HOUR: 1_000_000_000, SQLITE_GROUP_COMMIT: process.env.BENCH_GROUP_COMMIT === '0' ? '0' : '' }); // the load submits thousands a second as one resident
   const file = path.join(dataDir, 'wuye.sqlite');
   const count = (q: string) => {
     peeking = true;

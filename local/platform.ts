@@ -66,6 +66,8 @@ export const platformEnv = z.object({
   LOGIN_LIMIT_PER_MINUTE: perWindow.default(20),
   /** Creation limits per caller and hour (defaults in core/limits.ts: 30 submits, 200 intakes). */
   SUBMIT_LIMIT_PER_HOUR: perWindow.optional(),
+  /** '0': each SQLite transaction commits (and fsyncs) on its own; default: those asked for at once share one commit (adapters/store/sqliteGroupCommit.ts). */
+  SQLITE_GROUP_COMMIT: flag,
   INTAKE_LIMIT_PER_HOUR: perWindow.optional(),
 });
 export type PlatformOptions = z.infer<typeof platformEnv>;
@@ -100,7 +102,7 @@ export async function startPlatform(options: PlatformInput, extraJobs: Job[] = [
   const opts = platformEnv.parse(options);
   const log = createLogger();
   const clock = new MovableClock(systemClock);
-  const store = await openStore({ dbUrl: opts.DB_URL, dataDir: opts.DATA_DIR, connections: 8, onStatement: hooks.onStatement });
+  const store = await openStore({ dbUrl: opts.DB_URL, dataDir: opts.DATA_DIR, connections: 8, onStatement: hooks.onStatement, groupCommit: opts.SQLITE_GROUP_COMMIT !== '0' });
   const files = diskFileStore(path.join(opts.DATA_DIR, 'uploads'));
   // CloudBase storage, played on disk: where the mini-program's own uploads go (file.* actions).
   const cloud = localCloudStorage(path.join(opts.DATA_DIR, 'cloud'), () => clock.now());

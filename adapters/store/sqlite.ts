@@ -7,6 +7,7 @@ import { migrate } from './sql/migrations';
 import type { DB } from './sql/schema';
 import { sqlTx } from './sql/sqlTx';
 import { dueWork } from './sql/dueWork';
+import { groupCommit, type GroupCommitOptions } from './sqliteGroupCommit';
 
 /**
  * One transaction on SQLite, started with BEGIN IMMEDIATE: it takes the write lock before its first read
@@ -32,10 +33,12 @@ export function writeTransaction<T>(db: Kysely<DB>, fn: (conn: Kysely<DB>) => Pr
 /**
  * The embedded store: SQLite through better-sqlite3, WAL journal and synchronous=FULL so a committed
  * submission survives a crash; several processes may share the file (each transaction is IMMEDIATE).
+ * Transactions asked for at the same time share one commit (sqliteGroupCommit.ts); `groupCommit: false`
+ * gives each its own.
  */
 export async function openSqliteStore(
   file: string,
-  opts: { onStatement?: (event: LogEvent) => void } = {},
+  opts: { onStatement?: (event: LogEvent) => void; groupCommit?: GroupCommitOptions | false } = {},
 ): Promise<Store & { db: Kysely<DB>; raw: Database.Database }> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new Database(file);
@@ -60,10 +63,11 @@ export async function openSqliteStore(
   const { onStatement } = opts;
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }), ...(onStatement ? { log: (e: LogEvent) => onStatement(e) } : {}) });
   await migrate(db);
+  const write = opts.groupCommit === false ? <T>(fn: (conn: Kysely<DB>) => Promise<T>) => writeTransaction(db, fn) : groupCommit(db, raw, opts.groupCommit);
   return {
     db,
     raw,
-    transaction: (fn) => writeTransaction(db, (conn) => fn(sqlTx(conn, { insertIgnore: 'or ignore' }))),
+    transaction: (fn) => write((conn) => fn(sqlTx(conn, { insertIgnore: 'or ignore' }))),
     // A plain read on its own (autocommit): no BEGIN IMMEDIATE, so no write lock.
     dueWork: (probe) => dueWork(db, probe),
     close: () => db.destroy(),
