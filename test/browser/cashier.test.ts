@@ -137,7 +137,16 @@ describe('browser: the cashier works arrears, receipts and the day book', () => 
     await signIn(cashier);
     await open(cashier, base, '/workbench/arrears/index');
     await expectText(cashier, '#arrears-next-1-1-101', '下一步：催缴函（已到期，请办理）');
+    // Issued only after a confirmation that says what it does; 再想想 leaves everything as it was.
     await cashier.locator('#arrears-letter-1-1-101').click();
+    await expectText(cashier, '.taro-modal__content', '通知已认证的住户');
+    await cashier.locator('.taro-model__cancel').click();
+    await cashier.locator('.taro-modal__content').waitFor({ state: 'hidden' });
+    await expectText(cashier, '#arrears-next-1-1-101', '下一步：催缴函（已到期，请办理）');
+    await cashier.locator('#arrears-letter-1-1-101').click();
+    await expectText(cashier, '.taro-modal__content', '1栋1单元101室');
+    await screenshot(cashier, 'ca07c-letter-confirm');
+    await cashier.locator('.taro-model__confirm').click();
     await cashier.waitForURL(/workbench\/letter\/index/);
     await expectText(cashier, '#letter-to', '李明');
     await expectText(cashier, '#letter-total', '¥507.50');

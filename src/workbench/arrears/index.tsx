@@ -55,6 +55,15 @@ export default function Arrears() {
     }
   };
   const letter = async (i: Item) => {
+    // A formal step of the ladder: recorded, and the residents told. Asked once more before it is issued.
+    const { confirm } = await Taro.showModal({
+      title: '出具催缴函',
+      content: `将为${i.room}出具催缴函（欠费 ${money(i.owedFen)}），记入催缴记录并通知已认证的住户。确定出具吗？`,
+      confirmText: '确定出具',
+      cancelText: '再想想',
+      confirmColor: '#d6453d',
+    });
+    if (!confirm) return;
     setBusy(i.householdId);
     setError('');
     try {
