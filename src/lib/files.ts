@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiError, session } from '../api/client';
+import { ApiError, call, session } from '../api/client';
 
 export const canUploadPhotos = process.env.TARO_ENV === 'h5';
 
@@ -102,22 +102,33 @@ export async function uploadImage(tempFilePath: string, originalFile?: Blob, onP
   throw new ApiError('INTERNAL', '很抱歉，图片上传失败，请稍后重试');
 }
 
-const blobUrls = new Map<string, Promise<string>>();
+/** Photos shown, by id: a blob URL of the bytes (kept for the page's life), or a short-lived cloud URL (until shortly before it expires). */
+const shown = new Map<string, { url: Promise<string>; until: number }>();
+/** `file.url` links work 10 minutes (core/usecases/file/url.ts); one is reused for 8. */
+const CLOUD_URL_KEEP_MS = 8 * 60 * 1000;
 
-/** A displayable URL of an uploaded photo (H5: fetched with the session so it works with bearer auth too). */
+/**
+ * A displayable URL of an uploaded photo. H5: the bytes, fetched with the session (so bearer auth works
+ * too); a photo the platform does not hold itself — uploaded from the mini-program into cloud storage —
+ * answers 404 there, and is shown through the short-lived URL `file.url` issues after the same access check.
+ */
 export function photoUrl(fileId: string): Promise<string> {
   if (!canUploadPhotos) return Promise.resolve('');
-  let p = blobUrls.get(fileId);
-  if (!p) {
-    p = fetch(`/local/file/${encodeURIComponent(fileId)}`, {
-      headers: session.token() ? { authorization: `Bearer ${session.token()}` } : {},
-      credentials: 'same-origin',
-    }).then(async (r) => {
-      if (!r.ok) throw new Error(String(r.status));
-      return URL.createObjectURL(await r.blob());
-    });
-    p.catch(() => blobUrls.delete(fileId));
-    blobUrls.set(fileId, p);
-  }
-  return p;
+  const now = Date.now();
+  const hit = shown.get(fileId);
+  if (hit && hit.until > now) return hit.url;
+  const entry = { url: Promise.resolve(''), until: Infinity };
+  entry.url = fetch(`/local/file/${encodeURIComponent(fileId)}`, {
+    headers: session.token() ? { authorization: `Bearer ${session.token()}` } : {},
+    credentials: 'same-origin',
+  }).then(async (r) => {
+    if (r.ok) return URL.createObjectURL(await r.blob());
+    if (r.status !== 404) throw new Error(String(r.status));
+    const { url } = await call('file', 'url', { fileId });
+    entry.until = Date.now() + CLOUD_URL_KEEP_MS;
+    return url;
+  });
+  entry.url.catch(() => shown.delete(fileId));
+  shown.set(fileId, entry);
+  return entry.url;
 }

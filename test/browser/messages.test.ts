@@ -5,6 +5,10 @@
  * shows the responsible person's own title; the transfer list offers only those who can handle the case.
  * Screenshots go to test-artifacts/screenshots/ (m01…).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makePng } from './png';
 import { DESKTOP, MOBILE, open, screenshot, cssId, expectText, type Session, platformCalls, startSession } from './support';
 
 jest.setTimeout(180_000);
@@ -17,7 +21,7 @@ describe('browser: messages that say which case, and the staff queue', () => {
   let base = '';
   const cases: Record<string, { id: string; number: string }> = {};
 
-  const { as, post } = platformCalls(() => base);
+  const { as, post, call, tokenOf } = platformCalls(() => base);
 
   beforeAll(async () => {
     // A higher creation limit: the last test gives one resident more messages than one page holds.
@@ -100,5 +104,27 @@ describe('browser: messages that say which case, and the staff queue', () => {
     expect(ids.length).toBeGreaterThanOrEqual(33);
     expect(new Set(ids).size).toBe(ids.length);
     await expectText(resident, '#messages-list', numbers[0]); // the oldest, on the second page
+  });
+
+  it('[R-ACC-4] a photo sent from the mini-program (cloud storage) shows on the front desk PC; another household asking for its link gets 404', async () => {
+    // What the mini-program does: an upload path, Taro.cloud.uploadFile (the local storage PUT), file.register.
+    const token = await tokenOf('resident-a');
+    const where = await as('resident-a', 'file', { action: 'uploadPath', ext: 'png' });
+    const put = await fetch(`${base}/local/cloud/upload/${where.cloudPath}`, { method: 'PUT', body: new Uint8Array(fs.readFileSync(makePng(path.join(os.tmpdir(), `wuye-cloud-${process.pid}.png`)))), headers: { authorization: `Bearer ${token}` } });
+    expect(put.status).toBe(200);
+    const { fileID } = ((await put.json()) as { data: { fileID: string } }).data;
+    const registered = await as('resident-a', 'file', { action: 'register', requestId: `cloud-photo-${Date.now()}`, fileId: fileID });
+    const c = await as('resident-a', 'case', { action: 'submit', requestId: `cloud-case-${Date.now()}`, householdId: '1-1-101', kind: 'repair', category: 'public_lighting', location: 'common_area', content: '楼道灯不亮了，照片是在小程序里拍的', photos: [registered.fileId] });
+    const desk = await s.page('frontdesk', DESKTOP);
+    await open(desk, base, `/workbench/case/index?id=${encodeURIComponent(c.id)}`);
+    await desk.waitForFunction(() => {
+      const img = document.querySelector('#wb-case-photo-0 img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    // The platform holds no bytes of it: the page showed it through the short-lived link file.url issued.
+    expect(await desk.locator('#wb-case-photo-0 img').getAttribute('src')).toMatch(/^\/local\/cloud\/file\/.+\?t=\d+&sign=/);
+    // Another household asking for that link gets 404, as for every read of another household's photo.
+    const other = await call('POST', '/fn/file', { action: 'url', fileId: registered.fileId }, await tokenOf('resident-b'));
+    expect(other.status).toBe(404);
   });
 });
