@@ -10,7 +10,8 @@ import { runScale, type ScaleResult } from './scale';
 import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
 import { bundlesReport } from './bundlesReport';
-import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
+import { MYSQL_RATES, mysqlIntake } from './mysqlIntake';
+import { mysqlIntakeReport } from './mysqlIntakeReport';
 import { h5Report, measureH5 } from './h5';
 import { registerReport } from './register';
 import { paymentsReport } from './payments';
@@ -50,7 +51,7 @@ const { values: args } = parseArgs({
     'skip-h5': { type: 'boolean', default: false },
     'rebuild-h5': { type: 'boolean', default: false },
     'mysql-processes': { type: 'string', default: '2' },
-    'mysql-seconds': { type: 'string', default: '5' },
+    'mysql-seconds': { type: 'string', default: '3' },
     'mysql-rates': { type: 'string', default: MYSQL_RATES.join(',') },
     cases: { type: 'string', default: '1000000' },
     due: { type: 'string', default: '500' },

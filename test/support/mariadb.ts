@@ -17,6 +17,8 @@ export interface MariaDb {
   /** `mysql://wuye:…@127.0.0.1:port/` — an account that may create databases; append a database name. */
   url: string;
   dataDir: string;
+  /** mariadbd's process id (the bench reads its CPU time from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function startMariaDb(): Promise<MariaDb> {
   return {
     url: `mysql://wuye:${password}@127.0.0.1:${port}/`,
     dataDir,
+    pid: child.pid!,
     async stop() {
       if (exited === null) {
         const gone = new Promise((r) => child.once('exit', r));
