@@ -22,8 +22,10 @@ export interface RunCpu {
   mysqldMs: number;
   loadMs: number;
   windowMs: number;
-  /** The whole host's busy CPU ms in the window (this run's processes and everything else on the machine). */
-  hostBusyMs: number;
+  /** While the requests were out (from the first sent to the last answered or timed out): ms, our processes' CPU ms, the whole host's busy CPU ms. */
+  loadedMs: number;
+  loadedOursMs: number;
+  loadedHostMs: number;
   /** Whether the servers were idle again at the end of the window (work on timed-out requests finished). */
   settled: boolean;
   /** mariadbd's counters over the window (SHOW GLOBAL STATUS): statements, row lock waits and their time, rollbacks. */
@@ -34,6 +36,8 @@ export type MysqlRun = OpenLoopResult & { side: MysqlSide; p95: number; cpu: Run
 
 export interface MysqlIntakeResult {
   processes: number;
+  /** Residents the gateway's submits come from, round robin (1: resident-a alone). */
+  residents: number;
   seconds: number;
   runs: MysqlRun[];
   /** Cases in the database made by the gateway's measured runs, against its 200 answers. */
@@ -59,10 +63,10 @@ const SETTINGS = ['innodb_flush_log_at_trx_commit', 'sync_binlog', 'log_bin', 'i
  * its run, which would load the machine under a baseline run after it). CPU time of the servers, of
  * mysqld and of the generator is read from /proc around each run.
  */
-export async function mysqlIntake(o: { root: string; tmp: string; processes: number; seconds: number; rates: number[]; body: (tag: string) => (i: number) => string; log: (s: string) => void; track: (c: ServerChild) => void }): Promise<MysqlIntakeResult> {
+export async function mysqlIntake(o: { root: string; tmp: string; processes: number; seconds: number; rates: number[]; residents: number; body: (tag: string) => (i: number) => string; log: (s: string) => void; track: (c: ServerChild) => void }): Promise<MysqlIntakeResult> {
   const load0 = os.loadavg()[0];
-  o.log('starting a throwaway MariaDB (test/support/mariadb.ts)…');
-  const db = await startMariaDb();
+  o.log('starting a throwaway MariaDB (test/support/mariadb.ts, durable: a COMMIT is on disk before it answers)…');
+  const db = await startMariaDb({ durable: true });
   const children: ServerChild[] = [];
   const start = async (script: string, env: Record<string, string>) => {
     const child = await startServerChild(path.join('bench', script), { cwd: o.root, env: { BENCH_TMP: o.tmp, ...env }, readyTimeoutMs: 60_000 });
@@ -81,13 +85,16 @@ export async function mysqlIntake(o: { root: string; tmp: string; processes: num
 
     type Target = { url: string; headers: Record<string, string>; pid: number };
     let rowBytes = 0;
-    const platform = async (p: number): Promise<Target> => {
-      const child = await start('serve-mysql.ts', { DB_URL: url, SEED: p === 0 ? 'demo' : 'none' });
-      const login = await postJson(`${child.url}/local/login`, { user: 'resident-a' });
+    const signIn = async (base: string, user: string) => {
+      const login = await postJson(`${base}/local/login`, { user });
       const parsed = JSON.parse(login.text) as { token?: string; data?: { token?: string } };
       const token = parsed.token ?? parsed.data?.token;
-      if (login.status !== 200 || !token) throw new Error(`login resident-a on MariaDB → ${login.status} ${login.text.slice(0, 200)}`);
-      const headers = { authorization: `Bearer ${token}` };
+      if (login.status !== 200 || !token) throw new Error(`login ${user} on MariaDB → ${login.status} ${login.text.slice(0, 200)}`);
+      return { authorization: `Bearer ${token}` };
+    };
+    const platform = async (p: number): Promise<Target> => {
+      const child = await start('serve-mysql.ts', { DB_URL: url, SEED: p === 0 ? 'demo' : 'none' });
+      const headers = await signIn(child.url, 'resident-a');
       const probe = await postJson(`${child.url}/fn/case`, JSON.parse(o.body(`my-probe-${p}`)(0)), headers);
       if (probe.status !== 200) throw new Error(`case.submit on MariaDB → ${probe.status} ${probe.text.slice(0, 300)}`);
       rowBytes = Buffer.byteLength(JSON.stringify((JSON.parse(probe.text) as { data: unknown }).data));
@@ -105,6 +112,22 @@ export async function mysqlIntake(o: { root: string; tmp: string; processes: num
       Promise.all(Array.from({ length: o.processes }, () => bare())),
     ]);
     gateway.push(...more);
+    // More residents (--mysql-residents): bound owners of the same household, each signed in on each process.
+    // resident-a holds its user row through each submit (a user's writes queue, Tx.identity), so one
+    // resident's submits run one at a time however many processes and connections there are.
+    const extra = Array.from({ length: o.residents - 1 }, (_, k) => `bench-r${k + 1}`);
+    if (extra.length) {
+      const c = await createConnection(url);
+      const now = Date.now();
+      await c.query('INSERT INTO users (id, openid, name, phone, created_at) VALUES ?', [extra.map((id) => [id, `o_${id}`, '压测住户', null, now])]);
+      await c.query(
+        'INSERT INTO bindings (id, user_id, household_id, community_id, name, phone, relation, status, phone_check, created_at, decided_at, decided_by, reason) VALUES ?',
+        [extra.map((id) => [`b_${id}`, id, '1-1-101', 'demo', '压测住户', '13800009999', 'owner', 'approved', 'not_provided', now, now, 'system', 'bench'])],
+      );
+      await c.end();
+    }
+    const gatewayTargets = [...gateway];
+    for (const user of extra) for (const t of gateway) gatewayTargets.push({ ...t, headers: await signIn(t.url.replace(/\/fn\/case$/, ''), user) });
     const gatewayPids = gateway.map((t) => t.pid);
     const baselinePids = baseline.map((t) => t.pid);
 
@@ -119,7 +142,7 @@ export async function mysqlIntake(o: { root: string; tmp: string; processes: num
     };
     const sides = {
       baseline: { targets: baseline, pids: baselinePids, table: 'baseline_records' },
-      gateway: { targets: gateway, pids: gatewayPids, table: 'cases' },
+      gateway: { targets: gatewayTargets, pids: gatewayPids, table: 'cases' },
     };
     try {
       o.log('MariaDB warm-up: 2 s at 100 requests/s on each side…');
@@ -132,6 +155,7 @@ export async function mysqlIntake(o: { root: string; tmp: string; processes: num
         for (const rate of o.rates) {
           const c0 = { status: await status(), rows: await count(s.table), node: cpuMsOf(s.pids), mysqld: processCpuMs(db.pid), load: selfCpuMs(), host: hostCpuMs().busy, t: performance.now() };
           const r = await runOpenLoop({ targets: s.targets, body: o.body(`my-${side[0]}${rate}`), rate, seconds: o.seconds });
+          const loaded = { ours: cpuMsOf([...s.pids, db.pid]) + selfCpuMs(), host: hostCpuMs().busy, t: performance.now() };
           // Wait for the servers to finish what they accepted; an overloaded gateway is not waited for long.
           const settled = await settle([...s.pids, db.pid], { maxMs: side === 'baseline' ? 5000 : 1000 });
           const c1 = { node: cpuMsOf(s.pids), mysqld: processCpuMs(db.pid), load: selfCpuMs(), host: hostCpuMs().busy, t: performance.now() };
@@ -141,7 +165,9 @@ export async function mysqlIntake(o: { root: string; tmp: string; processes: num
             nodeMs: c1.node - c0.node,
             mysqldMs: c1.mysqld - c0.mysqld,
             loadMs: c1.load - c0.load,
-            hostBusyMs: c1.host - c0.host,
+            loadedMs: loaded.t - c0.t,
+            loadedOursMs: loaded.ours - (c0.node + c0.mysqld + c0.load),
+            loadedHostMs: loaded.host - c0.host,
             windowMs: c1.t - c0.t,
             settled,
             status: Object.fromEntries(STATUS.map((k) => [k, st[k] - c0.status[k]])) as RunCpu['status'],
@@ -152,13 +178,14 @@ export async function mysqlIntake(o: { root: string; tmp: string; processes: num
           o.log(
             `MariaDB ${side} ${rate}/s: ${r.ok}/${r.sent} ok, p50 ${r.p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms; ` +
               `CPU per row: node ${per(cpu.nodeMs)} ms, mysqld ${per(cpu.mysqldMs)} ms (${cpu.rows} rows${settled ? '' : ', servers still busy'}); ` +
-              `host ${((100 * cpu.hostBusyMs) / (cpu.windowMs * os.cpus().length)).toFixed(0)} % busy; row lock waits ${cpu.status.Innodb_row_lock_waits}, ${cpu.status.Innodb_row_lock_time} ms`,
+              `busy while loaded: ours ${((100 * cpu.loadedOursMs) / (cpu.loadedMs * os.cpus().length)).toFixed(0)} %, host ${((100 * cpu.loadedHostMs) / (cpu.loadedMs * os.cpus().length)).toFixed(0)} %; row lock waits ${cpu.status.Innodb_row_lock_waits}, ${cpu.status.Innodb_row_lock_time} ms`,
           );
         }
       }
       const gatewayRuns = runs.filter((r) => r.side === 'gateway');
       return {
         processes: o.processes,
+        residents: o.residents,
         seconds: o.seconds,
         runs,
         casesInDb: (await count('cases')) - gatewayBefore,

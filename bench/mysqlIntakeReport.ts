@@ -44,7 +44,7 @@ function cpuRows(r: MysqlIntakeResult, cpus: number): string[][] {
       per(c.loadMs, c.rows),
       Number.isFinite(total) ? total.toFixed(2) : '—',
       Number.isFinite(total) && total > 0 ? `${fmt.int((cpus * 1000) / total)}/s` : '—',
-      `${fmt.pct(ours / (c.windowMs * cpus))} / ${fmt.pct(c.hostBusyMs / (c.windowMs * cpus))}`,
+      `${fmt.pct(c.loadedOursMs / (c.loadedMs * cpus))} / ${fmt.pct(c.loadedHostMs / (c.loadedMs * cpus))}`,
       per(c.status.Questions, c.rows),
       `${per(waits, c.rows)}${waits ? ` (${(c.status.Innodb_row_lock_time / waits).toFixed(0)} ms each)` : ''}`,
       c.settled ? 'yes' : 'no (still busy)',
@@ -61,10 +61,10 @@ export function mysqlIntakeReport(r: MysqlIntakeResult, cpus: number): string[] 
     `Intake on MariaDB ${r.server} (throwaway server on loopback; innodb_flush_log_at_trx_commit=${s.innodb_flush_log_at_trx_commit ?? '?'}, sync_binlog=${s.sync_binlog ?? '?'}, log_bin=${s.log_bin ?? '?'}), ` +
       `open loop at each rate for ${r.seconds} s, round robin over ${r.processes} processes per side, ${MYSQL_POOL} connections each; latency timed from when each request was due; ` +
       `${cpus} CPUs shared by the load, the processes and mysqld (load average ${r.loadavg[0].toFixed(2)} before, ${r.loadavg[1].toFixed(2)} after)`,
-    `  gateway: POST /fn/case {action:'submit'} as resident-a on the platform (bench/serve-mysql.ts); baseline: bare node:http + mysql2, parse, BEGIN/INSERT one padded row/COMMIT, same-size answer (bench/baseline-mysql.ts); the baseline's rates run first`,
+    `  gateway: POST /fn/case {action:'submit'} as ${r.residents === 1 ? 'resident-a' : `${r.residents} residents in turn`} on the platform (bench/serve-mysql.ts); baseline: bare node:http + mysql2, parse, BEGIN/INSERT one padded row/COMMIT, same-size answer (bench/baseline-mysql.ts); the baseline's rates run first`,
     table(['rate', 'server', 'ok / sent', 'answered', 'p50', 'p95', 'p99', 'max', 'errors', 'generator lag max', `goal p95 < ${MYSQL_P95_GOAL_MS} ms, 0 errors`], latencyRows(r)),
     `CPU per committed row, from /proc/<pid>/stat around each run (until the answers were in and the servers idle; an overloaded gateway is waited for ≤ 1 s); ` +
-      `CPU ceiling = ${cpus} CPUs × 1,000 ms ÷ (node + mysqld + generator) per row; busy = these processes / the whole host (/proc/stat), of ${cpus} CPUs over the window; ` +
+      `CPU ceiling = ${cpus} CPUs × 1,000 ms ÷ (node + mysqld + generator) per row; busy = these processes (servers, mysqld, generator) / the whole host (/proc/stat), share of ${cpus} CPUs while the requests were out; ` +
       `statements and row lock waits per row from mysqld's SHOW GLOBAL STATUS (Questions, Innodb_row_lock_waits, Innodb_row_lock_time)`,
     table(['server', 'rate', 'rows', 'node ms/row', 'mysqld ms/row', 'generator ms/row', 'total ms/row', 'CPU ceiling', 'busy: ours / host', 'statements/row', 'row lock waits/row', 'settled'], cpuRows(r, cpus)),
     `cases in the database from the gateway's measured runs: ${fmt.int(r.casesInDb)} for ${fmt.int(r.okTotal)} successful answers` +

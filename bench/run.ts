@@ -25,7 +25,7 @@ import { paymentsReport } from './payments';
  * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
- * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S
+ * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S --mysql-residents N
  * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5 --skip-register --skip-payments. See bench/README.md.
  */
 const { values: args } = parseArgs({
@@ -52,6 +52,7 @@ const { values: args } = parseArgs({
     'rebuild-h5': { type: 'boolean', default: false },
     'mysql-processes': { type: 'string', default: '2' },
     'mysql-seconds': { type: 'string', default: '3' },
+    'mysql-residents': { type: 'string', default: '1' },
     'mysql-rates': { type: 'string', default: MYSQL_RATES.join(',') },
     cases: { type: 'string', default: '1000000' },
     due: { type: 'string', default: '500' },
@@ -271,6 +272,7 @@ async function main() {
         tmp,
         processes: Math.min(8, Math.max(1, Math.round(Number(args['mysql-processes'])))),
         seconds: Math.min(30, Math.max(1, Number(args['mysql-seconds']))),
+        residents: Math.min(100, Math.max(1, Math.round(Number(args['mysql-residents'])))),
         rates: args['mysql-rates'].split(',').map(Number).filter((n) => n > 0 && n <= 5000),
         body: submitBody,
         log: say,
