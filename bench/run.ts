@@ -10,7 +10,8 @@ import { runScale, type ScaleResult } from './scale';
 import { fmt, table } from './table';
 import { WEAPP_GOAL_BYTES, WEAPP_LIMIT_BYTES, weappSize, type WeappSize } from './weapp';
 import { bundlesReport } from './bundlesReport';
-import { MYSQL_RATES, mysqlIntake, mysqlIntakeReport } from './mysqlIntake';
+import { MYSQL_RATES, mysqlIntake } from './mysqlIntake';
+import { mysqlIntakeReport } from './mysqlIntakeReport';
 import { h5Report, measureH5 } from './h5';
 import { registerReport } from './register';
 import { paymentsReport } from './payments';
@@ -24,7 +25,7 @@ import { paymentsReport } from './payments';
  * Flags (after `npm run bench --`): --seconds S --rounds R --requests N --concurrency C --warmup N
  * --profile / --no-profile --profile-seconds S --bare (no SQLite counters in the measured gateway)
  * --rebuild-weapp --skip-weapp --skip-intake --skip-scale --cases N --due N --queue-runs N
- * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S
+ * --sweep-reps N --skip-bundles --bundle-reps N --skip-mysql --mysql-processes N --mysql-seconds S --mysql-residents N
  * --mysql-rates 250,500,1000 --skip-h5 --rebuild-h5 --skip-register --skip-payments. See bench/README.md.
  */
 const { values: args } = parseArgs({
@@ -50,7 +51,8 @@ const { values: args } = parseArgs({
     'skip-h5': { type: 'boolean', default: false },
     'rebuild-h5': { type: 'boolean', default: false },
     'mysql-processes': { type: 'string', default: '2' },
-    'mysql-seconds': { type: 'string', default: '5' },
+    'mysql-seconds': { type: 'string', default: '3' },
+    'mysql-residents': { type: 'string', default: '1' },
     'mysql-rates': { type: 'string', default: MYSQL_RATES.join(',') },
     cases: { type: 'string', default: '1000000' },
     due: { type: 'string', default: '500' },
@@ -275,6 +277,7 @@ async function main() {
         tmp,
         processes: Math.min(8, Math.max(1, Math.round(Number(args['mysql-processes'])))),
         seconds: Math.min(30, Math.max(1, Number(args['mysql-seconds']))),
+        residents: Math.min(100, Math.max(1, Math.round(Number(args['mysql-residents'])))),
         rates: args['mysql-rates'].split(',').map(Number).filter((n) => n > 0 && n <= 5000),
         body: submitBody,
         log: say,

@@ -27,29 +27,51 @@ export interface MysqlStoreOptions {
  * run again from the start (`MYSQL_TX_ATTEMPTS`).
  */
 function guardedPool(pool: Pool) {
-  const guard = (conn: PoolConnection) => {
-    let poisoned: unknown = null;
+  type Guarded = { proxy: PoolConnection; state: { poisoned: unknown } };
+  const guard = (conn: PoolConnection): Guarded => {
+    const state: { poisoned: unknown } = { poisoned: null };
     const query = conn.query.bind(conn) as (sqlText: string, params: unknown, cb: (err: unknown, result: unknown) => void) => unknown;
-    return new Proxy(conn, {
-      get(target, prop, receiver) {
-        if (prop !== 'query') return Reflect.get(target, prop, receiver);
-        return (sqlText: string, params: unknown, cb?: (err: unknown, result: unknown) => void) => {
-          if (typeof cb !== 'function') return query(sqlText, params, cb as never);
-          const head = sqlText.trimStart().slice(0, 9).toLowerCase();
-          if (head.startsWith('rollback') && !head.startsWith('rollback ')) poisoned = null;
-          else if (head === 'begin' || head.startsWith('start tra')) poisoned = null;
-          else if (poisoned) return cb(poisoned, undefined);
-          return query(sqlText, params, (err, result) => {
-            if (err && retryableConflict(err)) poisoned = err;
-            cb(err, result);
-          });
-        };
+    const guardedQuery = (sqlText: string, params: unknown, cb?: (err: unknown, result: unknown) => void) => {
+      if (typeof cb !== 'function') return query(sqlText, params, cb as never);
+      const head = sqlText.trimStart().slice(0, 9).toLowerCase();
+      if (head.startsWith('rollback') && !head.startsWith('rollback ')) state.poisoned = null;
+      else if (head === 'begin' || head.startsWith('start tra')) state.poisoned = null;
+      else if (state.poisoned) return cb(state.poisoned, undefined);
+      return query(sqlText, params, (err, result) => {
+        if (err && retryableConflict(err)) state.poisoned = err;
+        cb(err, result);
+      });
+    };
+    // Every other method runs on the connection itself (`this` the pooled object, not the wrapper): its
+    // release() hands the pool back the connection, so the next checkout finds this same wrapper.
+    const bound = new WeakMap<object, unknown>();
+    const proxy = new Proxy(conn, {
+      get(target, prop) {
+        if (prop === 'query') return guardedQuery;
+        const v: unknown = Reflect.get(target, prop, target);
+        if (typeof v !== 'function') return v;
+        let f = bound.get(v);
+        if (!f) bound.set(v, (f = (v as (...a: unknown[]) => unknown).bind(target)));
+        return f;
       },
     });
+    return { proxy, state };
   };
+  // ONE wrapper per pooled connection, handed out at every checkout: Kysely knows a connection again by
+  // this object (its session setup, onCreateConnection, runs once per connection). A new wrapper per
+  // checkout ran the two SET statements before every transaction, and, as release() ran on the wrapper,
+  // the pool kept the wrapper and the next checkout wrapped it again: a chain one layer deeper per
+  // transaction (every query through all of them) until the stack overflowed.
+  const guarded = new WeakMap<PoolConnection, Guarded>();
   return {
     getConnection(cb: (err: unknown, conn?: PoolConnection) => void) {
-      pool.getConnection((err, conn) => (err ? cb(err) : cb(null, guard(conn))));
+      pool.getConnection((err, conn) => {
+        if (err) return cb(err);
+        let g = guarded.get(conn);
+        if (!g) guarded.set(conn, (g = guard(conn)));
+        g.state.poisoned = null; // each checkout starts clean, as a new wrapper did
+        cb(null, g.proxy);
+      });
     },
     end(cb: (err: unknown) => void) {
       pool.end(cb);
