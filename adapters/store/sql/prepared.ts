@@ -47,6 +47,7 @@ export function prepared<V, R, S = undefined>(build: (db: Kysely<any>, values: V
   return {
     compiled: (db, values, ...shape) => compiled(db, values, shape[0] as S),
     run: (db, values, ...shape) => db.getExecutor().executeQuery<R>(compiled(db, values, shape[0] as S)),
+    built: (db, values, ...shape) => build(db, values, shape[0] as S).compile(),
     shapes: (db) => byDatabase.get(db.getExecutor().adapter)?.size ?? 0,
   };
 }
@@ -56,6 +57,8 @@ export interface Prepared<V, R, S> {
   run(db: Kysely<any>, values: V, ...shape: S extends undefined ? [] : [S]): Promise<QueryResult<R>>;
   /** The SQL and parameters `run` sends, without executing them (tests compare them with the builder's). */
   compiled(db: Kysely<any>, values: V, ...shape: S extends undefined ? [] : [S]): CompiledQuery<R>;
+  /** What the builder gives for these values, built anew: what `compiled` must equal (tests). */
+  built(db: Kysely<any>, values: V, ...shape: S extends undefined ? [] : [S]): CompiledQuery<R>;
   /** How many shapes are cached for `db`'s database. */
   shapes(db: Kysely<any>): number;
 }

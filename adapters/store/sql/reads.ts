@@ -11,7 +11,7 @@ import { prepared } from './prepared';
  * table, which MariaDB cannot correlate). SQL promises no order inside the aggregate: rows are sorted here.
  */
 
-type Aggregate = 'json_group_array' | 'json_arrayagg';
+export type Aggregate = 'json_group_array' | 'json_arrayagg';
 export const jsonAggregateOf = (insertIgnore: 'or ignore' | 'ignore'): Aggregate => (insertIgnore === 'or ignore' ? 'json_group_array' : 'json_arrayagg');
 
 /** `coalesce(<agg>(json_object('c1', t.c1, …)), '[]')` over the rows of table alias `t` (a column `x.c` is taken from alias `x`). */
@@ -39,7 +39,7 @@ type IdentityDbRow = DB['users'] & { staff_json: string; bindings_json: string; 
  * The user by OPENID with their staff roles and binding requests, and (given a key suffix) the stored
  * reply keyed `<user id><suffix>`. Compiled once per dialect and shape (prepared.ts).
  */
-const identityQuery = prepared((db: Kysely<DB>, v: { openid: string; replyKeySuffix: string | undefined; lock: boolean }, agg: Aggregate): Compilable<IdentityDbRow> => {
+export const identityQuery = prepared((db: Kysely<DB>, v: { openid: string; replyKeySuffix: string | undefined; lock: boolean }, agg: Aggregate): Compilable<IdentityDbRow> => {
   const staff = sql<string>`(select ${jsonRows(agg, 's', STAFF)} from staff s where s.user_id = users.id)`;
   const bindings = sql<string>`(select ${jsonRows(agg, 'b', BINDING)} from bindings b where b.user_id = users.id)`;
   // `lock` (MySQL/MariaDB): FOR UPDATE holds the user row (and the joined reply row, if any) to the end.
@@ -69,10 +69,10 @@ export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: strin
   };
 }
 
-type OpeningValues = { householdId: string; openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty: { day: string; shift: string } | undefined };
+export type OpeningValues = { householdId: string; openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty: { day: string; shift: string } | undefined };
 
 /** The household, its community and staff, the opener's recent count, the files and bindings asked for (compiled once per shape). */
-const caseOpeningQuery = prepared((db: Kysely<DB>, q: OpeningValues, agg: Aggregate) => {
+export const caseOpeningQuery = prepared((db: Kysely<DB>, q: OpeningValues, agg: Aggregate) => {
   const staff = sql<string>`(select ${jsonRows(agg, 's', [...STAFF, 'u.name'])} from staff s left join users u on u.id = s.user_id where s.community_id = h.community_id)`;
   // The creation limit's count (Tx.casesOpenedBy): at most `cap` index entries read.
   const opened = sql<number>`(select count(*) from (select e.case_id from case_events e where e.by_user = ${q.openedBy} and e.at >= ${q.since} and e.type = 'submitted' limit ${q.cap}) o)`;
