@@ -21,6 +21,10 @@ import type { Compilable, CompiledQuery, DialectAdapter, Kysely, KyselyPlugin, Q
  * - anything else the SQL text depends on (a dialect's spelling, a function name) goes in `shape`,
  *   which must be plain JSON data: it is part of the cache key.
  * Each query keeps at most `max` shapes per database (the oldest one goes).
+ *
+ * Plugins: each set of plugins gets its own compiled text (their transformQuery runs when a shape is
+ * built); transformResult runs on every call. A plugin that carries state from transformQuery to
+ * transformResult by queryId sees the shape's one queryId on every call (the store uses no plugins).
  */
 export function prepared<V, R, S = undefined>(build: (db: Kysely<any>, values: V, shape: S) => Compilable<R>, max = 32): Prepared<V, R, S> {
   const byDatabase = new WeakMap<DialectAdapter, Map<string, Plan>>();
