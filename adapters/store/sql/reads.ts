@@ -1,7 +1,8 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { CaseOpeningRow, IdentityRow } from '../../../core/ports/store';
 import { toBinding, toCommunity, toFile, toHousehold, toReply, toStaff, toUser } from './rows';
 import type { DB } from './schema';
+import { prepared } from './prepared';
 
 /**
  * Reads that gather what one call needs in ONE statement: over a network each statement is a round
@@ -10,7 +11,7 @@ import type { DB } from './schema';
  * table, which MariaDB cannot correlate). SQL promises no order inside the aggregate: rows are sorted here.
  */
 
-type Aggregate = 'json_group_array' | 'json_arrayagg';
+export type Aggregate = 'json_group_array' | 'json_arrayagg';
 export const jsonAggregateOf = (insertIgnore: 'or ignore' | 'ignore'): Aggregate => (insertIgnore === 'or ignore' ? 'json_group_array' : 'json_arrayagg');
 
 /** `coalesce(<agg>(json_object('c1', t.c1, …)), '[]')` over the rows of table alias `t` (a column `x.c` is taken from alias `x`). */
@@ -32,28 +33,32 @@ const FILE = ['id', 'owner_id', 'mime', 'size', 'created_at', 'cloud_id'] as con
 const newestFirst = (a: { createdAt: number }, b: { createdAt: number }) => b.createdAt - a.createdAt;
 const byUser = (a: { userId: string }, b: { userId: string }) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 
-/** Tx.identity: the user with their staff roles, binding requests and (given a key suffix) stored reply. */
-export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: string, replyKeySuffix?: string, lock = false): Promise<IdentityRow | undefined> {
+type IdentityDbRow = DB['users'] & { staff_json: string; bindings_json: string; reply_key?: string | null; reply_hash?: string | null; reply_json?: string | null; reply_at?: number | null };
+
+/**
+ * The user by OPENID with their staff roles and binding requests, and (given a key suffix) the stored
+ * reply keyed `<user id><suffix>`. Compiled once per dialect and shape (prepared.ts).
+ */
+export const identityQuery = prepared((db: Kysely<DB>, v: { openid: string; replyKeySuffix: string | undefined; lock: boolean }, agg: Aggregate): Compilable<IdentityDbRow> => {
   const staff = sql<string>`(select ${jsonRows(agg, 's', STAFF)} from staff s where s.user_id = users.id)`;
   const bindings = sql<string>`(select ${jsonRows(agg, 'b', BINDING)} from bindings b where b.user_id = users.id)`;
   // `lock` (MySQL/MariaDB): FOR UPDATE holds the user row (and the joined reply row, if any) to the end.
   const base = db
     .selectFrom('users')
     .select(['users.id', 'users.openid', 'users.name', 'users.phone', 'users.created_at', staff.as('staff_json'), bindings.as('bindings_json')])
-    .where('users.openid', '=', openid);
-  const q = lock ? base.forUpdate() : base;
-  type Reply = { reply_key: string | null; reply_hash: string | null; reply_json: string | null; reply_at: number | null };
-  let r: (Awaited<ReturnType<typeof q.executeTakeFirstOrThrow>> & Partial<Reply>) | undefined;
-  if (replyKeySuffix !== undefined) {
-    // Keyed `<user id><suffix>`: concat() is spelled alike on SQLite (≥ 3.44) and MySQL/MariaDB; the key is the primary key.
-    const key = sql<string>`concat(users.id, ${replyKeySuffix})`;
-    r = await q
-      .leftJoin('idempotency', (j) => j.on('idempotency.key', '=', key))
-      .select(['idempotency.key as reply_key', 'idempotency.body_hash as reply_hash', 'idempotency.result_json as reply_json', 'idempotency.created_at as reply_at'])
-      .executeTakeFirst();
-  } else {
-    r = await q.executeTakeFirst();
-  }
+    .where('users.openid', '=', v.openid);
+  const q = v.lock ? base.forUpdate() : base;
+  if (v.replyKeySuffix === undefined) return q;
+  // Keyed `<user id><suffix>`: concat() is spelled alike on SQLite (≥ 3.44) and MySQL/MariaDB; the key is the primary key.
+  const key = sql<string>`concat(users.id, ${v.replyKeySuffix})`;
+  return q
+    .leftJoin('idempotency', (j) => j.on('idempotency.key', '=', key))
+    .select(['idempotency.key as reply_key', 'idempotency.body_hash as reply_hash', 'idempotency.result_json as reply_json', 'idempotency.created_at as reply_at']);
+});
+
+/** Tx.identity: the user with their staff roles, binding requests and (given a key suffix) stored reply. */
+export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: string, replyKeySuffix?: string, lock = false): Promise<IdentityRow | undefined> {
+  const r = (await identityQuery.run(db, { openid, replyKeySuffix, lock }, agg)).rows[0];
   if (!r) return undefined;
   const reply = r.reply_key ? toReply({ key: r.reply_key, body_hash: r.reply_hash!, result_json: r.reply_json!, created_at: r.reply_at! }) : undefined;
   return {
@@ -64,13 +69,10 @@ export async function identityRead(db: Kysely<DB>, agg: Aggregate, openid: strin
   };
 }
 
-/** Tx.caseOpening: the household, its community and staff, the opener's recent count, the files and bindings asked for. */
-export async function caseOpeningRead(
-  db: Kysely<DB>,
-  agg: Aggregate,
-  householdId: string,
-  q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty?: { day: string; shift: string } },
-): Promise<CaseOpeningRow | undefined> {
+export type OpeningValues = { householdId: string; openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty: { day: string; shift: string } | undefined };
+
+/** The household, its community and staff, the opener's recent count, the files and bindings asked for (compiled once per shape). */
+export const caseOpeningQuery = prepared((db: Kysely<DB>, q: OpeningValues, agg: Aggregate) => {
   const staff = sql<string>`(select ${jsonRows(agg, 's', [...STAFF, 'u.name'])} from staff s left join users u on u.id = s.user_id where s.community_id = h.community_id)`;
   // The creation limit's count (Tx.casesOpenedBy): at most `cap` index entries read.
   const opened = sql<number>`(select count(*) from (select e.case_id from case_events e where e.by_user = ${q.openedBy} and e.at >= ${q.since} and e.type = 'submitted' limit ${q.cap}) o)`;
@@ -82,14 +84,33 @@ export async function caseOpeningRead(
   const rota = q.duty
     ? sql<string | null>`(select r.user_id from duty_rota r where r.community_id = h.community_id and r.day = ${q.duty.day} and r.shift = ${q.duty.shift} and exists (select 1 from staff t where t.user_id = r.user_id and t.community_id = r.community_id and t.role = 'technician'))`
     : sql<string | null>`null`;
-  const r = await db
+  return db
     .selectFrom('households as h')
     .leftJoin('communities as c', 'c.id', 'h.community_id')
     .selectAll('h')
     .select(['c.id as c_id', 'c.name as c_name', 'c.time_zone as c_time_zone', 'c.config_json as c_config_json'])
     .select([staff.as('staff_json'), opened.as('opened'), files.as('files_json'), bindings.as('bindings_json'), rota.as('rota_user')])
-    .where('h.id', '=', householdId)
-    .executeTakeFirst();
+    .where('h.id', '=', q.householdId);
+});
+
+/** Tx.caseOpening: the household, its community and staff, the opener's recent count, the files and bindings asked for. */
+export async function caseOpeningRead(
+  db: Kysely<DB>,
+  agg: Aggregate,
+  householdId: string,
+  q: { openedBy: string; since: number; cap: number; files: string[]; bindings: boolean; duty?: { day: string; shift: string } },
+): Promise<CaseOpeningRow | undefined> {
+  // Only the fields the query takes (prepared.ts: every value is a parameter).
+  const values: OpeningValues = {
+    householdId,
+    openedBy: q.openedBy,
+    since: q.since,
+    cap: q.cap,
+    files: q.files,
+    bindings: q.bindings,
+    duty: q.duty && { day: q.duty.day, shift: q.duty.shift },
+  };
+  const r = (await caseOpeningQuery.run(db, values, agg)).rows[0];
   if (!r) return undefined;
   const community = r.c_id === null ? undefined : { id: r.c_id, name: r.c_name!, time_zone: r.c_time_zone!, config_json: r.c_config_json! };
   return {

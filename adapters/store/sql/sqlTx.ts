@@ -14,6 +14,7 @@ import { renovationTx } from './renovationSql';
 import { reportTx } from './reportSql';
 import { afterKey } from './keyset';
 import { dueCasesQuery, dueOutboxQuery } from './dueQueries';
+import { insertCaseEventRows, insertCaseFileRows, insertCaseRow, insertMessageRows, insertOutboxRows, insertReplyRow, nextCaseNumberMysql, nextCaseNumberSqlite } from './hotWrites';
 
 /** A case's sweep and queue times are whole ms or null: a NaN would be stored as NULL and drop the case out of the sweep. */
 function time(name: string, t: number | null): number | null {
@@ -80,9 +81,8 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       read_at: m.readAt,
       source_id: m.sourceId,
     }));
-    const q = dialect.insertIgnore === 'or ignore' ? db.insertInto('messages').orIgnore() : db.insertInto('messages').ignore();
-    const r = await q.values(values).executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0);
+    const r = await insertMessageRows.run(db, values, dialect.insertIgnore);
+    return Number(r.numAffectedRows ?? 0);
   }
   const own: Omit<Tx, keyof Parts> = {
     async userByOpenid(openid) {
@@ -194,13 +194,13 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       // The store writes the fold of the events, never a state it is merely handed (R-INT-4).
       const folded = replay(events);
       if (!folded || !sameState(folded, state)) throw new StateNotFromEvents(state.id);
-      await db.insertInto('cases').values({ id: folded.id, ...caseRow(folded, nextDueAt, urgentAt) }).execute();
+      await insertCaseRow.run(db, { id: folded.id, ...caseRow(folded, nextDueAt, urgentAt) });
       await insertEvents(db, folded.id, 1, events);
       if (folded.photos.length) {
-        await db
-          .insertInto('case_files')
-          .values(folded.photos.map((f) => ({ file_id: f, case_id: folded.id, household_id: folded.householdId })))
-          .execute();
+        await insertCaseFileRows.run(
+          db,
+          folded.photos.map((f) => ({ file_id: f, case_id: folded.id, household_id: folded.householdId })),
+        );
       }
     },
     async appendCaseEvents(state, nextDueAt, expectedVersion, events, urgentAt) {
@@ -327,24 +327,14 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     },
     async nextCaseSequence(communityId, prefix, day) {
       // One statement takes the row's lock (insert or increment), so concurrent submissions queue on it.
-      const first = { community_id: communityId, prefix, day, last: 1 };
+      const key = { community_id: communityId, prefix, day };
       if (dialect.insertIgnore === 'or ignore') {
         // SQLite answers the number in the same statement (RETURNING).
-        const r = await db
-          .insertInto('case_numbers')
-          .values(first)
-          .onConflict((oc) => oc.columns(['community_id', 'prefix', 'day']).doUpdateSet((eb) => ({ last: eb('case_numbers.last', '+', 1) })))
-          .returning('last')
-          .executeTakeFirstOrThrow();
-        return Number(r.last);
+        const r = await nextCaseNumberSqlite.run(db, { ...key, last: 1 });
+        return Number(r.rows[0].last);
       }
-      // MySQL/MariaDB have no RETURNING here: LAST_INSERT_ID(expr) hands the value to the statement's
-      // OK packet (insertId), also on the update path, so this too is one round trip.
-      const r = await db
-        .insertInto('case_numbers')
-        .values({ ...first, last: sql<number>`last_insert_id(1)` })
-        .onDuplicateKeyUpdate({ last: sql<number>`last_insert_id(last + 1)` })
-        .executeTakeFirstOrThrow();
+      // MySQL/MariaDB: LAST_INSERT_ID(expr) hands the number to the statement's OK packet (insertId).
+      const r = await nextCaseNumberMysql.run(db, key);
       return Number(r.insertId);
     },
     async casesOpenedBy(userId, since, cap) {
@@ -359,24 +349,22 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
     async enqueue(messages, deliveredAt) {
       if (messages.length === 0) return;
       const delivered = deliveredAt !== undefined;
-      await db
-        .insertInto('outbox')
-        .values(
-          messages.map((m) => ({
-            id: m.id,
-            channel: m.channel,
-            to_user: m.to,
-            template: m.template,
-            data_json: JSON.stringify(m.data),
-            created_at: m.createdAt,
-            status: delivered ? 'delivered' : 'pending',
-            attempts: delivered ? 1 : 0,
-            next_attempt_at: m.createdAt,
-            delivered_at: delivered ? deliveredAt : null,
-            last_error: null,
-          })),
-        )
-        .execute();
+      await insertOutboxRows.run(
+        db,
+        messages.map((m) => ({
+          id: m.id,
+          channel: m.channel,
+          to_user: m.to,
+          template: m.template,
+          data_json: JSON.stringify(m.data),
+          created_at: m.createdAt,
+          status: delivered ? 'delivered' : 'pending',
+          attempts: delivered ? 1 : 0,
+          next_attempt_at: m.createdAt,
+          delivered_at: delivered ? deliveredAt : null,
+          last_error: null,
+        })),
+      );
     },
     async dueOutbox(now, limit) {
       const rows = await dueOutboxQuery(db, now).limit(limit).execute();
@@ -448,10 +436,7 @@ export function sqlTx(db: Kysely<DB>, dialect: Dialect): Tx {
       return r && toReply(r);
     },
     async saveIdempotency(row) {
-      await db
-        .insertInto('idempotency')
-        .values({ key: row.key, body_hash: row.bodyHash, result_json: JSON.stringify(row.result), created_at: row.createdAt })
-        .execute();
+      await insertReplyRow.run(db, { key: row.key, body_hash: row.bodyHash, result_json: JSON.stringify(row.result), created_at: row.createdAt });
     },
     async purgeIdempotency(before, limit) {
       // Keys first, then delete them: DELETE … LIMIT is not portable (SQLite lacks it, MySQL refuses LIMIT in IN-subqueries).
@@ -499,9 +484,9 @@ function withinReach<Q extends SelectQueryBuilder<DB, 'cases', any>>(q: Q, reach
 
 async function insertEvents(db: Kysely<DB>, caseId: string, firstSeq: number, events: CaseEvent[]) {
   if (events.length === 0) return;
-  await db
-    .insertInto('case_events')
-    .values(events.map((e, i) => ({ case_id: caseId, seq: firstSeq + i, type: e.type, at: e.at, by_user: e.by, data_json: JSON.stringify(e) })))
-    .execute();
+  await insertCaseEventRows.run(
+    db,
+    events.map((e, i) => ({ case_id: caseId, seq: firstSeq + i, type: e.type, at: e.at, by_user: e.by, data_json: JSON.stringify(e) })),
+  );
 }
 
