@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 
 export interface GroupCommitOptions {
   /** The most transactions one commit carries. */
@@ -10,6 +10,14 @@ export interface GroupCommitOptions {
    */
   maxOpenMs?: number;
 }
+
+// Written out once: building even a raw query costs more than SQLite takes to run these.
+const BEGIN = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+const SAVEPOINT = CompiledQuery.raw('savepoint grp');
+const RELEASE = CompiledQuery.raw('release savepoint grp');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint grp');
 
 interface Job {
   run: (conn: Kysely<never>) => Promise<unknown>;
@@ -51,7 +59,7 @@ export function groupCommit<DB>(db: Kysely<DB>, raw: Database.Database, opts: Gr
     const started = performance.now();
     const done: { job: Job; value: unknown }[] = [];
     try {
-      await sql`begin immediate`.execute(conn);
+      await conn.executeQuery(BEGIN);
     } catch (e) {
       // The write lock stayed with another process past busy_timeout: this one fails as it would alone.
       queue.shift()!.reject(e);
@@ -61,19 +69,19 @@ export function groupCommit<DB>(db: Kysely<DB>, raw: Database.Database, opts: Gr
       const job = queue.shift()!;
       const first = done.length === 0;
       try {
-        if (!first) await sql`savepoint grp`.execute(conn);
+        if (!first) await conn.executeQuery(SAVEPOINT);
         const value = await job.run(conn as unknown as Kysely<never>);
-        if (!first) await sql`release savepoint grp`.execute(conn);
+        if (!first) await conn.executeQuery(RELEASE);
         done.push({ job, value });
       } catch (e) {
         if (first) {
-          await sql`rollback`.execute(conn).catch(() => undefined);
+          await conn.executeQuery(ROLLBACK).catch(() => undefined);
           job.reject(e);
           return;
         }
         if (raw.inTransaction) {
-          await sql`rollback to savepoint grp`.execute(conn).catch(() => undefined);
-          await sql`release savepoint grp`.execute(conn).catch(() => undefined);
+          await conn.executeQuery(ROLLBACK_TO).catch(() => undefined);
+          await conn.executeQuery(RELEASE).catch(() => undefined);
         }
         job.reject(e);
         if (!raw.inTransaction) {
@@ -84,9 +92,9 @@ export function groupCommit<DB>(db: Kysely<DB>, raw: Database.Database, opts: Gr
       }
     }
     try {
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(COMMIT);
     } catch (e) {
-      if (raw.inTransaction) await sql`rollback`.execute(conn).catch(() => undefined);
+      if (raw.inTransaction) await conn.executeQuery(ROLLBACK).catch(() => undefined);
       for (const d of done) d.job.reject(e);
       return;
     }
