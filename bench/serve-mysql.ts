@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPlatform } from '../local/platform';
 import { READY, exitWhenParentLetsGo } from './child';
+import { startCpuProfile } from './cpuprof';
 
 /**
  * Bench child for the MariaDB intake (bench/mysqlIntake.ts): the real local platform (the same
  * startPlatform `npm run api` runs) with `DB_URL` from the environment, on a free loopback port. Several
  * of these run at once against one database, as several CloudBase function instances do. SEED=demo in
  * the first only (the others find the data there). Prints `BENCH_READY <url>`; stops when the parent
- * closes stdin. Its data folder holds only uploads (none here) and is removed at the end.
+ * closes stdin. Its data folder holds only uploads (none here) and is removed at the end. With
+ * BENCH_CPU_PROFILE=<file> it profiles its main thread from ready to stop (bench/mysqlProfile.ts).
  */
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(process.env.BENCH_TMP || os.tmpdir(), 'wuye-bench-my-'));
@@ -23,7 +25,10 @@ async function main() {
     H5_DIR: 'dist/h5',
     SUBMIT_LIMIT_PER_HOUR: 1_000_000_000, // the load submits hundreds a second as one resident
   });
+  const profileTo = process.env.BENCH_CPU_PROFILE;
+  const profiler = profileTo ? await startCpuProfile() : null;
   exitWhenParentLetsGo(async () => {
+    if (profiler && profileTo) await profiler.stopAndWrite(profileTo);
     await platform.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
