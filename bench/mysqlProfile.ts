@@ -15,10 +15,12 @@ import { summarizeProfile } from './profile';
  * node ms and mysqld ms per case committed. With `--profile` the process also records a V8 CPU profile
  * (bench/cpuprof.ts, .ts lines mapped) kept in bench/.out/mysql-gateway.cpuprofile and summed up here
  * (self time, project functions, packages). Not part of `npm run bench`:
- *   npx tsx bench/mysqlProfile.ts [--rate 100] [--seconds 5] [--profile] [--runs 1]
+ * `--sqlite`: the same process on its SQLite store instead (the same load, for comparison; node ms per
+ * 200 answer, SQLite inside it).
+ *   npx tsx bench/mysqlProfile.ts [--rate 100] [--seconds 5] [--profile] [--runs 1] [--sqlite]
  */
 const { values: args } = parseArgs({
-  options: { rate: { type: 'string', default: '100' }, seconds: { type: 'string', default: '5' }, profile: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' } },
+  options: { rate: { type: 'string', default: '100' }, seconds: { type: 'string', default: '5' }, profile: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, sqlite: { type: 'boolean', default: false } },
 });
 const ROOT = path.resolve(__dirname, '..');
 const CONTENT = '您好，请问小区快递柜的开放时间是几点到几点？周末是否正常开放？另外大件快递能否放在物业前台代收，谢谢。';
@@ -36,7 +38,7 @@ async function main() {
     const url = `${db.url}bench`;
     const child = await startServerChild(path.join('bench', 'serve-mysql.ts'), {
       cwd: ROOT,
-      env: { BENCH_TMP: tmp, DB_URL: url, SEED: 'demo', ...(args.profile ? { BENCH_CPU_PROFILE: profFile } : {}) },
+      env: { BENCH_TMP: tmp, DB_URL: args.sqlite ? '' : url, SEED: 'demo', ...(args.profile ? { BENCH_CPU_PROFILE: profFile } : {}) },
       readyTimeoutMs: 60_000,
     });
     try {
@@ -44,12 +46,14 @@ async function main() {
       const token = (JSON.parse(login.text) as { token?: string; data?: { token?: string } }).data?.token ?? (JSON.parse(login.text) as { token?: string }).token;
       const targets = [{ url: `${child.url}/fn/case`, headers: { authorization: `Bearer ${token}` } }];
       await runOpenLoop({ targets, body: body('warm'), rate: 100, seconds: 2 });
+      let answered = 0;
       const counter = await createConnection(url);
-      const cases = async () => Number(((await counter.query('SELECT COUNT(*) AS n FROM cases')) as unknown as [{ n: number }[]])[0][0].n);
+      const cases = async () => args.sqlite ? answered : Number(((await counter.query('SELECT COUNT(*) AS n FROM cases')) as unknown as [{ n: number }[]])[0][0].n);
       for (let run = 0; run < Number(args.runs); run++) {
         await settle([child.pid, db.pid], { maxMs: 3000 });
         const c0 = { rows: await cases(), node: processCpuMs(child.pid), mysqld: processCpuMs(db.pid) };
         const r = await runOpenLoop({ targets, body: body(`r${run}`), rate: Number(args.rate), seconds: Number(args.seconds) });
+        answered += r.ok;
         await settle([child.pid, db.pid], { maxMs: 3000 });
         const rows = (await cases()) - c0.rows;
         const node = processCpuMs(child.pid) - c0.node;
