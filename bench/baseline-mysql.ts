@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { createPool } from 'mysql2/promise';
+import { MYSQL_POOL_OPTIONS } from '../adapters/store/mysql';
+import { baselineRecord } from './baselineRecord';
 import { READY, STATS, exitWhenParentLetsGo } from './child';
 
 /**
@@ -19,37 +20,12 @@ const connections = Math.max(1, Number(process.env.BENCH_CONNECTIONS) || 8);
 const url = process.env.DB_URL;
 if (!url) throw new Error('DB_URL is not set');
 
-const pool = createPool({
-  uri: url,
-  connectionLimit: connections,
-  charset: 'UTF8MB4_BIN',
-  supportBigNumbers: true,
-  bigNumberStrings: false,
-  dateStrings: true,
-  timezone: 'Z',
-  enableKeepAlive: true,
-});
+const pool = createPool({ uri: url, connectionLimit: connections, ...MYSQL_POOL_OPTIONS });
 
 let inserts = 0;
 let sqlMs = 0;
 
-function record(body: Record<string, unknown>) {
-  const createdAt = Date.now();
-  const base = {
-    id: `c_${createdAt.toString(36)}${randomBytes(6).toString('hex')}`,
-    householdId: String(body.householdId ?? ''),
-    kind: String(body.kind ?? ''),
-    requestId: String(body.requestId ?? ''),
-    content: String(body.content ?? ''),
-    status: 'submitted',
-    createdAt,
-    pad: '',
-  };
-  // Pad to the target size so the row and the reply weigh what the gateway's do.
-  const short = rowBytes - Buffer.byteLength(JSON.stringify(base));
-  if (short > 0) base.pad = 'x'.repeat(short);
-  return base;
-}
+const record = (body: Record<string, unknown>) => baselineRecord(body, rowBytes);
 
 async function save(r: ReturnType<typeof record>, json: string) {
   const conn = await pool.getConnection();

@@ -3,8 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { baselineRecord } from './baselineRecord';
 import { READY, STATS, exitWhenParentLetsGo } from './child';
 
 /**
@@ -32,23 +32,7 @@ const save = db.transaction((r: { id: string; householdId: string; kind: string;
 let inserts = 0;
 let sqlMs = 0;
 
-function record(body: Record<string, unknown>) {
-  const createdAt = Date.now();
-  const base = {
-    id: `c_${createdAt.toString(36)}${randomBytes(6).toString('hex')}`,
-    householdId: String(body.householdId ?? ''),
-    kind: String(body.kind ?? ''),
-    requestId: String(body.requestId ?? ''),
-    content: String(body.content ?? ''),
-    status: 'submitted',
-    createdAt,
-    pad: '',
-  };
-  // Pad to the target size so the row and the reply weigh what the gateway's do.
-  const short = rowBytes - Buffer.byteLength(JSON.stringify(base));
-  if (short > 0) base.pad = 'x'.repeat(short);
-  return base;
-}
+const record = (body: Record<string, unknown>) => baselineRecord(body, rowBytes);
 
 const server = http.createServer((req, res) => {
   if (req.method !== 'POST') {

@@ -81,6 +81,16 @@ function guardedPool(pool: Pool) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How the store's pool talks to MySQL/MariaDB (ids and OPENIDs compared byte for byte; times as UTC strings). */
+export const MYSQL_POOL_OPTIONS = {
+  charset: 'UTF8MB4_BIN',
+  supportBigNumbers: true,
+  bigNumberStrings: false,
+  dateStrings: true,
+  timezone: 'Z',
+  enableKeepAlive: true,
+} as const;
+
 /**
  * The MySQL/MariaDB store (CloudBase MySQL, TDSQL-C, self-hosted): Kysely's MySQL dialect over mysql2,
  * the same sqlTx as SQLite and the same migrations (applied at open; MySQL's GET_LOCK keeps two
@@ -94,16 +104,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * check-then-write (`FOR UPDATE`). Deadlocks and lock wait timeouts run the transaction again.
  */
 export async function openMysqlStore(url: string, options: MysqlStoreOptions = {}): Promise<Store & { db: Kysely<DB>; dialect: 'mysql' }> {
-  const pool = createPool({
-    uri: url,
-    connectionLimit: options.connections ?? 2,
-    charset: 'UTF8MB4_BIN',
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    dateStrings: true,
-    timezone: 'Z',
-    enableKeepAlive: true,
-  });
+  const pool = createPool({ uri: url, connectionLimit: options.connections ?? 2, ...MYSQL_POOL_OPTIONS });
   const { onStatement } = options;
   const db = new Kysely<DB>({
     ...(onStatement ? { log: (e: LogEvent) => onStatement(e) } : {}),
