@@ -226,14 +226,14 @@ export default function RenovationApply() {
                     <Field label='开工日期' required box='input' id='apply-start-field'>
                       <DateField mode='date' value={d.startDate || today} start={today} onChange={(v) => set({ startDate: v })} label='开工日期'>
                         <View className={`date-pick ${d.startDate ? '' : 'date-pick--empty'}`} id='apply-start'>
-                          {d.startDate ? dayLabel(d.startDate) : '选择日期'}
+                          {d.startDate ? <Num>{dayLabel(d.startDate)}</Num> : '选择日期'}
                         </View>
                       </DateField>
                     </Field>
                     <Field label='完工日期' required box='input' id='apply-end-field'>
                       <DateField mode='date' value={d.endDate || d.startDate || today} start={today} onChange={(v) => set({ endDate: v })} label='完工日期'>
                         <View className={`date-pick ${d.endDate ? '' : 'date-pick--empty'}`} id='apply-end'>
-                          {d.endDate ? dayLabel(d.endDate) : '选择日期'}
+                          {d.endDate ? <Num>{dayLabel(d.endDate)}</Num> : '选择日期'}
                         </View>
                       </DateField>
                     </Field>

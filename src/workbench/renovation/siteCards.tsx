@@ -97,7 +97,7 @@ export function ViolationCard({ v, onDone }: { v: RenoView; onDone: Done }) {
       <Field label={<>整改期限（当日 <Num>18:00</Num> 前）</>} required box='input' id='wbr-violation-deadline-field'>
         <DateField mode='date' value={day} start={today} onChange={setDay} label='整改期限'>
           <View className='date-pick' id='wbr-violation-deadline'>
-            {dayLabel(day)}
+            <Num>{dayLabel(day)}</Num>
           </View>
         </DateField>
       </Field>
