@@ -144,7 +144,7 @@ export function ResolveViolationCard({ v, onDone }: { v: RenoView; onDone: Done 
       <ErrorNote text={act.error} id='wbr-resolve-error' />
       <View className='btn-pair'>
         <Button id='wbr-resolve-reported' loading={act.busy} disabled={photos.uploading > 0} onClick={() => resolve('reported')}>
-          已书面上报主管部门
+          已书面上报
         </Button>
         <Button id='wbr-resolve-rectified' type='primary' loading={act.busy} disabled={photos.uploading > 0} onClick={() => resolve('rectified')}>
           已整改
