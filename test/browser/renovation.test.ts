@@ -37,8 +37,10 @@ interface Reno {
   permitNumber: string | null;
   deadlines: { name: string; dueAt: string; metAt: string | null; breached: boolean }[];
   inspections: { passed: boolean }[];
-  closureTests: { passed: boolean }[];
-  violations: { id: string; description: string }[];
+  closureTests: { passed: boolean; photos: string[] }[];
+  violations: { id: string; description: string; proofs: string[] }[];
+  startDate: string;
+  endDate: string;
   deductions: { reason: string; amountFen: number }[];
   refundFen: number | null;
   documents: { workers: { name: string; idNumber: string | null }[] };
@@ -47,6 +49,8 @@ interface Reno {
 
 const ID_NUMBER = '11010119800101123X';
 const DAY = 86_400_000;
+/** A calendar day n days after `day` (YYYY-MM-DD; host time zone plays no part). */
+const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 describe('browser: a renovation from the rules to the refund', () => {
@@ -79,6 +83,24 @@ describe('browser: a renovation from the rules to the refund', () => {
     await chooser.setFiles(png);
     await page.locator(`#${doneId}`).waitFor();
   };
+  /** Attaches the test photo through a PhotoField and waits until it is uploaded. */
+  const attach = async (page: Page, idPrefix: string, n = 0) => {
+    const add = page.locator(`#${idPrefix}-add-photo`);
+    await add.scrollIntoViewIfNeeded();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), add.click()]);
+    await chooser.setFiles(png);
+    await page.locator(`#${idPrefix}-photo-${n}[data-done="1"]`).waitFor();
+  };
+  /** The photo with this id has loaded on the page (served to this user). */
+  const photoShown = (page: Page, id: string) =>
+    page.waitForFunction((sel) => {
+      const img = document.querySelector(sel) as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, `#${id} img`);
+  /** A day chosen in a DateField (the browser's own date input over what the field shows). */
+  const pickDay = (page: Page, fieldId: string, day: string) => page.locator(`#${fieldId} input[type=date]`).fill(day);
+  let startDay = '';
+  let endDay = '';
   /** Nothing on the page shows a full ID number (R-ACC-5). */
   const noFullId = async (page: Page) => expect(await page.locator('body').textContent()).not.toContain(ID_NUMBER);
 
@@ -123,6 +145,16 @@ describe('browser: a renovation from the rules to the refund', () => {
     await fill(resident, 'apply-plan', '厨房、卫生间翻新：重做防水，更换地砖和橱柜，不动承重墙');
     await fill(resident, 'apply-area', '89.5');
     await fill(resident, 'apply-demolition', '4');
+    // Dates come from a calendar (no typing), from today on (community time); the end is chosen before
+    // the start here on purpose: the platform's rule answers at submission (below).
+    const today = await resident.locator('#apply-start-field input[type=date]').getAttribute('min');
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    startDay = plusDays(today!, 3);
+    endDay = plusDays(today!, 63);
+    await pickDay(resident, 'apply-start-field', startDay);
+    await pickDay(resident, 'apply-end-field', plusDays(today!, 1));
+    await expectText(resident, '#apply-start', `${Number(startDay.slice(5, 7))}月${Number(startDay.slice(8))}日`);
+    expect(await resident.locator('#apply-end-field input[type=date]').inputValue()).toBe(plusDays(today!, 1));
     await screenshot(resident, 'n03-apply-basic');
     await resident.locator('#apply-next').click();
 
@@ -162,6 +194,18 @@ describe('browser: a renovation from the rules to the refund', () => {
     await noFullId(resident);
     await screenshot(resident, 'n06-apply-fees');
 
+    // The work ends before it starts: the platform's own word, and nothing is filed.
+    await resident.locator('#apply-submit').click();
+    await expectText(resident, '#apply-error', '完工日期不能早于开工日期');
+    expect((await reno<{ items: unknown[] }>('list', { householdId: '1-1-101' })).body.data.items).toEqual([]);
+    await screenshot(resident, 'n06b-apply-date-refused');
+    for (let i = 0; i < 3; i++) await resident.locator('#apply-back').click();
+    await resident.locator('#apply-step-basic').waitFor();
+    await pickDay(resident, 'apply-end-field', endDay);
+    for (let i = 0; i < 3; i++) await resident.locator('#apply-next').click();
+    await resident.locator('#apply-step-fees').waitFor();
+    await expectText(resident, '#apply-fees-total', yuan(quote.totalFen));
+
     await resident.locator('#apply-submit').click();
     await resident.locator('#apply-done').waitFor();
     expect(await resident.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('renovation.draft')))).toEqual([]);
@@ -172,6 +216,7 @@ describe('browser: a renovation from the rules to the refund', () => {
     const v = await view();
     expect(v.status).toBe('submitted');
     expect(v.totalFen).toBe(quote.totalFen);
+    expect([v.startDate, v.endDate]).toEqual([startDay, endDay]);
     await expectText(resident, '#reno-status', v.statusLabel);
     await expectText(resident, '#reno-number', v.number);
     await screenshot(resident, 'n08-detail-submitted');
@@ -263,9 +308,16 @@ describe('browser: a renovation from the rules to the refund', () => {
     expect(await officer.locator('#wbr-accept-card').count()).toBe(0);
     await officer.locator('#wbr-closure-passed-yes').click();
     await fill(officer, 'wbr-closure-note', '卫生间、厨房蓄水 24 小时，楼下无渗漏');
+    await attach(officer, 'wbr-closure');
+    await screenshot(officer, 'n13c-wb-closure-photo');
     await officer.locator('#wbr-closure-save').click();
     await officer.locator('#wbr-closure-0').waitFor();
-    expect((await view()).closureTests.map((t) => t.passed)).toEqual([true]);
+    const closed = (await view()).closureTests;
+    expect(closed.map((t) => t.passed)).toEqual([true]);
+    expect(closed[0].photos).toEqual([expect.stringMatching(/^f_/)]);
+    await photoShown(officer, 'wbr-closure-0-photo-0');
+    // The card starts afresh for the next record: no photo carried over.
+    expect(await officer.locator('#wbr-closure-photo-0').count()).toBe(0);
 
     await officer.locator('#wbr-inspect-card').waitFor();
     await fill(officer, 'wbr-inspect-findings', '水电改造中，施工人员佩证上岗，楼道已铺设保护');
@@ -297,15 +349,32 @@ describe('browser: a renovation from the rules to the refund', () => {
   it('[R-REN-9] a violation notice goes out with its deadline, and the resident sees it', async () => {
     await officer.locator('#wbr-violation-card').waitFor();
     await fill(officer, 'wbr-violation-desc', '阳台外墙私自开孔，请于期限内恢复原状');
+    const deadline = plusDays((await officer.locator('#wbr-violation-deadline-field input[type=date]').getAttribute('min'))!, 5);
+    await pickDay(officer, 'wbr-violation-deadline-field', deadline);
+    await attach(officer, 'wbr-violation');
     await officer.locator('#wbr-violation-save').click();
     await officer.locator('#wbr-violations-0').waitFor();
+    const noticed = (await view()).violations[0] as unknown as { proofs: string[]; deadline: string };
+    expect(noticed.proofs).toEqual([expect.stringMatching(/^f_/)]);
+    expect(noticed.deadline).toMatch(new RegExp(`^${deadline}T18:00`));
+    await photoShown(officer, 'wbr-violations-0-proof-0');
     await expectText(officer, '#wbr-accept-blocker-0', '仍有未整改完毕的违章');
     await screenshot(officer, 'n15-wb-inspected');
     await open(resident, base, `/renovation/detail/index?id=${encodeURIComponent(renoId)}`);
     await expectText(resident, '#reno-violations-0', '外墙');
     await expectText(resident, '#reno-closure-0-result', '合格');
     await expectText(resident, '#reno-inspections-1-result', '不合格');
+    // The household sees the officer's photos of the test and of the violation.
+    await photoShown(resident, 'reno-closure-0-photo-0');
+    await photoShown(resident, 'reno-violations-0-proof-0');
+    await resident.locator('#reno-violations-0').scrollIntoViewIfNeeded();
     await screenshot(resident, 'n16-detail-violation');
+    // Another household gets 404 for them, as for every read of another household's file.
+    const tokenB = await tokenOf('resident-b');
+    for (const f of [(await view()).closureTests[0].photos[0], noticed.proofs[0]]) {
+      expect((await api<never>('POST', '/fn/file', { action: 'url', fileId: f }, tokenB)).status).toBe(404);
+      expect((await api<{ url: string }>('POST', '/fn/file', { action: 'url', fileId: f }, tokenA)).status).toBe(200);
+    }
 
     // Put right within the deadline: the officer records it.
     await officer.locator('#wbr-resolve-card').waitFor();

@@ -7,6 +7,7 @@
  */
 import { weappSignedIn } from '../support/weappSession';
 import { MB2, readWeappBuild } from '../support/weappBuild';
+import { isoAt } from '../../core/shanghai';
 
 const { app, all, main, size, sub, under, holding } = readWeappBuild();
 const reno = sub('renovation');
@@ -42,5 +43,23 @@ describe('rendered', () => {
     const page = await mini.wx.open('renovation/list/index');
     await page.waitFor(() => page.find('#reno-list-empty'), 'the empty archive of 1-1-101');
     expect(mini.wx.calls.some((c) => c.name === 'renovation' && c.data?.action === 'list' && c.status === 200)).toBe(true);
+  });
+
+  it('the start and end dates are chosen with the mini-program\'s own date picker, from today on; nothing to type', async () => {
+    // The rules were read and agreed to (R-REN-4): the form opens on the basic step.
+    mini.wx.storage.set('wuye.renovation.draft.1-1-101', JSON.stringify({ rulesAccepted: true, step: 0 }));
+    const page = await mini.wx.open('renovation/apply/index', { householdId: '1-1-101' });
+    const start = await page.waitFor(() => page.find('#apply-start-field picker'), 'the start date picker');
+    const end = page.find('#apply-end-field picker');
+    page.check(!!end, 'the end date picker');
+    page.check(!page.find('#apply-start-field input') && !page.find('#apply-end-field input'), 'no text box for either date');
+    expect(start.getAttribute('mode')).toBe('date');
+    const today = start.getAttribute('start')!;
+    // Today in the community's time (Asia/Shanghai), whatever the host's zone.
+    expect(today).toBe(isoAt(Date.now()).slice(0, 10));
+    expect(end!.getAttribute('start')).toBe(today);
+    await page.trigger('#apply-end-field picker', 'change', { value: '2031-03-09' });
+    await page.waitFor(() => page.find('#apply-end')?.textContent?.includes('2031年3月9日'), 'the chosen end date shown');
+    expect(JSON.parse(String(mini.wx.storage.get('wuye.renovation.draft.1-1-101'))).endDate).toBe('2031-03-09');
   });
 });

@@ -6,6 +6,7 @@ import { HouseholdField, ResidentGate } from '../../components/ResidentGate';
 import { Button, Input, TextArea } from '../../components/nut';
 import { Chips, ErrorNote, Loading } from '../../components/ui';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Toggle } from '../../components/Toggle';
 import { Num } from '../../components/Num';
 import { ApiError, call, newRequestId, type Output } from '../../api/client';
@@ -81,7 +82,7 @@ export default function RenovationApply() {
       if (!draft.plan.trim()) return '请填写装修方案，简要说明装修的房间和内容';
       if (!areaOk(draft.areaM2)) return '请填写装修面积（平方米，最多 2 位小数）';
       if (draft.demolitionM2.trim() && !areaOk(draft.demolitionM2)) return '拆墙面积请填写数字（平方米，最多 2 位小数）';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(draft.endDate)) return '请按 YYYY-MM-DD 填写开工和完工日期';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(draft.endDate)) return '请选择开工和完工日期';
     }
     if (draft.step === 1 && draft.workers.some((w) => !w.name.trim())) return '请填写每位施工人员的姓名，或删除空白的登记';
     return '';
@@ -165,6 +166,8 @@ export default function RenovationApply() {
     }
   };
 
+  // Dates are chosen from today on (community time); the platform checks that the work ends after it starts.
+  const today = isoAt(serverNow()).slice(0, 10);
   return (
     <ResidentGate
       idPrefix='apply'
@@ -221,10 +224,18 @@ export default function RenovationApply() {
                   </View>
                   <View className='pair'>
                     <Field label='开工日期' required box='input' id='apply-start-field'>
-                      <Input id='apply-start' value={d.startDate} onChange={(v) => set({ startDate: v })} placeholder='YYYY-MM-DD' maxLength={10} />
+                      <DateField mode='date' value={d.startDate || today} start={today} onChange={(v) => set({ startDate: v })} label='开工日期'>
+                        <View className={`date-pick ${d.startDate ? '' : 'date-pick--empty'}`} id='apply-start'>
+                          {d.startDate ? <Num>{dayLabel(d.startDate)}</Num> : '选择日期'}
+                        </View>
+                      </DateField>
                     </Field>
                     <Field label='完工日期' required box='input' id='apply-end-field'>
-                      <Input id='apply-end' value={d.endDate} onChange={(v) => set({ endDate: v })} placeholder='YYYY-MM-DD' maxLength={10} />
+                      <DateField mode='date' value={d.endDate || d.startDate || today} start={today} onChange={(v) => set({ endDate: v })} label='完工日期'>
+                        <View className={`date-pick ${d.endDate ? '' : 'date-pick--empty'}`} id='apply-end'>
+                          {d.endDate ? <Num>{dayLabel(d.endDate)}</Num> : '选择日期'}
+                        </View>
+                      </DateField>
                     </Field>
                   </View>
                   <View className='switch-row'>

@@ -1,41 +1,17 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '../../components/nut';
-import { Chips, ErrorNote, Photos } from '../../components/ui';
+import { ErrorNote, Photos } from '../../components/ui';
 import { Field } from '../../components/Field';
-import { Toggle } from '../../components/Toggle';
 import { Num, Nums } from '../../components/Num';
 import { PhotoField, usePhotos } from '../../components/PhotoField';
 import { call } from '../../api/client';
-import { messageOf } from '../../lib/session';
 import { canUploadPhotos } from '../../lib/files';
-import { isoAt } from '../../lib/format';
-import { serverNow } from '../../lib/clock';
 import { yuanToFen } from '../../lib/money';
 import { DOCUMENT_LABELS, INSPECTION_ITEMS, INSPECTION_ITEM_LABELS, type DocumentCode, type InspectionItem } from '../../../core/domain/renovation/vocabulary';
 import { yuan } from '../../renovation/lib/format';
 import type { RenoView } from './types';
-
-type Done = (next: RenoView | null, message: string) => void;
-const DAY = 86_400_000;
-
-/** Runs one officer action with a busy flag and the platform's polite word on failure. */
-function useAct() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    try {
-      await f();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
-}
+import { useAct, YesNo, type Done } from './act';
 
 /** The review checklist (R-REN-2, R-REN-3, R-REN-6): each item as submitted, flagged when missing or wrong. */
 export function ReviewCard({ v, onDone }: { v: RenoView; onDone: Done }) {
@@ -123,53 +99,6 @@ export function ReviewCard({ v, onDone }: { v: RenoView; onDone: Done }) {
   );
 }
 
-const YesNo = ({ id, value, onChange, yes = '合格', no = '不合格' }: { id: string; value: '' | 'yes' | 'no'; onChange: (v: 'yes' | 'no') => void; yes?: string; no?: string }) => (
-  <Chips idPrefix={id} value={value} onChange={(x) => x && onChange(x)} options={[{ value: 'yes' as const, label: yes }, { value: 'no' as const, label: no }]} />
-);
-
-/** 闭水试验 (R-REN-7): the result, whether the owner was there, and what was seen. */
-export function ClosureCard({ v, onDone }: { v: RenoView; onDone: Done }) {
-  const [passed, setPassed] = useState<'' | 'yes' | 'no'>('');
-  const [owner, setOwner] = useState(true);
-  const [note, setNote] = useState('');
-  const act = useAct();
-  const save = () =>
-    act.run(async () => {
-      if (!passed) {
-        act.setError('请选择闭水试验结果');
-        return;
-      }
-      if (!note.trim()) {
-        act.setError('请填写闭水试验情况');
-        return;
-      }
-      const r = await call('renovation', 'closureTest', { id: v.id, passed: passed === 'yes', ownerPresent: owner, note: note.trim() });
-      setNote('');
-      setPassed('');
-      onDone(r as RenoView, '闭水试验已记录');
-    });
-  return (
-    <View className='card act' id='wbr-closure-card'>
-      <View className='card__title'>记录闭水试验</View>
-      <View className='act__hint'>蓄水 24 小时，与业主共同查看楼下有无渗漏，贴砖前完成。</View>
-      <Field label='结果' id='wbr-closure-passed-field'>
-        <YesNo id='wbr-closure-passed' value={passed} onChange={setPassed} yes='无渗漏，合格' no='有渗漏，不合格' />
-      </Field>
-      <View className='check-item'>
-        <Text className='check-item__label'>业主（或受托人）在场</Text>
-        <Toggle id='wbr-closure-owner' label='业主在场' checked={owner} onChange={setOwner} />
-      </View>
-      <Field label='情况说明' required box='area' id='wbr-closure-note-field'>
-        <TextArea id='wbr-closure-note' value={note} onChange={setNote} placeholder='如：卫生间、厨房蓄水 24 小时，楼下无渗漏' maxLength={500} rows={2} autoSize />
-      </Field>
-      <ErrorNote text={act.error} id='wbr-closure-error' />
-      <Button id='wbr-closure-save' type='primary' block loading={act.busy} onClick={save}>
-        记录闭水试验
-      </Button>
-    </View>
-  );
-}
-
 /** 装修巡查 (R-REN-8): the checklist, photos, findings and the overall result. */
 export function InspectCard({ v, onDone }: { v: RenoView; onDone: Done }) {
   const [checks, setChecks] = useState<Record<InspectionItem, 'yes' | 'no'>>(() => Object.fromEntries(INSPECTION_ITEMS.map((i) => [i, 'yes'])) as Record<InspectionItem, 'yes' | 'no'>);
@@ -217,47 +146,6 @@ export function InspectCard({ v, onDone }: { v: RenoView; onDone: Done }) {
       <ErrorNote text={act.error} id='wbr-inspect-error' />
       <Button id='wbr-inspect-save' type='primary' block loading={act.busy} disabled={photos.uploading > 0} onClick={save}>
         记录巡查
-      </Button>
-    </View>
-  );
-}
-
-/** 装修违章处理通知单 (R-REN-9): what is wrong and the deadline to put it right. */
-export function ViolationCard({ v, onDone }: { v: RenoView; onDone: Done }) {
-  const [desc, setDesc] = useState('');
-  const [day, setDay] = useState(() => isoAt(serverNow() + 3 * DAY).slice(0, 10));
-  const [stop, setStop] = useState(false);
-  const act = useAct();
-  const save = () =>
-    act.run(async () => {
-      if (!desc.trim()) {
-        act.setError('请填写违章情况');
-        return;
-      }
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day.trim())) {
-        act.setError('请按 YYYY-MM-DD 填写整改期限');
-        return;
-      }
-      const r = await call('renovation', 'violation', { id: v.id, description: desc.trim(), deadline: `${day.trim()}T18:00:00+08:00`, stopOrder: stop });
-      setDesc('');
-      onDone(r as RenoView, '整改通知已发出');
-    });
-  return (
-    <View className='card act' id='wbr-violation-card'>
-      <View className='card__title'>违章整改通知</View>
-      <Field label='违章情况' required box='area' id='wbr-violation-desc-field'>
-        <TextArea id='wbr-violation-desc' value={desc} onChange={setDesc} placeholder='如：未经申报在阳台外墙开孔，请恢复原状' maxLength={1000} rows={3} autoSize />
-      </Field>
-      <Field label={<>整改期限（当日 <Num>18:00</Num> 前）</>} required box='input' id='wbr-violation-deadline-field'>
-        <Input id='wbr-violation-deadline' value={day} onChange={setDay} placeholder='YYYY-MM-DD' maxLength={10} />
-      </Field>
-      <View className='check-item'>
-        <Text className='check-item__label'>停工整改</Text>
-        <Toggle id='wbr-violation-stop' label='停工整改' checked={stop} onChange={setStop} />
-      </View>
-      <ErrorNote text={act.error} id='wbr-violation-error' />
-      <Button id='wbr-violation-save' block loading={act.busy} onClick={save}>
-        发出整改通知
       </Button>
     </View>
   );
@@ -324,45 +212,6 @@ export function AcceptCard({ v, onDone }: { v: RenoView; onDone: Done }) {
           </Num>
         </View>
       ) : null}
-    </View>
-  );
-}
-
-/** A notice still standing (R-REN-9): put right, or — ignored past its deadline — reported in writing to the authority. */
-export function ResolveViolationCard({ v, onDone }: { v: RenoView; onDone: Done }) {
-  const standing = v.violations.filter((x) => x.status === 'open' || x.status === 'report_due');
-  const [note, setNote] = useState('');
-  const act = useAct();
-  if (!standing.length) return null;
-  const x = standing[0];
-  const resolve = (outcome: 'rectified' | 'reported') =>
-    act.run(async () => {
-      if (!note.trim()) {
-        act.setError('请填写处理情况');
-        return;
-      }
-      const r = await call('renovation', 'resolveViolation', { id: v.id, violationId: x.id, outcome, note: note.trim() });
-      setNote('');
-      onDone(r as RenoView, outcome === 'rectified' ? '已记录整改完成' : '已记录书面上报');
-    });
-  return (
-    <View className='card act' id='wbr-resolve-card'>
-      <View className='card__title'>违章处理结果</View>
-      <View className='act__hint'>
-        <Nums>{x.description}</Nums>（{x.statusLabel}）
-      </View>
-      <Field label='处理情况' required box='area' id='wbr-resolve-note-field'>
-        <TextArea id='wbr-resolve-note' value={note} onChange={setNote} placeholder='如：外墙开孔已封堵，复查合格' maxLength={1000} rows={2} autoSize />
-      </Field>
-      <ErrorNote text={act.error} id='wbr-resolve-error' />
-      <View className='btn-pair'>
-        <Button id='wbr-resolve-reported' loading={act.busy} onClick={() => resolve('reported')}>
-          已书面上报主管部门
-        </Button>
-        <Button id='wbr-resolve-rectified' type='primary' loading={act.busy} onClick={() => resolve('rectified')}>
-          已整改
-        </Button>
-      </View>
     </View>
   );
 }

@@ -13,7 +13,8 @@ import { APPLICANT_LABELS, PREMISES_LABELS } from '../../../core/domain/renovati
 import { FeeLines } from '../../renovation/components/FeeLines';
 import { ClosureTests, Inspections, Violations } from '../../renovation/components/Records';
 import { dayLabel, yuan } from '../../renovation/lib/format';
-import { AcceptCard, ClosureCard, InspectCard, ResolveViolationCard, ReviewCard, ViolationCard } from './cards';
+import { AcceptCard, InspectCard, ReviewCard } from './cards';
+import { ClosureCard, ResolveViolationCard, ViolationCard } from './siteCards';
 import '../../renovation/renovation.scss';
 import '../renovation.scss';
 
@@ -169,10 +170,11 @@ export default function WbRenovation() {
                     <Deadlines id='wbr-deadlines' items={v.deadlines.map((d) => ({ ...d, metAt: d.metAt ?? undefined }))} now={serverNow()} />
                   </View>
                 ) : null}
-                {v.allowed.closureTest ? <ClosureCard v={v} onDone={done} /> : null}
-                {v.allowed.inspect ? <InspectCard v={v} onDone={done} /> : null}
-                {v.allowed.resolveViolation ? <ResolveViolationCard v={v} onDone={done} /> : null}
-                {v.allowed.violation ? <ViolationCard v={v} onDone={done} /> : null}
+                {/* Keyed by what they record: a recorded one starts the next with an empty form (and no photos). */}
+                {v.allowed.closureTest ? <ClosureCard key={`c${v.closureTests.length}`} v={v} onDone={done} /> : null}
+                {v.allowed.inspect ? <InspectCard key={`i${v.inspections.length}`} v={v} onDone={done} /> : null}
+                {v.allowed.resolveViolation ? <ResolveViolationCard key={`r${v.violations.filter((x) => x.resolvedAt).length}`} v={v} onDone={done} /> : null}
+                {v.allowed.violation ? <ViolationCard key={`v${v.violations.length}`} v={v} onDone={done} /> : null}
                 {v.allowed.accept ? <AcceptCard v={v} onDone={done} /> : null}
                 {v.acceptBlockers.length ? (
                   <View className='card act' id='wbr-accept-blocked'>
