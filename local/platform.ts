@@ -66,9 +66,9 @@ export const platformEnv = z.object({
   LOGIN_LIMIT_PER_MINUTE: perWindow.default(20),
   /** Creation limits per caller and hour (defaults in core/limits.ts: 30 submits, 200 intakes). */
   SUBMIT_LIMIT_PER_HOUR: perWindow.optional(),
+  INTAKE_LIMIT_PER_HOUR: perWindow.optional(),
   /** '0': each SQLite transaction commits (and fsyncs) on its own; default: those asked for at once share one commit (adapters/store/sqliteGroupCommit.ts). */
   SQLITE_GROUP_COMMIT: flag,
-  INTAKE_LIMIT_PER_HOUR: perWindow.optional(),
 });
 export type PlatformOptions = z.infer<typeof platformEnv>;
 /** What startPlatform takes: the environment's names, unparsed (defaults filled in as for the environment). */
